@@ -1,0 +1,5 @@
+"""`python -m interviewer` runs the command line."""
+
+from interviewer.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""`interviewer questions` and `interviewer topics`: the question bank, listed."""
+
+from __future__ import annotations
+
+import argparse
+
+from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars
+from interviewer.topics import load_glossary, questions_for_topic
+
+
+def run_questions(args: argparse.Namespace) -> int:
+    """List questions, optionally of one topic and a minimum of stars."""
+    settings = settings_for(args)
+    bank = load_bank_for(args, settings)
+    chosen = bank.filter(args.min_stars)
+    if args.topic:
+        chosen = questions_for_topic(chosen, args.topic, load_glossary())
+    if args.json:
+        print_json([q.to_json() for q in chosen])
+        return 0
+    from rich.table import Table
+
+    table = Table(title=f"{len(chosen)} question(s)", title_justify="left", expand=True)
+    table.add_column("id", no_wrap=True, style="cyan")
+    table.add_column("stars", no_wrap=True, style="yellow")
+    table.add_column("question", ratio=3)
+    table.add_column("topics", ratio=1, style="green")
+    for q in chosen:
+        table.add_row(q.id, stars(q.stars), q.title, ", ".join(q.topics))
+    console().print(table)
+    return 0
+
+
+def run_topics(args: argparse.Namespace) -> int:
+    """List the glossary's topics with how many questions of the notes each has."""
+    settings = settings_for(args)
+    bank = load_bank_for(args, settings)
+    glossary = load_glossary()
+    rows = []
+    for slug, topic in glossary.topics.items():
+        found = questions_for_topic(bank.questions, slug, glossary)
+        rows.append(
+            {
+                "slug": slug,
+                "name": topic.name,
+                "zh": topic.zh[0] if topic.zh else "",
+                "aliases": [*topic.zh, *topic.en],
+                "questions": len(found),
+                "starred": sum(1 for q in found if q.stars > 0),
+            }
+        )
+    if args.json:
+        print_json(rows)
+        return 0
+    from rich.table import Table
+
+    table = Table(title="topics (use with --topic)", title_justify="left")
+    table.add_column("slug", style="cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("中文")
+    table.add_column("questions", justify="right")
+    for row in rows:
+        count = str(row["questions"]) if row["questions"] else "[dim]0[/dim]"
+        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), count)
+    console().print(table)
+    return 0

@@ -1,0 +1,77 @@
+"""What every command needs: settings with command-line overrides, the question bank,
+and printing for people (rich) or scripts (JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from interviewer.notes import QuestionBank
+
+
+def settings_for(args: argparse.Namespace) -> Settings:
+    """Settings from the environment and `.env`, with `--offline` applied."""
+    overrides: dict[str, object] = {}
+    if getattr(args, "offline", False):
+        overrides["offline"] = True
+    return load_settings(**overrides)
+
+
+def notes_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:
+    """`--notes` paths, else INTERVIEWER_NOTES, else [] (meaning the bundled notes)."""
+    given = getattr(args, "notes", None)
+    if given:
+        return [Path(p).expanduser() for p in given]
+    return settings.notes_paths
+
+
+def warn(message: str) -> None:
+    """A one-line warning on stderr."""
+    print(f"interviewer: warning: {message}", file=sys.stderr)
+
+
+def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
+    """The question bank of the notes in use; skipped files are reported on stderr."""
+    from interviewer.errors import InterviewerError
+    from interviewer.notes import load_bank
+
+    bank = load_bank(notes_paths(args, settings))
+    for message in bank.warnings:
+        warn(message)
+    if not bank.questions:
+        raise InterviewerError(
+            "no questions found in the notes; questions are headings (## to ####) with an answer "
+            "below them — see the README's 'Your own notes'"
+        )
+    return bank
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout, UTF-8 as is."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_jsonl(data: Any) -> None:
+    """One JSON object on one line of stdout, flushed (for streaming)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def console() -> Console:
+    """A rich console on stdout."""
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def stars(count: int) -> str:
+    """Stars for a table cell."""
+    return "★" * count if count else "·"

@@ -1,0 +1,184 @@
+"""Argument parsing and dispatch. Kept free of heavy imports so `--help` starts fast:
+each command's module is imported only when that command runs."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from interviewer import __version__
+
+PROG = "interviewer"
+
+
+def _add_notes(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Subcommands leave the value unset unless given, so `interviewer --notes X cmd` works too.
+    parser.add_argument(
+        "--notes",
+        action="append",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="notes file or folder to use instead of the bundled notes (repeatable)",
+    )
+
+
+def _add_json(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+
+def _add_offline(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--offline", action="store_true", help="never call an LLM; use the keyword grader"
+    )
+
+
+def _add_min_stars(parser: argparse.ArgumentParser, default: int) -> None:
+    parser.add_argument(
+        "--min-stars",
+        type=_stars,
+        default=default,
+        metavar="K",
+        help=f"only questions with at least K stars, 0-5 (default {default})",
+    )
+
+
+def _stars(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number 0-5") from None
+    if not 0 <= number <= 5:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number 0-5")
+    return number
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
+    return number
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line, as design.md fixes it."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal mock-interview coach for machine-learning candidates. "
+        "Without a command it starts a mock interview on the notes.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
+    parser.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
+    parser.add_argument(
+        "--count", type=_positive, default=5, metavar="N", help="questions to ask (default 5)"
+    )
+    _add_min_stars(parser, default=1)
+    _add_offline(parser)
+    _add_notes(parser, top=True)
+    parser.set_defaults(handler="interviewer.cli.interview:run")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    questions = commands.add_parser(
+        "questions", parents=[common], help="list the questions of the notes"
+    )
+    questions.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
+    _add_min_stars(questions, default=0)
+    _add_notes(questions)
+    _add_json(questions)
+    questions.set_defaults(handler="interviewer.cli.bank:run_questions")
+
+    topics = commands.add_parser(
+        "topics", parents=[common], help="list the topics and how many questions each has"
+    )
+    _add_notes(topics)
+    _add_json(topics)
+    topics.set_defaults(handler="interviewer.cli.bank:run_topics")
+
+    index = commands.add_parser("index", parents=[common], help="build or update the index")
+    _add_notes(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    index.set_defaults(handler="interviewer.cli.search:run_index")
+
+    search = commands.add_parser("search", parents=[common], help="search the notes")
+    search.add_argument("query", metavar="QUERY", help="what to look for (any language)")
+    search.add_argument(
+        "-k", type=_positive, default=5, metavar="N", help="number of results (default 5)"
+    )
+    _add_notes(search)
+    _add_json(search)
+    search.set_defaults(handler="interviewer.cli.search:run_search")
+
+    grade = commands.add_parser("grade", parents=[common], help="grade an answer")
+    which = grade.add_mutually_exclusive_group()
+    which.add_argument("--question-id", metavar="ID", help="question id (see `questions`)")
+    which.add_argument("--question", metavar="TEXT", help="question text; the best match is used")
+    answer = grade.add_mutually_exclusive_group()
+    answer.add_argument("--answer", metavar="TEXT", help="the answer to grade")
+    answer.add_argument("--answer-file", metavar="FILE", help="read the answer from a file")
+    answer.add_argument(
+        "answer_stdin", nargs="?", choices=["-"], default=None, metavar="-",
+        help="read the answer from standard input",
+    )
+    grade.add_argument(
+        "--batch", metavar="FILE.jsonl", help="grade every line of a JSONL file ('-' = stdin)"
+    )
+    _add_offline(grade)
+    _add_notes(grade)
+    _add_json(grade)
+    grade.set_defaults(handler="interviewer.cli.grade:run")
+
+    history = commands.add_parser("history", parents=[common], help="past answers and grades")
+    _add_json(history)
+    history.set_defaults(handler="interviewer.cli.history:run")
+
+    doctor = commands.add_parser(
+        "doctor", parents=[common], help="check settings, notes, index and the LLM endpoint"
+    )
+    _add_notes(doctor)
+    doctor.set_defaults(handler="interviewer.cli.doctor:run")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    module_name, _, function_name = args.handler.partition(":")
+    module = importlib.import_module(module_name)
+    result: int = getattr(module, function_name)(args)
+    return result
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `interviewer` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from interviewer.errors import InterviewerError
+
+    try:
+        return _run(args)
+    except InterviewerError as exc:
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not an expected failure: still one line by default
+        if args.debug:
+            raise
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} (rerun with --debug for details)",
+            file=sys.stderr,
+        )
+        return 1

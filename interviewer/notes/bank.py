@@ -1,0 +1,134 @@
+"""The question bank: every question of the notes in use, with stable ids and topics."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewer.notes.model import Question
+from interviewer.notes.parser import parse_markdown
+from interviewer.notes.reader import NotesError, collect_files, decode_notes
+from interviewer.resources import bundled_notes
+from interviewer.topics import Glossary, load_glossary
+
+_ID_UNSAFE = re.compile(r"[^\w.-]+")
+
+__all__ = ["NotesError", "QuestionBank", "load_bank"]
+
+
+def _stem_slug(source: str) -> str:
+    stem = Path(source).with_suffix("").as_posix().replace("/", ".")
+    return _ID_UNSAFE.sub("_", stem).strip("_") or "notes"
+
+
+def _title_hash(title: str) -> str:
+    return hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]
+
+
+@dataclass
+class QuestionBank:
+    """Questions of the notes in use, the files they came from, and what was skipped."""
+
+    questions: list[Question]
+    files: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._by_id = {question.id: question for question in self.questions}
+
+    def __iter__(self) -> Iterator[Question]:
+        return iter(self.questions)
+
+    def __len__(self) -> int:
+        return len(self.questions)
+
+    def get(self, question_id: str) -> Question | None:
+        """The question with that id, or None."""
+        return self._by_id.get(question_id)
+
+    def filter(self, min_stars: int = 0) -> list[Question]:
+        """Questions with at least `min_stars` stars, in notes order."""
+        return [question for question in self.questions if question.stars >= min_stars]
+
+
+def _file_questions(
+    text: str, source: str, path: Path, id_prefix: str, glossary: Glossary
+) -> tuple[list[Question], list[str]]:
+    parsed = parse_markdown(text, default_chapter=Path(source).stem)
+    numbers = Counter(q.number for q in parsed.questions if q.number is not None)
+    questions: list[Question] = []
+    used: set[str] = set()
+    for item in parsed.questions:
+        if item.number is not None and numbers[item.number] == 1:
+            local = f"{item.number:02d}"
+        else:
+            # Unnumbered (or duplicate-numbered) questions are named by their title, so
+            # editing other questions never changes their id.
+            local = _title_hash(item.title)
+        qid = f"{id_prefix}-{local}"
+        suffix = 2
+        while qid in used:
+            qid, suffix = f"{id_prefix}-{local}-{suffix}", suffix + 1
+        used.add(qid)
+        weights = glossary.topic_weights(
+            " ".join((item.title, *item.sections, *item.tags)), item.key_points
+        )
+        questions.append(
+            Question(
+                id=qid,
+                title=item.title,
+                stars=item.stars,
+                answer=item.answer,
+                key_points=item.key_points,
+                key_points_derived=item.key_points_derived,
+                source=source,
+                path=path,
+                line=item.line,
+                chapter=parsed.chapter,
+                number=item.number,
+                sections=item.sections,
+                tags=item.tags,
+                topic_weights=weights,
+            )
+        )
+    warnings = [f"{source}: heading {title!r} has no answer text; skipped" for title in parsed.unanswered]
+    if not questions and not parsed.unanswered:
+        warnings.append(f"{source}: no questions found (questions are headings ## to ####)")
+    return questions, warnings
+
+
+def load_bank(paths: Iterable[Path] | None = None, glossary: Glossary | None = None) -> QuestionBank:
+    """Parse the notes at `paths` (files or folders; the bundled notes when empty)."""
+    roots = list(paths or []) or bundled_notes()
+    glossary = glossary or load_glossary()
+    files, warnings = collect_files(roots)
+    prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
+    questions: list[Question] = []
+    used_files: list[Path] = []
+    for notes_file in files:
+        try:
+            data = notes_file.path.read_bytes()
+        except OSError as exc:
+            warnings.append(f"{notes_file.source}: cannot read ({exc.strerror}); skipped")
+            continue
+        if not data.strip():
+            warnings.append(f"{notes_file.source}: empty file; skipped")
+            continue
+        text = decode_notes(data)
+        if text is None:
+            warnings.append(f"{notes_file.source}: binary or not UTF-8/GB18030 text; skipped")
+            continue
+        name = Path(notes_file.source).name
+        prefix = _stem_slug(name) if prefixes[_stem_slug(name)] == 1 else _stem_slug(notes_file.source)
+        found, problems = _file_questions(text, notes_file.source, notes_file.path, prefix, glossary)
+        warnings.extend(problems)
+        if found:
+            used_files.append(notes_file.path)
+            questions.extend(found)
+    return QuestionBank(questions, used_files, warnings)
+
+

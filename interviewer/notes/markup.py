@@ -1,0 +1,111 @@
+"""Inline Markdown/HTML clean-up and the key points the notes highlight."""
+
+from __future__ import annotations
+
+import re
+
+_FONT = re.compile(
+    r"<font\b[^>]*\bcolor\s*=\s*['\"]?[^'\">\s]+['\"]?[^>]*>(.*?)</font\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__", re.DOTALL)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_CODE = re.compile(r"`+([^`]*)`+")
+_SPACE = re.compile(r"\s+")
+_EDGE_PUNCT = "：:；;，,、。. \t"
+_ENUMERATOR = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[.、)）．]|[①-⑳])\s*"
+)
+_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?:\s|$)")
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+
+
+def image_note(alt: str) -> str:
+    """How an image that is not shipped appears in text."""
+    alt = alt.strip()
+    return f"[image: {alt}]" if alt else "[image]"
+
+
+def replace_images(markdown: str) -> str:
+    """Replace image links (their files are not shipped) with their alt text."""
+    return _IMAGE.sub(lambda m: image_note(m.group(1)), markdown)
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown/HTML inline markup removed, whitespace collapsed."""
+    text = _IMAGE.sub(lambda m: m.group(1), markdown)
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    text = _CODE.sub(lambda m: m.group(1), text)
+    text = text.replace("**", "").replace("__", "")
+    return _SPACE.sub(" ", text).strip()
+
+
+def highlights_to_bold(markdown: str) -> str:
+    """Turn coloured `<font>` spans into bold, so Markdown renderers show the highlight."""
+
+    def bold(match: re.Match[str]) -> str:
+        inner = match.group(1).replace("**", "").strip()
+        return f"**{inner}**" if inner else ""
+
+    return _FONT.sub(bold, markdown)
+
+
+def _clean_point(raw: str) -> str:
+    point = plain_text(raw).strip(_EDGE_PUNCT)
+    return _ENUMERATOR.sub("", point).strip(_EDGE_PUNCT)
+
+
+def _unique(points: list[str]) -> tuple[str, ...]:
+    seen: set[str] = set()
+    kept = []
+    for point in points:
+        if len(point) >= 2 and point.lower() not in seen:
+            seen.add(point.lower())
+            kept.append(point)
+    return tuple(kept)
+
+
+def highlighted_points(body: str) -> tuple[str, ...]:
+    """Coloured `<font>` spans and bold spans of a body, cleaned, in order of appearance."""
+    found: list[tuple[int, str]] = []
+    for match in _FONT.finditer(body):
+        found.append((match.start(), _clean_point(match.group(1))))
+    outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
+    for match in _BOLD.finditer(outside_fonts):
+        found.append((match.start(), _clean_point(match.group(1) or match.group(2))))
+    found.sort()
+    return _unique([point for _, point in found])
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a line of prose, enumerators and markup removed."""
+    clean = _clean_point(text)
+    end = _SENTENCE_END.search(clean)
+    sentence = clean[: end.start()] if end else clean
+    return sentence.strip(_EDGE_PUNCT)
+
+
+def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
+    """Key points for a body that highlights nothing: the first sentence of each bullet
+    (top level first), else of each paragraph."""
+    bullets: list[tuple[int, str]] = []
+    paragraphs: list[str] = []
+    for line in body.splitlines():
+        if not line.strip() or _IMAGE.fullmatch(line.strip()):
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            bullets.append((len(bullet.group(1).expandtabs(4)), bullet.group(2)))
+        elif not line.lstrip().startswith(("#", ">", "|", "http://", "https://")):
+            paragraphs.append(line)
+    if bullets:
+        shallowest = min(indent for indent, _ in bullets)
+        chosen = [text for indent, text in bullets if indent == shallowest]
+        if len(chosen) < 2:
+            chosen = [text for _, text in bullets]
+    else:
+        chosen = paragraphs
+    return _unique([first_sentence(text) for text in chosen])[:limit]

@@ -1,0 +1,55 @@
+"""The `Question` record every other part of interviewer works from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """One interview question parsed from the notes, with its reference answer."""
+
+    id: str
+    title: str
+    stars: int
+    answer: str
+    key_points: tuple[str, ...]
+    source: str
+    path: Path
+    line: int
+    chapter: str = ""
+    number: int | None = None
+    sections: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    key_points_derived: bool = False
+    topic_weights: tuple[tuple[str, int], ...] = field(default=())
+
+    @property
+    def topics(self) -> tuple[str, ...]:
+        """Glossary topics the question is about (named in its title, or in two or more
+        key points), strongest first, then the sections it sits under."""
+        strong = tuple(slug for slug, weight in self.topic_weights if weight >= 2)
+        return strong + self.sections
+
+    def relevance(self, slugs: set[str]) -> int:
+        """How strongly the question belongs to any of these topics (0 = not at all)."""
+        return sum(weight for slug, weight in self.topic_weights if slug in slugs)
+
+    def to_json(self) -> dict[str, Any]:
+        """The question as design.md's JSON shape (plus a few extra fields)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "stars": self.stars,
+            "source": self.source,
+            "line": self.line,
+            "chapter": self.chapter,
+            "topics": list(self.topics),
+            "tags": list(self.tags),
+            "sections": list(self.sections),
+            "key_points": list(self.key_points),
+            "key_points_derived": self.key_points_derived,
+            "answer": self.answer,
+        }

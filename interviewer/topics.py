@@ -1,0 +1,192 @@
+"""The bilingual topic glossary: topic slugs ↔ aliases, synonym groups, `--topic` selection."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interviewer.errors import UsageError
+from interviewer.resources import knowledge_dir
+
+if TYPE_CHECKING:
+    from interviewer.notes.model import Question
+
+GLOSSARY_FILE = "topics.toml"
+MIN_RELEVANCE = 2
+_COMPACT = re.compile(r"[\s\-_]+")
+
+
+class UnknownTopicError(UsageError):
+    """A `--topic` that the glossary does not know."""
+
+    def __init__(self, topic: str, suggestions: list[str]) -> None:
+        self.topic = topic
+        self.suggestions = suggestions
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(
+            f"unknown topic {topic!r}{hint} (`interviewer topics` lists them all)"
+        )
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic a candidate can ask for, with its aliases in both languages."""
+
+    slug: str
+    name: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    includes: tuple[str, ...] = ()
+
+    @property
+    def display(self) -> str:
+        """English and Chinese names, for lists."""
+        return f"{self.name} / {self.zh[0]}" if self.zh else self.name
+
+
+def compact(text: str) -> str:
+    """Lower-case text with spaces, hyphens and underscores removed (for alias matching)."""
+    return _COMPACT.sub("", text.lower())
+
+
+class _Matcher:
+    """Finds any of a set of aliases in text: short English aliases as whole words."""
+
+    def __init__(self, aliases: Iterable[str]) -> None:
+        words, substrings = [], []
+        for alias in aliases:
+            key = compact(alias)
+            if not key:
+                continue
+            if key.isascii() and len(key) <= 3:
+                words.append(re.escape(alias.lower()))
+            else:
+                substrings.append(re.escape(key))
+        self._substring = re.compile("|".join(substrings)) if substrings else None
+        pattern = r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])"
+        self._word = re.compile(pattern) if words else None
+
+    def search(self, text: str) -> bool:
+        lowered = text.lower()
+        if self._word is not None and self._word.search(lowered):
+            return True
+        return self._substring is not None and bool(self._substring.search(compact(lowered)))
+
+
+class Glossary:
+    """Topics and synonym groups loaded from the glossary file."""
+
+    def __init__(self, topics: Sequence[Topic], terms: Sequence[tuple[str, ...]]) -> None:
+        self.topics = {topic.slug: topic for topic in topics}
+        self.terms = [tuple(group) for group in terms]
+        self._matchers = {
+            topic.slug: _Matcher((*topic.zh, *topic.en)) for topic in topics
+        }
+        self._alias_to_slug: dict[str, str] = {}
+        for topic in topics:
+            for alias in (topic.slug, topic.name, *topic.zh, *topic.en):
+                self._alias_to_slug.setdefault(compact(alias), topic.slug)
+
+    @classmethod
+    def load(cls, path: Path) -> Glossary:
+        """Read a glossary TOML file."""
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        topics = [
+            Topic(
+                slug=slug,
+                name=str(entry.get("name", slug)),
+                zh=tuple(entry.get("zh", ())),
+                en=tuple(entry.get("en", ())),
+                includes=tuple(entry.get("includes", ())),
+            )
+            for slug, entry in data.get("topics", {}).items()
+        ]
+        terms = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("terms", [])]
+        return cls(topics, terms)
+
+    def synonym_groups(self) -> list[tuple[str, ...]]:
+        """Every group of words that mean the same: topic aliases and the term table."""
+        groups = [(*topic.zh, *topic.en) for topic in self.topics.values()]
+        return [tuple(group) for group in groups] + list(self.terms)
+
+    def topics_in(self, text: str) -> tuple[str, ...]:
+        """Slugs of the topics whose aliases occur in the text, in glossary order."""
+        return tuple(slug for slug, matcher in self._matchers.items() if matcher.search(text))
+
+    def topic_weights(
+        self, heading: str, key_points: Sequence[str]
+    ) -> tuple[tuple[str, int], ...]:
+        """Each topic's weight for a question: 3 when its heading names the topic, plus one
+        per key point that does; strongest first, zero weights left out."""
+        in_heading = set(self.topics_in(heading))
+        in_points = self.topics_in(" \n ".join(key_points)) if key_points else ()
+        weights: dict[str, int] = {slug: 3 for slug in in_heading}
+        for slug in in_points:
+            matcher = self._matchers[slug]
+            hits = sum(1 for point in key_points if matcher.search(point))
+            weights[slug] = weights.get(slug, 0) + hits
+        ordered = sorted(weights.items(), key=lambda item: -item[1])
+        return tuple((slug, weight) for slug, weight in ordered if weight > 0)
+
+    def resolve(self, topic: str) -> str:
+        """The slug for a slug or alias (English or Chinese); UnknownTopicError otherwise."""
+        slug = self._alias_to_slug.get(compact(topic))
+        if slug is not None:
+            return slug
+        names = list(self._alias_to_slug)
+        close = difflib.get_close_matches(compact(topic), names, n=6, cutoff=0.5)
+        suggestions = list(dict.fromkeys(self._alias_to_slug[name] for name in close))[:3]
+        raise UnknownTopicError(topic, suggestions)
+
+    def expand(self, slug: str) -> set[str]:
+        """A topic and every topic it includes, transitively."""
+        seen: set[str] = set()
+        pending = [slug]
+        while pending:
+            current = pending.pop()
+            if current in seen or current not in self.topics:
+                continue
+            seen.add(current)
+            pending.extend(self.topics[current].includes)
+        return seen
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path | None = None) -> Glossary:
+    """The bundled glossary (or the one at `path`), cached."""
+    return Glossary.load(path or knowledge_dir() / GLOSSARY_FILE)
+
+
+def questions_for_topic(
+    questions: Sequence[Question], topic: str, glossary: Glossary
+) -> list[Question]:
+    """Questions about a topic (slug, alias or section name), most relevant first.
+
+    A question belongs to a topic when its heading names it (or a topic it includes), or
+    when two or more of its key points do; a section title of the notes works as a topic too.
+    """
+    key = compact(topic)
+    in_section = [q for q in questions if any(compact(s) == key for s in q.sections)]
+    try:
+        slug = glossary.resolve(topic)
+    except UnknownTopicError as unknown:
+        if in_section:
+            return in_section
+        sections = sorted({s for q in questions for s in q.sections})
+        close = difflib.get_close_matches(topic, sections, n=2, cutoff=0.5)
+        if close:
+            raise UnknownTopicError(topic, close + unknown.suggestions) from None
+        raise
+    slugs = glossary.expand(slug)
+    scored = [(q.relevance(slugs), order, q) for order, q in enumerate(questions)]
+    chosen = [(score, order, q) for score, order, q in scored if score >= MIN_RELEVANCE]
+    chosen.sort(key=lambda item: (-item[0], item[1]))
+    picked = [q for _, _, q in chosen]
+    return picked + [q for q in in_section if q not in picked]

@@ -1,0 +1,44 @@
+"""Shared test set-up: every test gets its own data dir and a clean environment."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_SETTINGS_VARS = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "INTERVIEWER_MODEL",
+    "INTERVIEWER_TIMEOUT",
+    "INTERVIEWER_OFFLINE",
+    "INTERVIEWER_HOME",
+    "INTERVIEWER_NOTES",
+    "INTERVIEWER_EMBEDDINGS",
+    "INTERVIEWER_EMBEDDINGS_MODEL",
+    "CHROMA_HOST",
+    "CHROMA_PORT",
+)
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh INTERVIEWER_HOME per test; no real keys, endpoints or `.env` leak in."""
+    for name in _SETTINGS_VARS:
+        monkeypatch.delenv(name, raising=False)
+    home = tmp_path / "home"
+    monkeypatch.setenv("INTERVIEWER_HOME", str(home))
+    monkeypatch.setenv("ANONYMIZED_TELEMETRY", "False")
+    # `.env` is read from the working directory: run each test where there is none.
+    workdir = tmp_path / "cwd"
+    workdir.mkdir()
+    monkeypatch.chdir(workdir)
+    return home
+
+
+@pytest.fixture
+def bundled_bank():  # type: ignore[no-untyped-def]
+    """The question bank of the bundled notes."""
+    from interviewer.notes import load_bank
+
+    return load_bank()
