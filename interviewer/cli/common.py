@@ -22,7 +22,11 @@ def settings_for(args: argparse.Namespace) -> Settings:
     overrides: dict[str, object] = {}
     if getattr(args, "offline", False):
         overrides["offline"] = True
-    return load_settings(**overrides)
+    settings = load_settings(**overrides)
+    from interviewer.text import set_cache_dir
+
+    set_cache_dir(settings.data_dir / "cache")
+    return settings
 
 
 def notes_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:

@@ -80,6 +80,9 @@ class Grader(Protocol):
     """Anything that grades an answer to a question."""
 
     name: str
+    wants_context: bool
+    """True when the grader uses related notes from the index (the LLM does; the offline
+    grader works from the question bank alone)."""
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade `answer` against the question's reference answer and key points;
