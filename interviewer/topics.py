@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -55,28 +55,43 @@ def compact(text: str) -> str:
     return _COMPACT.sub("", text.lower())
 
 
-class _Matcher:
-    """Finds any of a set of aliases in text: short English aliases as whole words."""
+class _AliasIndex:
+    """Finds which topics' aliases occur in a text, in one regex pass: short English
+    aliases as whole words, the rest as substrings of the compacted text."""
 
-    def __init__(self, aliases: Iterable[str]) -> None:
-        words, substrings = [], []
-        for alias in aliases:
+    def __init__(self, aliases: dict[str, set[str]]) -> None:
+        self._owners: dict[str, set[str]] = {}
+        words, substrings = set(), set()
+        for alias, slugs in aliases.items():
             key = compact(alias)
             if not key:
                 continue
             if key.isascii() and len(key) <= 3:
-                words.append(re.escape(alias.lower()))
+                key = alias.lower().strip()
+                words.add(key)
             else:
-                substrings.append(re.escape(key))
-        self._substring = re.compile("|".join(substrings)) if substrings else None
-        pattern = r"(?<![a-z0-9])(?:" + "|".join(words) + r")(?![a-z0-9])"
-        self._word = re.compile(pattern) if words else None
+                substrings.add(key)
+            self._owners.setdefault(key, set()).update(slugs)
 
-    def search(self, text: str) -> bool:
+        def alternation(keys: set[str]) -> str:
+            return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+        # A lookahead finds a match at every position, so overlapping aliases all count.
+        self._substring = re.compile(f"(?=({alternation(substrings)}))") if substrings else None
+        word_pattern = rf"(?<![a-z0-9])(?:{alternation(words)})(?![a-z0-9])"
+        self._word = re.compile(word_pattern) if words else None
+
+    def owners(self, text: str) -> set[str]:
+        """Slugs whose aliases occur in the text."""
+        found: set[str] = set()
         lowered = text.lower()
-        if self._word is not None and self._word.search(lowered):
-            return True
-        return self._substring is not None and bool(self._substring.search(compact(lowered)))
+        if self._word is not None:
+            for match in self._word.finditer(lowered):
+                found |= self._owners[match.group(0)]
+        if self._substring is not None:
+            for match in self._substring.finditer(compact(lowered)):
+                found |= self._owners[match.group(1)]
+        return found
 
 
 class Glossary:
@@ -85,9 +100,11 @@ class Glossary:
     def __init__(self, topics: Sequence[Topic], terms: Sequence[tuple[str, ...]]) -> None:
         self.topics = {topic.slug: topic for topic in topics}
         self.terms = [tuple(group) for group in terms]
-        self._matchers = {
-            topic.slug: _Matcher((*topic.zh, *topic.en)) for topic in topics
-        }
+        aliases: dict[str, set[str]] = {}
+        for topic in topics:
+            for alias in (*topic.zh, *topic.en):
+                aliases.setdefault(alias, set()).add(topic.slug)
+        self._index = _AliasIndex(aliases)
         self._alias_to_slug: dict[str, str] = {}
         for topic in topics:
             for alias in (topic.slug, topic.name, *topic.zh, *topic.en):
@@ -108,7 +125,9 @@ class Glossary:
             )
             for slug, entry in data.get("topics", {}).items()
         ]
-        terms = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("terms", [])]
+        terms = [
+            (*entry.get("zh", ()), *entry.get("en", ())) for entry in data.get("terms", [])
+        ]
         return cls(topics, terms)
 
     def synonym_groups(self) -> list[tuple[str, ...]]:
@@ -118,20 +137,18 @@ class Glossary:
 
     def topics_in(self, text: str) -> tuple[str, ...]:
         """Slugs of the topics whose aliases occur in the text, in glossary order."""
-        return tuple(slug for slug, matcher in self._matchers.items() if matcher.search(text))
+        found = self._index.owners(text)
+        return tuple(slug for slug in self.topics if slug in found)
 
     def topic_weights(
         self, heading: str, key_points: Sequence[str]
     ) -> tuple[tuple[str, int], ...]:
         """Each topic's weight for a question: 3 when its heading names the topic, plus one
         per key point that does; strongest first, zero weights left out."""
-        in_heading = set(self.topics_in(heading))
-        in_points = self.topics_in(" \n ".join(key_points)) if key_points else ()
-        weights: dict[str, int] = {slug: 3 for slug in in_heading}
-        for slug in in_points:
-            matcher = self._matchers[slug]
-            hits = sum(1 for point in key_points if matcher.search(point))
-            weights[slug] = weights.get(slug, 0) + hits
+        weights: dict[str, int] = dict.fromkeys(self._index.owners(heading), 3)
+        for point in key_points:
+            for slug in self._index.owners(point):
+                weights[slug] = weights.get(slug, 0) + 1
         ordered = sorted(weights.items(), key=lambda item: -item[1])
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)
 

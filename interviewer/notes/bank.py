@@ -95,13 +95,17 @@ def _file_questions(
                 topic_weights=weights,
             )
         )
-    warnings = [f"{source}: heading {title!r} has no answer text; skipped" for title in parsed.unanswered]
+    warnings = [
+        f"{source}: heading {title!r} has no answer text; skipped" for title in parsed.unanswered
+    ]
     if not questions and not parsed.unanswered:
         warnings.append(f"{source}: no questions found (questions are headings ## to ####)")
     return questions, warnings
 
 
-def load_bank(paths: Iterable[Path] | None = None, glossary: Glossary | None = None) -> QuestionBank:
+def load_bank(
+    paths: Iterable[Path] | None = None, glossary: Glossary | None = None
+) -> QuestionBank:
     """Parse the notes at `paths` (files or folders; the bundled notes when empty)."""
     roots = list(paths or []) or bundled_notes()
     glossary = glossary or load_glossary()
@@ -122,9 +126,13 @@ def load_bank(paths: Iterable[Path] | None = None, glossary: Glossary | None = N
         if text is None:
             warnings.append(f"{notes_file.source}: binary or not UTF-8/GB18030 text; skipped")
             continue
-        name = Path(notes_file.source).name
-        prefix = _stem_slug(name) if prefixes[_stem_slug(name)] == 1 else _stem_slug(notes_file.source)
-        found, problems = _file_questions(text, notes_file.source, notes_file.path, prefix, glossary)
+        # Ids start with the file name; the folder path joins in only when two notes
+        # folders hold files of the same name.
+        name = _stem_slug(Path(notes_file.source).name)
+        prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
+        found, problems = _file_questions(
+            text, notes_file.source, notes_file.path, prefix, glossary
+        )
         warnings.extend(problems)
         if found:
             used_files.append(notes_file.path)

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _STAR = re.compile(r":star:|⭐\ufe0f?|★|🌟")
 _HOLLOW_STAR = re.compile(r"☆")
 _NUMBER = re.compile(
-    r"^\s*(?:[Qq]\s*(?P<q>\d+)\s*[.:：、)）]?|(?P<n>\d+)\s*[.、)）．:：]|[（(](?P<p>\d+)[)）])\s*"
+    r"^\s*(?:[Qq]\s*(?P<q>\d+)\s*[.:：、)）]?|(?P<n>\d+)\s*[.、)）．:：](?!\d)|[（(](?P<p>\d+)[)）])\s*"
 )
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _TAG_WORDS = {

@@ -1,0 +1,407 @@
+"""The interview history: an SQLite file in the data dir holding sessions, the questions
+asked, every answer (saved before it is graded) and its grade."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from interviewer.errors import InterviewerError
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
+    from interviewer.grading.model import Grade
+    from interviewer.notes.model import Question
+
+HISTORY_FILE = "history.sqlite3"
+SCHEMA_VERSION = 1
+AnswerKind = Literal["answer", "follow_up"]
+
+# Version n of the schema is reached by running _MIGRATIONS[n - 1] on version n - 1.
+_MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        started_at REAL NOT NULL,
+        finished_at REAL,
+        topic TEXT,
+        planned INTEGER NOT NULL,
+        min_stars INTEGER NOT NULL,
+        summary TEXT
+    );
+    CREATE TABLE asked (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions(id),
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        topics TEXT NOT NULL DEFAULT '[]',
+        shown_at REAL NOT NULL,
+        peeked INTEGER NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX asked_question ON asked(question_id);
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        asked_id INTEGER NOT NULL REFERENCES asked(id),
+        kind TEXT NOT NULL CHECK (kind IN ('answer', 'follow_up')),
+        prompt TEXT NOT NULL,
+        key_points TEXT,
+        text TEXT NOT NULL,
+        answered_at REAL NOT NULL,
+        answer_seconds REAL,
+        graded_at REAL,
+        grade_seconds REAL,
+        score REAL,
+        verdict TEXT,
+        grader TEXT,
+        grade TEXT
+    );
+    CREATE INDEX answers_ungraded ON answers(id) WHERE graded_at IS NULL;
+    """,
+)
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+_ANSWER_COLUMNS = """
+    ans.id, ans.asked_id, a.session_id, a.question_id, a.title, ans.kind, ans.prompt,
+    ans.key_points, ans.text, a.shown_at, ans.answered_at, ans.answer_seconds, a.peeked,
+    ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade, s.topic
+"""
+_ANSWER_FROM = """
+    FROM answers ans JOIN asked a ON a.id = ans.asked_id JOIN sessions s ON s.id = a.session_id
+"""
+
+
+def iso_time(timestamp: float | None) -> str | None:
+    """A Unix time as ISO 8601 in UTC (seconds), or None."""
+    if timestamp is None:
+        return None
+    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """One answer as kept in the history, with its grade once graded."""
+
+    id: int
+    asked_id: int
+    session_id: int
+    question_id: str
+    title: str
+    kind: AnswerKind
+    prompt: str
+    key_points: tuple[str, ...] | None
+    text: str
+    asked_at: float
+    answered_at: float
+    answer_seconds: float | None
+    peeked: bool
+    graded_at: float | None
+    grade_seconds: float | None
+    score: float | None
+    verdict: str | None
+    grader: str | None
+    grade: dict[str, Any] | None
+    topic: str | None
+
+    @property
+    def graded(self) -> bool:
+        """True once a grade is stored."""
+        return self.graded_at is not None
+
+    def to_json(self) -> dict[str, Any]:
+        """The full record, for `interviewer history --json`."""
+        return {
+            "id": self.id,
+            "session_id": self.session_id,
+            "session_topic": self.topic,
+            "question_id": self.question_id,
+            "title": self.title,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "answer": self.text,
+            "asked_at": iso_time(self.asked_at),
+            "answered_at": iso_time(self.answered_at),
+            "answer_seconds": self.answer_seconds,
+            "peeked": self.peeked,
+            "graded": self.graded,
+            "graded_at": iso_time(self.graded_at),
+            "grade_seconds": self.grade_seconds,
+            "score": self.score,
+            "verdict": self.verdict,
+            "grader": self.grader,
+            "grade": self.grade,
+        }
+
+
+@dataclass(frozen=True)
+class Review:
+    """How a question went once: when it was shown, its score, skipped or peeked."""
+
+    question_id: str
+    at: float
+    score: float | None
+    skipped: bool
+    peeked: bool
+
+
+def _answer_from_row(row: Sequence[Any]) -> StoredAnswer:
+    key_points = tuple(json.loads(row[7])) if row[7] is not None else None
+    return StoredAnswer(
+        id=row[0],
+        asked_id=row[1],
+        session_id=row[2],
+        question_id=row[3],
+        title=row[4],
+        kind=row[5],
+        prompt=row[6],
+        key_points=key_points,
+        text=row[8],
+        asked_at=row[9],
+        answered_at=row[10],
+        answer_seconds=row[11],
+        peeked=bool(row[12]),
+        graded_at=row[13],
+        grade_seconds=row[14],
+        score=row[15],
+        verdict=row[16],
+        grader=row[17],
+        grade=json.loads(row[18]) if row[18] is not None else None,
+        topic=row[19],
+    )
+
+
+def _create_private(path: Path) -> None:
+    # The history holds the candidate's own words: only they may read it. SQLite gives its
+    # -wal and -shm files the main file's mode, so setting it here covers those too.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+class HistoryStore:
+    """The history database. Safe to share between the UI thread and grading workers."""
+
+    def __init__(self, path: Path, clock: Any = time.time) -> None:
+        self.path = path
+        self._clock = clock
+        self._lock = threading.Lock()
+        _create_private(path)
+        self._conn = sqlite3.connect(
+            path, timeout=5.0, check_same_thread=False, isolation_level=None
+        )
+        try:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            # FULL: a committed answer survives even a power cut, not just a kill -9.
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise InterviewerError(
+                f"cannot open the history {path}: {exc}; move the file away to start a new one"
+            ) from None
+        except InterviewerError:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def open(cls, settings: Settings) -> HistoryStore:
+        """The history of the data dir the settings name."""
+        return cls(settings.data_dir / HISTORY_FILE)
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._conn.close()
+
+    def _migrate(self) -> None:
+        # Read the version inside the write transaction, so two processes starting at
+        # once do not both create the tables.
+        with self._transaction() as conn:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise InterviewerError(
+                    f"the history {self.path} was written by a newer interviewer "
+                    f"(schema {version}); upgrade interviewer to read it"
+                )
+            for number in range(version, SCHEMA_VERSION):
+                for statement in _MIGRATIONS[number].split(";"):
+                    if statement.strip():
+                        conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        with self._lock:
+            return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing -------------------------------------------------------------------
+
+    def start_session(self, topic: str | None, planned: int, min_stars: int) -> int:
+        """Record the start of an interview; returns its id."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (started_at, topic, planned, min_stars) VALUES (?, ?, ?, ?)",
+                (self._clock(), topic, planned, min_stars),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_session(self, session_id: int, summary: dict[str, Any]) -> None:
+        """Record the end of an interview and its summary."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE sessions SET finished_at = ?, summary = ? WHERE id = ?",
+                (self._clock(), json.dumps(summary, ensure_ascii=False), session_id),
+            )
+
+    def ask(self, session_id: int, position: int, question: Question) -> int:
+        """Record that a question was put on screen; returns the id of that asking."""
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO asked (session_id, position, question_id, title, topics, shown_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    position,
+                    question.id,
+                    question.title,
+                    json.dumps(list(question.topics), ensure_ascii=False),
+                    self._clock(),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def mark_peeked(self, asked_id: int) -> None:
+        """The candidate looked at the reference answer before answering."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE asked SET peeked = 1 WHERE id = ?", (asked_id,))
+
+    def mark_skipped(self, asked_id: int) -> None:
+        """The candidate skipped the question."""
+        with self._transaction() as conn:
+            conn.execute("UPDATE asked SET skipped = 1 WHERE id = ?", (asked_id,))
+
+    def save_answer(
+        self,
+        asked_id: int,
+        text: str,
+        *,
+        kind: AnswerKind = "answer",
+        prompt: str,
+        key_points: Sequence[str] | None = None,
+        seconds: float | None = None,
+    ) -> int:
+        """Store an answer (committed before anyone grades it); returns its id."""
+        points = None if key_points is None else json.dumps(list(key_points), ensure_ascii=False)
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO answers (asked_id, kind, prompt, key_points, text, answered_at,"
+                " answer_seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (asked_id, kind, prompt, points, text, self._clock(), seconds),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def save_grade(self, answer_id: int, grade: Grade, seconds: float | None = None) -> None:
+        """Store the grade of an answer."""
+        data = grade.to_json()
+        with self._transaction() as conn:
+            updated = conn.execute(
+                "UPDATE answers SET graded_at = ?, grade_seconds = ?, score = ?, verdict = ?,"
+                " grader = ?, grade = ? WHERE id = ?",
+                (
+                    self._clock(),
+                    seconds,
+                    grade.score,
+                    grade.verdict,
+                    grade.grader,
+                    json.dumps(data, ensure_ascii=False),
+                    answer_id,
+                ),
+            ).rowcount
+        if not updated:
+            raise InterviewerError(f"no answer {answer_id} in the history to grade")
+
+    # -- reading -------------------------------------------------------------------
+
+    def _answers(self, where: str = "", params: Sequence[Any] = ()) -> list[StoredAnswer]:
+        query = f"SELECT {_ANSWER_COLUMNS} {_ANSWER_FROM} {where} ORDER BY ans.id"
+        with self._lock:
+            rows = self._conn.execute(query, params).fetchall()
+        return [_answer_from_row(row) for row in rows]
+
+    def answers(self) -> list[StoredAnswer]:
+        """Every answer, oldest first."""
+        return self._answers()
+
+    def answer(self, answer_id: int) -> StoredAnswer | None:
+        """One answer by id."""
+        found = self._answers("WHERE ans.id = ?", (answer_id,))
+        return found[0] if found else None
+
+    def ungraded(self, exclude_session: int | None = None) -> list[StoredAnswer]:
+        """Answers saved but never graded (a crash, a kill or a cancelled grade)."""
+        if exclude_session is None:
+            return self._answers("WHERE ans.graded_at IS NULL")
+        return self._answers(
+            "WHERE ans.graded_at IS NULL AND a.session_id != ?", (exclude_session,)
+        )
+
+    def reviews(self) -> list[Review]:
+        """Every question ever shown with how it went (its first answer's score), oldest first."""
+        query = """
+            SELECT a.question_id, a.shown_at, a.skipped, a.peeked,
+                   (SELECT ans.score FROM answers ans
+                     WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.score IS NOT NULL
+                     ORDER BY ans.id LIMIT 1)
+            FROM asked a ORDER BY a.shown_at, a.id
+        """
+        with self._lock:
+            rows = self._conn.execute(query).fetchall()
+        return [
+            Review(question_id=row[0], at=row[1], score=row[4], skipped=bool(row[2]),
+                   peeked=bool(row[3]))
+            for row in rows
+        ]
+
+    def sessions(self) -> list[dict[str, Any]]:
+        """Every session with its summary, oldest first."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT id, started_at, finished_at, topic, planned, min_stars, summary"
+                " FROM sessions ORDER BY id"
+            ).fetchall()
+        return [
+            {
+                "id": row[0],
+                "started_at": iso_time(row[1]),
+                "finished_at": iso_time(row[2]),
+                "topic": row[3],
+                "planned": row[4],
+                "min_stars": row[5],
+                "summary": json.loads(row[6]) if row[6] else None,
+            }
+            for row in rows
+        ]

@@ -1,0 +1,100 @@
+"""The glossary and `--topic` selection on the bundled notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.notes import QuestionBank
+from interviewer.topics import UnknownTopicError, load_glossary, questions_for_topic
+
+REQUIRED_TOPICS = [
+    "overfitting", "dropout", "batch-norm", "initialization", "activation-functions",
+    "gradients", "vanishing-gradients", "regularization", "loss-functions", "optimization",
+    "autoencoders", "capacity", "representation", "depth-vs-width", "universal-approximation",
+    "noise-injection", "ill-conditioning", "generalization",
+]
+
+
+def ids(bank: QuestionBank, topic: str) -> list[str]:
+    return [q.id.rsplit("-", 1)[1] for q in questions_for_topic(bank.questions, topic, load_glossary())]
+
+
+def test_every_required_topic_exists_and_has_questions(bundled_bank: QuestionBank) -> None:
+    glossary = load_glossary()
+    for slug in REQUIRED_TOPICS:
+        assert slug in glossary.topics
+        assert ids(bundled_bank, slug), slug
+
+
+@pytest.mark.parametrize(
+    ("topic", "expected", "not_expected"),
+    [
+        ("overfitting", ["11", "12"], ["16", "07", "02"]),
+        ("过拟合", ["11", "12"], ["16"]),
+        ("Over-fitting", ["11", "12"], ["16"]),
+        ("dropout", ["12"], ["16"]),
+        ("batch-norm", ["13"], ["12"]),
+        ("BN", ["13"], ["12"]),
+        ("批归一化", ["13"], []),
+        ("initialization", ["01"], ["16"]),
+        ("vanishing-gradients", ["08", "09"], ["16"]),
+        ("gradients", ["08", "09"], ["16"]),
+        ("activation-functions", ["06", "07", "10"], ["16", "03"]),
+        ("regularization", ["11", "12", "14"], []),
+        ("loss-functions", ["06"], []),
+        ("autoencoders", ["16"], ["11"]),
+        ("capacity", ["05"], []),
+        ("representation", ["04"], []),
+        ("depth-vs-width", ["02"], ["03"]),
+        ("universal-approximation", ["02"], []),
+        ("noise-injection", ["14"], []),
+        ("ill-conditioning", ["15"], []),
+        ("optimization", ["03", "15"], []),
+    ],
+)
+def test_topic_selection(
+    bundled_bank: QuestionBank, topic: str, expected: list[str], not_expected: list[str]
+) -> None:
+    found = ids(bundled_bank, topic)
+    assert set(expected) <= set(found), found
+    assert not set(not_expected) & set(found), found
+
+
+def test_most_relevant_first(bundled_bank: QuestionBank) -> None:
+    assert ids(bundled_bank, "regularization")[-1] == "16" or "16" not in ids(bundled_bank, "regularization")
+    assert ids(bundled_bank, "dropout")[0] == "12"
+
+
+def test_unknown_topic_suggests_close_ones(bundled_bank: QuestionBank) -> None:
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(bundled_bank.questions, "overfiting", load_glossary())
+    assert info.value.suggestions[0] == "overfitting"
+    assert info.value.exit_code == 2
+
+
+def test_section_titles_work_as_topics(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from interviewer.notes import load_bank
+
+    notes = tmp_path / "n.md"
+    notes.write_text("## 强化学习\n### 什么是策略梯度\n直接优化策略。\n### Q-learning\n学习价值函数。\n", encoding="utf-8")
+    bank = load_bank([notes])
+    assert [q.title for q in questions_for_topic(bank.questions, "强化学习", load_glossary())] == [
+        "什么是策略梯度",
+        "Q-learning",
+    ]
+    assert "强化学习" in bank.questions[0].topics
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(bank.questions, "强化学", load_glossary())
+    assert "强化学习" in info.value.suggestions
+
+
+def test_synonym_groups_are_bilingual() -> None:
+    groups = load_glossary().synonym_groups()
+    assert any("梯度消失" in g and "vanishing gradient" in g for g in groups)
+    assert any("批规范化" in g and "batch normalization" in g and "bn" in g for g in groups)
+
+
+def test_short_english_aliases_match_whole_words_only() -> None:
+    glossary = load_glossary()
+    assert "batch-norm" in glossary.topics_in("Why does BN help?")
+    assert "batch-norm" not in glossary.topics_in("the BNN model")
