@@ -86,8 +86,12 @@ def _inline(node: Any, defs: dict[str, Any]) -> Any:
             name = node["$ref"].rsplit("/", 1)[-1]
             return _inline(copy.deepcopy(defs[name]), defs)
         cleaned = {k: _inline(v, defs) for k, v in node.items()
-                   if k not in _UNSUPPORTED and k != "$defs"}
-        if cleaned.get("type") == "object" and "properties" in cleaned:
+                   if k not in _UNSUPPORTED and k not in ("$defs", "properties")}
+        if "properties" in node:
+            # Property names are data, not keywords: keep every one (even "title").
+            cleaned["properties"] = {
+                name: _inline(sub, defs) for name, sub in node["properties"].items()
+            }
             cleaned["required"] = list(cleaned["properties"])
             cleaned["additionalProperties"] = False
         return cleaned
