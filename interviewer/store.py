@@ -324,6 +324,16 @@ class HistoryStore:
             )
             return int(cursor.lastrowid or 0)
 
+    def revise_answer(self, answer_id: int, text: str, seconds: float | None = None) -> None:
+        """Replace the words of an answer not graded yet (resubmitted after a cancel)."""
+        with self._transaction() as conn:
+            conn.execute(
+                "UPDATE answers SET text = ?, answered_at = ?,"
+                " answer_seconds = COALESCE(?, answer_seconds)"
+                " WHERE id = ? AND graded_at IS NULL",
+                (text, self._clock(), seconds, answer_id),
+            )
+
     def save_grade(self, answer_id: int, grade: Grade, seconds: float | None = None) -> None:
         """Store the grade of an answer."""
         data = grade.to_json()

@@ -79,6 +79,7 @@ def test_notes_from_the_environment(
     second.write_text("## 1. 乙？\n答\n", encoding="utf-8")
     monkeypatch.setenv("INTERVIEWER_NOTES", f"{first}{os.pathsep}{second}")
     code, out, _ = run(capsys, "questions", "--json")
+    assert code == 0
     assert [q["id"] for q in json.loads(out)] == ["a-01", "b-01"]
 
 

@@ -51,6 +51,10 @@ class Template:
         return PLACEHOLDER.sub(lambda m: values[m.group(1)], self.text)
 
 
+def _braced(names: list[str]) -> str:
+    return ", ".join("{{" + name + "}}" for name in names)
+
+
 def parse_template(name: str, text: str, expected: frozenset[str], origin: str) -> Template:
     """A checked template: exactly the `expected` placeholders, each at least once."""
     found = frozenset(PLACEHOLDER.findall(text))
@@ -59,9 +63,9 @@ def parse_template(name: str, text: str, expected: frozenset[str], origin: str) 
     if unknown or missing:
         problems = []
         if unknown:
-            problems.append("unknown placeholder(s) " + ", ".join("{{%s}}" % n for n in unknown))
+            problems.append("unknown placeholder(s) " + _braced(unknown))
         if missing:
-            problems.append("missing placeholder(s) " + ", ".join("{{%s}}" % n for n in missing))
+            problems.append("missing placeholder(s) " + _braced(missing))
         raise PromptError(
             f"prompt template {origin}: {'; '.join(problems)} — fix the file "
             f"(allowed: {', '.join(sorted(expected))})"

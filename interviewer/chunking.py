@@ -1,0 +1,163 @@
+"""A question → chunks of its reference answer, split at the answer's own structure
+((1)/(2) parts, sub-headings, bullets), each carrying the question's title and metadata."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from interviewer.notes.markup import plain_text
+
+if TYPE_CHECKING:
+    from interviewer.notes.model import Question
+
+MAX_CHARS = 360
+"""Longest chunk body (characters); longer parts are split at bullets, then sentences."""
+MIN_CHARS = 80
+"""A part shorter than this is merged with the next one instead of standing alone."""
+DENSE_CHARS = 72
+"""How much of title + key points the dense embedding sees: embedding cost grows with
+length, and a 3,000-question folder must embed within a minute (BM25 covers the rest)."""
+
+_PART = re.compile(
+    r"^\s*(?:#{1,6}\s+|[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[、.．]\s*\S|[一二三四五六七八九十]+\s*[、.．])"
+)
+_BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+")
+_IMAGE_ONLY = re.compile(r"^\s*\[image(?::[^\]]*)?\]\s*$")
+_URL_ONLY = re.compile(r"^\s*(?:ref:\s*)?https?://\S+\s*$", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[。！？；!?;])")
+_SHORT_LABEL = 32
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One piece of a reference answer, with what a search hit needs to show it."""
+
+    question_id: str
+    title: str
+    position: int
+    section: str
+    text: str
+    stars: int
+    source: str
+    topics: tuple[str, ...]
+
+    @property
+    def searchable(self) -> str:
+        """Title, section and body: the text BM25 indexes (the title rides with every chunk)."""
+        return "\n".join(part for part in (self.title, self.section, self.text) if part)
+
+
+@dataclass
+class _Part:
+    label: str
+    units: list[str]
+
+
+def _is_label(line: str, next_line: str) -> bool:
+    stripped = line.strip()
+    if _PART.match(line):
+        return True
+    # A short line of its own, not a bullet, followed by a blank line or a bullet, is a
+    # sub-heading written as plain text ("Relu 可行性：", "欠完备自编码器").
+    if _BULLET.match(line) or len(stripped) > _SHORT_LABEL or not stripped:
+        return False
+    return not next_line.strip() or bool(_BULLET.match(next_line))
+
+
+def _parts(answer: str) -> list[_Part]:
+    lines = [
+        line
+        for line in answer.splitlines()
+        if not _IMAGE_ONLY.match(line) and not _URL_ONLY.match(line)
+    ]
+    parts: list[_Part] = [_Part("", [])]
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            parts[-1].units.append("\n".join(current))
+            current.clear()
+
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        bullet = _BULLET.match(line)
+        if not line.strip():
+            flush()
+        elif _is_label(line, following):
+            flush()
+            parts.append(_Part(plain_text(line.lstrip("#")).strip(), [plain_text(line)]))
+        elif bullet and len(bullet.group(1).expandtabs(4)) < 2:
+            flush()  # a top-level bullet starts a unit; nested ones stay with their parent
+            current.append(line)
+        else:
+            current.append(line)
+    flush()
+    return [part for part in parts if part.units]
+
+
+def _clean(unit: str) -> str:
+    return "\n".join(plain_text(line) for line in unit.splitlines() if line.strip())
+
+
+def _split_long(unit: str, limit: int) -> list[str]:
+    if len(unit) <= limit:
+        return [unit]
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE.split(unit):
+        while len(sentence) > limit:  # a single run-on sentence: cut it hard
+            pieces.append(sentence[:limit])
+            sentence = sentence[limit:]
+        if current and len(current) + len(sentence) > limit:
+            pieces.append(current)
+            current = ""
+        current += sentence
+    if current.strip():
+        pieces.append(current)
+    return pieces
+
+
+def chunk_question(question: Question, max_chars: int = MAX_CHARS) -> list[Chunk]:
+    """The question's answer cut into chunks at its own structure, in order."""
+    packed: list[tuple[str, str]] = []  # (section label, body)
+    label, body = "", ""
+    for part in _parts(question.answer):
+        # A new part starts a new chunk unless the current one is still tiny.
+        if body and len(body) >= MIN_CHARS:
+            packed.append((label, body))
+            body = ""
+        if not body:
+            label = part.label
+        for unit in part.units:
+            for piece in _split_long(_clean(unit), max_chars):
+                if body and len(body) + len(piece) + 1 > max_chars:
+                    packed.append((label, body))
+                    body, label = "", part.label
+                body = f"{body}\n{piece}" if body else piece
+    if body:
+        packed.append((label, body))
+    if not packed:
+        packed.append(("", plain_text(question.answer)))
+    return [
+        Chunk(
+            question_id=question.id,
+            title=question.title,
+            position=position,
+            section=section,
+            text=text,
+            stars=question.stars,
+            source=question.source,
+            topics=question.topics,
+        )
+        for position, (section, text) in enumerate(packed)
+    ]
+
+
+def dense_text(question: Question, limit: int = DENSE_CHARS) -> str:
+    """What the dense embedding sees of a question: its title, then its key points, cut to
+    `limit` characters (past the title)."""
+    points = "；".join(question.key_points)
+    extra = max(limit - len(question.title), 0)
+    return f"{question.title}\n{points[:extra]}".strip() if extra and points else question.title

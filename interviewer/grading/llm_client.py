@@ -1,0 +1,191 @@
+"""One chat completion through the `openai` client, inside a time budget: explicit timeouts,
+our own bounded retries with backoff that honour Retry-After, and failures sorted into kinds
+the grader can act on. The API key is handed to the client and never appears in a message."""
+
+from __future__ import annotations
+
+import random
+import re
+import threading
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any
+
+from interviewer.grading.levels import endpoint_label
+
+if TYPE_CHECKING:
+    from openai import OpenAI
+
+    from interviewer.config import Settings
+
+MAX_ATTEMPTS = 3
+# Local servers (Ollama, vLLM, llama.cpp) accept any key; the client insists on one.
+PLACEHOLDER_KEY = "not-needed"
+_SECRETISH = re.compile(r"\b(sk|key|api|tok)[-_][A-Za-z0-9*_.\-]{6,}", re.IGNORECASE)
+
+
+class LLMFailure(Exception):
+    """A request that ended without a usable completion.
+
+    kind: "rejected" (the server refused the request, e.g. an unsupported response_format),
+    "auth", "not_found", "unavailable" (timeouts, 429, 5xx, connection errors after retries),
+    "refused" (the model declined), "bad_output" (unusable content after the corrective retry).
+    """
+
+    def __init__(self, kind: str, reason: str) -> None:
+        super().__init__(reason)
+        self.kind = kind
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Completion:
+    """What the model sent back."""
+
+    content: str
+    refusal: str
+    finish_reason: str
+
+
+def redact(text: str, secret: str | None) -> str:
+    """`text` without the key (or anything shaped like a key), on one short line."""
+    if secret:
+        text = text.replace(secret, "***")
+    text = _SECRETISH.sub("***", text)
+    return " ".join(text.split())[:200]
+
+
+def _retry_after(exc: Any) -> float | None:
+    response = getattr(exc, "response", None)
+    if response is None:
+        return None
+    headers = response.headers
+    millis = headers.get("retry-after-ms")
+    if millis:
+        try:
+            return max(float(millis) / 1000, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        return max(float(value), 0.0)
+    except ValueError:
+        pass
+    try:
+        return max(parsedate_to_datetime(value).timestamp() - time.time(), 0.0)
+    except (TypeError, ValueError):
+        return None
+
+
+def _server_message(exc: Any) -> str:
+    body = getattr(exc, "body", None)
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and isinstance(inner.get("message"), str):
+            return str(inner["message"])
+        if isinstance(body.get("message"), str):
+            return str(body["message"])
+    return str(getattr(exc, "message", "") or exc)
+
+
+class ChatClient:
+    """Chat completions against the configured endpoint, bounded by a deadline."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.model = settings.model
+        self.timeout = settings.timeout
+        self.base_url = settings.openai_base_url
+        self.endpoint = endpoint_label(settings.openai_base_url)
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+        self._key = key or None
+        self._client: OpenAI | None = None
+        self._lock = threading.Lock()
+
+    def _openai(self) -> OpenAI:
+        # openai costs ~0.5 s to import: only when the first request is made.
+        from openai import OpenAI
+
+        with self._lock:
+            if self._client is None:
+                self._client = OpenAI(
+                    api_key=self._key or PLACEHOLDER_KEY,
+                    base_url=self.base_url or "https://api.openai.com/v1",
+                    timeout=self.timeout,
+                    max_retries=0,  # retries are ours, so they fit the grade's time budget
+                )
+            return self._client
+
+    def _backoff(self, attempt: int) -> float:
+        base = min(1.0, self.timeout / 4) * (2**attempt)
+        return base * random.uniform(0.5, 1.0)
+
+    def complete(
+        self,
+        messages: list[dict[str, str]],
+        deadline: float,
+        response_format: dict[str, Any] | None = None,
+    ) -> Completion:
+        """One completion, retried on 429/5xx/timeouts/connection errors until `deadline`
+        (a `time.monotonic()` value); raises `LLMFailure` otherwise."""
+        import openai
+
+        client = self._openai()
+        extra: dict[str, Any] = {}
+        if response_format is not None:
+            extra["response_format"] = response_format
+        reason = "no time left for a request"
+        for attempt in range(MAX_ATTEMPTS):
+            remaining = deadline - time.monotonic()
+            if remaining < 0.05:
+                break
+            try:
+                response = client.chat.completions.create(
+                    model=self.model,
+                    messages=messages,  # type: ignore[arg-type]
+                    timeout=min(self.timeout, remaining),
+                    **extra,
+                )
+            except openai.APITimeoutError:
+                reason, delay = f"no reply within {self.timeout:g} s", self._backoff(attempt)
+            except openai.APIConnectionError:
+                reason, delay = f"cannot connect to {self.endpoint}", self._backoff(attempt)
+            except openai.RateLimitError as exc:
+                reason = "rate limited (429)"
+                delay = _retry_after(exc) or self._backoff(attempt)
+            except openai.APIStatusError as exc:
+                status = exc.status_code
+                message = redact(_server_message(exc), self._key)
+                if status >= 500:
+                    reason = f"server error {status}"
+                    delay = _retry_after(exc) or self._backoff(attempt)
+                elif status in (401, 403):
+                    raise LLMFailure("auth", f"the endpoint refused the key ({status})") from None
+                elif status == 404:
+                    raise LLMFailure(
+                        "not_found", f"model {self.model!r} or endpoint not found (404)"
+                    ) from None
+                else:
+                    raise LLMFailure(
+                        "rejected", f"request rejected ({status}: {message})"
+                    ) from None
+            except openai.APIError as exc:
+                raise LLMFailure(
+                    "bad_output", f"unreadable response ({redact(str(exc), self._key)})"
+                ) from None
+            else:
+                if not response.choices:
+                    raise LLMFailure("bad_output", "the response has no choices")
+                choice = response.choices[0]
+                return Completion(
+                    content=choice.message.content or "",
+                    refusal=choice.message.refusal or "",
+                    finish_reason=str(choice.finish_reason or ""),
+                )
+            # Don't sleep into a retry that cannot finish before the deadline.
+            if attempt + 1 >= MAX_ATTEMPTS or time.monotonic() + delay + 0.05 >= deadline:
+                break
+            time.sleep(delay)
+        raise LLMFailure("unavailable", reason)
