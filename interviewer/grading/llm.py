@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from interviewer.grading.levels import LEVELS, LevelMemory
+from interviewer.grading.levels import FILE_NAME, LEVELS, LevelMemory
 from interviewer.grading.llm_client import ChatClient, Completion, LLMFailure
 from interviewer.grading.llm_schema import GradingReply, reply_schema_text, response_format
 from interviewer.grading.llm_score import build_grade
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # Share of the 3× timeout bound the LLM may use; the rest covers the offline grade and
 # building the result.
-BUDGET_FACTOR = 2.8
+BUDGET_FACTOR = 2.7
 REFERENCE_CHARS = 4000
 CONTEXT_CHUNKS = 4
 CONTEXT_CHARS = 600
@@ -71,7 +71,7 @@ class LLMGrader:
         self.name = f"llm:{settings.model}"
         self.prompts = prompts or bundled_prompts()
         self.client = ChatClient(settings)
-        self.levels = LevelMemory(settings.data_dir / "llm_levels.json")
+        self.levels = LevelMemory(settings.data_dir / FILE_NAME)
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade with the LLM; on any failure the offline grade with a `notice` why."""
@@ -85,14 +85,14 @@ class LLMGrader:
         nonce = secrets.token_hex(4)
         messages = self._messages(question, points, answer, context or [], nonce, language)
         start = self.levels.start_level(self.client.endpoint, self.settings.model)
-        levels = LEVELS[LEVELS.index(start):]
+        steps = LEVELS[LEVELS.index(start):]
         failure: LLMFailure | None = None
-        for level in levels:
+        for level in steps:
             try:
                 reply, corrected = self._ask(messages, level, deadline, len(points))
             except LLMFailure as exc:
                 failure = exc
-                if exc.kind == "rejected" and level != levels[-1]:
+                if exc.kind == "rejected" and level != steps[-1]:
                     continue  # the server may not support this response_format: step down
                 break
             if level != LEVELS[0]:

@@ -91,6 +91,19 @@ def _server_message(exc: Any) -> str:
     return str(getattr(exc, "message", "") or exc)
 
 
+def _completion(response: Any) -> Completion:
+    # Responses are not validated by the client: a lax server may leave out any field.
+    choices = getattr(response, "choices", None) or []
+    message = getattr(choices[0], "message", None) if choices else None
+    if message is None:
+        raise LLMFailure("bad_output", "the response has no message")
+    return Completion(
+        content=str(getattr(message, "content", None) or ""),
+        refusal=str(getattr(message, "refusal", None) or ""),
+        finish_reason=str(getattr(choices[0], "finish_reason", None) or ""),
+    )
+
+
 class ChatClient:
     """Chat completions against the configured endpoint, bounded by a deadline."""
 
@@ -127,9 +140,10 @@ class ChatClient:
         messages: list[dict[str, str]],
         deadline: float,
         response_format: dict[str, Any] | None = None,
+        attempts: int = MAX_ATTEMPTS,
     ) -> Completion:
-        """One completion, retried on 429/5xx/timeouts/connection errors until `deadline`
-        (a `time.monotonic()` value); raises `LLMFailure` otherwise."""
+        """One completion, tried up to `attempts` times on 429/5xx/timeouts/connection errors
+        until `deadline` (a `time.monotonic()` value); raises `LLMFailure` otherwise."""
         import openai
 
         client = self._openai()
@@ -137,7 +151,7 @@ class ChatClient:
         if response_format is not None:
             extra["response_format"] = response_format
         reason = "no time left for a request"
-        for attempt in range(MAX_ATTEMPTS):
+        for attempt in range(attempts):
             remaining = deadline - time.monotonic()
             if remaining < 0.05:
                 break
@@ -171,21 +185,25 @@ class ChatClient:
                     raise LLMFailure(
                         "rejected", f"request rejected ({status}: {message})"
                     ) from None
-            except openai.APIError as exc:
+            except (openai.APIError, ValueError) as exc:
+                # ValueError: a body that is not JSON at all (a proxy's HTML page, say).
                 raise LLMFailure(
                     "bad_output", f"unreadable response ({redact(str(exc), self._key)})"
                 ) from None
             else:
-                if not response.choices:
-                    raise LLMFailure("bad_output", "the response has no choices")
-                choice = response.choices[0]
-                return Completion(
-                    content=choice.message.content or "",
-                    refusal=choice.message.refusal or "",
-                    finish_reason=str(choice.finish_reason or ""),
-                )
+                return _completion(response)
             # Don't sleep into a retry that cannot finish before the deadline.
-            if attempt + 1 >= MAX_ATTEMPTS or time.monotonic() + delay + 0.05 >= deadline:
+            if attempt + 1 >= attempts or time.monotonic() + delay + 0.05 >= deadline:
                 break
             time.sleep(delay)
         raise LLMFailure("unavailable", reason)
+
+    def model_ids(self, timeout: float) -> list[str]:
+        """Model names the endpoint lists (`/models`); empty when it can't say."""
+        import openai
+
+        try:
+            page = self._openai().models.list(timeout=timeout)
+            return sorted(model.id for model in page.data)
+        except openai.OpenAIError:
+            return []

@@ -8,17 +8,22 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.grading.llm_schema import GradingReply
-from interviewer.grading.model import Grade, RubricItem, clamp_score, coverage, verdict_for
+from interviewer.grading.model import (
+    Grade,
+    RubricItem,
+    Status,
+    clamp_score,
+    coverage,
+    verdict_for,
+)
 
 MAX_SCORE = 10.0
 ADJUSTMENT = (-3.0, 1.0)  # bounds of the model's correctness adjustment, in points
-# Offline-grader flags that mean the answer tries to steer the grader.
-INJECTION_FLAGS = frozenset({"injection", "prompt_injection", "instructions_to_grader"})
-# Offline-grader flags that mean the answer only looks like an answer.
-HOLLOW_FLAGS = frozenset(
-    {"keyword_stuffing", "stuffing", "restated", "restated_question", "off_topic", "wrong_question"}
-)
-HOLLOW_GAP = 4.0  # how far above the offline score a flagged answer may go before we step in
+# Offline-grader flags (see keyword.py) that mean the answer tries to steer the grader.
+INJECTION_FLAGS = frozenset({"injection"})
+# Offline-grader flags that mean the answer only looks like a good one.
+SUSPECT_FLAGS = frozenset({"keyword_stuffing", "restated", "off_topic", "contradiction"})
+SUSPECT_GAP = 4.0  # how far above the offline score a flagged answer may go before we step in
 _TOKENS = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+")
 
 
@@ -44,7 +49,7 @@ def quote_supported(evidence: str, answer: str) -> bool:
 
 def judge_rubric(points: list[str], reply: GradingReply, answer: str) -> Judged:
     """One `RubricItem` per key point, from the model's judgments by number."""
-    by_index: dict[int, tuple[str, str]] = {}
+    by_index: dict[int, tuple[Status, str]] = {}
     for judgment in reply.rubric:
         if 1 <= judgment.index <= len(points):
             by_index.setdefault(judgment.index, (judgment.status, judgment.evidence.strip()))
@@ -95,11 +100,11 @@ def cross_check(score: float, reply: GradingReply, offline: Grade) -> tuple[floa
             f"{_fmt(score)} was lowered to the offline grader's {_fmt(offline.score)}"
         )
         score = offline.score
-    hollow = sorted(flags & HOLLOW_FLAGS)
-    if hollow and score - offline.score > HOLLOW_GAP:
+    suspect = sorted(flags & SUSPECT_FLAGS)
+    if suspect and score - offline.score > SUSPECT_GAP:
         lowered = clamp_score((score + offline.score) / 2)
         notes.append(
-            f"the offline grader flags {', '.join(hollow)} (it gives {_fmt(offline.score)}); "
+            f"the offline grader flags {', '.join(suspect)} (it gives {_fmt(offline.score)}); "
             f"the LLM's {_fmt(score)} was lowered to {_fmt(lowered)}"
         )
         score = lowered
@@ -129,7 +134,7 @@ def build_grade(
         score=score,
         verdict=verdict_for(score),
         rubric=judged.items,
-        missing=[item.point for item in judged.items if item.status != "covered"],
+        missing=[item.point for item in judged.items if item.status == "missed"],
         feedback=reply.feedback.strip()[:2000] or offline.feedback,
         follow_up=reply.follow_up.strip()[:500],
         grader=grader,

@@ -1,0 +1,177 @@
+"""`interviewer doctor`: checks settings, notes, the index and the LLM endpoint, and says
+what works, what does not and what to do. Exit 1 when something is broken."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from interviewer.errors import InterviewerError
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
+    from interviewer.notes import QuestionBank
+
+OK, WARN, FAIL = "✓", "!", "✗"
+PROBE = "Reply with the single word OK."
+
+
+@dataclass(frozen=True)
+class Check:
+    """The verdict of one check: mark is ✓ (works), ! (works, but note this) or ✗ (broken)."""
+
+    name: str
+    mark: str
+    detail: str
+    hint: str = ""
+
+    def line(self) -> str:
+        """The check as one printed line (plus what to do)."""
+        text = f"{self.mark} {self.name}: {self.detail}"
+        return f"{text}\n    → {self.hint}" if self.hint else text
+
+
+def check_settings() -> tuple[Check, Settings | None]:
+    """Settings readable, data dir writable."""
+    from interviewer.config import load_settings
+
+    try:
+        settings = load_settings()
+        data_dir = settings.data_dir
+    except InterviewerError as exc:
+        hint = "fix the variable in the environment or .env"
+        return Check("settings", FAIL, str(exc), hint), None
+    except OSError as exc:
+        return Check("settings", FAIL, f"cannot create the data dir ({exc.strerror})",
+                     "set INTERVIEWER_HOME to a writable folder"), None
+    if not os.access(data_dir, os.W_OK):
+        return Check("settings", FAIL, f"data dir {data_dir} is not writable",
+                     "set INTERVIEWER_HOME to a writable folder"), settings
+    key = "set" if settings.openai_api_key else "not set"
+    detail = (f"model {settings.model}, timeout {settings.timeout:g} s, key {key}, "
+              f"data dir {data_dir}")
+    return Check("settings", OK, detail), settings
+
+
+def check_notes(args: argparse.Namespace, settings: Settings) -> tuple[Check, QuestionBank | None]:
+    """The notes in use parse into questions."""
+    from interviewer.cli.common import notes_paths
+    from interviewer.notes import load_bank
+
+    paths = notes_paths(args, settings)
+    where = ", ".join(str(p) for p in paths) if paths else "bundled notes"
+    try:
+        bank = load_bank(paths)
+    except InterviewerError as exc:
+        return Check("notes", FAIL, str(exc), "fix --notes / INTERVIEWER_NOTES"), None
+    if not bank.questions:
+        return Check("notes", FAIL, f"no questions in {where}",
+                     "questions are headings (## to ####) with an answer below them"), None
+    detail = f"{len(bank)} questions from {len(bank.files)} file(s) ({where})"
+    if bank.warnings:
+        return Check("notes", WARN, f"{detail}; {len(bank.warnings)} skipped: "
+                     f"{bank.warnings[0]}", "fix or remove the skipped files"), bank
+    return Check("notes", OK, detail), bank
+
+
+def check_index(settings: Settings, bank: QuestionBank) -> Check:
+    """The index answers a search for a question of the notes."""
+    try:
+        # chromadb and the embeddings are heavy: only when doctor gets this far.
+        from interviewer.search import open_retriever
+    except Exception as exc:  # a broken install must still give a report, not a traceback
+        return Check("index", FAIL, f"search is unavailable ({type(exc).__name__}: {exc})",
+                     "reinstall interviewer (pip install -e .)")
+    sample = bank.questions[0]
+    try:
+        retriever = open_retriever(settings, bank)
+        hits = retriever.search(sample.title, 1)
+    except InterviewerError as exc:
+        return Check("index", FAIL, str(exc), "run `interviewer index`")
+    except Exception as exc:
+        return Check("index", FAIL, f"{type(exc).__name__}: {exc}",
+                     "run `interviewer index --rebuild`")
+    if not hits:
+        return Check("index", FAIL, "a search for a question of the notes found nothing",
+                     "run `interviewer index --rebuild`")
+    detail = f"search works (embeddings {settings.embeddings})"
+    if hits[0].question_id != sample.id:
+        return Check("index", WARN, f"{detail}, but a question's own title finds "
+                     f"{hits[0].question_id}, not {sample.id}", "run `interviewer index --rebuild`")
+    notices = list(getattr(retriever, "notices", []))
+    if notices:
+        return Check("index", WARN, f"{detail}; {notices[0]}")
+    return Check("index", OK, detail)
+
+
+def _failure_hint(kind: str, reason: str, settings: Settings, models: list[str]) -> str:
+    if kind == "auth":
+        return "check OPENAI_API_KEY (the key for this endpoint)"
+    if kind == "not_found":
+        listed = f" the endpoint lists: {', '.join(models[:8])};" if models else ""
+        return f"check INTERVIEWER_MODEL and OPENAI_BASE_URL;{listed} see docs/providers.md"
+    if reason.startswith("cannot connect"):
+        return ("is the server running? check OPENAI_BASE_URL (e.g. http://localhost:11434/v1 "
+                "for Ollama); or set INTERVIEWER_OFFLINE=1 to grade offline")
+    if reason.startswith("no reply"):
+        return f"the server is slow: raise INTERVIEWER_TIMEOUT (now {settings.timeout:g} s)"
+    if "429" in reason:
+        return "rate limited: wait a minute, or check the plan of this key"
+    return "check OPENAI_BASE_URL and INTERVIEWER_MODEL; see docs/providers.md"
+
+
+def check_llm(settings: Settings) -> Check:
+    """One tiny chat request to the configured endpoint."""
+    if settings.offline:
+        return Check("LLM", WARN, "offline mode (INTERVIEWER_OFFLINE): the keyword grader grades",
+                     "unset INTERVIEWER_OFFLINE to grade with an LLM")
+    if not settings.llm_configured:
+        return Check("LLM", WARN, "no OPENAI_API_KEY or OPENAI_BASE_URL: the keyword grader "
+                     "grades offline", "set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
+                     "server (see docs/providers.md)")
+    from interviewer.grading.levels import FILE_NAME, LEVELS, LevelMemory
+    from interviewer.grading.llm_client import ChatClient, LLMFailure
+
+    client = ChatClient(settings)
+    where = f"{client.endpoint}, model {settings.model}"
+    started = time.monotonic()
+    try:
+        client.complete([{"role": "user", "content": PROBE}], started + settings.timeout,
+                        attempts=1)
+    except LLMFailure as exc:
+        models = client.model_ids(settings.timeout) if exc.kind == "not_found" else []
+        return Check("LLM", FAIL, f"{where}: {exc.reason}",
+                     _failure_hint(exc.kind, exc.reason, settings, models))
+    took = time.monotonic() - started
+    level = LevelMemory(settings.data_dir / FILE_NAME).start_level(
+        client.endpoint, settings.model
+    )
+    output = "json_schema" if level == LEVELS[0] else f"{level} (json_schema was rejected)"
+    return Check("LLM", OK, f"{where} answered in {took:.1f} s; structured output: {output}")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run every check, print a line for each as it ends, exit 1 when one is broken."""
+    checks: list[Check] = []
+
+    def report(check: Check) -> None:
+        checks.append(check)
+        print(check.line(), flush=True)
+
+    settings_check, settings = check_settings()
+    report(settings_check)
+    if settings is not None:
+        from interviewer.text import set_cache_dir
+
+        set_cache_dir(settings.data_dir / "cache")
+        notes_check, bank = check_notes(args, settings)
+        report(notes_check)
+        if bank is not None:
+            report(check_index(settings, bank))
+        report(check_llm(settings))
+    broken = sum(1 for check in checks if check.mark == FAIL)
+    print(f"{broken} problem(s) found" if broken else "all good")
+    return 1 if broken else 0
