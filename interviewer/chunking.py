@@ -16,9 +16,10 @@ MAX_CHARS = 360
 """Longest chunk body (characters); longer parts are split at bullets, then sentences."""
 MIN_CHARS = 80
 """A part shorter than this is merged with the next one instead of standing alone."""
-DENSE_CHARS = 72
-"""How much of title + key points the dense embedding sees: embedding cost grows with
-length, and a 3,000-question folder must embed within a minute (BM25 covers the rest)."""
+DENSE_CHARS = 96
+"""Longest title the dense embedding sees. Only titles are embedded: embedding cost grows
+with length and a 3,000-question folder must index within a minute; BM25 covers the full
+text (and beat title + key points on our query set)."""
 
 _PART = re.compile(
     r"^\s*(?:#{1,6}\s+|[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[、.．]\s*\S|[一二三四五六七八九十]+\s*[、.．])"
@@ -156,8 +157,5 @@ def chunk_question(question: Question, max_chars: int = MAX_CHARS) -> list[Chunk
 
 
 def dense_text(question: Question, limit: int = DENSE_CHARS) -> str:
-    """What the dense embedding sees of a question: its title, then its key points, cut to
-    `limit` characters (past the title)."""
-    points = "；".join(question.key_points)
-    extra = max(limit - len(question.title), 0)
-    return f"{question.title}\n{points[:extra]}".strip() if extra and points else question.title
+    """What the dense embedding sees of a question: its title, cut to `limit` characters."""
+    return question.title[:limit]

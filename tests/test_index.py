@@ -1,0 +1,145 @@
+"""The index: incremental by file content, note sets side by side, repair of a damaged
+store, the embedding function recorded with the collection, and a real Chroma server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.config import load_settings
+from interviewer.notes import load_bank
+from interviewer.search import Retriever, open_retriever
+from tests.search_fixtures import NOTES_A, NOTES_B, chroma_server, write_notes
+
+__all__ = ["chroma_server"]  # the fixture, imported for pytest
+
+
+@pytest.fixture(autouse=True)
+def hash_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most index tests do not need meaning, only vectors: the hash function is instant."""
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+
+
+def _open(*folders: Path) -> Retriever:
+    return open_retriever(load_settings(), load_bank(list(folders)))
+
+
+def _forget_open_stores() -> None:
+    from chromadb.api.client import SharedSystemClient
+
+    SharedSystemClient.clear_system_cache()
+
+
+def test_second_run_indexes_nothing(tmp_path: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    first = _open(notes).report
+    assert (first.files_indexed, first.questions_embedded) == (2, 4)
+    again = _open(notes).report
+    assert (again.files_indexed, again.questions_embedded, again.chunks_cached) == (0, 0, 0)
+
+
+def test_changing_one_file_reindexes_only_that_file(tmp_path: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    _open(notes)
+    (notes / "b.md").write_text(NOTES_B.replace("学习率太大", "学习率太小"), encoding="utf-8")
+    retriever = _open(notes)
+    assert (retriever.report.files_indexed, retriever.report.questions_embedded) == (1, 2)
+    # The old version of b.md is gone from the collection; a.md was left alone.
+    assert retriever.index.collection.count() == 4
+    assert retriever.search("学习率太小", k=1)[0].title == "学习率太小会怎样？"
+
+
+def test_switching_note_sets_keeps_both_and_shows_only_the_one_in_use(tmp_path: Path) -> None:
+    first = write_notes(tmp_path / "first", {"reg.md": NOTES_A})
+    second = write_notes(tmp_path / "second", {"opt.md": NOTES_B})
+    _open(first)
+    on_second = _open(second)
+    assert on_second.report.files_indexed == 1
+    back = _open(first)
+    assert (back.report.files_indexed, back.report.questions_embedded) == (0, 0)
+    hits = back.search("梯度消失 学习率", k=5)
+    assert {hit.question_id for hit in hits} <= {"reg-01", "reg-02"}
+    assert {hit.question_id for hit in on_second.search("Dropout", k=5)} <= {"opt-01", "opt-02"}
+
+
+def test_same_file_in_two_places_is_embedded_once(tmp_path: Path) -> None:
+    write_notes(tmp_path / "one", {"a.md": NOTES_A})
+    write_notes(tmp_path / "two", {"a.md": NOTES_A})
+    _open(tmp_path / "one")
+    assert _open(tmp_path / "two").report.questions_embedded == 0
+
+
+def test_corrupt_store_is_moved_aside_and_rebuilt(tmp_path: Path, isolated_env: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    _forget_open_stores()
+    store = isolated_env / "index" / "chroma" / "chroma.sqlite3"
+    store.write_bytes(b"this is not a database" * 100)
+    retriever = _open(notes)
+    assert retriever.report.questions_embedded == 2
+    (notice,) = retriever.notices
+    assert "moved it to" in notice and "\n" not in notice
+    (moved,) = isolated_env.glob("index.broken-*")
+    assert (moved / "chroma" / "chroma.sqlite3").read_bytes().startswith(b"this is not")
+    assert retriever.search("Dropout", k=1)[0].question_id == "a-01"
+
+
+def test_foreign_folder_is_moved_aside(tmp_path: Path, isolated_env: Path) -> None:
+    foreign = isolated_env / "index"
+    foreign.mkdir(parents=True)
+    (foreign / "thesis.txt").write_text("not ours", encoding="utf-8")
+    retriever = _open(write_notes(tmp_path / "notes", {"a.md": NOTES_A}))
+    assert any("not an interviewer index" in notice for notice in retriever.notices)
+    (moved,) = isolated_env.glob("index.broken-*")
+    assert (moved / "thesis.txt").read_text(encoding="utf-8") == "not ours"
+
+
+def test_lost_chunk_cache_is_remade_without_reembedding(tmp_path: Path, isolated_env: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    for cached in (isolated_env / "index" / "chunks").glob("*.json"):
+        cached.write_text("{broken", encoding="utf-8")
+    retriever = _open(notes)
+    assert retriever.report.questions_embedded == 0
+    assert retriever.search("共适应", k=1)[0].question_id == "a-01"
+
+
+def test_changing_the_embedding_function_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
+    retriever = _open(notes)
+    assert retriever.report.questions_embedded == 2
+    assert any("embedding function changed" in notice for notice in retriever.notices), retriever.notices
+    metadata = retriever.index.collection.metadata or {}
+    assert str(metadata["embedding"]).startswith("interviewer-e5")
+
+
+def test_chroma_server_mode(
+    tmp_path: Path,
+    isolated_env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    chroma_server: tuple[str, int],
+) -> None:
+    host, port = chroma_server
+    monkeypatch.setenv("CHROMA_HOST", host)
+    monkeypatch.setenv("CHROMA_PORT", str(port))
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    first = _open(notes)
+    assert first.report.questions_embedded == 4
+    assert first.search("梯度消失", k=1)[0].question_id == "b-01"
+    assert _open(notes).report.questions_embedded == 0
+    assert not (isolated_env / "index" / "chroma").exists()  # vectors live on the server
+
+
+def test_unreachable_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from interviewer.errors import InterviewerError
+    from tests.search_fixtures import free_port
+
+    monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
+    monkeypatch.setenv("CHROMA_PORT", str(free_port()))
+    with pytest.raises(InterviewerError, match="cannot reach the Chroma server"):
+        _open(write_notes(tmp_path / "notes", {"a.md": NOTES_A}))

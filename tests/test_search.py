@@ -1,0 +1,106 @@
+"""Hybrid search: question-level hits, English through the glossary, related notes, and
+use from a worker thread."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from interviewer.config import load_settings
+from interviewer.notes import load_bank
+from interviewer.search import SearchHit, open_retriever, query_terms
+from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
+
+
+@pytest.fixture
+def hash_retriever(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A retriever over two small files with hash embeddings (strings, not meaning)."""
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    notes = write_notes(tmp_path / "notes", {"reg.md": NOTES_A, "opt.md": NOTES_B})
+    return open_retriever(load_settings(), load_bank([notes]))
+
+
+def test_hits_are_questions_with_their_best_chunk(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    hits = hash_retriever.search("内部协变量偏移", k=3)
+    assert hits[0].question_id == "reg-02"
+    assert "内部协变量偏移" in hits[0].section + hits[0].text
+    assert len({hit.question_id for hit in hits}) == len(hits)
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
+
+
+def test_hit_json_has_the_design_shape(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    (hit,) = hash_retriever.search("Dropout", k=1)
+    data = hit.to_json()
+    assert {"question_id", "title", "score", "text", "source"} <= set(data)
+    assert data["source"] == "reg.md"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("why does gradient vanishing happen", "opt-01"),
+        ("batch normalization", "reg-02"),
+        ("what happens when the learning rate is too large", "opt-02"),
+    ],
+)
+def test_english_queries_find_chinese_notes_through_the_glossary(
+    hash_retriever, query: str, expected: str  # type: ignore[no-untyped-def]
+) -> None:
+    # Hash vectors cannot translate: only the glossary's synonyms bridge the languages.
+    assert hash_retriever.search(query, k=1)[0].question_id == expected
+
+
+def test_query_terms_add_chinese_synonyms_for_english_words() -> None:
+    terms = query_terms("how to avoid overfitting")
+    assert "过拟合" in terms
+    assert "how" not in terms and "to" not in terms
+
+
+def test_domain_terms_stay_whole() -> None:
+    assert "正则化" in query_terms("正则化有什么用")
+
+
+def test_related_comes_from_other_questions(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    question = hash_retriever.get("reg-01")
+    related = hash_retriever.related(question, k=3)
+    assert related and all(hit.question_id != "reg-01" for hit in related)
+    context = hash_retriever.context(question, k=2)
+    assert context.reference == question.answer
+    assert len(context.notes()) == len(context.related) <= 2
+
+
+def test_empty_query_finds_nothing(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    assert hash_retriever.search("   ") == []
+
+
+def test_search_from_worker_threads(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    results: dict[str, list[SearchHit]] = {}
+
+    def work(query: str) -> None:
+        results[query] = hash_retriever.search(query, k=1)
+
+    threads = [threading.Thread(target=work, args=(q,)) for q in ("梯度消失", "Dropout", "学习率")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert {q: hits[0].question_id for q, hits in results.items()} == {
+        "梯度消失": "opt-01",
+        "Dropout": "reg-01",
+        "学习率": "opt-02",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("批量归一化有什么好处", "deep_learning_basics-13"),
+        ("初始权重全是零会怎样", "deep_learning_basics-01"),
+        ("What is an autoencoder good for?", "deep_learning_basics-16"),
+    ],
+)
+def test_e5_finds_bundled_questions(query: str, expected: str) -> None:
+    retriever = open_retriever(load_settings(), load_bank())
+    assert retriever.search(query, k=1)[0].question_id == expected
