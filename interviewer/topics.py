@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import tomllib
 from collections.abc import Sequence
@@ -97,7 +98,11 @@ class _AliasIndex:
 class Glossary:
     """Topics and synonym groups loaded from the glossary file."""
 
-    def __init__(self, topics: Sequence[Topic], terms: Sequence[tuple[str, ...]]) -> None:
+    def __init__(
+        self, topics: Sequence[Topic], terms: Sequence[tuple[str, ...]], fingerprint: str = ""
+    ) -> None:
+        self.fingerprint = fingerprint
+        """A hash of the glossary file: what was derived from it is stale when it changes."""
         self.topics = {topic.slug: topic for topic in topics}
         self.terms = [tuple(group) for group in terms]
         aliases: dict[str, set[str]] = {}
@@ -113,8 +118,8 @@ class Glossary:
     @classmethod
     def load(cls, path: Path) -> Glossary:
         """Read a glossary TOML file."""
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        raw = path.read_bytes()
+        data = tomllib.loads(raw.decode("utf-8"))
         topics = [
             Topic(
                 slug=slug,
@@ -128,7 +133,7 @@ class Glossary:
         terms = [
             (*entry.get("zh", ()), *entry.get("en", ())) for entry in data.get("terms", [])
         ]
-        return cls(topics, terms)
+        return cls(topics, terms, hashlib.sha1(raw).hexdigest())
 
     def synonym_groups(self) -> list[tuple[str, ...]]:
         """Every group of words that mean the same: topic aliases and the term table."""

@@ -257,3 +257,43 @@ def test_sources_are_relative_to_the_notes_folder(tmp_path: Path) -> None:
     question = load_bank([tmp_path]).questions[0]
     assert question.source == "sub/x.md"
     assert question.line == 1
+
+
+def test_parse_cache_reuses_unchanged_files_and_reparses_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interviewer.notes import bank as bank_module
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text(BASIC, encoding="utf-8")
+    (notes / "b.md").write_text("## 1. 乙？\n答\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_bank([notes], cache_dir=cache)
+
+    calls: list[str] = []
+    real = bank_module._file_questions
+
+    def counting(text: str, source: str, *rest):  # type: ignore[no-untyped-def]
+        calls.append(source)
+        return real(text, source, *rest)
+
+    monkeypatch.setattr(bank_module, "_file_questions", counting)
+    second = load_bank([notes], cache_dir=cache)
+    assert calls == []
+    assert [q.to_json() for q in second] == [q.to_json() for q in first]
+
+    (notes / "b.md").write_text("## 1. 乙改了？\n答\n", encoding="utf-8")
+    third = load_bank([notes], cache_dir=cache)
+    assert calls == ["b.md"]
+    assert [q.title for q in third] == ["什么是过拟合？", "乙改了？"]
+
+
+def test_unreadable_cache_entries_are_ignored(tmp_path: Path) -> None:
+    notes = tmp_path / "a.md"
+    notes.write_text(BASIC, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_bank([notes], cache_dir=cache)
+    for entry in cache.iterdir():
+        entry.write_bytes(b"garbage")
+    assert [q.title for q in load_bank([notes], cache_dir=cache)] == ["什么是过拟合？"]

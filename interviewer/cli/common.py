@@ -47,7 +47,7 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
     from interviewer.errors import InterviewerError
     from interviewer.notes import load_bank
 
-    bank = load_bank(notes_paths(args, settings))
+    bank = load_bank(notes_paths(args, settings), cache_dir=settings.data_dir / "cache" / "notes")
     for message in bank.warnings:
         warn(message)
     if not bank.questions:

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.notes.cache import ParseCache
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, collect_files, decode_notes
@@ -104,11 +105,18 @@ def _file_questions(
 
 
 def load_bank(
-    paths: Iterable[Path] | None = None, glossary: Glossary | None = None
+    paths: Iterable[Path] | None = None,
+    glossary: Glossary | None = None,
+    cache_dir: Path | None = None,
 ) -> QuestionBank:
-    """Parse the notes at `paths` (files or folders; the bundled notes when empty)."""
+    """Parse the notes at `paths` (files or folders; the bundled notes when empty).
+
+    With `cache_dir`, each file's questions are cached by content, so unchanged files are
+    not parsed again.
+    """
     roots = list(paths or []) or bundled_notes()
     glossary = glossary or load_glossary()
+    cache = ParseCache(cache_dir, glossary.fingerprint) if cache_dir else None
     files, warnings = collect_files(roots)
     prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
     questions: list[Question] = []
@@ -130,9 +138,16 @@ def load_bank(
         # folders hold files of the same name.
         name = _stem_slug(Path(notes_file.source).name)
         prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
-        found, problems = _file_questions(
-            text, notes_file.source, notes_file.path, prefix, glossary
-        )
+        key = cache.key(data, notes_file.source, str(notes_file.path), prefix) if cache else ""
+        cached = cache.get(key) if cache else None
+        if cached is not None:
+            found, problems = cached
+        else:
+            found, problems = _file_questions(
+                text, notes_file.source, notes_file.path, prefix, glossary
+            )
+            if cache:
+                cache.put(key, (found, problems))
         warnings.extend(problems)
         if found:
             used_files.append(notes_file.path)
