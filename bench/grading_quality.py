@@ -1,0 +1,147 @@
+"""How well the offline grader orders answers of known quality, beside a naive
+character-overlap scorer.
+
+    python bench/grading_quality.py [answers.jsonl] [--show]
+
+Input lines: {"id", "question_id", "tier", "answer"}; tiers strong, strong_en, partial,
+weak, wrong, off_topic, empty, keyword_stuffed, restated, injection. Prints Spearman rho between
+tier and score, within-question pairwise ordering accuracy, the share of adversarial answers
+scoring below that question's partial answer, and the strong English - strong Chinese gap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from itertools import combinations
+from pathlib import Path
+
+DEFAULT = Path(__file__).parent / "data" / "grading_answers.jsonl"
+# Quality order of the tiers; every kind of non-answer shares the bottom.
+RANK = {"strong": 3, "strong_en": 3, "partial": 2, "weak": 1}
+ADVERSARIAL = {"wrong", "off_topic", "empty", "keyword_stuffed", "restated", "injection"}
+_CHARS = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]+")
+
+
+def ranks(values: Sequence[float]) -> list[float]:
+    """Average ranks (ties share the mean rank)."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    result = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            result[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return result
+
+
+def spearman(xs: Sequence[float], ys: Sequence[float]) -> float:
+    """Spearman's rank correlation."""
+    rx, ry = ranks(xs), ranks(ys)
+    mx, my = sum(rx) / len(rx), sum(ry) / len(ry)
+    cov = sum((a - mx) * (b - my) for a, b in zip(rx, ry, strict=True))
+    vx = sum((a - mx) ** 2 for a in rx) ** 0.5
+    vy = sum((b - my) ** 2 for b in ry) ** 0.5
+    return cov / (vx * vy) if vx and vy else 0.0
+
+
+def naive_scorer(bank) -> Callable[[str, str], float]:  # type: ignore[no-untyped-def]
+    """Share of the reference answer's characters/words that the answer contains, 0-10."""
+
+    def score(question_id: str, answer: str) -> float:
+        question = bank.get(question_id)
+        reference = set(_CHARS.findall(question.answer.lower()))
+        said = set(_CHARS.findall(answer.lower()))
+        return round(10 * len(reference & said) / max(len(reference), 1), 2)
+
+    return score
+
+
+def measure(rows: list[dict], scores: list[float]) -> dict[str, float]:
+    """The four figures for one scorer."""
+    tiers = [row["tier"] for row in rows]
+    rho = spearman([RANK.get(t, 0) for t in tiers], scores)
+    by_question: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        by_question[row["question_id"]].append(i)
+    right = pairs = 0.0
+    below = adversarial = 0
+    gaps = []
+    for members in by_question.values():
+        for a, b in combinations(members, 2):
+            ra, rb = RANK.get(tiers[a], 0), RANK.get(tiers[b], 0)
+            if ra == rb:
+                continue
+            pairs += 1
+            hi, lo = (a, b) if ra > rb else (b, a)
+            right += 1.0 if scores[hi] > scores[lo] else 0.5 if scores[hi] == scores[lo] else 0.0
+        partial = [scores[i] for i in members if tiers[i] == "partial"]
+        for i in members:
+            if tiers[i] in ADVERSARIAL and partial:
+                adversarial += 1
+                below += scores[i] < partial[0]
+        zh = [scores[i] for i in members if tiers[i] == "strong"]
+        en = [scores[i] for i in members if tiers[i] == "strong_en"]
+        if zh and en:
+            gaps.append(en[0] - zh[0])
+    return {
+        "spearman": rho,
+        "ordering": right / pairs if pairs else 0.0,
+        "adversarial": below / adversarial if adversarial else 0.0,
+        "gap_mean": sum(gaps) / len(gaps) if gaps else 0.0,
+        "gap_max": max((abs(g) for g in gaps), default=0.0),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Grade the set with both scorers and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("answers", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--show", action="store_true", help="print every answer's scores")
+    args = parser.parse_args(argv)
+
+    from interviewer.grading.keyword import KeywordGrader
+    from interviewer.notes import load_bank
+
+    bank = load_bank()
+    rows = [json.loads(line) for line in Path(args.answers).read_text("utf-8").splitlines() if line.strip()]
+    grader = KeywordGrader(bank)
+    naive = naive_scorer(bank)
+    started = time.perf_counter()
+    grades = [grader.grade(bank.get(r["question_id"]), r["answer"]) for r in rows]
+    elapsed = time.perf_counter() - started
+    ours = [g.score for g in grades]
+    theirs = [naive(r["question_id"], r["answer"]) for r in rows]
+    if args.show:
+        for row, grade, base in zip(rows, grades, theirs, strict=True):
+            print(f"{row['id']:<22} {grade.score:>4} naive {base:>5}  {','.join(grade.flags)}  "
+                  f"{''.join(i.status[0] for i in grade.rubric)}")
+    mine, base = measure(rows, ours), measure(rows, theirs)
+    print(f"{len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
+          f"({elapsed * 1000 / max(len(rows), 1):.2f} ms per grade)")
+    print(f"{'figure':<34}{'keyword':>10}{'naive':>10}  target")
+    targets = {"spearman": ">= 0.85", "ordering": ">= 0.93", "adversarial": ">= 0.95",
+               "gap_mean": "", "gap_max": "<= 1.5"}
+    names = {"spearman": "Spearman rho (tier vs score)", "ordering": "pairwise ordering accuracy",
+             "adversarial": "adversarial below partial", "gap_mean": "strong en - zh (mean)",
+             "gap_max": "|strong en - zh| (max)"}
+    for key, label in names.items():
+        print(f"{label:<34}{mine[key]:>10.3f}{base[key]:>10.3f}  {targets[key]}")
+    tiers: dict[str, list[float]] = defaultdict(list)
+    for row, score in zip(rows, ours, strict=True):
+        tiers[row["tier"]].append(score)
+    print("mean score per tier: " + ", ".join(
+        f"{t} {sum(v) / len(v):.1f}" for t, v in sorted(tiers.items(), key=lambda kv: -sum(kv[1]) / len(kv[1]))))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

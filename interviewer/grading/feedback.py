@@ -1,0 +1,154 @@
+"""Feedback a candidate can act on, in the answer's language: what was covered, what was
+missed (named from the rubric), one concrete suggestion and the interviewer's follow-up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interviewer.grading.model import RubricItem
+
+SHORT = 28
+# (Chinese, English) templates; {a}/{b} are filled with rubric points or quotes.
+_TEXT: dict[str, tuple[str, str]] = {
+    "non_answer": ("没有给出可评分的回答。", "No answer to grade."),
+    "injected": (
+        "回答里写给评分者的指令已被忽略，并且扣分；只有对问题的回答才计分。",
+        "Instructions addressed to the grader were ignored and cost points; "
+        "only the answer to the question counts.",
+    ),
+    "off_topic": (
+        "这个回答更像是在回答另一道题「{a}」，没有回答本题。",
+        "This answers a different question (“{a}”), not the one asked.",
+    ),
+    "restated": (
+        "回答基本是在复述题目，复述不得分。",
+        "The answer mostly restates the question, which earns nothing.",
+    ),
+    "stuffed": (
+        "只罗列了术语，没有解释它们是什么、为什么起作用——罗列关键词不能算答对。",
+        "It lists terms without explaining what they mean or why they work; "
+        "a list of keywords is not an answer.",
+    ),
+    "contradiction": (
+        "「{a}」与笔记矛盾，笔记的说法是「{b}」。",
+        "“{a}” contradicts the notes, which say “{b}”.",
+    ),
+    "covered": ("覆盖了：{a}。", "Covered: {a}."),
+    "partly": ("提到但没讲透：{a}。", "Mentioned but not explained: {a}."),
+    "missed": ("遗漏了：{a}。", "Missed: {a}."),
+    "fix_first": (
+        "建议：先纠正「{a}」这一点，再补充原因。",
+        "Suggestion: correct “{a}” first, then explain why.",
+    ),
+    "start_from": (
+        "建议：从「{a}」开始，用自己的话解释原理。",
+        "Suggestion: start from “{a}” and explain the mechanism in your own words.",
+    ),
+    "explain_terms": (
+        "建议：挑两三个术语，每个用一句话说明它解决什么问题、为什么有效。",
+        "Suggestion: pick two or three of those terms and say in one sentence each "
+        "what problem it solves and why it works.",
+    ),
+    "complete": (
+        "建议：答得很完整，可以再结合一个实际例子或实验现象来说明。",
+        "Suggestion: the answer is complete; back it with a concrete example or experiment.",
+    ),
+    "add_gap": (
+        "建议：补充「{a}」，说明它是什么以及为什么。",
+        "Suggestion: add “{a}” — what it is and why it holds.",
+    ),
+    "ask_conflict": (
+        "你说「{a}」，但笔记里是「{b}」，能解释一下为什么吗？",
+        "You said “{a}”, but the notes say “{b}” — can you reconcile the two?",
+    ),
+    "ask_deeper": (
+        "如果在实际项目里遇到「{a}」相关的问题，你会怎么排查和验证？",
+        "In a real project, how would you diagnose and verify this (“{a}”)?",
+    ),
+    "ask_gap": (
+        "关于「{a}」，你能具体解释一下原因吗？",
+        "Can you explain “{a}” — why is that the case?",
+    ),
+}
+
+
+@dataclass
+class Findings:
+    """What the honesty checks found, for the feedback text."""
+
+    non_answer: bool = False
+    injected: bool = False
+    stuffed: bool = False
+    restated: bool = False
+    off_topic: str | None = None
+    contradictions: list[tuple[str, str]] = field(default_factory=list)
+
+
+def short(point: str, limit: int = SHORT) -> str:
+    """A rubric point cut to a readable length."""
+    point = point.strip()
+    return point if len(point) <= limit else point[: limit - 1] + "…"
+
+
+def _say(key: str, zh: bool, a: str = "", b: str = "") -> str:
+    return _TEXT[key][0 if zh else 1].format(a=a, b=b)
+
+
+def _join(points: list[str], zh: bool) -> str:
+    if zh:
+        return "；".join(f"「{short(p)}」" for p in points)
+    return "; ".join(f"“{short(p)}”" for p in points)
+
+
+def _gap(rubric: list[RubricItem]) -> RubricItem | None:
+    """The biggest gap: the first missed point, else the first partly covered one."""
+    for status in ("missed", "partly"):
+        for item in rubric:
+            if item.status == status:
+                return item
+    return None
+
+
+def compose(
+    rubric: list[RubricItem], findings: Findings, language: str, title: str
+) -> tuple[str, str]:
+    """(feedback, follow-up question) for a graded answer."""
+    zh = language == "zh"
+    lines: list[str] = []
+    for flag, key in ((findings.non_answer, "non_answer"), (findings.injected, "injected")):
+        if flag:
+            lines.append(_say(key, zh))
+    if findings.off_topic:
+        lines.append(_say("off_topic", zh, short(findings.off_topic, 40)))
+    for flag, key in ((findings.restated, "restated"), (findings.stuffed, "stuffed")):
+        if flag:
+            lines.append(_say(key, zh))
+    for said, note in findings.contradictions[:2]:
+        lines.append(_say("contradiction", zh, short(said, 40), short(note, 50)))
+    for status in ("covered", "partly", "missed"):
+        points = [item.point for item in rubric if item.status == status]
+        if points and not (status == "missed" and findings.non_answer):
+            lines.append(_say(status, zh, _join(points, zh)))
+    lines.append(_suggestion(rubric, findings, zh, title))
+    return " ".join(lines), _follow_up(rubric, findings, zh, title)
+
+
+def _suggestion(rubric: list[RubricItem], findings: Findings, zh: bool, title: str) -> str:
+    if findings.contradictions:
+        return _say("fix_first", zh, short(findings.contradictions[0][0], 30))
+    if findings.non_answer or findings.off_topic or findings.restated:
+        return _say("start_from", zh, short(rubric[0].point if rubric else title))
+    if findings.stuffed:
+        return _say("explain_terms", zh)
+    gap = _gap(rubric)
+    return _say("complete", zh) if gap is None else _say("add_gap", zh, short(gap.point, 40))
+
+
+def _follow_up(rubric: list[RubricItem], findings: Findings, zh: bool, title: str) -> str:
+    if findings.contradictions:
+        said, note = findings.contradictions[0]
+        return _say("ask_conflict", zh, short(said, 30), short(note, 40))
+    gap = _gap(rubric)
+    if gap is None:
+        return _say("ask_deeper", zh, short(title, 30))
+    return _say("ask_gap", zh, short(gap.point, 40))

@@ -1,0 +1,196 @@
+"""The offline grader: rubric coverage from the notes' key points, kept honest by checks
+for non-answers, injected instructions, keyword lists, restating, off-topic answers and
+contradictions. No network, no index: the question bank is all it needs."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.grading.contradiction import Claim, claims, find_contradictions, text_clauses
+from interviewer.grading.feedback import Findings, compose
+from interviewer.grading.honesty import (
+    ProfileIndex,
+    better_question,
+    explanation_factor,
+    is_non_answer,
+    is_restated,
+    is_stuffed,
+    strip_injection,
+)
+from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
+from interviewer.grading.matching import (
+    AnswerView,
+    match_point,
+    status_for,
+    view_answer,
+)
+from interviewer.grading.model import (
+    Grade,
+    RubricItem,
+    Status,
+    clamp_score,
+    coverage,
+    verdict_for,
+)
+from interviewer.grading.rubric import Reference, build_reference
+from interviewer.notes import QuestionBank
+from interviewer.notes.model import Question
+from interviewer.text import language_of
+from interviewer.topics import Glossary
+
+_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+# Covering this share of the rubric earns full marks: interviewers do not expect every point.
+FULL_COVERAGE = 0.8
+# Multipliers for what the honesty checks find, and points off per contradiction.
+RESTATED_FACTOR = 0.2
+OFF_TOPIC_FACTOR = 0.35
+INJECTION_FACTOR = 0.5
+CONTRADICTION_FACTOR = 0.5
+MAX_CONTRADICTIONS = 2
+# Off-topic only when the asked question is covered this little.
+OFF_TOPIC_BELOW = 0.35
+
+
+def rubric_score(rubric: list[RubricItem], factor: float = 1.0) -> float:
+    """The 0-10 score: rubric coverage (full marks at FULL_COVERAGE) times the factor the
+    honesty checks leave (1 for an honest, explained answer)."""
+    return clamp_score(10 * min(1.0, coverage(rubric) / FULL_COVERAGE) * factor)
+
+
+def cap_status(status: Status, demote: bool = False) -> Status:
+    """At most "partly" (a term named, not explained); `demote` also drops partly to missed."""
+    if status == "covered":
+        return "partly"
+    return "missed" if demote else status
+
+
+class KeywordGrader:
+    """Grades against the question's rubric with no network and no index."""
+
+    name = "keyword"
+    wants_context = False
+
+    def __init__(self, bank: QuestionBank, glossary: Glossary | None = None) -> None:
+        self._bank = bank
+        self._lexicon: Lexicon = load_lexicon(glossary) if glossary else load_lexicon()
+        documents = {q.id: self._profile_concepts(q) for q in bank.questions}
+        self._weights = Weights(list(documents.values()), self._lexicon)
+        self._index = ProfileIndex(documents)
+        self._references: dict[str, tuple[Reference, list[Claim]]] = {}
+
+    def _profile_concepts(self, question: Question) -> list[str]:
+        text = " ".join((question.title, *question.key_points, question.answer))
+        return self._lexicon.text_concepts(text)
+
+    def _reference(self, question: Question) -> tuple[Reference, list[Claim]]:
+        cached = self._references.get(question.id)
+        if cached is None:
+            reference = build_reference(question, self._lexicon, self._weights)
+            # Asides in brackets qualify a claim; they are not the claim.
+            plain = [_ASIDE.sub("", s) for s in reference.sentences]
+            sentences = [clauses for s in plain for clauses in text_clauses(s, self._lexicon)]
+            notes = claims(sentences, reference.title_concepts)
+            cached = self._references[question.id] = (reference, notes)
+        return cached
+
+    def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
+        """Grade `answer` against the question's rubric (`context` is not needed)."""
+        reference, notes = self._reference(question)
+        language = language_of(answer) if answer.strip() else language_of(question.title)
+        cleaned = strip_injection(answer)
+        view = view_answer(cleaned.text, self._lexicon)
+        findings = Findings(injected=bool(cleaned.injected))
+        flags = ["injection"] if findings.injected else []
+        if is_non_answer(cleaned.text, view, self._lexicon.is_domain):
+            findings.non_answer = True
+            rubric = [RubricItem(point=p.text) for p in reference.points]
+            feedback, follow_up = compose(rubric, findings, language, question.title)
+            return self._grade(question, 0.0, rubric, feedback, follow_up, language,
+                               [*flags, "non_answer"], empty=True)
+
+        matches = [match_point(point, view) for point in reference.points]
+        statuses = [status_for(match.strength) for match in matches]
+        findings.stuffed = is_stuffed(view)
+        if findings.stuffed:
+            # A term named is not a term explained.
+            statuses = [cap_status(st) for st in statuses]
+        wrong = self._wrong_claims(reference, notes, view, statuses)
+        findings.contradictions = [(said, note) for said, note, _ in wrong]
+        for _, _, index in wrong:
+            if index is not None:
+                statuses[index] = cap_status(statuses[index], demote=True)
+        rubric = [
+            RubricItem(
+                point=point.text,
+                status=status,
+                evidence=match.evidence if status != "missed" or match.strength > 0 else "",
+            )
+            for point, match, status in zip(reference.points, matches, statuses, strict=True)
+        ]
+
+        factor = explanation_factor(view)
+        if findings.stuffed:
+            flags.append("keyword_stuffing")
+        if is_restated(view, reference.title_concepts, self._weights):
+            findings.restated = True
+            factor *= RESTATED_FACTOR
+            flags.append("restated")
+        elif coverage(rubric) < OFF_TOPIC_BELOW:
+            other = better_question(view.concepts, question.id, self._index, self._weights)
+            if other is not None:
+                found = self._bank.get(other[0])
+                findings.off_topic = found.title if found else other[0]
+                factor *= OFF_TOPIC_FACTOR
+                flags.append("off_topic")
+        if findings.injected:
+            factor *= INJECTION_FACTOR
+        if wrong:
+            flags.append("contradiction")
+            factor *= CONTRADICTION_FACTOR ** min(len(wrong), MAX_CONTRADICTIONS)
+        score = rubric_score(rubric, factor)
+        feedback, follow_up = compose(rubric, findings, language, question.title)
+        return self._grade(question, score, rubric, feedback, follow_up, language, flags)
+
+    def _wrong_claims(
+        self, reference: Reference, notes: list[Claim], view: AnswerView, statuses: list[Status]
+    ) -> list[tuple[str, str, int | None]]:
+        """(answer text, what the notes say, index of the point it spoils) for each claim
+        that contradicts the notes."""
+        points = reference.points
+        found: list[tuple[str, str, int | None]] = []
+        mine = claims([s.clauses for s in view.sentences])
+        for said, note in find_contradictions(mine, notes, self._lexicon):
+            inside = [i for i, p in enumerate(points) if note.text in p.text]
+            if inside and statuses[inside[0]] == "covered":
+                # Covered even without the clashing sentence: the answer states the point
+                # correctly elsewhere, so the clash is a parsing slip, not an error.
+                rest = [s for s in view.sentences if said.text not in s.text]
+                elsewhere = AnswerView(view.text, rest, view.concepts, view.glue)
+                if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
+                    continue
+            found.append((said.text, note.text, inside[0] if inside else None))
+        return found
+
+    def _grade(
+        self,
+        question: Question,
+        score: float,
+        rubric: list[RubricItem],
+        feedback: str,
+        follow_up: str,
+        language: str,
+        flags: list[str],
+        empty: bool = False,
+    ) -> Grade:
+        return Grade(
+            question_id=question.id,
+            score=score,
+            verdict=verdict_for(score, empty=empty),
+            rubric=rubric,
+            missing=[item.point for item in rubric if item.status == "missed"],
+            feedback=feedback,
+            follow_up=follow_up,
+            grader=self.name,
+            language="zh" if language == "zh" else "en",
+            flags=flags,
+        )

@@ -1,0 +1,160 @@
+"""Concepts of mixed Chinese/English text for grading: jieba words mapped onto bilingual
+synonym groups (the glossary plus the grading lexicon), English words stemmed, filler dropped."""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from interviewer.text import cut
+from interviewer.topics import Glossary, load_glossary
+
+LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
+MAX_PHRASE = 4
+# Concepts from a synonym group are domain terms; they weigh more than plain words.
+DOMAIN_BOOST = 1.6
+# Plain words are weak evidence (paraphrase changes them); one Chinese character is weaker.
+PLAIN_WEIGHT = 0.7
+CHAR_WEIGHT = 0.3
+
+# Words that carry no content of their own: they are the "glue" of an explanation.
+_STOPWORDS_TEXT = """
+    的 了 是 在 和 与 及 或 也 都 就 而 这 那 这个 那个 这些 那些 这样
+    那样 一个 一种 一些 我们 我 你 他 她 它 其 之 为 被 把 对 从 中 上 下
+    等 很 非常 比较 可以 能 能够 会 要 将 如 如果 那么 就是 还 又 即 但
+    但是 所以 因为 因此 并 并且 而且 同时 时 时候 来 去 让 使 使得 得 地 着
+    过 个 些 什么 为什么 怎么 如何 哪些 吧 呢 啊 嘛 哦 嗯 其实 然后 有 有的
+    没 一般 通常 主要 可能 比如 例如 例如说 像 就像 大概 一下 一点 之后 之前
+    以及 其中 通过 由于 导致 造成 从而 进而 以便 以 于 所 该 各 每 每个 更
+    最 较 太 过于 越 已经 正好 只 只是 只要 也就是 也就是说 相当于 看作 看成
+    称为 叫 叫做 用 用来 使用 采用 利用 进行 做 实现 带来 来说 说 讲 方面
+    角度 层面 问题 方法 方式 作用 意义 情况 东西 部分 原因 效果 好 不错 当 后
+    前 里 内 外 中的 上的 他们 它们
+    a an the of to in on for and or is are was were be been being it its this that these those
+    with as by at from which what why how can could would should will may might so such than
+    then there their we you i they he she them our your my me very also just more most into onto
+    about when while where who whom whose do does did done has have had having not no nor but if
+    because since thus hence therefore each every any all both either neither one ones some many
+    much few other another own same too only s t d ll re ve m
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
+_ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
+
+
+@lru_cache(maxsize=65536)
+def stem(token: str) -> str:
+    """A crude English stem (training → train, gradients → gradient); other tokens as is."""
+    if len(token) <= 3 or not _ASCII_WORD.match(token):
+        return token
+    word = token
+    for suffix in ("ing", "ed", "es", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word[-2] in "su":
+                break
+            if suffix == "s" and word[-2] in "ai" and len(word) <= 5:
+                break
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+class Lexicon:
+    """Maps text to concept ids: synonyms in either language share one id."""
+
+    def __init__(
+        self, groups: Sequence[Sequence[str]], broad: Sequence[Sequence[str]] = ()
+    ) -> None:
+        """`groups` are precise synonyms; `broad` groups (the glossary's topics lump related
+        terms together) only name words the precise groups leave out, smallest group first."""
+        self._concept: dict[str, str] = {}
+        # Longest phrase (in words) starting with each word: most words start none.
+        self._widths: dict[str, int] = {}
+        keyed = [(f"#{i}", group, self._keys(group)) for i, group in enumerate([*groups, *broad])]
+        precise, rest = keyed[: len(groups)], keyed[len(groups) :]
+        for concept, _, keys in [*precise, *sorted(rest, key=lambda item: len(item[2]))]:
+            for key in keys:
+                self._concept.setdefault(key, concept)
+        self.domain = set(self._concept.values())
+
+    def _keys(self, group: Sequence[str]) -> set[str]:
+        keys = set()
+        for term in group:
+            words = [stem(word) for word in cut(term)]
+            if words:
+                keys.add("".join(words))
+                self._widths[words[0]] = max(self._widths.get(words[0], 0), len(words))
+        keys.discard("")
+        return keys
+
+    def concepts(self, tokens: Sequence[str]) -> list[str]:
+        """Concept ids of tokens from `cut()`, longest phrase first, filler words dropped."""
+        out: list[str] = []
+        stems = [stem(token) for token in tokens]
+        i, n = 0, len(stems)
+        while i < n:
+            widest = min(self._widths.get(stems[i], 1), MAX_PHRASE, n - i)
+            for width in range(widest, 0, -1):
+                concept = self._concept.get("".join(stems[i : i + width]))
+                if concept is not None:
+                    out.append(concept)
+                    i += width
+                    break
+            else:
+                token = stems[i]
+                if token not in STOPWORDS and not token.isdigit():
+                    out.append(token)
+                i += 1
+        return out
+
+    def text_concepts(self, text: str) -> list[str]:
+        """Concept ids of a text."""
+        return self.concepts(cut(text))
+
+    def is_domain(self, concept: str) -> bool:
+        """True for a concept from a synonym group (a term, not a plain word)."""
+        return concept in self.domain
+
+
+def glue_count(tokens: Sequence[str]) -> int:
+    """How many tokens are function words — the connective tissue of an explanation."""
+    return sum(1 for token in tokens if token in STOPWORDS)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(glossary: Glossary | None = None) -> Lexicon:
+    """The grading lexicon merged with the glossary's synonym groups (cached)."""
+    glossary = glossary or load_glossary()
+    with LEXICON_FILE.open("rb") as handle:
+        data = tomllib.load(handle)
+    own = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("words", [])]
+    return Lexicon(own, glossary.synonym_groups())
+
+
+class Weights:
+    """Inverse document frequency of concepts over the question bank: rare words count more."""
+
+    def __init__(self, documents: Sequence[Sequence[str]], lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        df: Counter[str] = Counter()
+        for concepts in documents:
+            df.update(set(concepts))
+        self._n = max(len(documents), 1)
+        self._df = df
+        self._memo: dict[str, float] = {}
+
+    def __call__(self, concept: str) -> float:
+        weight = self._memo.get(concept)
+        if weight is None:
+            weight = self._memo[concept] = self._weigh(concept)
+        return weight
+
+    def _weigh(self, concept: str) -> float:
+        idf = math.log((self._n + 1) / (self._df.get(concept, 0) + 0.5)) + 0.5
+        if self._lexicon.is_domain(concept):
+            return idf * DOMAIN_BOOST
+        return idf * (CHAR_WEIGHT if len(concept) == 1 else PLAIN_WEIGHT)

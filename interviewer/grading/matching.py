@@ -1,0 +1,147 @@
+"""How well an answer covers each rubric point: weighted concept recall (synonyms and both
+languages through the lexicon) inside a window of neighbouring sentences, with Chinese
+character pairs as a typo-tolerant second opinion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from interviewer.grading.lexicon import Lexicon, glue_count
+from interviewer.grading.model import Status
+from interviewer.grading.rubric import RubricPoint, bigrams
+from interviewer.text import cut
+
+# Sentences, then the comma-level clauses inside them.
+_SENTENCE = re.compile(r"[。！？!?；;\n]+|(?<=[a-z0-9\)])\.(?:\s+|$)")
+_CLAUSE = re.compile(r"[，,：:]+|\s+-\s+|——")
+# A long point is covered by a paraphrase that carries this share of its weight.
+RECALL_FOR_FULL = 0.5
+# A label ("数据增强") counts fully only with its explanation; this much of it is plenty.
+CONTEXT_FOR_FULL = 0.4
+COVERED = 0.6
+PARTLY = 0.2
+KEY_TERM_CREDIT = 0.35
+MIN_POINT_WEIGHT = 3.0
+WINDOW = 2
+
+
+@dataclass
+class Sentence:
+    """One sentence of the answer, its clauses (with their concepts) and what it mentions."""
+
+    text: str
+    clauses: list[tuple[str, list[str]]]
+    concepts: frozenset[str]
+    grams: frozenset[str]
+
+
+@dataclass
+class AnswerView:
+    """An answer split into sentences, with concepts, ready to match against points."""
+
+    text: str
+    sentences: list[Sentence]
+    concepts: list[str]
+    glue: int
+
+
+@dataclass
+class PointMatch:
+    """How strongly one point is covered, and where."""
+
+    strength: float
+    evidence: str
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a Chinese or English text."""
+    return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Comma-level clauses of a sentence."""
+    return [part.strip() for part in _CLAUSE.split(sentence) if part and part.strip()]
+
+
+def clause_concepts(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[str]]]:
+    """The clauses of a sentence with their concepts."""
+    return [(clause, lexicon.concepts(cut(clause))) for clause in split_clauses(sentence)]
+
+
+def view_answer(text: str, lexicon: Lexicon) -> AnswerView:
+    """Cut an answer once into sentences, clauses, words and concepts."""
+    sentences = []
+    all_concepts: list[str] = []
+    glue = 0
+    for part in split_sentences(text):
+        clauses = []
+        concepts: list[str] = []
+        for clause in split_clauses(part):
+            tokens = cut(clause)
+            glue += glue_count(tokens)
+            found = lexicon.concepts(tokens)
+            clauses.append((clause, found))
+            concepts.extend(found)
+        all_concepts.extend(concepts)
+        sentences.append(Sentence(part, clauses, frozenset(concepts), bigrams(part)))
+    return AnswerView(text, sentences, all_concepts, glue)
+
+
+def _recall(weights: dict[str, float], present: frozenset[str]) -> float:
+    # A point made only of the question's own (discounted) words cannot be covered by
+    # repeating them: the denominator never drops below one real term's weight.
+    total = max(sum(weights.values()), MIN_POINT_WEIGHT)
+    return sum(w for concept, w in weights.items() if concept in present) / total
+
+
+def _gram_recall(grams: frozenset[str], present: frozenset[str]) -> float:
+    if len(grams) < 4:
+        return 0.0
+    return len(grams & present) / len(grams)
+
+
+def match_point(point: RubricPoint, answer: AnswerView) -> PointMatch:
+    """The best coverage of a point by any window of neighbouring sentences."""
+    best = PointMatch(0.0, "")
+    sentences = answer.sentences
+    for start in range(len(sentences)):
+        for width in range(1, WINDOW + 1):
+            window = sentences[start : start + width]
+            if len(window) < width:
+                break
+            concepts = frozenset().union(*(s.concepts for s in window))
+            grams = frozenset().union(*(s.grams for s in window))
+            strength = _strength(point, concepts, grams)
+            if strength > best.strength + 1e-9:
+                best = PointMatch(strength, _evidence(point, window))
+    return best
+
+
+def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str]) -> float:
+    core = _recall(point.core, concepts)
+    if point.label:
+        context = min(1.0, _recall(point.context, concepts) / CONTEXT_FOR_FULL)
+        return 0.5 * core + 0.5 * context * (1.0 if core > 0 else 0.5)
+    lexical = min(1.0, core / RECALL_FOR_FULL)
+    typed = min(1.0, _gram_recall(point.grams, grams) / RECALL_FOR_FULL) * 0.9
+    # Naming the point's key term (its rarest domain concept) is at least a mention.
+    named = KEY_TERM_CREDIT if point.key and point.key in concepts else 0.0
+    return max(lexical, typed, named)
+
+
+def _evidence(point: RubricPoint, window: list[Sentence]) -> str:
+    """The sentence of the window that shares most with the point, trimmed."""
+    wanted = set(point.core) | set(point.context)
+    best = max(window, key=lambda s: len(wanted & s.concepts))
+    text = best.text
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def status_for(strength: float) -> Status:
+    """covered / partly / missed for a match strength."""
+    if strength >= COVERED:
+        return "covered"
+    if strength >= PARTLY:
+        return "partly"
+    return "missed"

@@ -1,0 +1,192 @@
+"""The rubric of a question: its key points (with the explanation the notes give for a bare
+label), topped up from the answer's bullets when the notes highlight too little, each turned
+into weighted concepts for matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from interviewer.grading.lexicon import Lexicon, Weights
+from interviewer.notes.markup import plain_text
+from interviewer.notes.model import Question
+
+# Fewer highlighted points than this and the rubric is topped up from the answer's bullets.
+MIN_POINTS = 5
+# A highlight this short (or one followed by a colon) is a label; its explanation follows it.
+LABEL_CHARS = 12
+# Words the question itself uses prove nothing when an answer repeats them.
+TITLE_DISCOUNT = 0.3
+# A key term this common (or discounted for being in the title) is no evidence on its own.
+KEY_TERM_MIN_WEIGHT = 2.5
+_BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
+_SENTENCE = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+")
+_NOISE = re.compile(r"\[image[^\]]*\]|https?://\S+|==+>|[`*]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EDGE = "：:；;，,、。. \t-"
+
+
+def bigrams(text: str) -> frozenset[str]:
+    """Pairs of adjacent Chinese characters (a typo-tolerant fingerprint of a phrase)."""
+    chars = "".join(_CJK.findall(text))
+    return frozenset(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+@dataclass
+class RubricPoint:
+    """One thing a good answer says, as text and as weighted concepts."""
+
+    text: str
+    label: bool = False
+    core: dict[str, float] = field(default_factory=dict)
+    context: dict[str, float] = field(default_factory=dict)
+    grams: frozenset[str] = frozenset()
+    key: str | None = None
+
+
+@dataclass
+class Reference:
+    """What the grader knows about one question, prepared once."""
+
+    question: Question
+    points: list[RubricPoint]
+    title_concepts: frozenset[str]
+    sentences: list[str]
+
+
+def _lines(answer: str) -> list[str]:
+    return [_NOISE.sub("", line).rstrip() for line in answer.splitlines()]
+
+
+def _is_section(line: str) -> bool:
+    return bool(re.match(r"^\s*(?:[（(]\d+[)）]|<\d+>)", line))
+
+
+def _label_context(point: str, lines: list[str], index: int, rest: str) -> str:
+    """The explanation of a label: the rest of its line, else the lines under it."""
+    if len(_CJK.findall(rest)) + len(re.findall(r"[A-Za-z]+", rest)) >= 4:
+        return rest
+    below: list[str] = []
+    for line in lines[index + 1 :]:
+        if _is_section(line) and below:
+            break
+        if line.strip():
+            below.append(plain_text(line))
+        if len(below) >= 12:
+            break
+    return " ".join(below)
+
+
+def _locate(point: str, lines: list[str]) -> tuple[int, str] | None:
+    probe = point[:12]
+    for index, line in enumerate(lines):
+        plain = plain_text(line)
+        at = plain.find(probe)
+        if at >= 0:
+            return index, plain[at + len(point) :].strip(_EDGE) if point in plain else ""
+    return None
+
+
+def _bullet_sentences(answer: str) -> list[str]:
+    """First sentence (or two, when the first is short) of each bullet of the answer."""
+    found = []
+    for line in _lines(answer):
+        if not _BULLET.match(line):
+            continue
+        text = plain_text(_BULLET.sub("", line)).strip(_EDGE)
+        parts = [p.strip(_EDGE) for p in _SENTENCE.split(text) if p.strip(_EDGE)]
+        if not parts:
+            continue
+        sentence = parts[0]
+        if len(sentence) < 20 and len(parts) > 1:
+            sentence = f"{sentence}；{parts[1]}"
+        if len(sentence) >= 8:
+            found.append(sentence[:160])
+    return found
+
+
+def _overlaps(text: str, points: list[str]) -> bool:
+    grams = bigrams(text)
+    for point in points:
+        if point in text or text in point:
+            return True
+        other = bigrams(point)
+        if grams and other and len(grams & other) / min(len(grams), len(other)) > 0.5:
+            return True
+    return False
+
+
+def _weigh(
+    concepts: list[str], weights: Weights, title: frozenset[str], skip: set[str] | None = None
+) -> dict[str, float]:
+    weighted: dict[str, float] = {}
+    for concept in concepts:
+        if skip and concept in skip:
+            continue
+        weight = weights(concept) * (TITLE_DISCOUNT if concept in title else 1.0)
+        weighted[concept] = max(weighted.get(concept, 0.0), weight)
+    return weighted
+
+
+def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> Reference:
+    """The rubric and reference sentences of a question."""
+    title = frozenset(lexicon.text_concepts(question.title))
+    lines = _lines(question.answer)
+    texts = [p for p in question.key_points if p.strip()]
+    if len(texts) < MIN_POINTS:
+        for sentence in _bullet_sentences(question.answer):
+            if len(texts) >= MIN_POINTS:
+                break
+            # A heading-like bullet ("Logistic Shape 类型") says nothing to check.
+            if len(lexicon.text_concepts(sentence)) >= 4 and not _overlaps(sentence, texts):
+                texts.append(sentence)
+    order = {text: _position(text, question.answer) for text in texts}
+    points = []
+    for text in sorted(texts, key=lambda t: order[t]):
+        located = _locate(text, lines)
+        rest = located[1] if located else ""
+        after = _after(text, lines, located[0]) if located else ""
+        followed_by_colon = bool(re.match(r"^\s*[：:]", after))
+        label = len(text) <= LABEL_CHARS or (followed_by_colon and len(rest) > 10)
+        core = _weigh(lexicon.text_concepts(text), weights, title)
+        context: dict[str, float] = {}
+        if label and located:
+            explained = _label_context(text, lines, located[0], rest)
+            context = _weigh(lexicon.text_concepts(explained), weights, title, set(core))
+        points.append(
+            RubricPoint(
+                text=text,
+                label=label and bool(context),
+                core=core,
+                context=context,
+                grams=bigrams(text) - bigrams(question.title),
+                key=_key_term(core, lexicon),
+            )
+        )
+    sentences = [
+        s.strip(_EDGE)
+        for line in lines
+        for s in _SENTENCE.split(plain_text(_BULLET.sub("", line)))
+        if len(s.strip(_EDGE)) >= 4
+    ]
+    return Reference(question, points, title, sentences)
+
+
+def _key_term(core: dict[str, float], lexicon: Lexicon) -> str | None:
+    """The point's rarest domain term, unless the question's own words make it cheap."""
+    terms = [(weight, concept) for concept, weight in core.items() if lexicon.is_domain(concept)]
+    if not terms:
+        return None
+    weight, concept = max(terms)
+    return concept if weight >= KEY_TERM_MIN_WEIGHT else None
+
+
+def _after(text: str, lines: list[str], index: int) -> str:
+    plain = plain_text(lines[index])
+    at = plain.find(text)
+    return plain[at + len(text) :] if at >= 0 else ""
+
+
+def _position(text: str, answer: str) -> int:
+    at = plain_text(answer).find(text[:12])
+    return at if at >= 0 else len(answer)

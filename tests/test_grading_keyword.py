@@ -1,0 +1,147 @@
+"""The offline keyword grader: rubric coverage, scores that follow the rubric, both
+languages, feedback in the answer's language — on the bundled notes, no index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.grading.keyword import KeywordGrader, rubric_score
+from interviewer.grading.model import Grade, verdict_for
+from interviewer.notes import QuestionBank, load_bank
+from interviewer.text import language_of
+
+DROPOUT = "deep_learning_basics-12"
+INIT = "deep_learning_basics-01"
+NONCONVEX = "deep_learning_basics-03"
+
+STRONG_ZH = (
+    "dropout 在训练时每次随机让一部分神经元失活，一个神经元不能总依赖另外几个特定的神经元，"
+    "这样就减少了神经元之间的共适应，逼着网络学到更鲁棒的特征。另外每次训练的都是一个不同的子网络，"
+    "测试时用完整网络相当于把很多子网络做模型平均，有点像 bagging 的模型融合。区别在于 bagging 里每个模型"
+    "是独立训练的，而 dropout 的子网络共享参数，每个子网络继承父网络参数的一个子集。"
+)
+STRONG_EN = (
+    "During training dropout randomly switches off a share of the neurons, so a unit cannot rely "
+    "on particular other units being present; this reduces co-adaptation and pushes the network "
+    "towards robust features. Each step trains a different subnetwork, and using the full network "
+    "at test time is like averaging all of them — model averaging, similar to bagging. Unlike "
+    "bagging, where the models are independent, the dropout subnetworks share parameters: each "
+    "one inherits a subset of the parent network's weights."
+)
+PARTIAL = "dropout 训练时随机丢掉一些神经元，神经元之间就不会互相依赖太多，特征更鲁棒一点。"
+WEAK = "dropout 就是随便关掉一些神经元吧，这样模型好像就没那么容易过拟合。"
+
+
+@pytest.fixture(scope="module")
+def bank() -> QuestionBank:
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader(bank: QuestionBank) -> KeywordGrader:
+    return KeywordGrader(bank)
+
+
+def grade(grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str) -> Grade:
+    question = bank.get(qid)
+    assert question is not None
+    return grader.grade(question, answer)
+
+
+def test_grader_identity(grader: KeywordGrader) -> None:
+    assert grader.name == "keyword"
+    assert grader.wants_context is False
+
+
+def test_quality_tiers_are_ordered(grader: KeywordGrader, bank: QuestionBank) -> None:
+    scores = [grade(grader, bank, DROPOUT, a).score for a in (STRONG_ZH, PARTIAL, WEAK)]
+    assert scores[0] > scores[1] > scores[2]
+    assert scores[0] >= 7
+
+
+def test_english_answer_is_graded_against_chinese_notes(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    zh = grade(grader, bank, DROPOUT, STRONG_ZH)
+    en = grade(grader, bank, DROPOUT, STRONG_EN)
+    assert abs(zh.score - en.score) <= 1.5
+    assert en.language == "en" and zh.language == "zh"
+    # Rubric points are quoted from the (Chinese) notes; the sentences around them follow
+    # the answer's language.
+    assert "Suggestion:" in en.feedback and "建议" not in en.feedback
+    assert "建议" in zh.feedback and "Suggestion" not in zh.feedback
+    assert language_of(zh.follow_up) == "zh"
+
+
+def test_synonyms_across_languages_cover_the_same_point(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    # 批规范化 / BN / batch normalization name one concept; 梯度消失 = vanishing gradient.
+    zh = grade(grader, bank, "deep_learning_basics-09",
+               "可以用批规范化，把每层输入规范化到均值0方差1，让分布稳定、避免饱和，梯度不容易消失。")
+    en = grade(grader, bank, "deep_learning_basics-09",
+               "Use batch normalization: normalize each layer's inputs to zero mean and unit "
+               "variance so the distribution stays stable and neurons avoid saturation.")
+    bn_zh = [i for i in zh.rubric if "Batch" in i.point]
+    bn_en = [i for i in en.rubric if "Batch" in i.point]
+    assert bn_zh and bn_zh[0].status != "missed"
+    assert bn_en and bn_en[0].status != "missed"
+
+
+def test_score_and_verdict_follow_the_rubric(grader: KeywordGrader, bank: QuestionBank) -> None:
+    result = grade(grader, bank, DROPOUT, PARTIAL)
+    assert not result.flags  # an honest answer: the score is the rubric's
+    assert result.score == rubric_score(result.rubric)
+    assert result.verdict == verdict_for(result.score)
+    assert result.missing == [i.point for i in result.rubric if i.status == "missed"]
+    for item in result.rubric:
+        assert item.covered == (item.status == "covered")
+        if item.status != "missed":
+            assert item.evidence and item.evidence in PARTIAL
+
+
+def test_grade_json_has_the_design_shape(grader: KeywordGrader, bank: QuestionBank) -> None:
+    data = grade(grader, bank, INIT, "随机初始化是为了打破对称性，否则每个神经元学到的一样。").to_json()
+    for key in ("question_id", "score", "max_score", "verdict", "rubric", "missing",
+                "feedback", "follow_up", "grader", "notice"):
+        assert key in data
+    assert data["max_score"] == 10 and data["grader"] == "keyword" and data["notice"] is None
+    assert set(data["rubric"][0]) >= {"point", "covered", "evidence"}
+
+
+def test_feedback_names_gaps_and_asks_about_the_biggest(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    result = grade(grader, bank, DROPOUT, PARTIAL)
+    first_gap = next(i.point for i in result.rubric if i.status == "missed")
+    assert first_gap[:10] in result.feedback
+    assert first_gap[:10] in result.follow_up
+    assert "建议" in result.feedback
+
+
+def test_thin_rubric_is_topped_up_from_the_answer(grader: KeywordGrader, bank: QuestionBank) -> None:
+    question = bank.get(NONCONVEX)
+    assert question is not None and len(question.key_points) == 1
+    result = grade(grader, bank, NONCONVEX, "非线性让训练不再是凸优化问题，但梯度下降能找到足够好的局部最小值。")
+    assert len(result.rubric) >= 4
+    assert result.rubric[0].point != result.rubric[1].point
+
+
+def test_own_notes_in_english_work_without_an_index(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "# Basics\n\n## 1. Why use early stopping?\n\n"
+        "- **Early stopping halts training when the validation loss stops improving**.\n"
+        "- **It limits overfitting because the weights have less time to fit noise**.\n",
+        "utf-8",
+    )
+    bank = load_bank([notes])
+    grader = KeywordGrader(bank)
+    question = bank.questions[0]
+    good = grader.grade(question, "We stop training once validation loss stops improving, "
+                                  "which limits overfitting since weights cannot fit the noise.")
+    poor = grader.grade(question, "It makes training faster, I think.")
+    assert good.score > poor.score
+    assert good.score >= 7
