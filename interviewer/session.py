@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from interviewer.store import StoredAnswer
 
 GOOD_SCORE = 7.0
+FOLLOW_UP_POINTS = 3
+FOLLOW_UP_MATCH_CHARS = 10
 # Weight of a question that was just answered well, relative to 1 for an overdue one:
 # recently mastered questions still come up now and then.
 _FLOOR = 0.1
@@ -53,7 +55,8 @@ def need_for(reviews: Sequence[Review], now: float) -> float:
     from fsrs import Card, Scheduler
 
     scheduler = Scheduler(enable_fuzzing=False)
-    card = Card()
+    # An explicit id: without one, Card() sleeps 1 ms to make a time-based id unique.
+    card = Card(card_id=0)
     for review in sorted(counted, key=lambda r: r.at):
         when = datetime.fromtimestamp(review.at, UTC)
         card, _ = scheduler.review_card(card, _rating(review), review_datetime=when)
@@ -98,9 +101,19 @@ def plan(
 
 
 def follow_up_question(question: Question, grade: Grade) -> Question:
-    """The follow-up as a question of its own, graded on the points the answer missed."""
-    points = tuple(grade.missing) or question.key_points
-    return dataclasses.replace(question, title=grade.follow_up, key_points=points)
+    """The follow-up as a question of its own, graded on the weak points it asks about
+    (or, when it names none, the first few points the answer did not cover)."""
+    weak = [item.point for item in grade.rubric if item.status != "covered"] or list(grade.missing)
+    # Graders shorten long points when they quote them: a point is named by its start.
+    named = tuple(p for p in weak if p[:FOLLOW_UP_MATCH_CHARS] in grade.follow_up)
+    points = named or tuple(weak[:FOLLOW_UP_POINTS]) or question.key_points
+    return _as_follow_up(question, grade.follow_up, points)
+
+
+def _as_follow_up(question: Question, prompt: str, points: Sequence[str]) -> Question:
+    # The same id: the grade belongs to the question, and graders that look for "a better
+    # matching question" in the bank must not find the original one.
+    return dataclasses.replace(question, title=prompt, key_points=tuple(points))
 
 
 @dataclass(frozen=True)
@@ -121,7 +134,7 @@ def job_for(stored: StoredAnswer, bank: QuestionBank) -> GradeJob | None:
         return None
     if stored.kind == "follow_up":
         points = stored.key_points if stored.key_points is not None else question.key_points
-        question = dataclasses.replace(question, title=stored.prompt, key_points=points)
+        question = _as_follow_up(question, stored.prompt, points)
     return GradeJob(stored.id, question, stored.text, stored.kind)
 
 

@@ -8,7 +8,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,10 +71,12 @@ _MIGRATIONS: tuple[str, ...] = (
 )
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
+# Named as StoredAnswer's fields, in its order.
 _ANSWER_COLUMNS = """
     ans.id, ans.asked_id, a.session_id, a.question_id, a.title, ans.kind, ans.prompt,
-    ans.key_points, ans.text, a.shown_at, ans.answered_at, ans.answer_seconds, a.peeked,
-    ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade, s.topic
+    ans.key_points, ans.text, a.shown_at AS asked_at, ans.answered_at, ans.answer_seconds,
+    a.peeked, ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade,
+    s.topic
 """
 _ANSWER_FROM = """
     FROM answers ans JOIN asked a ON a.id = ans.asked_id JOIN sessions s ON s.id = a.session_id
@@ -154,29 +156,14 @@ class Review:
     peeked: bool
 
 
-def _answer_from_row(row: Sequence[Any]) -> StoredAnswer:
-    key_points = tuple(json.loads(row[7])) if row[7] is not None else None
+def _answer_from_row(row: sqlite3.Row) -> StoredAnswer:
+    fields = dict(row)
+    points, grade = fields.pop("key_points"), fields.pop("grade")
+    fields["peeked"] = bool(fields["peeked"])
     return StoredAnswer(
-        id=row[0],
-        asked_id=row[1],
-        session_id=row[2],
-        question_id=row[3],
-        title=row[4],
-        kind=row[5],
-        prompt=row[6],
-        key_points=key_points,
-        text=row[8],
-        asked_at=row[9],
-        answered_at=row[10],
-        answer_seconds=row[11],
-        peeked=bool(row[12]),
-        graded_at=row[13],
-        grade_seconds=row[14],
-        score=row[15],
-        verdict=row[16],
-        grader=row[17],
-        grade=json.loads(row[18]) if row[18] is not None else None,
-        topic=row[19],
+        **fields,
+        key_points=tuple(json.loads(points)) if points is not None else None,
+        grade=json.loads(grade) if grade is not None else None,
     )
 
 
@@ -192,7 +179,7 @@ def _create_private(path: Path) -> None:
 class HistoryStore:
     """The history database. Safe to share between the UI thread and grading workers."""
 
-    def __init__(self, path: Path, clock: Any = time.time) -> None:
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         self.path = path
         self._clock = clock
         self._lock = threading.Lock()
@@ -359,7 +346,9 @@ class HistoryStore:
     def _answers(self, where: str = "", params: Sequence[Any] = ()) -> list[StoredAnswer]:
         query = f"SELECT {_ANSWER_COLUMNS} {_ANSWER_FROM} {where} ORDER BY ans.id"
         with self._lock:
-            rows = self._conn.execute(query, params).fetchall()
+            cursor = self._conn.execute(query, params)
+            cursor.row_factory = sqlite3.Row
+            rows = cursor.fetchall()
         return [_answer_from_row(row) for row in rows]
 
     def answers(self) -> list[StoredAnswer]:

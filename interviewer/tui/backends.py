@@ -28,17 +28,23 @@ def _problem(exc: BaseException) -> str:
 
 
 class Backends:
-    """Grader and retriever for one interview, shared by the UI's workers."""
+    """Grader and retriever for one interview, shared by the UI's workers; a `grader`
+    given here is used instead of the one the settings ask for."""
 
-    def __init__(self, settings: Settings, bank: QuestionBank) -> None:
+    def __init__(
+        self, settings: Settings, bank: QuestionBank, grader: Grader | None = None
+    ) -> None:
         self.settings = settings
         self.bank = bank
-        self._grader: Grader | None = None
+        self._grader: Grader | None = grader
         self._grader_lock = threading.Lock()
         self._retriever: Any = None
         self._retriever_problem: str | None = None
         self._retriever_tried = False
         self._retriever_lock = threading.Lock()
+        # One query at a time: the grade and the related-notes workers may ask together,
+        # and the embedding engine is not known to be thread-safe.
+        self._query_lock = threading.Lock()
 
     def notice(self) -> str | None:
         """Why grading is offline, when it is; None with an LLM configured."""
@@ -85,7 +91,8 @@ class Backends:
         if retriever is None:
             return [], self._retriever_problem
         try:
-            hits = retriever.related(question, k=k + 1)
+            with self._query_lock:
+                hits = retriever.related(question, k=k + 1)
         except Exception as exc:  # a broken index must not break the interview
             return [], _problem(exc)
         return [hit for hit in hits if hit.question_id != question.id][:k], None

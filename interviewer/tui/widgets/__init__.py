@@ -1,0 +1,1 @@
+"""Widgets of the interview screens, one per file."""
