@@ -112,7 +112,10 @@ def _failure_hint(kind: str, reason: str, settings: Settings, models: list[str])
         return "check OPENAI_API_KEY (the key for this endpoint)"
     if kind == "not_found":
         listed = f" the endpoint lists: {', '.join(models[:8])};" if models else ""
-        return f"check INTERVIEWER_MODEL and OPENAI_BASE_URL;{listed} see docs/providers.md"
+        return (
+            f"check INTERVIEWER_MODEL and OPENAI_BASE_URL;{listed} "
+            "see 'LLM providers' in the README"
+        )
     if reason.startswith("cannot connect"):
         return ("is the server running? check OPENAI_BASE_URL (e.g. http://localhost:11434/v1 "
                 "for Ollama); or set INTERVIEWER_OFFLINE=1 to grade offline")
@@ -120,7 +123,7 @@ def _failure_hint(kind: str, reason: str, settings: Settings, models: list[str])
         return f"the server is slow: raise INTERVIEWER_TIMEOUT (now {settings.timeout:g} s)"
     if "429" in reason:
         return "rate limited: wait a minute, or check the plan of this key"
-    return "check OPENAI_BASE_URL and INTERVIEWER_MODEL; see docs/providers.md"
+    return "check OPENAI_BASE_URL and INTERVIEWER_MODEL; see 'LLM providers' in the README"
 
 
 def check_llm(settings: Settings) -> Check:
@@ -131,7 +134,7 @@ def check_llm(settings: Settings) -> Check:
     if not settings.llm_configured:
         return Check("LLM", WARN, "no OPENAI_API_KEY or OPENAI_BASE_URL: the keyword grader "
                      "grades offline", "set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
-                     "server (see docs/providers.md)")
+                     "server (see 'LLM providers' in the README)")
     from interviewer.grading.levels import FILE_NAME, LEVELS, LevelMemory
     from interviewer.grading.llm_client import ChatClient, LLMFailure
 
