@@ -1,10 +1,12 @@
 """How well the offline grader orders answers of known quality, beside a naive
 character-overlap scorer.
 
-    python bench/grading_quality.py [answers.jsonl] [--show]
+    python bench/grading_quality.py [answers.jsonl] [--split dev|held|all] [--show]
 
-Input lines: {"id", "question_id", "tier", "answer"}; tiers strong, strong_en, partial,
-weak, wrong, off_topic, empty, keyword_stuffed, restated, injection. Prints Spearman rho between
+Input lines: {"id", "question_id", "tier", "split", "answer"}; tiers strong, strong_en, partial,
+weak, wrong, off_topic, empty, keyword_stuffed, restated, injection. `split` is "dev" (tuned
+on), "held" (written before tuning, only measured) or "anchor" (a question's strong, empty and
+off-topic answers, which both halves compare against). Prints Spearman rho between
 tier and score, within-question pairwise ordering accuracy, the share of adversarial answers
 scoring below that question's partial answer, and the strong English - strong Chinese gap.
 """
@@ -84,10 +86,11 @@ def measure(rows: list[dict], scores: list[float]) -> dict[str, float]:
             hi, lo = (a, b) if ra > rb else (b, a)
             right += 1.0 if scores[hi] > scores[lo] else 0.5 if scores[hi] == scores[lo] else 0.0
         partial = [scores[i] for i in members if tiers[i] == "partial"]
+        # With several partial answers to a question, each (adversarial, partial) pair counts.
         for i in members:
-            if tiers[i] in ADVERSARIAL and partial:
-                adversarial += 1
-                below += scores[i] < partial[0]
+            if tiers[i] in ADVERSARIAL:
+                adversarial += len(partial)
+                below += sum(scores[i] < p for p in partial)
         zh = [scores[i] for i in members if tiers[i] == "strong"]
         en = [scores[i] for i in members if tiers[i] == "strong_en"]
         if zh and en:
@@ -105,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Grade the set with both scorers and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("answers", nargs="?", default=str(DEFAULT))
+    parser.add_argument("--split", choices=("dev", "held", "all"), default="all",
+                        help="grade the dev half, the held-out half or everything")
     parser.add_argument("--show", action="store_true", help="print every answer's scores")
     args = parser.parse_args(argv)
 
@@ -113,6 +118,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     bank = load_bank()
     rows = [json.loads(line) for line in Path(args.answers).read_text("utf-8").splitlines() if line.strip()]
+    if args.split != "all":
+        rows = [r for r in rows if r.get("split", "dev") in (args.split, "anchor")]
     grader = KeywordGrader(bank)
     naive = naive_scorer(bank)
     started = time.perf_counter()
@@ -125,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{row['id']:<22} {grade.score:>4} naive {base:>5}  {','.join(grade.flags)}  "
                   f"{''.join(i.status[0] for i in grade.rubric)}")
     mine, base = measure(rows, ours), measure(rows, theirs)
-    print(f"{len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
+    print(f"{args.split}: {len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
           f"({elapsed * 1000 / max(len(rows), 1):.2f} ms per grade)")
     print(f"{'figure':<34}{'keyword':>10}{'naive':>10}  target")
     targets = {"spearman": ">= 0.85", "ordering": ">= 0.93", "adversarial": ">= 0.95",

@@ -24,14 +24,20 @@ AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "size": (
         _rx(r"(?:太|过于|过|越来越|越)(?:大|多|高|深|强|复杂)|"
             r"(?:很|较|更|变|非常|比较|特别)(?:大|高|深|强|复杂)|"
-            r"(?<=[\u4e00-\u9fff])[高大](?=的)|比[^，。；\s]{1,6}[大高多]|大于|>|"
+            r"(?<=[\u4e00-\u9fff])[高大](?=的)|比\s*[^，。；\s]{1,6}\s*[大高多]|"
             r"\btoo (?:large|big|many|high|deep|complex)\b|"
             r"\b(?:larger|bigger|deeper|higher|greater|stronger)\b"),
         _rx(r"(?:太|过于|过|越来越|越)(?:小|少|低|浅|弱|简单)|"
             r"(?:很|较|更|变|非常|比较|特别)(?:小|低|浅|弱|简单)|"
-            r"(?<=[\u4e00-\u9fff])[低小](?=的)|比[^，。；\s]{1,6}[小低少]|小于|<|"
+            r"(?<=[\u4e00-\u9fff])[低小](?=的)|比\s*[^，。；\s]{1,6}\s*[小低少]|"
             r"\btoo (?:small|few|low|shallow|simple)\b|"
             r"\b(?:smaller|shallower|lower|weaker|simpler|fewer)\b"),
+    ),
+    # A bound ("σ′ < 1", "大于0时") is a threshold, not a size: "输入大于0时为线性" says
+    # nothing against "等于0的概率很小".
+    "bound": (
+        _rx(r"大于\s*[\d一]|>\s*\d|\b(?:greater|more|larger) than \d|\babove \d"),
+        _rx(r"小于\s*[\d一]|<\s*\d|\b(?:less|smaller) than \d|\bbelow \d"),
     ),
     "change": (
         _rx(r"增加|增大|提高|提升|加大|加剧|放大|\b(?:increase[sd]?|raise[sd]?|boost|amplif\w*)\b"),
@@ -73,6 +79,9 @@ _NEGATION = _rx(
     r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandons?|loses?)\b|n't"
 )
 MIN_SHARED = 2
+# Axes that name a phenomenon, not a direction: "不容易过拟合" is not "欠拟合", so a negation
+# does not flip them.
+UNNEGATED = frozenset({"fit"})
 # One pass over a clause finds every axis word: named groups say which axis and way.
 _ANY = re.compile(
     "|".join(
@@ -102,7 +111,7 @@ def direction(text: str) -> tuple[tuple[str, int], ...]:
         if negations is None:
             negations = [m.start() for m in _NEGATION.finditer(text)]
         axis, _, way = (match.lastgroup or "").rpartition("_")
-        flips = sum(1 for at in negations if at < match.start())
+        flips = 0 if axis in UNNEGATED else sum(1 for at in negations if at < match.start())
         totals[axis] = totals.get(axis, 0) + (1 if way == "plus" else -1) * (-1) ** flips
     return tuple((axis, 1 if total > 0 else -1) for axis, total in totals.items() if total)
 
@@ -139,10 +148,11 @@ def _flips(a: Claim, b: Claim) -> tuple[int, int]:
 def contradiction(
     claim: Claim, reference: Sequence[Claim], is_domain: Callable[[str], bool]
 ) -> Claim | None:
-    """The note clause this claim contradicts: of the note clauses about the same things
-    that point along a shared axis, the closest ones all point the other way."""
-    closest: list[tuple[Claim, bool]] = []
-    closest_rank = (0, 0)
+    """The note clause this claim contradicts: a note clause about the same things that
+    points the other way along a shared axis, with no note clause at least as close that
+    agrees (notes discuss both sides: "h 比 x 小" and, of another autoencoder, "h 大于 x")."""
+    conflict: tuple[tuple[int, int], Claim] | None = None
+    agree = (0, 0)
     for ref in reference:
         shared = claim.own & ref.anchors
         both = len(claim.own & ref.own)
@@ -156,12 +166,12 @@ def contradiction(
             continue  # nothing comparable: neither agrees nor disagrees
         # Closeness: concepts the two clauses share themselves, then with their context.
         rank = (both, len(shared))
-        if rank > closest_rank:
-            closest, closest_rank = [], rank
-        if rank == closest_rank:
-            closest.append((ref, flipped % 2 == 1))
-    if closest and all(conflict for _, conflict in closest):
-        return closest[0][0]
+        if flipped % 2 == 0:
+            agree = max(agree, rank)
+        elif conflict is None or rank > conflict[0]:
+            conflict = (rank, ref)
+    if conflict is not None and conflict[0] > agree:
+        return conflict[1]
     return None
 
 

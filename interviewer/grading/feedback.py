@@ -124,7 +124,8 @@ def compose(
         if flag:
             lines.append(_say(key, zh))
     for said, note in findings.contradictions[:2]:
-        lines.append(_say("contradiction", zh, short(said, 40), short(note, 50)))
+        # What the notes (or the field) actually say is the part to learn from: keep it whole.
+        lines.append(_say("contradiction", zh, short(said, 40), short(note, 120)))
     for status in ("covered", "partly", "missed"):
         points = [item.point for item in rubric if item.status == status]
         if points and not (status == "missed" and findings.non_answer):

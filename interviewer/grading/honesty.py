@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from interviewer.grading.matching import AnswerView, split_sentences
+from interviewer.text import cut
 
 _NON_ANSWER = re.compile(
     r"^(?:我|这题|这个|这道题|嗯+|呃+|额+|啊+|hmm+|um+|uh+|sorry|抱歉|对不起|老实说|说实话|i|,|，|。|\.|\s)*"
@@ -41,6 +42,24 @@ _INJECTION = re.compile(
 STUFFED_DENSITY = 0.12
 EXPLAINED_DENSITY = 0.3
 MIN_TERMS_FOR_STUFFING = 4
+# Segments of a list: split at list punctuation, and at spaces next to Chinese characters
+# ("对称性 随机初始化 梯度消失").
+_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# Words that make a segment a statement about something rather than a bare term.
+_PREDICATES = frozenset({
+    "是", "为", "会", "能", "可以", "可", "让", "使", "使得", "导致", "造成",
+    "引起", "因为", "所以", "因此", "把", "被", "为了", "通过", "就", "用",
+    "用来", "来", "如果", "那么", "而", "但", "但是", "要", "需要", "防止",
+    "避免", "减少", "增加", "降低", "提高", "保证", "相当于", "看作", "没有", "不",
+    "有",
+    "is", "are", "was", "were", "be", "can", "could", "will", "would", "make", "makes",
+    "cause", "causes", "because", "so", "to", "by", "from", "that", "which", "when", "if",
+    "then", "help", "helps", "prevent", "prevents", "reduce", "reduces", "keep", "keeps",
+    "means", "avoid", "avoids",
+})
+BARE_TERM_TOKENS = 4
+BARE_TERM_CHARS = 24
+BARE_SHARE = 0.75
 # An answer whose own words are mostly the question's restates it.
 RESTATED_SHARE = 0.3
 # Another question fits the answer this much better than the asked one: off topic.
@@ -88,10 +107,28 @@ def explanation_density(view: AnswerView) -> float:
     return view.glue / max(len(view.concepts), 1)
 
 
+def is_term_list(text: str) -> bool:
+    """True when most segments of the text are bare terms: a few words and no predicate
+    ("symmetry breaking, random init, Xavier, He, …")."""
+    parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    # Prose has long segments: rule it out before paying for jieba.
+    short = [part for part in parts if len(part) <= BARE_TERM_CHARS]
+    if len(parts) < MIN_TERMS_FOR_STUFFING or len(short) < BARE_SHARE * len(parts):
+        return False
+    bare = 0
+    for part in short:
+        tokens = cut(part)
+        if tokens and len(tokens) <= BARE_TERM_TOKENS and not _PREDICATES.intersection(tokens):
+            bare += 1
+    return bare >= BARE_SHARE * len(parts)
+
+
 def is_stuffed(view: AnswerView) -> bool:
-    """True when the answer is a list of terms with (almost) nothing explaining them."""
-    enough = len(view.concepts) >= MIN_TERMS_FOR_STUFFING
-    return enough and explanation_density(view) < STUFFED_DENSITY
+    """True when the answer is a list of terms with (almost) nothing explaining them: no
+    words relating the terms, or segment after segment of bare terms."""
+    if len(view.concepts) < MIN_TERMS_FOR_STUFFING:
+        return False
+    return explanation_density(view) < STUFFED_DENSITY or is_term_list(view.text)
 
 
 def explanation_factor(view: AnswerView) -> float:

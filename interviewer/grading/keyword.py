@@ -20,41 +20,29 @@ from interviewer.grading.honesty import (
 from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
 from interviewer.grading.matching import (
     AnswerView,
+    PointMatch,
     match_point,
     status_for,
     view_answer,
 )
-from interviewer.grading.model import (
-    Grade,
-    RubricItem,
-    Status,
-    clamp_score,
-    coverage,
-    verdict_for,
-)
+from interviewer.grading.misconceptions import find_misconceptions
+from interviewer.grading.model import Grade, RubricItem, Status, coverage, verdict_for
 from interviewer.grading.rubric import Reference, build_reference
+from interviewer.grading.scoring import (
+    Verdicts,
+    attempt_base,
+    capped,
+    coverage_ratio,
+    final_score,
+)
 from interviewer.notes import QuestionBank
 from interviewer.notes.model import Question
 from interviewer.text import language_of
 from interviewer.topics import Glossary
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
-# Covering this share of the rubric earns full marks: interviewers do not expect every point.
-FULL_COVERAGE = 0.8
-# Multipliers for what the honesty checks find, and points off per contradiction.
-RESTATED_FACTOR = 0.2
-OFF_TOPIC_FACTOR = 0.35
-INJECTION_FACTOR = 0.5
-CONTRADICTION_FACTOR = 0.5
-MAX_CONTRADICTIONS = 2
 # Off-topic only when the asked question is covered this little.
 OFF_TOPIC_BELOW = 0.35
-
-
-def rubric_score(rubric: list[RubricItem], factor: float = 1.0) -> float:
-    """The 0-10 score: rubric coverage (full marks at FULL_COVERAGE) times the factor the
-    honesty checks leave (1 for an honest, explained answer)."""
-    return clamp_score(10 * min(1.0, coverage(rubric) / FULL_COVERAGE) * factor)
 
 
 def cap_status(status: Status, demote: bool = False) -> Status:
@@ -76,6 +64,7 @@ class KeywordGrader:
         documents = {q.id: self._profile_concepts(q) for q in bank.questions}
         self._weights = Weights(list(documents.values()), self._lexicon)
         self._index = ProfileIndex(documents)
+        self._profiles = {qid: frozenset(concepts) for qid, concepts in documents.items()}
         self._references: dict[str, tuple[Reference, list[Claim]]] = {}
 
     def _profile_concepts(self, question: Question) -> list[str]:
@@ -88,7 +77,10 @@ class KeywordGrader:
             reference = build_reference(question, self._lexicon, self._weights)
             # Asides in brackets qualify a claim; they are not the claim.
             plain = [_ASIDE.sub("", s) for s in reference.sentences]
-            sentences = [clauses for s in plain for clauses in text_clauses(s, self._lexicon)]
+            # The question itself is a note too: an answer that agrees with its premise
+            # ("dropout 可以防止过拟合") is not contradicting anything.
+            sentences = [clauses for s in [question.title, *plain]
+                         for clauses in text_clauses(s, self._lexicon)]
             notes = claims(sentences, reference.title_concepts)
             cached = self._references[question.id] = (reference, notes)
         return cached
@@ -114,7 +106,14 @@ class KeywordGrader:
         if findings.stuffed:
             # A term named is not a term explained.
             statuses = [cap_status(st) for st in statuses]
-        wrong = self._wrong_claims(reference, notes, view, statuses)
+        # A known misconception names the fact outright, so it wins over a note clause
+        # that clashes with the same words. A list of terms claims nothing.
+        wrong = [] if findings.stuffed else self._misconceptions(
+            cleaned.text, question.title, language, matches)
+        wrong += [
+            clash for clash in self._wrong_claims(reference, notes, view, statuses)
+            if not any(clash[0] in said or said in clash[0] for said, _, _ in wrong)
+        ]
         findings.contradictions = [(said, note) for said, note, _ in wrong]
         for _, _, index in wrong:
             if index is not None:
@@ -128,26 +127,26 @@ class KeywordGrader:
             for point, match, status in zip(reference.points, matches, statuses, strict=True)
         ]
 
-        factor = explanation_factor(view)
+        found = Verdicts(explained=explanation_factor(view), stuffed=findings.stuffed,
+                         injected=findings.injected, contradictions=len(wrong))
         if findings.stuffed:
             flags.append("keyword_stuffing")
         if is_restated(view, reference.title_concepts, self._weights):
-            findings.restated = True
-            factor *= RESTATED_FACTOR
+            findings.restated = found.restated = True
             flags.append("restated")
         elif coverage(rubric) < OFF_TOPIC_BELOW:
             other = better_question(view.concepts, question.id, self._index, self._weights)
             if other is not None:
-                found = self._bank.get(other[0])
-                findings.off_topic = found.title if found else other[0]
-                factor *= OFF_TOPIC_FACTOR
+                found_q = self._bank.get(other[0])
+                findings.off_topic = found_q.title if found_q else other[0]
+                found.off_topic = True
                 flags.append("off_topic")
-        if findings.injected:
-            factor *= INJECTION_FACTOR
         if wrong:
             flags.append("contradiction")
-            factor *= CONTRADICTION_FACTOR ** min(len(wrong), MAX_CONTRADICTIONS)
-        score = rubric_score(rubric, factor)
+        strengths = [capped(m.strength, st) for m, st in zip(matches, statuses, strict=True)]
+        base = attempt_base(view.concepts, self._profiles.get(question.id, frozenset()),
+                            reference.title_concepts, self._weights)
+        score = final_score(coverage_ratio(strengths), base, found)
         feedback, follow_up = compose(rubric, findings, language, question.title)
         return self._grade(question, score, rubric, feedback, follow_up, language, flags)
 
@@ -169,6 +168,18 @@ class KeywordGrader:
                 if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
                     continue
             found.append((said.text, note.text, inside[0] if inside else None))
+        return found
+
+    @staticmethod
+    def _misconceptions(
+        text: str, title: str, language: str, matches: list[PointMatch]
+    ) -> list[tuple[str, str, int | None]]:
+        """(answer text, the fact, index of the point it spoils) for each common
+        misconception the answer states."""
+        found: list[tuple[str, str, int | None]] = []
+        for said, fact in find_misconceptions(text, title, language):
+            spoiled = [i for i, m in enumerate(matches) if m.evidence and said in m.evidence]
+            found.append((said, fact, spoiled[0] if spoiled else None))
         return found
 
     def _grade(

@@ -120,9 +120,15 @@ class Lexicon:
         return concept in self.domain
 
 
+# Words that join the items of a list: "A 和 B", "A, B and C" connect terms without saying
+# anything about them, so they are not evidence of an explanation.
+LIST_JOINERS = frozenset({"和", "与", "及", "以及", "或", "或者", "还有", "and", "or", "等", "etc"})
+
+
 def glue_count(tokens: Sequence[str]) -> int:
-    """How many tokens are function words — the connective tissue of an explanation."""
-    return sum(1 for token in tokens if token in STOPWORDS)
+    """How many tokens are function words that relate terms to each other — the connective
+    tissue of an explanation (list joiners like 和/and do not count)."""
+    return sum(1 for token in tokens if token in STOPWORDS and token not in LIST_JOINERS)
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,88 @@
+"""Common misconceptions of the field ("dropout is used at test time", "过拟合说明模型太简单"),
+recognised in an answer's clauses. The table (`misconceptions.toml`) holds domain facts, so
+it also catches wrong claims the notes do not spell out as the opposite."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from interviewer.grading.matching import split_clauses, split_sentences
+
+TABLE = Path(__file__).with_name("misconceptions.toml")
+# `~` in a pattern: a short gap that stays inside one clause.
+_GAP = r"[^，。；,.;!?！？\n]{0,8}"
+
+
+@dataclass(frozen=True)
+class Misconception:
+    """One wrong belief: what it is about, how it is said, what turns it right, the fact."""
+
+    about: re.Pattern[str]
+    claim: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    implicit: bool
+    near: bool
+    outside: bool
+    fact_zh: str
+    fact_en: str
+
+    def fact(self, language: str) -> str:
+        """The correct statement in the answer's language."""
+        return self.fact_zh if language == "zh" else self.fact_en
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern.replace("~", _GAP), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def load_misconceptions() -> tuple[Misconception, ...]:
+    """The misconception table (cached)."""
+    with TABLE.open("rb") as handle:
+        entries = tomllib.load(handle).get("misconception", [])
+    return tuple(
+        Misconception(
+            about=_compile(entry["about"]),
+            claim=_compile(entry["claim"]),
+            unless=_compile(entry["unless"]) if entry.get("unless") else None,
+            implicit=bool(entry.get("implicit", False)),
+            near=bool(entry.get("near", False)),
+            outside=bool(entry.get("outside", False)),
+            fact_zh=entry["zh"],
+            fact_en=entry["en"],
+        )
+        for entry in entries
+    )
+
+
+def _states(item: Misconception, clause: str) -> bool:
+    """True when the clause makes the claim and nothing else in it turns the claim right."""
+    match = item.claim.search(clause)
+    if match is None:
+        return False
+    if item.unless is None:
+        return True
+    # A claim made of a negation ("不参与训练") is vetoed only by the words around it.
+    scope = clause[: match.start()] + " " + clause[match.end() :] if item.outside else clause
+    return not item.unless.search(scope)
+
+
+def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[str, str]]:
+    """(clause of the answer, the fact it gets wrong) for each clause stating a misconception."""
+    found: list[tuple[str, str]] = []
+    table = load_misconceptions()
+    implied = [item.implicit and bool(item.about.search(title)) for item in table]
+    for sentence in split_sentences(answer):
+        for item, by_title in zip(table, implied, strict=True):
+            if not by_title and not item.about.search(sentence):
+                continue
+            for clause in split_clauses(sentence):
+                if item.near and not item.about.search(clause):
+                    continue
+                if _states(item, clause) and all(clause != said for said, _ in found):
+                    found.append((clause, item.fact(language)))
+    return found

@@ -1,0 +1,104 @@
+"""How the offline grader turns rubric match strengths and honesty findings into a 0-10 score:
+credit that grows smoothly with how well each point is made, a small base for an honest,
+on-topic attempt, and ceilings for answers that only look like answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from interviewer.grading.matching import COVERED, status_for
+from interviewer.grading.model import MAX_SCORE, Status, clamp_score
+
+# Full marks need most points of a short rubric but not all fourteen items of a long list:
+# an interviewer asking "which methods…" is satisfied by a good handful, explained.
+FULL_SHARE = 0.8
+FULL_BASE, FULL_PER_POINT = 3.0, 0.3
+# An explained, on-topic attempt earns a little even when it makes no rubric point clearly:
+# ATTEMPT for being about the question, up to SUPPORTED more for saying things the notes say.
+ATTEMPT = 1.0
+SUPPORTED = 1.0
+SUPPORT_FULL = 15.0
+MIN_CONTENT = 3
+# Ceilings and multipliers for what the honesty checks find.
+STUFFED_CEILING = 1.0
+RESTATED_FACTOR = 0.2
+OFF_TOPIC_FACTOR = 0.35
+INJECTION_FACTOR = 0.5
+CONTRADICTION_FACTOR = 0.4
+MAX_CONTRADICTIONS = 2
+
+
+@dataclass
+class Verdicts:
+    """What the honesty checks found about one answer."""
+
+    explained: float = 1.0
+    """1 for prose; towards 0.25 as the answer thins into a list of terms."""
+    stuffed: bool = False
+    restated: bool = False
+    off_topic: bool = False
+    injected: bool = False
+    contradictions: int = 0
+
+
+def point_credit(strength: float) -> float:
+    """Credit for one point, 0-1: full once covered; below that it grows with the square of
+    the strength, so a few shared words earn almost nothing and a half-made point about half."""
+    if strength >= COVERED:
+        return 1.0
+    return (strength / COVERED) ** 2
+
+
+def capped(strength: float, status: Status) -> float:
+    """The strength a point keeps after the checks lowered its status (a named but stuffed
+    term, a point the answer contradicts): no more than the new status allows."""
+    if status_for(strength) == status or status == "covered":
+        return strength
+    return min(strength, COVERED * 0.7) if status == "partly" else 0.0
+
+
+def full_marks_at(points: int) -> float:
+    """How many points (in credit) earn full marks for a rubric of this size."""
+    return max(1.0, min(FULL_SHARE * points, FULL_BASE + FULL_PER_POINT * points))
+
+
+def coverage_ratio(strengths: Sequence[float]) -> float:
+    """Share of full marks the rubric credit reaches, 0-1."""
+    if not strengths:
+        return 0.0
+    credit = sum(point_credit(s) for s in strengths)
+    return min(1.0, credit / full_marks_at(len(strengths)))
+
+
+def attempt_base(
+    concepts: Iterable[str],
+    profile: frozenset[str],
+    title: frozenset[str],
+    weight: Callable[[str], float],
+) -> float:
+    """The base an honest attempt earns, 0-2: on the question's subject at all, plus the
+    weight of what it says beyond the question's own words that the notes also say."""
+    present = set(concepts)
+    if len(present) < MIN_CONTENT or not present & (profile | title):
+        return 0.0
+    supported = sum(weight(c) for c in present - title if c in profile)
+    return ATTEMPT + SUPPORTED * min(1.0, supported / SUPPORT_FULL)
+
+
+def final_score(ratio: float, base: float, found: Verdicts) -> float:
+    """The 0-10 score: the base, topped up towards 10 by rubric coverage, then what the
+    honesty checks take away."""
+    if found.stuffed or found.restated or found.off_topic:
+        base = 0.0  # a list of terms, the question's own words or another topic: no attempt
+    score = base + (MAX_SCORE - base) * ratio * found.explained
+    if found.stuffed:
+        score = min(score, STUFFED_CEILING)
+    if found.restated:
+        score *= RESTATED_FACTOR
+    if found.off_topic:
+        score *= OFF_TOPIC_FACTOR
+    if found.injected:
+        score *= INJECTION_FACTOR
+    score *= CONTRADICTION_FACTOR ** min(found.contradictions, MAX_CONTRADICTIONS)
+    return clamp_score(score)
