@@ -113,7 +113,7 @@ def follow_up_question(question: Question, grade: Grade) -> Question:
 def _as_follow_up(question: Question, prompt: str, points: Sequence[str]) -> Question:
     # The same id: the grade belongs to the question, and graders that look for "a better
     # matching question" in the bank must not find the original one.
-    return dataclasses.replace(question, title=prompt, key_points=tuple(points))
+    return dataclasses.replace(question, title=prompt, key_points=tuple(points), follow_up=True)
 
 
 @dataclass(frozen=True)

@@ -183,3 +183,47 @@ def test_own_notes_in_english_work_without_an_index(tmp_path: Path) -> None:
     poor = grader.grade(question, "It makes training faster, I think.")
     assert good.score > poor.score
     assert good.score >= 7
+
+
+def test_missed_points_quote_no_evidence(grader: KeywordGrader, bank: QuestionBank) -> None:
+    question = bank.get("deep_learning_basics-11")
+    assert question is not None
+    grade = grader.grade(question, "可以多收集数据，也可以用 Dropout 随机丢弃神经元来减少共适应。")
+    missed = [item for item in grade.rubric if item.status == "missed"]
+    assert missed and all(item.evidence == "" for item in missed)
+    assert any(item.evidence for item in grade.rubric if item.status != "missed")
+
+
+def test_follow_up_is_graded_against_its_own_narrower_rubric(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    from dataclasses import replace
+
+    question = bank.get("deep_learning_basics-12")
+    assert question is not None
+    grader.grade(question, "Dropout 减少共适应。")  # fills the grader's cache for the question
+    follow_up = replace(
+        question,
+        title="Dropout 为什么能减少神经元之间的共适应？",
+        key_points=("减少神经元之间复杂的共适应性",),
+        follow_up=True,
+    )
+    answer = "因为每次训练随机丢弃神经元，一个神经元不能依赖某几个固定的神经元同时出现，所以神经元之间复杂的共适应性减少了，它必须学到更鲁棒的特征。"
+    grade = grader.grade(follow_up, answer)
+    assert [item.point for item in grade.rubric] == ["减少神经元之间复杂的共适应性"]
+    assert grade.score >= 7, grade
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        ("短的要点", "短的要点"),
+        ("减少神经元之间复杂的共适应性（prevents units from co-adapting too much）", "减少神经元之间复杂的共适应性"),
+        ("更大的初始值有助于避免冗余的单元和梯度消失；但如果初始值太大，又会造成梯度爆炸", "更大的初始值有助于避免冗余的单元和梯度消失"),
+        ("a" * 60, "a" * 27 + "…"),
+    ],
+)
+def test_rubric_points_are_shortened_at_natural_boundaries(point: str, expected: str) -> None:
+    from interviewer.grading.feedback import short
+
+    assert short(point) == expected

@@ -99,8 +99,8 @@ def decode_answer(data: bytes, source: str) -> str:
     from interviewer.notes.reader import decode_notes
 
     if len(data) > MAX_ANSWER_BYTES:
-        raise InterviewerError(f"{source} is {len(data) // 1024} KB; an answer can be at most "
-                               f"{MAX_ANSWER_BYTES // 1024} KB")
+        raise InterviewerError(f"{source} is larger than {MAX_ANSWER_BYTES // 1024} KB; "
+                               "an answer can be at most that long — shorten it")
     if not data.strip():
         return ""
     text = decode_notes(data)

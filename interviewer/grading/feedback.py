@@ -3,11 +3,14 @@ missed (named from the rubric), one concrete suggestion and the interviewer's fo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from interviewer.grading.model import RubricItem
 
 SHORT = 28
+_ASIDE = re.compile(r"\s*(?:（[^）]*）|\([^)]*\))")
+_CLAUSE_END = re.compile(r"[，；。：,;:]")
 # (Chinese, English) templates; {a}/{b} are filled with rubric points or quotes.
 _TEXT: dict[str, tuple[str, str]] = {
     "non_answer": ("没有给出可评分的回答。", "No answer to grade."),
@@ -65,9 +68,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "如果在实际项目里遇到「{a}」相关的问题，你会怎么排查和验证？",
         "In a real project, how would you diagnose and verify this (“{a}”)?",
     ),
-    "ask_gap": (
-        "关于「{a}」，你能具体解释一下原因吗？",
-        "Can you explain “{a}” — why is that the case?",
+    "ask_missed": (
+        "你的回答没有提到「{a}」——能说说它是什么、为什么成立吗？",
+        "Your answer did not cover “{a}” — can you explain what it is and why it holds?",
+    ),
+    "ask_partly": (
+        "你提到了「{a}」，能再展开讲讲背后的原理吗？",
+        "You touched on “{a}” — can you go deeper into why it works?",
     ),
 }
 
@@ -85,9 +92,20 @@ class Findings:
 
 
 def short(point: str, limit: int = SHORT) -> str:
-    """A rubric point cut to a readable length."""
+    """A rubric point cut to a readable length: asides in brackets dropped first, then cut
+    at a clause boundary where one is near enough, else with an ellipsis."""
     point = point.strip()
-    return point if len(point) <= limit else point[: limit - 1] + "…"
+    if len(point) <= limit:
+        return point
+    plain = _ASIDE.sub("", point).strip()
+    if len(plain) >= 4:
+        point = plain
+    if len(point) <= limit:
+        return point
+    ends = [m.start() for m in _CLAUSE_END.finditer(point, 0, limit) if m.start() >= limit // 3]
+    if ends:
+        return point[: ends[-1]]
+    return point[: limit - 1] + "…"
 
 
 def _say(key: str, zh: bool, a: str = "", b: str = "") -> str:
@@ -152,4 +170,5 @@ def _follow_up(rubric: list[RubricItem], findings: Findings, zh: bool, title: st
     gap = _gap(rubric)
     if gap is None:
         return _say("ask_deeper", zh, short(title, 30))
-    return _say("ask_gap", zh, short(gap.point, 40))
+    key = "ask_missed" if gap.status == "missed" else "ask_partly"
+    return _say(key, zh, short(gap.point, 40))

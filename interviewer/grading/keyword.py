@@ -65,14 +65,16 @@ class KeywordGrader:
         self._weights = Weights(list(documents.values()), self._lexicon)
         self._index = ProfileIndex(documents)
         self._profiles = {qid: frozenset(concepts) for qid, concepts in documents.items()}
-        self._references: dict[str, tuple[Reference, list[Claim]]] = {}
+        self._references: dict[tuple[str, str, tuple[str, ...]], tuple[Reference, list[Claim]]] = {}
 
     def _profile_concepts(self, question: Question) -> list[str]:
         text = " ".join((question.title, *question.key_points, question.answer))
         return self._lexicon.text_concepts(text)
 
     def _reference(self, question: Question) -> tuple[Reference, list[Claim]]:
-        cached = self._references.get(question.id)
+        # A follow-up is graded as the same question id with its own title and key points.
+        key = (question.id, question.title, question.key_points)
+        cached = self._references.get(key)
         if cached is None:
             reference = build_reference(question, self._lexicon, self._weights)
             # Asides in brackets qualify a claim; they are not the claim.
@@ -82,7 +84,7 @@ class KeywordGrader:
             sentences = [clauses for s in [question.title, *plain]
                          for clauses in text_clauses(s, self._lexicon)]
             notes = claims(sentences, reference.title_concepts)
-            cached = self._references[question.id] = (reference, notes)
+            cached = self._references[key] = (reference, notes)
         return cached
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
@@ -122,7 +124,7 @@ class KeywordGrader:
             RubricItem(
                 point=point.text,
                 status=status,
-                evidence=match.evidence if status != "missed" or match.strength > 0 else "",
+                evidence=match.evidence if status != "missed" else "",
             )
             for point, match, status in zip(reference.points, matches, statuses, strict=True)
         ]

@@ -133,7 +133,8 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     title = frozenset(lexicon.text_concepts(question.title))
     lines = _lines(question.answer)
     texts = [p for p in question.key_points if p.strip()]
-    if len(texts) < MIN_POINTS:
+    # A follow-up asks about exactly the points it names: never top those up.
+    if len(texts) < MIN_POINTS and not question.follow_up:
         for sentence in _bullet_sentences(question.answer):
             if len(texts) >= MIN_POINTS:
                 break

@@ -25,6 +25,9 @@ class Question:
     tags: tuple[str, ...] = ()
     key_points_derived: bool = False
     topic_weights: tuple[tuple[str, int], ...] = field(default=())
+    follow_up: bool = False
+    """True for an interviewer's follow-up built from this question: its title is the
+    follow-up prompt and its key points are only the gaps it asks about."""
 
     @property
     def topics(self) -> tuple[str, ...]:
