@@ -15,6 +15,8 @@ from interviewer.notes import QuestionBank, load_bank
 DROPOUT = "deep_learning_basics-12"
 OVERFIT = "deep_learning_basics-11"
 BN = "deep_learning_basics-13"
+INIT = "deep_learning_basics-01"
+DEPTH = "deep_learning_basics-02"
 PARTIAL_DROPOUT = "dropout 训练时随机丢掉一些神经元，神经元之间就不会互相依赖太多，学到的特征更鲁棒。"
 
 
@@ -150,11 +152,18 @@ def test_claims_that_contradict_the_notes_are_penalised(
         ("dropout is used at test time", ("phase", -1)),
         ("只在训练时随机丢弃神经元", ("phase", 1)),
         ("sigmoid 的导数大于1所以不会引起梯度消失", ("effect", -1)),
-        ("过拟合说明模型太简单", ("size", -1)),
+        ("过拟合说明模型太简单", ("excess", -1)),
+        ("the initial weights are too large", ("excess", 1)),
     ],
 )
 def test_direction_of_a_clause(text: str, expected: tuple[str, int]) -> None:
     assert expected in direction(text)
+
+
+@pytest.mark.parametrize("text", ["初始值也不能太大", "权重不宜过大", "weights must not be too large"])
+def test_a_negated_limit_points_nowhere(text: str) -> None:
+    # "不能太大" says where a limit lies; it does not say "small".
+    assert direction(text) == ()
 
 
 def test_strip_injection_keeps_the_real_answer() -> None:
@@ -196,6 +205,12 @@ TITLES = {
         ("grad", "sigmoid的导数最大是1，所以不会梯度消失"),
         ("grad", "the sigmoid derivative is greater than 1"),
         ("convex", "加入非线性以后训练问题仍然是凸优化问题"),
+        ("convex", "非凸函数的局部最小值都是全局最小值"),
+        ("convex", "The local minima of a non-convex loss are all global minima."),
+        ("convex", "只有两层的小网络训练在多项式时间内就能精确求解"),
+        ("convex", "Training a small network can be solved exactly in polynomial time."),
+        ("convex", "训练神经网络并不是NP难问题"),
+        ("dropout", "和bagging一样每个子模型独立训练，不共享参数"),
     ],
 )
 def test_common_misconceptions_are_recognised(topic: str, wrong: str) -> None:
@@ -220,6 +235,16 @@ def test_common_misconceptions_are_recognised(topic: str, wrong: str) -> None:
         ("grad", "sigmoid在输入接近0时不会饱和"),
         ("convex", "对于凸问题梯度下降一定能找到全局最优，但神经网络不是凸的"),
         ("convex", "非线性使问题变成非凸"),
+        ("convex", "凸函数的局部最小值就是全局最小值"),
+        ("convex", "对于凸问题，局部最小值就是全局最小值，但神经网络是非凸的"),
+        ("convex", "非凸函数的局部最小值不一定是全局最小值"),
+        ("convex", "For a convex loss, every local minimum is a global minimum."),
+        ("convex", "即使两层三个节点的网络，训练也是NP难的，不能在多项式时间内精确求解"),
+        ("convex", "Even a tiny network is NP-hard to train; it cannot be solved exactly in polynomial time."),
+        ("convex", "线性回归可以在多项式时间内精确求解"),
+        ("dropout", "bagging的子模型不共享参数，而dropout的子网络共享参数"),
+        # A condition claims nothing: "if we also dropped at test time…" explains why not to.
+        ("dropout", "如果测试时也随机丢弃，预测就不稳定，所以测试时用完整网络"),
     ],
 )
 def test_correct_statements_near_a_misconception_are_not_flagged(topic: str, right: str) -> None:
@@ -250,6 +275,19 @@ def test_misconception_feedback_is_in_the_answers_language(
         ("deep_learning_basics-16", "欠完备自编码器限制h的维度比x小，强迫它学到最显著的特征。"),
         # Agreeing with the question's premise is not a contradiction.
         (DROPOUT, "dropout 随机关掉一些神经元，这样模型就没那么容易过拟合。"),
+        # The notes concede: "更大的初始值有助于避免…梯度消失；但如果初始值太大，又会造成梯度爆炸".
+        (INIT, "权重的初始值也不能太大，不然会梯度爆炸，通常取很小的随机数。"),
+        (INIT, "初始值大一点可以避免梯度消失，但是太大又会梯度爆炸，所以一般用小的随机数。"),
+        (INIT, "权重不宜过大，否则会造成梯度爆炸；也不能全为0，否则神经元是对称的。"),
+        (INIT, "The initial weights must not be too large, otherwise the gradients explode."),
+        (INIT, "If the initial weights are too large, gradients explode; if too small, they vanish."),
+        # "参数数量相同的情况下…" is a condition in the notes, not a claim about "different".
+        (DEPTH, "深度和宽度的区别在于深的网络能学到不同抽象层次的特征。"),
+        (DEPTH, "深的网络能学到不同层次的抽象特征，宽而浅的网络更擅长记忆。"),
+        (DEPTH, "With the same number of parameters, a deeper network is more expressive."),
+        # Opposite limits are both true: too little capacity underfits, too much overfits.
+        ("deep_learning_basics-05", "容量太低连训练集都拟合不好，就是欠拟合；容量太高会过拟合。"),
+        ("deep_learning_basics-14", "噪声的方差不能太大，太大会淹没信号，一般加方差较小的高斯噪声。"),
     ],
 )
 def test_right_answers_are_not_flagged_as_contradictions(

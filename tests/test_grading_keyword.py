@@ -9,7 +9,13 @@ import pytest
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.model import Grade, verdict_for
-from interviewer.grading.scoring import Verdicts, coverage_ratio, final_score, point_credit
+from interviewer.grading.scoring import (
+    Verdicts,
+    coverage_ratio,
+    final_score,
+    full_marks_at,
+    point_credit,
+)
 from interviewer.notes import QuestionBank, load_bank
 from interviewer.text import language_of
 
@@ -122,6 +128,45 @@ def test_score_rises_with_coverage_and_base() -> None:
     for found in (Verdicts(stuffed=True), Verdicts(restated=True), Verdicts(off_topic=True),
                   Verdicts(injected=True), Verdicts(contradictions=1)):
         assert final_score(coverage_ratio([0.8, 0.3, 0.0, 0.0]), 1.5, found) < mid
+
+
+@pytest.mark.parametrize("points", [1, 2, 3, 4])
+def test_short_rubrics_need_every_point_for_full_marks(points: int) -> None:
+    assert full_marks_at(points) == points
+    all_but_one = [1.0] * (points - 1) + [0.3]
+    assert final_score(coverage_ratio(all_but_one), 2.0, Verdicts()) < 10
+
+
+def test_long_lists_need_a_good_handful_not_every_item() -> None:
+    assert full_marks_at(5) < 5
+    assert full_marks_at(14) <= 0.6 * 14
+    assert final_score(coverage_ratio([1.0] * 9 + [0.0] * 5), 2.0, Verdicts()) == 10
+
+
+def test_two_of_three_points_is_not_a_full_answer(grader: KeywordGrader, bank: QuestionBank) -> None:
+    capacity = "deep_learning_basics-05"
+    two = ("模型容量是模型拟合各种函数的能力，容量太低会欠拟合，容量太高会过拟合。"
+           "表示容量是模型结构决定的、学习算法可以从中选择的函数族。")
+    three = two + "有效容量是受优化算法限制、实际能学到的那部分，通常小于表示容量。"
+    partial, full = grade(grader, bank, capacity, two), grade(grader, bank, capacity, three)
+    assert [item.status for item in partial.rubric].count("covered") < len(partial.rubric)
+    assert partial.score < 10
+    assert full.score > partial.score
+
+
+@pytest.mark.parametrize(
+    "admission",
+    ["独立表示不太记得了。", "独立表示我忘了。", "I don't remember the independent representation."],
+)
+def test_saying_you_do_not_remember_a_point_does_not_cover_it(
+    grader: KeywordGrader, bank: QuestionBank, admission: str
+) -> None:
+    base = "低维表示就是把x的信息压缩到比较小的维度里，稀疏表示是指表示里大部分元素都是0。"
+    result = grade(grader, bank, "deep_learning_basics-04", f"{base}{admission}")
+    independent = [item for item in result.rubric if item.point.startswith("独立表示")]
+    assert independent and independent[0].status != "covered"
+    assert admission.rstrip("。.") not in independent[0].evidence
+    assert result.score < 10
 
 
 def test_weak_but_honest_answer_beats_every_kind_of_fake(

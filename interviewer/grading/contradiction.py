@@ -21,16 +21,22 @@ def _rx(pattern: str) -> re.Pattern[str]:
 # axis: (words for +, words for -). Bare "more"/"small"/"更多" are left out on purpose:
 # they qualify too many unrelated things to be a claim's direction.
 AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    # "太大" / "too large" says where a limit lies, not which way is better: a note's "更大的
+    # 初始值有助于…" allows "不能太大". Negated, it names no direction at all (see direction).
+    "excess": (
+        _rx(r"(?:太|过于|(?<![不超])过)(?:大|多|高|深|强|复杂)|"
+            r"\b(?:too|overly) (?:large|big|many|high|deep|complex)\b"),
+        _rx(r"(?:太|过于|(?<![不超])过)(?:小|少|低|浅|弱|简单)|"
+            r"\b(?:too|overly) (?:small|few|low|shallow|simple)\b"),
+    ),
     "size": (
-        _rx(r"(?:太|过于|过|越来越|越)(?:大|多|高|深|强|复杂)|"
+        _rx(r"(?:越来越|越)(?:大|多|高|深|强|复杂)|"
             r"(?:很|较|更|变|非常|比较|特别)(?:大|高|深|强|复杂)|"
             r"(?<=[\u4e00-\u9fff])[高大](?=的)|比\s*[^，。；\s]{1,6}\s*[大高多]|"
-            r"\btoo (?:large|big|many|high|deep|complex)\b|"
             r"\b(?:larger|bigger|deeper|higher|greater|stronger)\b"),
-        _rx(r"(?:太|过于|过|越来越|越)(?:小|少|低|浅|弱|简单)|"
+        _rx(r"(?:越来越|越)(?:小|少|低|浅|弱|简单)|"
             r"(?:很|较|更|变|非常|比较|特别)(?:小|低|浅|弱|简单)|"
             r"(?<=[\u4e00-\u9fff])[低小](?=的)|比\s*[^，。；\s]{1,6}\s*[小低少]|"
-            r"\btoo (?:small|few|low|shallow|simple)\b|"
             r"\b(?:smaller|shallower|lower|weaker|simpler|fewer)\b"),
     ),
     # A bound ("σ′ < 1", "大于0时") is a threshold, not a size: "输入大于0时为线性" says
@@ -79,6 +85,15 @@ _NEGATION = _rx(
     r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandons?|loses?)\b|n't"
 )
 MIN_SHARED = 2
+# A condition ("如果初始值太大", "参数数量相同的情况下") or a concession sets the scene for a
+# claim; it is not one. Neither the answer's nor the notes' conditions are compared.
+_CONDITION = _rx(
+    r"如果|假如|假设|倘若|若(?!干)|只要|一旦|即使|即便|哪怕|虽然|尽管|(?:的|这种|此)(?:情况|前提)下|"
+    r"\b(?:if|unless|even|although|though|provided|whenever|as long as|in case)\b"
+)
+# A turn ("但", "however") qualifies what came before it: "更大的初始值有助于…；但如果太大…"
+# does not say unconditionally that bigger is better.
+_TURN = _rx(r"^\s*(?:但|但是|然而|不过|可是|只是|\bhowever\b|\bbut\b|\byet\b)")
 # Axes that name a phenomenon, not a direction: "不容易过拟合" is not "欠拟合", so a negation
 # does not flip them.
 UNNEGATED = frozenset({"fit"})
@@ -93,6 +108,12 @@ _ANY = re.compile(
 )
 
 
+def is_condition(clause: str) -> bool:
+    """True for a condition or concession ("如果测试时也丢弃", "even if…"): it sets the scene
+    for a claim and claims nothing itself."""
+    return bool(_CONDITION.search(clause))
+
+
 @dataclass(frozen=True)
 class Claim:
     """One clause: what it is about (concepts) and which way it points."""
@@ -101,6 +122,10 @@ class Claim:
     anchors: frozenset[str]
     own: frozenset[str]
     axes: tuple[tuple[str, int], ...]
+    conditional: bool = False
+    """A condition or concession ("如果…", "即使…"): no claim of its own."""
+    qualified: bool = False
+    """Followed by a turn ("…；但…"): the text does not hold it unconditionally."""
 
 
 def direction(text: str) -> tuple[tuple[str, int], ...]:
@@ -112,6 +137,8 @@ def direction(text: str) -> tuple[tuple[str, int], ...]:
             negations = [m.start() for m in _NEGATION.finditer(text)]
         axis, _, way = (match.lastgroup or "").rpartition("_")
         flips = 0 if axis in UNNEGATED else sum(1 for at in negations if at < match.start())
+        if axis == "excess" and flips % 2:
+            continue  # "不能太大" sets a limit; it does not say "small"
         totals[axis] = totals.get(axis, 0) + (1 if way == "plus" else -1) * (-1) ** flips
     return tuple((axis, 1 if total > 0 else -1) for axis, total in totals.items() if total)
 
@@ -127,13 +154,20 @@ def claims(
     """Clauses (with their concepts) that point along an axis, with their anchors: their
     own concepts, the previous clause's and `context` (e.g. the question's title)."""
     found = []
+    # The clause after each one, across sentence ends: "…消失；但如果…" turns across a "；".
+    flat = [clause for sentence in sentences for clause, _ in sentence]
+    at = 0
     for sentence in sentences:
         previous: frozenset[str] = frozenset()
         for clause, listed in sentence:
-            concepts = frozenset(listed)
+            at += 1
+            # Single characters ("大", "小") are the direction's own words, not its subject.
+            concepts = frozenset(c for c in listed if len(c) > 1)
             axes = direction(clause)
             if axes:
-                found.append(Claim(clause, concepts | previous | context, concepts, axes))
+                turned = at < len(flat) and bool(_TURN.search(flat[at]))
+                found.append(Claim(clause, concepts | previous | context, concepts, axes,
+                                   conditional=is_condition(clause), qualified=turned))
             previous = concepts
     return found
 
@@ -141,38 +175,43 @@ def claims(
 def _flips(a: Claim, b: Claim) -> tuple[int, int]:
     """(flipped axes, axes both claims share)."""
     mine = dict(a.axes)
-    common = [(axis, sign) for axis, sign in b.axes if axis in mine]
+    # "太低不行" and "过高也不行" are both true: opposite limits are not opposite claims.
+    common = [(axis, sign) for axis, sign in b.axes
+              if axis in mine and (axis != "excess" or mine[axis] == sign)]
     return sum(1 for axis, sign in common if mine[axis] != sign), len(common)
 
 
 def contradiction(
     claim: Claim, reference: Sequence[Claim], is_domain: Callable[[str], bool]
 ) -> Claim | None:
-    """The note clause this claim contradicts: a note clause about the same things that
-    points the other way along a shared axis, with no note clause at least as close that
-    agrees (notes discuss both sides: "h 比 x 小" and, of another autoencoder, "h 大于 x")."""
+    """The note clause this claim contradicts. Precision first, since a false "与笔记矛盾"
+    on a right answer is the worst thing the grader can say: the note clause must share a
+    domain term with the claim itself, point the other way along a shared axis and say so
+    unconditionally, and no note clause about the same things may agree (notes discuss both
+    sides: "h 比 x 小" and, of another autoencoder, "h 大于 x")."""
+    if claim.conditional:
+        return None
     conflict: tuple[tuple[int, int], Claim] | None = None
-    agree = (0, 0)
     for ref in reference:
         shared = claim.own & ref.anchors
-        both = len(claim.own & ref.own)
+        own = claim.own & ref.own
         # About the same things: two concepts of both clauses, or three with the context.
-        if both < MIN_SHARED and len(shared) < MIN_SHARED + 1:
+        if len(own) < MIN_SHARED and len(shared) < MIN_SHARED + 1:
             continue
         if not any(is_domain(c) for c in shared):
             continue
         flipped, common = _flips(claim, ref)
         if common == 0:
             continue  # nothing comparable: neither agrees nor disagrees
-        # Closeness: concepts the two clauses share themselves, then with their context.
-        rank = (both, len(shared))
         if flipped % 2 == 0:
-            agree = max(agree, rank)
-        elif conflict is None or rank > conflict[0]:
+            return None  # some note agrees: the notes do not settle it against the answer
+        if ref.conditional or ref.qualified or not any(is_domain(c) for c in own):
+            continue
+        # Closeness: concepts the two clauses share themselves, then with their context.
+        rank = (len(own), len(shared))
+        if conflict is None or rank > conflict[0]:
             conflict = (rank, ref)
-    if conflict is not None and conflict[0] > agree:
-        return conflict[1]
-    return None
+    return conflict[1] if conflict is not None else None
 
 
 def find_contradictions(

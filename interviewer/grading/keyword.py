@@ -26,7 +26,7 @@ from interviewer.grading.matching import (
     view_answer,
 )
 from interviewer.grading.misconceptions import find_misconceptions
-from interviewer.grading.model import Grade, RubricItem, Status, coverage, verdict_for
+from interviewer.grading.model import Grade, RubricItem, Status, verdict_for
 from interviewer.grading.rubric import Reference, build_reference
 from interviewer.grading.scoring import (
     Verdicts,
@@ -133,10 +133,14 @@ class KeywordGrader:
                          injected=findings.injected, contradictions=len(wrong))
         if findings.stuffed:
             flags.append("keyword_stuffing")
+        strengths = [capped(m.strength, st) for m, st in zip(matches, statuses, strict=True)]
+        # Credit, not statuses: a few "partly"s from shared words ("梯度", "导数") do not make
+        # an answer about ReLU an answer about the loss function.
+        ratio = coverage_ratio(strengths)
         if is_restated(view, reference.title_concepts, self._weights):
             findings.restated = found.restated = True
             flags.append("restated")
-        elif coverage(rubric) < OFF_TOPIC_BELOW:
+        elif ratio < OFF_TOPIC_BELOW:
             other = better_question(view.concepts, question.id, self._index, self._weights)
             if other is not None:
                 found_q = self._bank.get(other[0])
@@ -145,10 +149,9 @@ class KeywordGrader:
                 flags.append("off_topic")
         if wrong:
             flags.append("contradiction")
-        strengths = [capped(m.strength, st) for m, st in zip(matches, statuses, strict=True)]
         base = attempt_base(view.concepts, self._profiles.get(question.id, frozenset()),
                             reference.title_concepts, self._weights)
-        score = final_score(coverage_ratio(strengths), base, found)
+        score = final_score(ratio, base, found)
         feedback, follow_up = compose(rubric, findings, language, question.title)
         return self._grade(question, score, rubric, feedback, follow_up, language, flags)
 

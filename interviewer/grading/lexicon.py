@@ -44,6 +44,10 @@ _STOPWORDS_TEXT = """
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
+_CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+# Function characters jieba sometimes glues onto the word next to them.
+_GLUE_HEAD = frozenset("太很越更最也都就会还才又")
+_GLUE_TAIL = frozenset("会的了地得着就也都")
 
 
 @lru_cache(maxsize=65536)
@@ -74,6 +78,7 @@ class Lexicon:
         self._concept: dict[str, str] = {}
         # Longest phrase (in words) starting with each word: most words start none.
         self._widths: dict[str, int] = {}
+        self._peeled: dict[str, tuple[str, ...]] = {}
         keyed = [(f"#{i}", group, self._keys(group)) for i, group in enumerate([*groups, *broad])]
         precise, rest = keyed[: len(groups)], keyed[len(groups) :]
         for concept, _, keys in [*precise, *sorted(rest, key=lambda item: len(item[2]))]:
@@ -107,9 +112,45 @@ class Lexicon:
             else:
                 token = stems[i]
                 if token not in STOPWORDS and not token.isdigit():
-                    out.append(token)
+                    out.extend(self._split_compound(token) or (token,))
                 i += 1
         return out
+
+    def _split_compound(self, token: str) -> tuple[str, ...]:
+        """The terms of an unknown Chinese compound jieba kept whole ("信息压缩" → 信息, 压缩),
+        or () unless it splits cleanly into two known terms."""
+        if not 3 <= len(token) <= 6 or not _CJK_WORD.match(token):
+            return ()
+        for at in range(2, len(token) - 1):
+            head, tail = self._concept.get(token[:at]), self._concept.get(token[at:])
+            if head is not None and tail is not None:
+                return (head, tail)
+        return ()
+
+    def split_glue(self, tokens: Sequence[str]) -> list[str]:
+        """Tokens with function characters jieba glued onto an unknown word split off
+        ("太低会" → 太, 低, 会; "大会" in "太大会…" → 大, 会), so they count as glue."""
+        out: list[str] = []
+        for token in tokens:
+            out.extend(self._peel(token))
+        return out
+
+    def _peel(self, token: str) -> tuple[str, ...]:
+        peeled = self._peeled.get(token)
+        if peeled is None:
+            peeled = self._peeled[token] = self._peel_once(token)
+        return peeled
+
+    def _peel_once(self, token: str) -> tuple[str, ...]:
+        if (len(token) < 2 or token in STOPWORDS or not _CJK_WORD.match(token)
+                or token in self._concept or token in self._widths):
+            return (token,)
+        head = tail = ""
+        if token[0] in _GLUE_HEAD:
+            head, token = token[0], token[1:]
+        if len(token) > 1 and token[-1] in _GLUE_TAIL:
+            token, tail = token[:-1], token[-1]
+        return tuple(part for part in (head, token, tail) if part)
 
     def text_concepts(self, text: str) -> list[str]:
         """Concept ids of a text."""

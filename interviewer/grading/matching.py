@@ -19,6 +19,15 @@ _CLAUSE = re.compile(r"[，,：:]+|\s+-\s+|——")
 RECALL_FOR_FULL = 0.5
 # A label ("数据增强") counts fully only with its explanation; this much of it is plenty.
 CONTEXT_FOR_FULL = 0.4
+# A clause that says the candidate does not know or remember something ("独立表示不太记得了",
+# "I don't remember the third one") names the point without making it.
+_ADMISSION = re.compile(
+    r"(?:不太|不是很|不大|记不太|记不|不)(?:记得|清楚|确定|了解|懂|会)了?(?:[吧啊呢]|\s)*$|"
+    r"(?:忘了|忘记了|想不起来了?|记不清了?)(?:[吧啊呢]|\s)*$|^(?:我)?(?:不太|不)(?:记得|清楚|知道|确定)|"
+    r"\b(?:do\s*n[o']?t|can[no']?t|cannot)\s+(?:really\s+)?(?:remember|recall|know)\b|"
+    r"\bnot\s+sure\s+(?:about|what|how|why)\b|\bforgot\b|\bno idea\b",
+    re.IGNORECASE,
+)
 COVERED = 0.6
 PARTLY = 0.2
 KEY_TERM_CREDIT = 0.35
@@ -78,9 +87,9 @@ def view_answer(text: str, lexicon: Lexicon) -> AnswerView:
         clauses = []
         concepts: list[str] = []
         for clause in split_clauses(part):
-            tokens = cut(clause)
+            tokens = lexicon.split_glue(cut(clause))
             glue += glue_count(tokens)
-            found = lexicon.concepts(tokens)
+            found = [] if _ADMISSION.search(clause) else lexicon.concepts(tokens)
             clauses.append((clause, found))
             concepts.extend(found)
         all_concepts.extend(concepts)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.grading.contradiction import is_condition
 from interviewer.grading.matching import split_clauses, split_sentences
 
 TABLE = Path(__file__).with_name("misconceptions.toml")
@@ -27,6 +28,7 @@ class Misconception:
     implicit: bool
     near: bool
     outside: bool
+    given: re.Pattern[str] | None
     fact_zh: str
     fact_en: str
 
@@ -52,6 +54,7 @@ def load_misconceptions() -> tuple[Misconception, ...]:
             implicit=bool(entry.get("implicit", False)),
             near=bool(entry.get("near", False)),
             outside=bool(entry.get("outside", False)),
+            given=_compile(entry["given"]) if entry.get("given") else None,
             fact_zh=entry["zh"],
             fact_en=entry["en"],
         )
@@ -59,10 +62,14 @@ def load_misconceptions() -> tuple[Misconception, ...]:
     )
 
 
-def _states(item: Misconception, clause: str) -> bool:
-    """True when the clause makes the claim and nothing else in it turns the claim right."""
+def _states(item: Misconception, clause: str, lead: str = "") -> bool:
+    """True when the clause makes the claim, nothing else in it turns the claim right and
+    no condition in the clauses before it (`lead`) scopes it to where it holds."""
     match = item.claim.search(clause)
     if match is None:
+        return False
+    # A condition stated first ("对于凸问题，局部最小值就是全局最小值") scopes the claim.
+    if item.given is not None and item.given.search(lead):
         return False
     if item.unless is None:
         return True
@@ -80,9 +87,11 @@ def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[st
         for item, by_title in zip(table, implied, strict=True):
             if not by_title and not item.about.search(sentence):
                 continue
-            for clause in split_clauses(sentence):
-                if item.near and not item.about.search(clause):
+            clauses = split_clauses(sentence)
+            for at, clause in enumerate(clauses):
+                if (item.near and not item.about.search(clause)) or is_condition(clause):
                     continue
-                if _states(item, clause) and all(clause != said for said, _ in found):
+                lead = " ".join(clauses[:at])
+                if _states(item, clause, lead) and all(clause != said for said, _ in found):
                     found.append((clause, item.fact(language)))
     return found

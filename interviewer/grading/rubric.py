@@ -17,6 +17,8 @@ MIN_POINTS = 5
 LABEL_CHARS = 12
 # Words the question itself uses prove nothing when an answer repeats them.
 TITLE_DISCOUNT = 0.3
+# In a rubric of at least this many points, words every point uses are discounted.
+BACKBONE_MIN_POINTS = 3
 # A key term this common (or discounted for being in the title) is no evidence on its own.
 KEY_TERM_MIN_WEIGHT = 2.5
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
@@ -141,6 +143,10 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
             # A heading-like bullet ("Logistic Shape 类型") says nothing to check.
             if len(lexicon.text_concepts(sentence)) >= 4 and not _overlaps(sentence, texts):
                 texts.append(sentence)
+    # A highlight the notes explain with a picture ("损失函数图像大致如下：[image]") cannot be
+    # checked in words; asking for it would keep every answer from full marks.
+    shown = [t for t in texts if not _pictured(t, question.answer)]
+    texts = shown or texts
     order = {text: _position(text, question.answer) for text in texts}
     points = []
     for text in sorted(texts, key=lambda t: order[t]):
@@ -164,6 +170,7 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
                 key=_key_term(core, lexicon),
             )
         )
+    _discount_backbone(points)
     sentences = [
         s.strip(_EDGE)
         for line in lines
@@ -173,6 +180,19 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     return Reference(question, points, title, sentences)
 
 
+def _discount_backbone(points: list[RubricPoint]) -> None:
+    """Words every point of a rubric uses ("表示" in 低维/稀疏/独立表示) tell the points apart
+    no better than the question's own words: they are discounted the same way."""
+    # A label ("模型容量", "有效容量") is its shared word plus what tells it apart: keep it.
+    explained = [p for p in points if not p.label and len(p.text) > LABEL_CHARS]
+    if len(explained) < BACKBONE_MIN_POINTS:
+        return
+    shared = set.intersection(*(set(p.core) for p in explained))
+    for point in explained:
+        for concept in shared:
+            point.core[concept] *= TITLE_DISCOUNT
+
+
 def _key_term(core: dict[str, float], lexicon: Lexicon) -> str | None:
     """The point's rarest domain term, unless the question's own words make it cheap."""
     terms = [(weight, concept) for concept, weight in core.items() if lexicon.is_domain(concept)]
@@ -180,6 +200,24 @@ def _key_term(core: dict[str, float], lexicon: Lexicon) -> str | None:
         return None
     weight, concept = max(terms)
     return concept if weight >= KEY_TERM_MIN_WEIGHT else None
+
+
+def _pictured(point: str, answer: str) -> bool:
+    """True when a short highlight is followed only by a picture: the rest of its line says
+    nothing ("大致如下：") and the next non-blank line is an image."""
+    if len(point) > LABEL_CHARS:
+        return False
+    raw = answer.splitlines()
+    for index, line in enumerate(raw):
+        plain = plain_text(line)
+        at = plain.find(point)
+        if at < 0:
+            continue
+        tail = plain[at + len(point) :]
+        rest = _CJK.findall(tail) + re.findall(r"[A-Za-z]+", tail)
+        following = next((r.strip() for r in raw[index + 1 :] if r.strip()), "")
+        return len(rest) <= 4 and following.startswith("[image")
+    return False
 
 
 def _after(text: str, lines: list[str], index: int) -> str:

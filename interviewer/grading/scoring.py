@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from interviewer.grading.matching import COVERED, status_for
 from interviewer.grading.model import MAX_SCORE, Status, clamp_score
 
-# Full marks need most points of a short rubric but not all fourteen items of a long list:
-# an interviewer asking "which methods…" is satisfied by a good handful, explained.
+# Full marks need every point of a short rubric (two of three is not a full answer) but not
+# all fourteen items of a long list: an interviewer asking "which methods…" is satisfied by a
+# good handful, explained.
+ALL_POINTS_UP_TO = 4
 FULL_SHARE = 0.8
 FULL_BASE, FULL_PER_POINT = 3.0, 0.3
 # An explained, on-topic attempt earns a little even when it makes no rubric point clearly:
@@ -60,7 +62,9 @@ def capped(strength: float, status: Status) -> float:
 
 def full_marks_at(points: int) -> float:
     """How many points (in credit) earn full marks for a rubric of this size."""
-    return max(1.0, min(FULL_SHARE * points, FULL_BASE + FULL_PER_POINT * points))
+    if points <= ALL_POINTS_UP_TO:
+        return float(max(points, 1))
+    return min(FULL_SHARE * points, FULL_BASE + FULL_PER_POINT * points)
 
 
 def coverage_ratio(strengths: Sequence[float]) -> float:
