@@ -1,14 +1,16 @@
 """How well the offline grader orders answers of known quality, beside a naive
 character-overlap scorer.
 
-    python bench/grading_quality.py [answers.jsonl] [--split dev|held|all] [--show]
+    python bench/grading_quality.py [answers.jsonl | --data PATH] [--split dev|held|all] [--show]
 
 Input lines: {"id", "question_id", "tier", "split", "answer"}; tiers strong, strong_en, partial,
-weak, wrong, off_topic, empty, keyword_stuffed, restated, injection. `split` is "dev" (tuned
+partial_en, weak, weak_en, wrong, wrong_en, off_topic, empty, keyword_stuffed, restated,
+injection (an `_en` tier ranks with its Chinese twin). `split` is "dev" (tuned
 on), "held" (written before tuning, only measured) or "anchor" (a question's strong, empty and
 off-topic answers, which both halves compare against). Prints Spearman rho between
 tier and score, within-question pairwise ordering accuracy, the share of adversarial answers
-scoring below that question's partial answer, and the strong English - strong Chinese gap.
+scoring below that question's partial answers, and the English - Chinese gaps of the strong
+(and, when present, partial) answers.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from pathlib import Path
 
 DEFAULT = Path(__file__).parent / "data" / "grading_answers.jsonl"
 # Quality order of the tiers; every kind of non-answer shares the bottom.
-RANK = {"strong": 3, "strong_en": 3, "partial": 2, "weak": 1}
-ADVERSARIAL = {"wrong", "off_topic", "empty", "keyword_stuffed", "restated", "injection"}
+RANK = {"strong": 3, "strong_en": 3, "partial": 2, "partial_en": 2, "weak": 1, "weak_en": 1}
+ADVERSARIAL = {"wrong", "wrong_en", "off_topic", "empty", "keyword_stuffed", "restated", "injection"}
 _CHARS = re.compile(r"[\u4e00-\u9fff]|[a-z0-9]+")
 
 
@@ -76,7 +78,7 @@ def measure(rows: list[dict], scores: list[float]) -> dict[str, float]:
         by_question[row["question_id"]].append(i)
     right = pairs = 0.0
     below = adversarial = 0
-    gaps = []
+    gaps: dict[str, list[float]] = {"strong": [], "partial": []}
     for members in by_question.values():
         for a, b in combinations(members, 2):
             ra, rb = RANK.get(tiers[a], 0), RANK.get(tiers[b], 0)
@@ -85,39 +87,51 @@ def measure(rows: list[dict], scores: list[float]) -> dict[str, float]:
             pairs += 1
             hi, lo = (a, b) if ra > rb else (b, a)
             right += 1.0 if scores[hi] > scores[lo] else 0.5 if scores[hi] == scores[lo] else 0.0
-        partial = [scores[i] for i in members if tiers[i] == "partial"]
+        partial = [scores[i] for i in members if tiers[i] in ("partial", "partial_en")]
         # With several partial answers to a question, each (adversarial, partial) pair counts.
         for i in members:
             if tiers[i] in ADVERSARIAL:
                 adversarial += len(partial)
                 below += sum(scores[i] < p for p in partial)
-        zh = [scores[i] for i in members if tiers[i] == "strong"]
-        en = [scores[i] for i in members if tiers[i] == "strong_en"]
-        if zh and en:
-            gaps.append(en[0] - zh[0])
+        for tier, found in gaps.items():
+            zh = [scores[i] for i in members if tiers[i] == tier]
+            en = [scores[i] for i in members if tiers[i] == f"{tier}_en"]
+            if zh and en:
+                found.append(en[0] - zh[0])
     return {
         "spearman": rho,
         "ordering": right / pairs if pairs else 0.0,
         "adversarial": below / adversarial if adversarial else 0.0,
-        "gap_mean": sum(gaps) / len(gaps) if gaps else 0.0,
-        "gap_max": max((abs(g) for g in gaps), default=0.0),
+        "gap_mean": _mean(gaps["strong"]),
+        "gap_max": max((abs(g) for g in gaps["strong"]), default=0.0),
+        "partial_gap_mean": _mean(gaps["partial"]),
+        "partial_gap_max": max((abs(g) for g in gaps["partial"]), default=0.0),
     }
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Grade the set with both scorers and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("answers", nargs="?", default=str(DEFAULT))
+    parser.add_argument("answers", nargs="?", default=None)
+    parser.add_argument("--data", metavar="PATH", default=None,
+                        help=f"answers file (default {DEFAULT.relative_to(DEFAULT.parents[2])})")
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all",
                         help="grade the dev half, the held-out half or everything")
     parser.add_argument("--show", action="store_true", help="print every answer's scores")
     args = parser.parse_args(argv)
+    if args.answers and args.data:
+        parser.error("give the answers file either as an argument or with --data, not both")
+    path = Path(args.answers or args.data or DEFAULT)
 
     from interviewer.grading.keyword import KeywordGrader
     from interviewer.notes import load_bank
 
     bank = load_bank()
-    rows = [json.loads(line) for line in Path(args.answers).read_text("utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     if args.split != "all":
         rows = [r for r in rows if r.get("split", "dev") in (args.split, "anchor")]
     grader = KeywordGrader(bank)
@@ -129,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     theirs = [naive(r["question_id"], r["answer"]) for r in rows]
     if args.show:
         for row, grade, base in zip(rows, grades, theirs, strict=True):
-            print(f"{row['id']:<22} {grade.score:>4} naive {base:>5}  {','.join(grade.flags)}  "
+            print(f"{row['id']:<26} {grade.score:>4} naive {base:>5}  {','.join(grade.flags)}  "
                   f"{''.join(i.status[0] for i in grade.rubric)}")
     mine, base = measure(rows, ours), measure(rows, theirs)
     print(f"{args.split}: {len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
@@ -140,6 +154,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = {"spearman": "Spearman rho (tier vs score)", "ordering": "pairwise ordering accuracy",
              "adversarial": "adversarial below partial", "gap_mean": "strong en - zh (mean)",
              "gap_max": "|strong en - zh| (max)"}
+    if any(row["tier"] == "partial_en" for row in rows):
+        targets.update(partial_gap_mean="", partial_gap_max="")
+        names.update(partial_gap_mean="partial en - zh (mean)", partial_gap_max="|partial en - zh| (max)")
     for key, label in names.items():
         print(f"{label:<34}{mine[key]:>10.3f}{base[key]:>10.3f}  {targets[key]}")
     tiers: dict[str, list[float]] = defaultdict(list)
