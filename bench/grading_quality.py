@@ -1,13 +1,16 @@
 """How well the offline grader orders answers of known quality, beside a naive
 character-overlap scorer.
 
-    python bench/grading_quality.py [answers.jsonl | --data PATH] [--split dev|held|all] [--show]
+    python bench/grading_quality.py [answers.jsonl | --data PATH] [--split dev|held|all]
+        [--questions 1-8] [--show]
 
 Input lines: {"id", "question_id", "tier", "split", "answer"}; tiers strong, strong_en, partial,
 partial_en, weak, weak_en, wrong, wrong_en, off_topic, empty, keyword_stuffed, restated,
 injection (an `_en` tier ranks with its Chinese twin). `split` is "dev" (tuned
 on), "held" (written before tuning, only measured) or "anchor" (a question's strong, empty and
-off-topic answers, which both halves compare against). Prints Spearman rho between
+off-topic answers, which both halves compare against). `--questions` keeps the questions at
+those positions (1-based, in the order they first appear in the file) so that part of a set
+can be tuned on and the rest held out. Prints Spearman rho between
 tier and score, within-question pairwise ordering accuracy, the share of adversarial answers
 scoring below that question's partial answers, and the English - Chinese gaps of the strong
 (and, when present, partial) answers.
@@ -109,6 +112,18 @@ def measure(rows: list[dict], scores: list[float]) -> dict[str, float]:
     }
 
 
+def positions(text: str) -> frozenset[int]:
+    """1-based positions from "1-8", "9-16" or "1,3,5-7"."""
+    found: set[int] = set()
+    try:
+        for part in text.split(","):
+            low, _, high = part.strip().partition("-")
+            found.update(range(int(low), int(high or low) + 1))
+    except ValueError as exc:
+        raise ValueError(f"--questions: not ranges like 1-8 or 1,3,5-7: {text!r}") from exc
+    return frozenset(found)
+
+
 def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -121,6 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help=f"answers file (default {DEFAULT.relative_to(DEFAULT.parents[2])})")
     parser.add_argument("--split", choices=("dev", "held", "all"), default="all",
                         help="grade the dev half, the held-out half or everything")
+    parser.add_argument("--questions", metavar="RANGES", default=None,
+                        help="only the questions at these positions, e.g. 1-8 or 9-16 or 1,3,5-7")
     parser.add_argument("--show", action="store_true", help="print every answer's scores")
     args = parser.parse_args(argv)
     if args.answers and args.data:
@@ -134,6 +151,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     if args.split != "all":
         rows = [r for r in rows if r.get("split", "dev") in (args.split, "anchor")]
+    label = args.split
+    if args.questions is not None:
+        try:
+            wanted = positions(args.questions)
+        except ValueError as exc:
+            parser.error(str(exc))
+        order = list(dict.fromkeys(r["question_id"] for r in rows))
+        keep = {qid for at, qid in enumerate(order, 1) if at in wanted}
+        rows = [r for r in rows if r["question_id"] in keep]
+        label = f"{label} (questions {args.questions})"
     grader = KeywordGrader(bank)
     naive = naive_scorer(bank)
     started = time.perf_counter()
@@ -146,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{row['id']:<26} {grade.score:>4} naive {base:>5}  {','.join(grade.flags)}  "
                   f"{''.join(i.status[0] for i in grade.rubric)}")
     mine, base = measure(rows, ours), measure(rows, theirs)
-    print(f"{args.split}: {len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
+    print(f"{label}: {len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
           f"({elapsed * 1000 / max(len(rows), 1):.2f} ms per grade)")
     print(f"{'figure':<34}{'keyword':>10}{'naive':>10}  target")
     targets = {"spearman": ">= 0.85", "ordering": ">= 0.93", "adversarial": ">= 0.95",

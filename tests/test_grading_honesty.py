@@ -294,3 +294,117 @@ def test_right_answers_are_not_flagged_as_contradictions(
     grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
 ) -> None:
     assert "contradiction" not in grade(grader, bank, qid, answer).flags
+
+
+@pytest.mark.parametrize(
+    ("qid", "wrong", "right"),
+    [
+        (INIT, "Starting every weight at zero works fine; the symmetry breaks on its own during backprop.",
+         "Zero init leaves every unit in a layer identical, so the symmetry never breaks and we need random init."),
+        ("deep_learning_basics-06",
+         "With cross-entropy the gradient still carries an extra sigmoid derivative σ'(z) term.",
+         "With cross-entropy the σ'(z) term cancels out, so the gradient is just the error σ(z) - y."),
+        ("deep_learning_basics-07", "ReLU is differentiable everywhere, including at zero.",
+         "ReLU is not differentiable at zero, but we just use the left or right derivative there."),
+        ("deep_learning_basics-04", "A sparse representation is one where most of the entries are non-zero.",
+         "A sparse representation is one where most of the entries are zero."),
+        ("deep_learning_basics-08",
+         "These gradient problems are mostly caused by a badly chosen learning rate, not by depth.",
+         "Backprop multiplies one factor Wσ'(z) per layer, so in a deep network the product explodes or vanishes."),
+    ],
+)
+def test_english_wrong_claims_are_caught_like_chinese_ones(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, wrong: str, right: str
+) -> None:
+    bad, good = grade(grader, bank, qid, wrong), grade(grader, bank, qid, right)
+    assert "contradiction" in bad.flags
+    assert "contradiction" not in good.flags
+    assert bad.score < good.score
+
+
+def test_negated_relations_are_claims_too(grader: KeywordGrader, bank: QuestionBank) -> None:
+    noise = "deep_learning_basics-14"
+    assert "contradiction" in grade(grader, bank, noise, "噪声和正则化没什么关系，只是让训练更快。").flags
+    assert "contradiction" in grade(grader, bank, noise, "Noise is unrelated to regularization.").flags
+    assert "contradiction" not in grade(grader, bank, noise, "加小方差的噪声相当于一种正则化。").flags
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        (DROPOUT, "Unlike bagging, the sub-networks are not independent: they share the parent's weights."),
+        (DROPOUT, "与 bagging 不同，dropout 的子网络并不独立，而是共享参数。"),
+        (DROPOUT, "bagging 的模型相互独立，而 dropout 的子网络共享参数。"),
+        ("deep_learning_basics-07", "ReLU 比 sigmoid 强在正半轴梯度恒为1，不容易梯度消失。"),
+        ("deep_learning_basics-07", "It beats sigmoid and tanh because its gradient is 1 for positive inputs, so it doesn't vanish."),
+    ],
+)
+def test_contrast_framing_is_not_a_contradiction(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    assert "contradiction" not in grade(grader, bank, qid, answer).flags
+
+
+def test_the_contrasted_thing_still_counts_when_it_is_the_subject(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    # Framing only removes the compared thing; a wrong claim about the subject stays wrong.
+    result = grade(grader, bank, DROPOUT, "Like bagging, dropout's sub-networks are independent and share nothing.")
+    assert "contradiction" in result.flags
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        (BN, "可以加速训练"),
+        (BN, "It speeds up training."),
+        ("deep_learning_basics-14", "加噪声可以提高鲁棒性"),
+        (DROPOUT, "与 bagging 不同，子网络并不独立，而是共享参数。"),
+        ("deep_learning_basics-09", "用 ReLU 代替 sigmoid，加 BN，加残差连接。"),
+    ],
+)
+def test_short_correct_answers_are_neither_stuffing_nor_off_topic(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    flags = grade(grader, bank, qid, answer).flags
+    assert "keyword_stuffing" not in flags
+    assert "off_topic" not in flags
+
+
+def test_a_bare_list_for_a_list_question_is_thin_not_worthless(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    listed = grade(grader, bank, OVERFIT, "L2 正则化、dropout、数据增强、提前终止、集成学习")
+    salad = grade(grader, bank, DROPOUT, "dropout 过拟合 神经元 bagging 集成 共享参数 鲁棒")
+    explained = grade(grader, bank, OVERFIT,
+                      "可以加 L2 正则化惩罚大权重，用 dropout 训练时随机丢弃神经元，还可以做数据增强扩充训练集。")
+    assert salad.score <= 1.0 < listed.score < explained.score
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        (DEPTH, "这道题问的是万能近似定理讲了什么，以及网络深度和宽度在表示能力上有什么不同。"),
+        ("deep_learning_basics-03", "就是问为啥要加非线性的隐藏层，明明这样训练就不凸了，这么做有什么意义。"),
+        (BN, "The question asks what batch normalization is for in deep learning."),
+    ],
+)
+def test_paraphrased_restatements_earn_nothing(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    result = grade(grader, bank, qid, answer)
+    assert "restated" in result.flags
+    assert result.score <= 1.0
+
+
+def test_misconception_gaps_stretch_for_english_words() -> None:
+    # The same three words take three times the characters in English.
+    found = find_misconceptions("Cross-entropy's gradient has an extra σ'(z) factor in it.",
+                                "交叉熵", "en")
+    assert found
+    assert not find_misconceptions("交叉熵的梯度里多出来了一项很长很长很长很长的东西σ'(z)", "交叉熵", "zh")
+
+
+def test_compared_things_are_not_the_subject() -> None:
+    assert find_misconceptions("ReLU 比 sigmoid 好，不会饱和", "ReLU", "zh") == []
+    assert find_misconceptions("sigmoid 不会饱和", "sigmoid", "zh")

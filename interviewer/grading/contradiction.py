@@ -73,6 +73,13 @@ AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "convex": (_rx(r"(?<!非)凸|(?<!non-)(?<!non)\bconvex"), _rx(r"非凸|non-?convex")),
     "linear": (_rx(r"(?<!非)线性|(?<!non-)(?<!non)\blinear"), _rx(r"非线性|non-?linear")),
     "sparse": (_rx(r"稀疏|\bsparse"), _rx(r"稠密|\bdense")),
+    # "non-zero" is the opposite of "zero", in either language; "不为 0" is by negation.
+    "zero": (
+        # A value, not a place: "outputs 0" / "mostly zero", but not "differentiable at zero".
+        _rx(r"(?:为|是|等于|变成|都是)\s*(?:0|零)(?![.\d])|"
+            r"\b(?:is|are|be|equals?|becomes?|outputs?|mostly|all)(?: not)? (?:0|zero)\b"),
+        _rx(r"非\s*(?:0|零)(?![.\d])|\bnon-?zero\b"),
+    ),
     "shared": (_rx(r"共享|\bshar(?:e|ed|es|ing)\b"), _rx(r"独立|\bindependent")),
     "supervised": (
         _rx(r"(?<!无)(?<!非)监督|(?<!un)\bsupervised"),
@@ -94,6 +101,23 @@ _CONDITION = _rx(
 # A turn ("但", "however") qualifies what came before it: "更大的初始值有助于…；但如果太大…"
 # does not say unconditionally that bigger is better.
 _TURN = _rx(r"^\s*(?:但|但是|然而|不过|可是|只是|\bhowever\b|\bbut\b|\byet\b)")
+# A thing named only to be compared with ("比 sigmoid 好", "better than sigmoid", "unlike
+# bagging", "与 bagging 不同") is not what the clause is about: neither a misconception nor a
+# note about it may be read into the clause's claim about the subject.
+COMPARED = re.compile(
+    r"(?:比(?!较|如|例|率|重|值)|不像|不同于|有别于|相比于?|相较于?)\s*[A-Za-z\u4e00-\u9fff'′\-\s、/]{1,16}?(?=\s*(?:好|强|快|慢|差|大|小|高|低|更|的|，|,|$))|"
+    r"(?:与|和|跟|同)\s*[A-Za-z\u4e00-\u9fff'′\-]{1,12}?\s*(?:不同|不一样|相比|比起来|比较)|"
+    r"\b(?:than|unlike|beats?|outperforms?|(?:compared|relative) (?:to|with)|in contrast to|"
+    r"as opposed to|instead of|rather than|versus|vs\.?)\s+(?:the\s+|a\s+)?[A-Za-z][\w'′\-]*"
+    r"(?:\s*(?:/|,|\band\b|\bor\b)\s*[A-Za-z][\w'′\-]*)*",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A clause that only frames a contrast ("Unlike bagging", "与 bagging 不同") or opens one
+# ("而…", "whereas…") hands no subject on to the clause after it.
+_FRAME = _rx(r"^\s*(?:unlike|in contrast to|as opposed to|compared (?:to|with)|不同于|不像|有别于|"
+             r"(?:与|和|跟|同).{1,16}(?:不同|不一样|相比|比起来))\b[^,，]{0,20}$")
+_OPENS = _rx(r"^\s*(?:而|whereas\b|while\b|unlike\b)")
 # Axes that name a phenomenon, not a direction: "不容易过拟合" is not "欠拟合", so a negation
 # does not flip them.
 UNNEGATED = frozenset({"fit"})
@@ -126,6 +150,11 @@ class Claim:
     """A condition or concession ("如果…", "即使…"): no claim of its own."""
     qualified: bool = False
     """Followed by a turn ("…；但…"): the text does not hold it unconditionally."""
+    subject: str | None = None
+    """The first term the clause names: what it is about (known with a lexicon)."""
+    foreign: frozenset[str] = frozenset()
+    """What the clause contrasts its subject with ("unlike bagging"): notes about that
+    thing say nothing about the claim."""
 
 
 def direction(text: str) -> tuple[tuple[str, int], ...]:
@@ -149,27 +178,55 @@ def text_clauses(text: str, lexicon: Lexicon) -> list[list[tuple[str, list[str]]
 
 
 def claims(
-    sentences: Sequence[Sequence[tuple[str, list[str]]]], context: frozenset[str] = frozenset()
+    sentences: Sequence[Sequence[tuple[str, list[str]]]],
+    context: frozenset[str] = frozenset(),
+    lexicon: Lexicon | None = None,
 ) -> list[Claim]:
     """Clauses (with their concepts) that point along an axis, with their anchors: their
-    own concepts, the previous clause's and `context` (e.g. the question's title)."""
+    own concepts, the previous clause's and `context` (e.g. the question's title). With a
+    `lexicon`, things named only to be compared with ("比 sigmoid", "than sigmoid") are
+    left out of a clause's concepts."""
     found = []
     # The clause after each one, across sentence ends: "…消失；但如果…" turns across a "；".
     flat = [clause for sentence in sentences for clause, _ in sentence]
     at = 0
     for sentence in sentences:
         previous: frozenset[str] = frozenset()
+        framed: frozenset[str] = frozenset()
         for clause, listed in sentence:
             at += 1
             # Single characters ("大", "小") are the direction's own words, not its subject.
             concepts = frozenset(c for c in listed if len(c) > 1)
+            foreign = framed
+            if lexicon is not None and (compared := COMPARED.findall(clause)):
+                foreign = foreign | (frozenset(lexicon.text_concepts(" ".join(compared))) - set(
+                    lexicon.text_concepts(COMPARED.sub(" ", clause))))
+                concepts -= foreign
+            if _OPENS.search(clause):
+                previous = frozenset()
             axes = direction(clause)
             if axes:
                 turned = at < len(flat) and bool(_TURN.search(flat[at]))
-                found.append(Claim(clause, concepts | previous | context, concepts, axes,
-                                   conditional=is_condition(clause), qualified=turned))
-            previous = concepts
+                subject = _subject(clause, listed, concepts, lexicon)
+                anchors = (concepts | previous | context) - foreign
+                found.append(Claim(clause, anchors, concepts, axes,
+                                   conditional=is_condition(clause), qualified=turned,
+                                   subject=subject, foreign=foreign))
+            framed = foreign if _FRAME.search(clause) else frozenset()
+            previous = frozenset() if framed else concepts
     return found
+
+
+def _subject(
+    clause: str, listed: Sequence[str], concepts: frozenset[str], lexicon: Lexicon | None
+) -> str | None:
+    """The first term of the clause: a lexicon term or, in Chinese text, a Latin name
+    ("maxout 单元…"), which is always a technical one there."""
+    if lexicon is None:
+        return None
+    named = _CJK.search(clause) is not None
+    return next((c for c in listed if c in concepts
+                 and (lexicon.is_domain(c) or (named and c.isascii() and c.isalpha()))), None)
 
 
 def _flips(a: Claim, b: Claim) -> tuple[int, int]:
@@ -193,6 +250,10 @@ def contradiction(
         return None
     conflict: tuple[tuple[int, int], Claim] | None = None
     for ref in reference:
+        if claim.foreign & ref.anchors and not claim.foreign & claim.own:
+            continue  # a note about what the answer contrasts itself with
+        if None not in (ref.subject, claim.subject) and ref.subject not in claim.anchors:
+            continue  # about another thing ("maxout 单元…凸函数" is not "training is non-convex")
         shared = claim.own & ref.anchors
         own = claim.own & ref.own
         # About the same things: two concepts of both clauses, or three with the context.

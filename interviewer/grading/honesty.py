@@ -57,13 +57,53 @@ _PREDICATES = frozenset({
     "then", "help", "helps", "prevent", "prevents", "reduce", "reduces", "keep", "keeps",
     "means", "avoid", "avoids",
 })
+# Verbs and negations that make a short segment a statement even when jieba keeps them
+# inside a word ("并不独立", "而是共享参数", "用 ReLU 代替 sigmoid", "加 BN").
+_STATEMENT = re.compile(
+    r"不|没|而是|代替|替换|换成|采用|使用|加(?!速|权)|限制|丢弃|共享|相当|属于|在于|取决|变成|"
+    r"\b(?:use|uses|add|adds|replace|replaces|share|shares|isn't|aren't|doesn't|don't|not)\b",
+    re.IGNORECASE,
+)
+# A text most of whose segments state something is prose, however few function words it has.
+STATED_SHARE = 0.5
 BARE_TERM_TOKENS = 4
 BARE_TERM_CHARS = 24
 BARE_SHARE = 0.75
 # An answer whose own words are mostly the question's restates it.
 RESTATED_SHARE = 0.3
-# Another question fits the answer this much better than the asked one: off topic.
+# An answer that talks about the question ("这题问的是…", "the question asks…") restates it
+# when few of its terms are new, however many plain words it wraps them in.
+RESTATED_TERM_SHARE = 0.35
+_ABOUT_QUESTION = re.compile(
+    r"这(?:道|个)?题|(?:这个)?问题(?:是|问)|问的是|就是问|(?:主要|就是)?(?:是)?问(?:的|了|为什么|为啥|什么|如何|怎么)|"
+    r"就是说|\bthe question\b|\bthis question\b|\b(?:it|question) asks?\b|"
+    r"\basking (?:about|why|what|how)\b",
+    re.IGNORECASE,
+)
+# Off topic needs strong positive evidence for another question and the asked question's
+# subject clearly absent: the other question fits the answer this much better, at least this
+# well, the asked one at most this well, and the answer names this many terms that only the
+# other question's notes use (a one-clause answer such as "可以加速训练" fits many questions and
+# proves none).
 OFF_TOPIC_MARGIN = 0.2
+OFF_TOPIC_FIT = 0.6
+ASKED_ABSENT = 0.45
+MIN_DISTINCT = 2
+
+
+# Questions whose expected answer is a list of named items ("有哪些", "如何解决", "what are
+# the ways…"): a bare list there is a thin answer, not an attempt to game the grader.
+_LIST_QUESTION = re.compile(
+    r"哪些|如何(?:解决|避免|实现|防止|缓解)|怎么(?:解决|避免|办)|怎样|什么方法|几种|"
+    r"\bwhat are the (?:ways|methods|techniques)|\bwhich (?:methods|techniques|ways)|"
+    r"\bhow (?:to|do you|can you)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_list(title: str) -> bool:
+    """True when the question asks for a list of methods or kinds."""
+    return bool(_LIST_QUESTION.search(title))
 
 
 @dataclass
@@ -115,20 +155,32 @@ def is_term_list(text: str) -> bool:
     short = [part for part in parts if len(part) <= BARE_TERM_CHARS]
     if len(parts) < MIN_TERMS_FOR_STUFFING or len(short) < BARE_SHARE * len(parts):
         return False
-    bare = 0
-    for part in short:
-        tokens = cut(part)
-        if tokens and len(tokens) <= BARE_TERM_TOKENS and not _PREDICATES.intersection(tokens):
-            bare += 1
+    bare = sum(1 for part in short if _is_bare(part))
     return bare >= BARE_SHARE * len(parts)
+
+
+def _is_bare(segment: str) -> bool:
+    tokens = cut(segment)
+    return (bool(tokens) and len(tokens) <= BARE_TERM_TOKENS
+            and not _PREDICATES.intersection(tokens) and not _STATEMENT.search(segment))
+
+
+def states_things(text: str) -> bool:
+    """True when most segments of the text make a statement (have a predicate)."""
+    parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    stated = sum(1 for part in parts if not _is_bare(part))
+    return bool(parts) and stated >= STATED_SHARE * len(parts)
 
 
 def is_stuffed(view: AnswerView) -> bool:
     """True when the answer is a list of terms with (almost) nothing explaining them: no
-    words relating the terms, or segment after segment of bare terms."""
+    words relating the terms and no segment stating anything, or segment after segment of
+    bare terms."""
     if len(view.concepts) < MIN_TERMS_FOR_STUFFING:
         return False
-    return explanation_density(view) < STUFFED_DENSITY or is_term_list(view.text)
+    if explanation_density(view) < STUFFED_DENSITY and not states_things(view.text):
+        return True
+    return is_term_list(view.text)
 
 
 def explanation_factor(view: AnswerView) -> float:
@@ -147,9 +199,22 @@ def novel_share(view: AnswerView, title: frozenset[str], weight: Callable[[str],
     return sum(weight(c) for c in view.concepts if c not in title) / total
 
 
-def is_restated(view: AnswerView, title: frozenset[str], weight: Callable[[str], float]) -> bool:
-    """True when the answer mostly repeats the question's words."""
-    return novel_share(view, title, weight) < RESTATED_SHARE
+def is_restated(
+    view: AnswerView,
+    title: frozenset[str],
+    weight: Callable[[str], float],
+    is_domain: Callable[[str], bool] = bool,
+) -> bool:
+    """True when the answer mostly repeats the question's words, or talks about the question
+    and adds few terms (`is_domain`) of its own: a paraphrase of the question."""
+    if novel_share(view, title, weight) < RESTATED_SHARE:
+        return True
+    if not _ABOUT_QUESTION.search(view.text):
+        return False
+    terms = [c for c in view.concepts if is_domain(c)]
+    total = sum(weight(c) for c in terms)
+    new = sum(weight(c) for c in terms if c not in title)
+    return total > 0 and new / total < RESTATED_TERM_SHARE
 
 
 class ProfileIndex:
@@ -160,6 +225,10 @@ class ProfileIndex:
         for question_id, concepts in profiles.items():
             for concept in set(concepts):
                 self._postings.setdefault(concept, set()).add(question_id)
+
+    def holds(self, question_id: str, concept: str) -> bool:
+        """True when the question's notes mention the concept."""
+        return question_id in self._postings.get(concept, ())
 
     def fits(self, concepts: Iterable[str], weight: Callable[[str], float]) -> dict[str, float]:
         """Each question's share of the answer's weighted concepts (questions with any)."""
@@ -176,13 +245,23 @@ class ProfileIndex:
 
 
 def better_question(
-    concepts: Iterable[str], asked: str, index: ProfileIndex, weight: Callable[[str], float]
+    concepts: Iterable[str],
+    asked: str,
+    index: ProfileIndex,
+    weight: Callable[[str], float],
+    is_domain: Callable[[str], bool] = bool,
 ) -> tuple[str, float, float] | None:
-    """(id, its fit, asked fit) of a question the answer fits clearly better, or None."""
-    scores = index.fits(concepts, weight)
+    """(id, its fit, asked fit) of a question the answer fits clearly better, or None;
+    `is_domain` says which concepts are terms of the field (evidence for a question)."""
+    present = set(concepts)
+    scores = index.fits(present, weight)
     own = scores.get(asked, 0.0)
     best_id = max(scores, key=lambda q: scores[q], default=asked)
     best_fit = scores.get(best_id, 0.0)
-    if best_id != asked and best_fit >= own + OFF_TOPIC_MARGIN:
-        return best_id, best_fit, own
-    return None
+    if best_id == asked or own > ASKED_ABSENT:
+        return None
+    if best_fit < max(OFF_TOPIC_FIT, own + OFF_TOPIC_MARGIN):
+        return None
+    distinct = [c for c in present
+                if is_domain(c) and index.holds(best_id, c) and not index.holds(asked, c)]
+    return (best_id, best_fit, own) if len(distinct) >= MIN_DISTINCT else None

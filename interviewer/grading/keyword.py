@@ -10,6 +10,7 @@ from interviewer.grading.contradiction import Claim, claims, find_contradictions
 from interviewer.grading.feedback import Findings, compose
 from interviewer.grading.honesty import (
     ProfileIndex,
+    asks_for_list,
     better_question,
     explanation_factor,
     is_non_answer,
@@ -83,7 +84,7 @@ class KeywordGrader:
             # ("dropout 可以防止过拟合") is not contradicting anything.
             sentences = [clauses for s in [question.title, *plain]
                          for clauses in text_clauses(s, self._lexicon)]
-            notes = claims(sentences, reference.title_concepts)
+            notes = claims(sentences, reference.title_concepts, self._lexicon)
             cached = self._references[key] = (reference, notes)
         return cached
 
@@ -130,18 +131,20 @@ class KeywordGrader:
         ]
 
         found = Verdicts(explained=explanation_factor(view), stuffed=findings.stuffed,
-                         injected=findings.injected, contradictions=len(wrong))
+                         listing=asks_for_list(question.title), injected=findings.injected,
+                         contradictions=len(wrong))
         if findings.stuffed:
             flags.append("keyword_stuffing")
         strengths = [capped(m.strength, st) for m, st in zip(matches, statuses, strict=True)]
         # Credit, not statuses: a few "partly"s from shared words ("梯度", "导数") do not make
         # an answer about ReLU an answer about the loss function.
         ratio = coverage_ratio(strengths)
-        if is_restated(view, reference.title_concepts, self._weights):
+        if is_restated(view, reference.title_concepts, self._weights, self._lexicon.is_domain):
             findings.restated = found.restated = True
             flags.append("restated")
         elif ratio < OFF_TOPIC_BELOW:
-            other = better_question(view.concepts, question.id, self._index, self._weights)
+            other = better_question(view.concepts, question.id, self._index, self._weights,
+                                    self._lexicon.is_domain)
             if other is not None:
                 found_q = self._bank.get(other[0])
                 findings.off_topic = found_q.title if found_q else other[0]
@@ -162,7 +165,7 @@ class KeywordGrader:
         that contradicts the notes."""
         points = reference.points
         found: list[tuple[str, str, int | None]] = []
-        mine = claims([s.clauses for s in view.sentences])
+        mine = claims([s.clauses for s in view.sentences], lexicon=self._lexicon)
         for said, note in find_contradictions(mine, notes, self._lexicon):
             inside = [i for i, p in enumerate(points) if note.text in p.text]
             if inside and statuses[inside[0]] == "covered":

@@ -10,12 +10,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from interviewer.grading.contradiction import is_condition
+from interviewer.grading.contradiction import COMPARED, is_condition
 from interviewer.grading.matching import split_clauses, split_sentences
 
 TABLE = Path(__file__).with_name("misconceptions.toml")
-# `~` in a pattern: a short gap that stays inside one clause.
+# `~` in a pattern: a short gap that stays inside one clause. English words are about three
+# times as long as Chinese ones, so in a clause without Chinese the same few words may take
+# up to 24 characters ("has an extra σ′" ≈ "多出一项σ′").
 _GAP = r"[^，。；,.;!?！？\n]{0,8}"
+_GAP_EN = r"[^，。；,.;!?！？\n]{0,24}"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,8 @@ class Misconception:
 
     about: re.Pattern[str]
     claim: re.Pattern[str]
+    claim_en: re.Pattern[str]
+    """The claim with the wider gap of clauses written in English."""
     unless: re.Pattern[str] | None
     implicit: bool
     near: bool
@@ -37,8 +43,8 @@ class Misconception:
         return self.fact_zh if language == "zh" else self.fact_en
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("~", _GAP), re.IGNORECASE)
+def _compile(pattern: str, gap: str = _GAP) -> re.Pattern[str]:
+    return re.compile(pattern.replace("~", gap), re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +56,7 @@ def load_misconceptions() -> tuple[Misconception, ...]:
         Misconception(
             about=_compile(entry["about"]),
             claim=_compile(entry["claim"]),
+            claim_en=_compile(entry["claim"], _GAP_EN),
             unless=_compile(entry["unless"]) if entry.get("unless") else None,
             implicit=bool(entry.get("implicit", False)),
             near=bool(entry.get("near", False)),
@@ -65,7 +72,7 @@ def load_misconceptions() -> tuple[Misconception, ...]:
 def _states(item: Misconception, clause: str, lead: str = "") -> bool:
     """True when the clause makes the claim, nothing else in it turns the claim right and
     no condition in the clauses before it (`lead`) scopes it to where it holds."""
-    match = item.claim.search(clause)
+    match = (item.claim if _CJK.search(clause) else item.claim_en).search(clause)
     if match is None:
         return False
     # A condition stated first ("对于凸问题，局部最小值就是全局最小值") scopes the claim.
@@ -84,6 +91,7 @@ def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[st
     table = load_misconceptions()
     implied = [item.implicit and bool(item.about.search(title)) for item in table]
     for sentence in split_sentences(answer):
+        sentence = COMPARED.sub(" ", sentence)
         for item, by_title in zip(table, implied, strict=True):
             if not by_title and not item.about.search(sentence):
                 continue

@@ -24,6 +24,11 @@ SUPPORT_FULL = 15.0
 MIN_CONTENT = 3
 # Ceilings and multipliers for what the honesty checks find.
 STUFFED_CEILING = 1.0
+# A bare list answering a question that asks for a list names the items without explaining
+# them: more than a word salad (up to LIST_BONUS more), still below a short explained
+# partial answer.
+LIST_CEILING = 1.5
+LIST_BONUS = 0.5
 RESTATED_FACTOR = 0.2
 OFF_TOPIC_FACTOR = 0.35
 INJECTION_FACTOR = 0.5
@@ -38,6 +43,8 @@ class Verdicts:
     explained: float = 1.0
     """1 for prose; towards 0.25 as the answer thins into a list of terms."""
     stuffed: bool = False
+    listing: bool = False
+    """The question asks for a list, so a bare list is a thin answer, not stuffing."""
     restated: bool = False
     off_topic: bool = False
     injected: bool = False
@@ -97,7 +104,11 @@ def final_score(ratio: float, base: float, found: Verdicts) -> float:
         base = 0.0  # a list of terms, the question's own words or another topic: no attempt
     score = base + (MAX_SCORE - base) * ratio * found.explained
     if found.stuffed:
-        score = min(score, STUFFED_CEILING)
+        # Named items answer a list question a little, however many the list leaves out.
+        if found.listing and ratio > 0:
+            score = min(LIST_CEILING, min(score, STUFFED_CEILING) + LIST_BONUS)
+        else:
+            score = min(score, STUFFED_CEILING)
     if found.restated:
         score *= RESTATED_FACTOR
     if found.off_topic:
