@@ -1,7 +1,11 @@
 """Search quality on the bundled notes: recall@1, recall@3 and MRR per language for the
 hybrid retriever, beside a plain character-bigram BM25 baseline.
 
-    python bench/search_quality.py [--embeddings e5|hash] [--queries FILE] [--misses]
+    python bench/search_quality.py [--split dev|test|all] [--embeddings e5|hash]
+                                   [--queries FILE] [--misses]
+
+Each query carries a split: tune on `dev` (and look at its misses); `test` is held out, for
+checking that the figures generalise — its misses are never printed.
 """
 
 from __future__ import annotations
@@ -19,10 +23,12 @@ from pathlib import Path
 QUERIES = Path(__file__).parent / "data" / "search_queries.jsonl"
 
 
-def load_queries(path: Path) -> list[dict[str, object]]:
-    """The query set: one JSON object per line with query, expected ids, lang and kind."""
+def load_queries(path: Path, split: str = "all") -> list[dict[str, object]]:
+    """The query set (one JSON object per line with query, expected ids, lang, kind and
+    split), limited to one split unless `split` is "all"."""
     with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return [row for row in rows if split == "all" or row.get("split", "dev") == split]
 
 
 def bigrams(text: str) -> list[str]:
@@ -76,9 +82,12 @@ def evaluate(
 def main() -> int:
     """Run both systems over the query set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
     parser.add_argument("--embeddings", choices=["e5", "hash"], default="e5")
     parser.add_argument("--queries", type=Path, default=QUERIES)
-    parser.add_argument("--misses", action="store_true", help="list the queries missed at 1")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the dev queries missed at 1 (never test)"
+    )
     args = parser.parse_args()
 
     home = tempfile.mkdtemp(prefix="interviewer-bench-")
@@ -91,7 +100,7 @@ def main() -> int:
 
     bank = load_bank()
     retriever = open_retriever(load_settings(), bank)
-    queries = load_queries(args.queries)
+    queries = load_queries(args.queries, args.split)
 
     def ours(query: str, k: int) -> list[str]:
         return [hit.question_id for hit in retriever.search(query, k)]
@@ -100,7 +109,7 @@ def main() -> int:
         f"hybrid ({args.embeddings})": evaluate(queries, ours),
         "bigram BM25": evaluate(queries, bigram_baseline(bank.questions)),
     }
-    print(f"{len(queries)} queries over {len(bank)} questions (bundled notes)")
+    print(f"{len(queries)} {args.split} queries over {len(bank)} questions (bundled notes)")
     print(f"{'system':<16} {'lang':<4} {'n':>4} {'R@1':>6} {'R@3':>6} {'MRR':>6}")
     for name, (table, _) in results.items():
         for lang in ("zh", "en", "all"):
@@ -109,7 +118,7 @@ def main() -> int:
                 f"{name:<16} {lang:<4} {int(row['n']):>4} {row['r@1']:>6.3f} "
                 f"{row['r@3']:>6.3f} {row['mrr']:>6.3f}"
             )
-    if args.misses:
+    if args.misses and args.split == "dev":
         for item, found in results[f"hybrid ({args.embeddings})"][1]:
             print(f"miss [{item['lang']}/{item['kind']}] {item['query']} → {found} "
                   f"(want {item['expected']})", file=sys.stderr)

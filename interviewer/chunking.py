@@ -16,10 +16,15 @@ MAX_CHARS = 360
 """Longest chunk body (characters); longer parts are split at bullets, then sentences."""
 MIN_CHARS = 80
 """A part shorter than this is merged with the next one instead of standing alone."""
-DENSE_CHARS = 96
-"""Longest title the dense embedding sees. Only titles are embedded: embedding cost grows
-with length and a 3,000-question folder must index within a minute; BM25 covers the full
-text (and beat title + key points on our query set)."""
+TITLE_CHARS = 96
+"""Longest title a title vector sees."""
+PASSAGE_CHARS = 400
+"""Longest text (title + chunk) a passage vector sees: embedding cost grows with length."""
+PASSAGE_BUDGET = 60_000
+"""A note set whose chunks hold at most this many characters also gets one vector per chunk
+(title + chunk); a larger one gets title vectors only. e5 embeds ~2k tokens/s on 2 cores, so
+a 3,000-question folder (~2 M characters) could not be embedded in full within a minute;
+BM25 covers the full text of every set."""
 
 _PART = re.compile(
     r"^\s*(?:#{1,6}\s+|[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[、.．]\s*\S|[一二三四五六七八九十]+\s*[、.．])"
@@ -156,6 +161,12 @@ def chunk_question(question: Question, max_chars: int = MAX_CHARS) -> list[Chunk
     ]
 
 
-def dense_text(question: Question, limit: int = DENSE_CHARS) -> str:
-    """What the dense embedding sees of a question: its title, cut to `limit` characters."""
-    return question.title[:limit]
+def title_text(question: Question) -> str:
+    """What a question's title vector embeds."""
+    return question.title[:TITLE_CHARS]
+
+
+def passage_text(title: str, text: str) -> str:
+    """What a chunk's passage vector embeds: the title keeps the chunk's subject (and lets
+    English queries meet Chinese notes), the body its content."""
+    return f"{title}\n{text}"[:PASSAGE_CHARS]

