@@ -58,13 +58,19 @@ def warm_up() -> None:
 
 def cut(text: str) -> list[str]:
     """Lower-cased words of mixed Chinese/English text, punctuation and spaces dropped."""
+    return list(_cut(text))
+
+
+@lru_cache(maxsize=8192)
+def _cut(text: str) -> tuple[str, ...]:
+    # Graders and search cut the same clauses and note sentences again and again.
     with _lock:
         tokenizer = _jieba()
-    return [
+    return tuple(
         token.lower()
         for token in tokenizer.lcut(text)
         if token.strip() and _WORD.search(token)
-    ]
+    )
 
 
 def has_latin(text: str) -> bool:
