@@ -272,3 +272,15 @@ def test_rubric_points_are_shortened_at_natural_boundaries(point: str, expected:
     from interviewer.grading.feedback import short
 
     assert short(point) == expected
+
+
+def test_evidence_quotes_the_clause_that_makes_the_point(
+    grader: KeywordGrader, bank: QuestionBank
+) -> None:
+    question = bank.get("deep_learning_basics-11")
+    assert question is not None
+    answer = "数据上做清洗和数据增强，输入加噪声；模型上用集成学习、加 BatchNorm；训练上用 Dropout 随机丢弃神经元、early stopping。"
+    evidence = {item.point: item.evidence for item in grader.grade(question, answer).rubric}
+    assert "数据增强" in evidence["数据增强"] and "Dropout" not in evidence["数据增强"]
+    assert "Dropout" in evidence["Dropout"]
+    assert "BatchNorm" in evidence["添加BatchNormalization"]

@@ -63,6 +63,10 @@ class PointMatch:
     evidence: str
 
 
+# A clause shorter than this is quoted with its neighbours.
+EVIDENCE_MIN_CHARS = 6
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a Chinese or English text."""
     return [part.strip() for part in _SENTENCE.split(text) if part and part.strip()]
@@ -140,11 +144,29 @@ def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str
 
 
 def _evidence(point: RubricPoint, window: list[Sentence]) -> str:
-    """The sentence of the window that shares most with the point, trimmed."""
-    wanted = set(point.core) | set(point.context)
-    best = max(window, key=lambda s: len(wanted & s.concepts))
-    text = best.text
-    return text if len(text) <= 120 else text[:117] + "…"
+    """The clause of the window that makes the point best (its own terms first, then its
+    explanation's), with the clauses around it when it is too short to read alone."""
+
+    def fit(concepts: set[str]) -> tuple[float, int]:
+        own = sum(w for concept, w in point.core.items() if concept in concepts)
+        return own, len(concepts & set(point.context))
+
+    best_fit: tuple[float, int] = (-1.0, -1)
+    best_text = ""
+    for sentence in window:
+        clauses = sentence.clauses or [(sentence.text, list(sentence.concepts))]
+        for index, (clause, concepts) in enumerate(clauses):
+            score = fit(set(concepts))
+            if score > best_fit:
+                best_fit = score
+                best_text = clause
+                if len(clause) < EVIDENCE_MIN_CHARS:
+                    around = clauses[max(0, index - 1) : index + 2]
+                    best_text = "，".join(text for text, _ in around)
+    if best_fit[0] <= 0 and best_fit[1] <= 0:
+        # Nothing in any clause: the whole window is what matched (character n-grams).
+        best_text = max(window, key=lambda s: len(s.concepts)).text
+    return best_text if len(best_text) <= 120 else best_text[:117] + "…"
 
 
 def status_for(strength: float) -> Status:
