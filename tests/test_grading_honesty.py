@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.grading.contradiction import direction
+from interviewer.grading.contradiction import direction, text_clauses
+from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import is_term_list, strip_injection
 from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.lexicon import load_lexicon
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import Grade
+from interviewer.grading.scoring import LIST_CEILING, STUFFED_CEILING
 from interviewer.notes import QuestionBank, load_bank
 
 DROPOUT = "deep_learning_basics-12"
@@ -308,6 +311,12 @@ def test_right_answers_are_not_flagged_as_contradictions(
          "ReLU is not differentiable at zero, but we just use the left or right derivative there."),
         ("deep_learning_basics-04", "A sparse representation is one where most of the entries are non-zero.",
          "A sparse representation is one where most of the entries are zero."),
+        ("deep_learning_basics-10", "ReLU's problem is that it saturates on both sides.",
+         "Sigmoid saturates on both sides, while ReLU does not saturate for positive inputs."),
+        ("deep_learning_basics-15", "Ill-conditioning means the condition number is about 1.",
+         "Ill-conditioning means a huge condition number; near 1 the problem is well-conditioned."),
+        ("deep_learning_basics-15", "To be safe, avoid normalizing the inputs.",
+         "Normalizing the inputs helps to avoid ill-conditioning."),
         ("deep_learning_basics-08",
          "These gradient problems are mostly caused by a badly chosen learning rate, not by depth.",
          "Backprop multiplies one factor Wσ'(z) per layer, so in a deep network the product explodes or vanishes."),
@@ -378,7 +387,7 @@ def test_a_bare_list_for_a_list_question_is_thin_not_worthless(
     salad = grade(grader, bank, DROPOUT, "dropout 过拟合 神经元 bagging 集成 共享参数 鲁棒")
     explained = grade(grader, bank, OVERFIT,
                       "可以加 L2 正则化惩罚大权重，用 dropout 训练时随机丢弃神经元，还可以做数据增强扩充训练集。")
-    assert salad.score <= 1.0 < listed.score < explained.score
+    assert salad.score <= STUFFED_CEILING < listed.score <= LIST_CEILING < explained.score
 
 
 @pytest.mark.parametrize(
@@ -408,3 +417,131 @@ def test_misconception_gaps_stretch_for_english_words() -> None:
 def test_compared_things_are_not_the_subject() -> None:
     assert find_misconceptions("ReLU 比 sigmoid 好，不会饱和", "ReLU", "zh") == []
     assert find_misconceptions("sigmoid 不会饱和", "sigmoid", "zh")
+
+
+NOISE = "deep_learning_basics-14"
+NOTES_ON_NOISE = ["噪声是一种正则化：向权重添加噪声可以提高泛化能力。"]
+
+
+def _denied(answer: str, notes: list[str] = NOTES_ON_NOISE) -> list[tuple[str, str]]:
+    lexicon = load_lexicon()
+    said = [(note, frozenset(lexicon.text_concepts(note))) for note in notes]
+    return denied_links(text_clauses(answer, lexicon), said, frozenset(), lexicon)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["加噪声其实跟正则化没关系，只是让训练更快。", "Adding noise has nothing to do with regularization.",
+     "噪声和正则化无关。"],
+)
+def test_a_denied_link_the_notes_draw_is_caught(answer: str) -> None:
+    assert [note for _, note in _denied(answer)] == NOTES_ON_NOISE
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "噪声的效果跟噪声的大小无关。",  # a quantity of a thing, not the thing itself
+        "噪声跟正则化没关系吗？",  # a question, not a claim
+        "如果噪声跟正则化无关，就不会提高泛化能力。",  # a condition
+        "噪声跟卷积核没关系。",  # a link the notes never draw
+    ],
+)
+def test_denials_the_notes_do_not_settle_are_not_caught(answer: str) -> None:
+    assert _denied(answer) == []
+
+
+def test_a_denial_the_notes_share_is_not_caught() -> None:
+    notes = [*NOTES_ON_NOISE, "输出层的噪声与正则化无关。"]
+    assert _denied("输出层加噪声跟正则化没关系。", notes) == []
+
+
+@pytest.mark.parametrize(
+    ("answer", "wrong"),
+    [
+        # Bagging's models are independent and dropout's share weights: a claim is held
+        # against the note about the thing it is about.
+        ("它跟 bagging 基本一样，每个子模型都是独立的、参数互不共享。", True),
+        ("bagging 里每个模型是独立的，dropout 里所有子模型共享参数。", False),
+        ("在 bagging 中模型互相独立，而在 dropout 中子网络共享参数。", False),
+        ("In bagging the models share no parameters, while dropout's sub-networks share them.", False),
+        ("Unlike bagging, where every model is independent, dropout's sub-networks share parameters.",
+         False),
+    ],
+)
+def test_claims_are_held_against_notes_about_the_same_thing(
+    grader: KeywordGrader, bank: QuestionBank, answer: str, wrong: bool
+) -> None:
+    assert ("contradiction" in grade(grader, bank, DROPOUT, answer).flags) is wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("shares no weights", -1), ("they share weights", 1), ("不共享参数", -1)],
+)
+def test_a_negation_after_the_verb_flips_it(text: str, expected: int) -> None:
+    assert dict(direction(text))["shared"] == expected
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        # The clause judges what it describes: it agrees with "随机初始化而不是全初始化为 0".
+        (INIT, "初始化为0的话网络训练不好，所以一般用随机初始化。"),
+        (INIT, "Initializing everything to zero doesn't work, so we use random init."),
+        # A yardstick after the predicate is not what the clause is about.
+        ("deep_learning_basics-07", "For positive inputs the gradient is 1, so it does not vanish like sigmoid."),
+    ],
+)
+def test_judged_choices_and_yardsticks_are_not_contradictions(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    assert "contradiction" not in grade(grader, bank, qid, answer).flags
+
+
+def test_a_reason_clause_keeps_its_own_subject() -> None:
+    title = "为什么交叉熵损失函数能取得比均方误差损失函数更好的性能？"
+    assert find_misconceptions("交叉熵比MSE好是因为MSE的梯度里有σ'(z)。", title, "zh") == []
+    assert find_misconceptions("Cross-entropy beats MSE because MSE's gradient has σ'(z).",
+                               title, "en") == []
+    assert find_misconceptions("交叉熵的梯度里有σ'(z)，所以饱和时也慢。", title, "zh")
+    # A reason that names no other thing is part of the claim.
+    gradients = "深度神经网络中为什么容易出现梯度爆炸和梯度弥散？"
+    assert find_misconceptions("梯度消失主要是因为学习率太大。", gradients, "zh")
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["BN 在测试时用的是训练时统计的均值和方差，跟当前 batch 的大小无关。",
+     "常见的就是数据增强、加L2正则、dropout、early stopping，还有减小模型。"],
+)
+def test_spaced_latin_words_and_framed_lists_are_not_stuffing(
+    grader: KeywordGrader, bank: QuestionBank, answer: str
+) -> None:
+    assert "keyword_stuffing" not in grade(grader, bank, BN if "BN" in answer else OVERFIT, answer).flags
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        (INIT, "虽然随机初始化能打破对称性，但初始值太大会梯度爆炸，太小又会梯度消失。"),
+        (INIT, "Although random init breaks the symmetry, weights that are too large explode and "
+               "too small ones vanish."),
+        ("deep_learning_basics-03", "We give up convexity, yet SGD still finds good local minima in practice."),
+        ("deep_learning_basics-05", "If capacity is too low the model underfits; if it is too high it overfits."),
+        ("deep_learning_basics-06", "Unlike MSE, the cross-entropy gradient has no σ'(z) term, so learning "
+                                    "does not stall when the unit saturates."),
+        ("deep_learning_basics-08", "If the per-layer factor is below 1 the gradient vanishes; above 1 it explodes."),
+        ("deep_learning_basics-11", "Early stopping halts training when the validation error starts to rise, "
+                                    "not when the training loss converges."),
+        (BN, "BN 放在激活函数之前，把输入规范化到均值 0 方差 1，再用可学习的 γ 和 β 做缩放和平移。"),
+        ("deep_learning_basics-15", "With a large condition number, a learning rate that suits the steep "
+                                    "direction is too slow for the flat one."),
+        ("deep_learning_basics-16", "An overcomplete autoencoder needs regularization, otherwise it can "
+                                    "just copy the input."),
+    ],
+)
+def test_concessive_and_conditional_statements_close_to_the_notes_are_not_flagged(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    assert "contradiction" not in grade(grader, bank, qid, answer).flags

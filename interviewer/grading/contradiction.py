@@ -89,8 +89,11 @@ AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 # A negation flips the direction of what follows it in the clause ("不会引起" = prevents).
 _NEGATION = _rx(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
-    r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandons?|loses?)\b|n't"
+    r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandon(?:s|ed|ing)?|"
+    r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up)\b|n't"
 )
+# English also negates after the verb: "shares no weights", "has no effect".
+_AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
 MIN_SHARED = 2
 # A condition ("如果初始值太大", "参数数量相同的情况下") or a concession sets the scene for a
 # claim; it is not one. Neither the answer's nor the notes' conditions are compared.
@@ -98,6 +101,11 @@ _CONDITION = _rx(
     r"如果|假如|假设|倘若|若(?!干)|只要|一旦|即使|即便|哪怕|虽然|尽管|(?:的|这种|此)(?:情况|前提)下|"
     r"\b(?:if|unless|even|although|though|provided|whenever|as long as|in case)\b"
 )
+# A clause that ends by judging what it describes ("初始化为0的话网络训练不好", "zero init
+# doesn't work") says that thing is wrong: its direction words describe the wrong choice.
+_JUDGED = _rx(r"(?:不好|不行|不对|不可行|没用|没法\w{0,4}|无法\w{0,4}|效果差|很差|失败)"
+              r"[了吧啊呢]?\s*$|"
+              r"\b(?:does\s*n[o']?t work|won'?t work|is bad|fails|is a bad idea)\W*$")
 # A turn ("但", "however") qualifies what came before it: "更大的初始值有助于…；但如果太大…"
 # does not say unconditionally that bigger is better.
 _TURN = _rx(r"^\s*(?:但|但是|然而|不过|可是|只是|\bhowever\b|\bbut\b|\byet\b)")
@@ -118,6 +126,15 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _FRAME = _rx(r"^\s*(?:unlike|in contrast to|as opposed to|compared (?:to|with)|不同于|不像|有别于|"
              r"(?:与|和|跟|同).{1,16}(?:不同|不一样|相比|比起来))\b[^,，]{0,20}$")
 _OPENS = _rx(r"^\s*(?:而|whereas\b|while\b|unlike\b)")
+# "跟 bagging 基本一样", "just like bagging": the thing named is a yardstick, not what the
+# clauses after it talk about.
+_LIKE = _rx(r"(?:跟|和|与|同|像)\s*([A-Za-z\u4e00-\u9fff'′\-\s]{1,16}?)\s*(?:基本|差不多|几乎)?"
+            r"(?:一样|相同|类似|相似)|\b(?:just |much )?like\s+([A-Za-z][\w'′\-]*)")
+# A clause that only names what the rest of its sentence is about ("在 Bagging 的情况下",
+# "而在 Dropout 中", "in the case of bagging"): the claims after it hold for that thing.
+_SCOPE = _rx(r"^\s*(?:而|但)?\s*(?:在|对于|对)\s*[^，,]{1,20}?\s*"
+             r"(?:的情况下|的时候|中|里|来说|而言)\s*$|"
+             r"^\s*(?:whereas|while|but)?\s*(?:in the case of|for|with|in)\s+[^,]{1,30}$")
 # Axes that name a phenomenon, not a direction: "不容易过拟合" is not "欠拟合", so a negation
 # does not flip them.
 UNNEGATED = frozenset({"fit"})
@@ -135,7 +152,7 @@ _ANY = re.compile(
 def is_condition(clause: str) -> bool:
     """True for a condition or concession ("如果测试时也丢弃", "even if…"): it sets the scene
     for a claim and claims nothing itself."""
-    return bool(_CONDITION.search(clause))
+    return bool(_CONDITION.search(clause) or _JUDGED.search(clause))
 
 
 @dataclass(frozen=True)
@@ -155,6 +172,9 @@ class Claim:
     foreign: frozenset[str] = frozenset()
     """What the clause contrasts its subject with ("unlike bagging"): notes about that
     thing say nothing about the claim."""
+    scope: frozenset[str] = frozenset()
+    """What a clause before it said the sentence is about ("在 Bagging 的情况下，…"): the
+    claim holds for that thing only."""
 
 
 def direction(text: str) -> tuple[tuple[str, int], ...]:
@@ -166,6 +186,7 @@ def direction(text: str) -> tuple[tuple[str, int], ...]:
             negations = [m.start() for m in _NEGATION.finditer(text)]
         axis, _, way = (match.lastgroup or "").rpartition("_")
         flips = 0 if axis in UNNEGATED else sum(1 for at in negations if at < match.start())
+        flips += bool(_AFTER_NEGATION.match(text, match.end())) and axis not in UNNEGATED
         if axis == "excess" and flips % 2:
             continue  # "不能太大" sets a limit; it does not say "small"
         totals[axis] = totals.get(axis, 0) + (1 if way == "plus" else -1) * (-1) ** flips
@@ -193,6 +214,7 @@ def claims(
     for sentence in sentences:
         previous: frozenset[str] = frozenset()
         framed: frozenset[str] = frozenset()
+        scope: frozenset[str] = frozenset()
         for clause, listed in sentence:
             at += 1
             # Single characters ("大", "小") are the direction's own words, not its subject.
@@ -211,10 +233,21 @@ def claims(
                 anchors = (concepts | previous | context) - foreign
                 found.append(Claim(clause, anchors, concepts, axes,
                                    conditional=is_condition(clause), qualified=turned,
-                                   subject=subject, foreign=foreign))
+                                   subject=subject, foreign=foreign, scope=scope))
+            elif _SCOPE.search(clause):
+                scope = frozenset(c for c in concepts
+                                  if lexicon is None or lexicon.is_domain(c)) or scope
             framed = foreign if _FRAME.search(clause) else frozenset()
-            previous = frozenset() if framed else concepts
+            previous = frozenset() if framed else concepts - _yardsticks(clause, lexicon)
     return found
+
+
+def _yardsticks(clause: str, lexicon: Lexicon | None) -> frozenset[str]:
+    """Concepts a clause names only as what something is like ("跟 bagging 一样")."""
+    if lexicon is None:
+        return frozenset()
+    named = " ".join(part for match in _LIKE.findall(clause) for part in match if part)
+    return frozenset(lexicon.text_concepts(named)) if named else frozenset()
 
 
 def _subject(
@@ -239,19 +272,30 @@ def _flips(a: Claim, b: Claim) -> tuple[int, int]:
 
 
 def contradiction(
-    claim: Claim, reference: Sequence[Claim], is_domain: Callable[[str], bool]
+    claim: Claim,
+    reference: Sequence[Claim],
+    is_domain: Callable[[str], bool],
+    topic: frozenset[str] = frozenset(),
 ) -> Claim | None:
     """The note clause this claim contradicts. Precision first, since a false "与笔记矛盾"
     on a right answer is the worst thing the grader can say: the note clause must share a
     domain term with the claim itself, point the other way along a shared axis and say so
     unconditionally, and no note clause about the same things may agree (notes discuss both
-    sides: "h 比 x 小" and, of another autoencoder, "h 大于 x")."""
+    sides: "h 比 x 小" and, of another autoencoder, "h 大于 x"). A note scoped to one thing
+    ("在 Bagging 的情况下…") speaks only to claims about it: named by the claim, by its clause
+    before or by the question (`topic`: what an answer is about unless it contrasts)."""
     if claim.conditional:
         return None
+    # The question's topic stands in only for a claim that names none of the things the
+    # notes scope their claims to ("In bagging the models share no parameters" is about bagging).
+    scopes = frozenset().union(*(ref.scope for ref in reference))
+    about = claim.anchors if claim.anchors & scopes else claim.anchors | (topic - claim.foreign)
     conflict: tuple[tuple[int, int], Claim] | None = None
     for ref in reference:
         if claim.foreign & ref.anchors and not claim.foreign & claim.own:
             continue  # a note about what the answer contrasts itself with
+        if ref.scope and not ref.scope & about:
+            continue  # "在 Bagging 的情况下，所有模型都是独立的" says nothing about dropout
         if None not in (ref.subject, claim.subject) and ref.subject not in claim.anchors:
             continue  # about another thing ("maxout 单元…凸函数" is not "training is non-convex")
         shared = claim.own & ref.anchors
@@ -276,12 +320,17 @@ def contradiction(
 
 
 def find_contradictions(
-    answer_claims: Sequence[Claim], reference: Sequence[Claim], lexicon: Lexicon
+    answer_claims: Sequence[Claim],
+    reference: Sequence[Claim],
+    lexicon: Lexicon,
+    topic: frozenset[str] = frozenset(),
 ) -> list[tuple[Claim, Claim]]:
-    """(answer clause, note clause) pairs that contradict each other."""
+    """(answer clause, note clause) pairs that contradict each other; `topic` is what the
+    question is about."""
     found = []
     for claim in answer_claims:
-        ref = contradiction(claim, reference, lexicon.is_domain)
+        ref = contradiction(claim, reference, lexicon.is_domain, topic)
         if ref is not None:
             found.append((claim, ref))
     return found
+

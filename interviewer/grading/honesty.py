@@ -45,13 +45,16 @@ MIN_TERMS_FOR_STUFFING = 4
 # Segments of a list: split at list punctuation, and at spaces next to Chinese characters
 # ("对称性 随机初始化 梯度消失").
 _SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# The same without the spaces that only set a Latin word apart from Chinese ("BN 在测试时…跟
+# 当前 batch 的大小无关"): typography, not a list.
+_STRICT_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # Words that make a segment a statement about something rather than a bare term.
 _PREDICATES = frozenset({
     "是", "为", "会", "能", "可以", "可", "让", "使", "使得", "导致", "造成",
     "引起", "因为", "所以", "因此", "把", "被", "为了", "通过", "就", "用",
     "用来", "来", "如果", "那么", "而", "但", "但是", "要", "需要", "防止",
     "避免", "减少", "增加", "降低", "提高", "保证", "相当于", "看作", "没有", "不",
-    "有",
+    "有", "就是", "包括", "减小", "增大", "扩充", "最", "常用", "主要",
     "is", "are", "was", "were", "be", "can", "could", "will", "would", "make", "makes",
     "cause", "causes", "because", "so", "to", "by", "from", "that", "which", "when", "if",
     "then", "help", "helps", "prevent", "prevents", "reduce", "reduces", "keep", "keeps",
@@ -149,8 +152,13 @@ def explanation_density(view: AnswerView) -> float:
 
 def is_term_list(text: str) -> bool:
     """True when most segments of the text are bare terms: a few words and no predicate
-    ("symmetry breaking, random init, Xavier, He, …")."""
-    parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    ("symmetry breaking, random init, Xavier, He, …"), however spaces around Latin words
+    are read."""
+    return _is_term_list(text, _SEGMENT) and _is_term_list(text, _STRICT_SEGMENT)
+
+
+def _is_term_list(text: str, segment: re.Pattern[str]) -> bool:
+    parts = [part.strip() for part in segment.split(text) if part.strip()]
     # Prose has long segments: rule it out before paying for jieba.
     short = [part for part in parts if len(part) <= BARE_TERM_CHARS]
     if len(parts) < MIN_TERMS_FOR_STUFFING or len(short) < BARE_SHARE * len(parts):

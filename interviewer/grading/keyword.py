@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from interviewer.grading.contradiction import Claim, claims, find_contradictions, text_clauses
+from interviewer.grading.denial import denied_links
 from interviewer.grading.feedback import Findings, compose
 from interviewer.grading.honesty import (
     ProfileIndex,
@@ -23,6 +24,7 @@ from interviewer.grading.matching import (
     AnswerView,
     PointMatch,
     match_point,
+    named_only,
     status_for,
     view_answer,
 )
@@ -42,8 +44,17 @@ from interviewer.text import language_of
 from interviewer.topics import Glossary
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
+# A question prepared once: its rubric, its note clauses with a direction, and every note
+# sentence with its concepts.
+_Prepared = tuple[Reference, list[Claim], list[tuple[str, frozenset[str]]]]
 # Off-topic only when the asked question is covered this little.
 OFF_TOPIC_BELOW = 0.35
+
+
+def _only(terms: dict[str, float], present: set[str], named: frozenset[str]) -> bool:
+    """True when every term of a point the answer has is one it only lists."""
+    found = present.intersection(terms)
+    return bool(found) and found <= named
 
 
 def cap_status(status: Status, demote: bool = False) -> Status:
@@ -66,13 +77,13 @@ class KeywordGrader:
         self._weights = Weights(list(documents.values()), self._lexicon)
         self._index = ProfileIndex(documents)
         self._profiles = {qid: frozenset(concepts) for qid, concepts in documents.items()}
-        self._references: dict[tuple[str, str, tuple[str, ...]], tuple[Reference, list[Claim]]] = {}
+        self._references: dict[tuple[str, str, tuple[str, ...]], _Prepared] = {}
 
     def _profile_concepts(self, question: Question) -> list[str]:
         text = " ".join((question.title, *question.key_points, question.answer))
         return self._lexicon.text_concepts(text)
 
-    def _reference(self, question: Question) -> tuple[Reference, list[Claim]]:
+    def _reference(self, question: Question) -> _Prepared:
         # A follow-up is graded as the same question id with its own title and key points.
         key = (question.id, question.title, question.key_points)
         cached = self._references.get(key)
@@ -85,12 +96,14 @@ class KeywordGrader:
             sentences = [clauses for s in [question.title, *plain]
                          for clauses in text_clauses(s, self._lexicon)]
             notes = claims(sentences, reference.title_concepts, self._lexicon)
-            cached = self._references[key] = (reference, notes)
+            note_sentences = [(s, frozenset(self._lexicon.text_concepts(s)))
+                              for s in [question.title, *plain]]
+            cached = self._references[key] = (reference, notes, note_sentences)
         return cached
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade `answer` against the question's rubric (`context` is not needed)."""
-        reference, notes = self._reference(question)
+        reference, notes, note_sentences = self._reference(question)
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)
         view = view_answer(cleaned.text, self._lexicon)
@@ -109,12 +122,18 @@ class KeywordGrader:
         if findings.stuffed:
             # A term named is not a term explained.
             statuses = [cap_status(st) for st in statuses]
+        else:
+            # Nor is a point made by the terms of a list alone ("sigmoid、tanh、relu 这些").
+            named = named_only(view, self._lexicon)
+            present = set(view.concepts)
+            statuses = [cap_status(st) if not point.label and _only(point.core, present, named)
+                        else st for point, st in zip(reference.points, statuses, strict=True)]
         # A known misconception names the fact outright, so it wins over a note clause
         # that clashes with the same words. A list of terms claims nothing.
         wrong = [] if findings.stuffed else self._misconceptions(
             cleaned.text, question.title, language, matches)
         wrong += [
-            clash for clash in self._wrong_claims(reference, notes, view, statuses)
+            clash for clash in self._wrong_claims(reference, notes, note_sentences, view, statuses)
             if not any(clash[0] in said or said in clash[0] for said, _, _ in wrong)
         ]
         findings.contradictions = [(said, note) for said, note, _ in wrong]
@@ -159,14 +178,20 @@ class KeywordGrader:
         return self._grade(question, score, rubric, feedback, follow_up, language, flags)
 
     def _wrong_claims(
-        self, reference: Reference, notes: list[Claim], view: AnswerView, statuses: list[Status]
+        self,
+        reference: Reference,
+        notes: list[Claim],
+        said_in_notes: list[tuple[str, frozenset[str]]],
+        view: AnswerView,
+        statuses: list[Status],
     ) -> list[tuple[str, str, int | None]]:
         """(answer text, what the notes say, index of the point it spoils) for each claim
         that contradicts the notes."""
         points = reference.points
         found: list[tuple[str, str, int | None]] = []
         mine = claims([s.clauses for s in view.sentences], lexicon=self._lexicon)
-        for said, note in find_contradictions(mine, notes, self._lexicon):
+        for said, note in find_contradictions(mine, notes, self._lexicon,
+                                              reference.title_concepts):
             inside = [i for i, p in enumerate(points) if note.text in p.text]
             if inside and statuses[inside[0]] == "covered":
                 # Covered even without the clashing sentence: the answer states the point
@@ -176,6 +201,11 @@ class KeywordGrader:
                 if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
                     continue
             found.append((said.text, note.text, inside[0] if inside else None))
+        clauses = [s.clauses for s in view.sentences]
+        for clause, sentence in denied_links(clauses, said_in_notes, reference.title_concepts,
+                                             self._lexicon):
+            inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
+            found.append((clause, sentence, inside[0] if inside else None))
         return found
 
     @staticmethod

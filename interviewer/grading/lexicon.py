@@ -34,7 +34,7 @@ _STOPWORDS_TEXT = """
     最 较 太 过于 越 已经 正好 只 只是 只要 也就是 也就是说 相当于 看作 看成
     称为 叫 叫做 用 用来 使用 采用 利用 进行 做 实现 带来 来说 说 讲 方面
     角度 层面 问题 方法 方式 作用 意义 情况 东西 部分 原因 效果 好 不错 当 后
-    前 里 内 外 中的 上的 他们 它们
+    前 里 内 外 中的 上的 他们 它们 虽然 依然 仍然 于是 是因为 的话 还是 而言 对于 关于
     a an the of to in on for and or is are was were be been being it its this that these those
     with as by at from which what why how can could would should will may might so such than
     then there their we you i they he she them our your my me very also just more most into onto
@@ -71,10 +71,15 @@ class Lexicon:
     """Maps text to concept ids: synonyms in either language share one id."""
 
     def __init__(
-        self, groups: Sequence[Sequence[str]], broad: Sequence[Sequence[str]] = ()
+        self,
+        groups: Sequence[Sequence[str]],
+        broad: Sequence[Sequence[str]] = (),
+        plain: Sequence[Sequence[str]] = (),
     ) -> None:
         """`groups` are precise synonyms; `broad` groups (the glossary's topics lump related
-        terms together) only name words the precise groups leave out, smallest group first."""
+        terms together) only name words the precise groups leave out, smallest group first.
+        `plain` groups are everyday words in either language ("打破" = break, "减少" = reduce
+        = lower): one concept, named by its first word, that stays a plain word in weight."""
         self._concept: dict[str, str] = {}
         # Longest phrase (in words) starting with each word: most words start none.
         self._widths: dict[str, int] = {}
@@ -85,6 +90,11 @@ class Lexicon:
             for key in keys:
                 self._concept.setdefault(key, concept)
         self.domain = set(self._concept.values())
+        # After the terms: a word that is a term ("random") stays one.
+        for group in plain:
+            named = "".join(stem(word) for word in cut(group[0]))
+            for key in self._keys(group):
+                self._concept.setdefault(key, named)
 
     def _keys(self, group: Sequence[str]) -> set[str]:
         keys = set()
@@ -179,7 +189,8 @@ def load_lexicon(glossary: Glossary | None = None) -> Lexicon:
     with LEXICON_FILE.open("rb") as handle:
         data = tomllib.load(handle)
     own = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("words", [])]
-    return Lexicon(own, glossary.synonym_groups())
+    plain = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("plain", [])]
+    return Lexicon(own, glossary.synonym_groups(), plain)
 
 
 class Weights:

@@ -101,6 +101,31 @@ def view_answer(text: str, lexicon: Lexicon) -> AnswerView:
     return AnswerView(text, sentences, all_concepts, glue)
 
 
+# The items of an enumeration: "sigmoid、tanh、relu", "sigmoid, tanh and relu".
+_ITEM_SEP = re.compile(r"[、,，/]|\s+(?:and|or)\s+", re.IGNORECASE)
+MIN_ITEMS = 2
+
+
+def named_only(view: AnswerView, lexicon: Lexicon) -> frozenset[str]:
+    """Concepts the answer only lists ("有sigmoid、tanh、relu这些"): each an item of an
+    enumeration of bare terms, never part of a statement."""
+    listed: set[str] = set()
+    said: set[str] = set()
+    for sentence in view.sentences:
+        parts = _ITEM_SEP.split(sentence.text)
+        if len(parts) <= MIN_ITEMS:
+            said.update(sentence.concepts)
+            continue
+        found = [lexicon.concepts(cut(part)) for part in parts]
+        items = [concepts for concepts in found if len(concepts) == 1]
+        if len(items) < MIN_ITEMS:
+            said.update(sentence.concepts)
+            continue
+        for concepts in found:
+            (listed if len(concepts) == 1 else said).update(concepts)
+    return frozenset(listed - said)
+
+
 def _recall(weights: dict[str, float], present: frozenset[str]) -> float:
     # A point made only of the question's own (discounted) words cannot be covered by
     # repeating them: the denominator never drops below one real term's weight.

@@ -20,6 +20,20 @@ TABLE = Path(__file__).with_name("misconceptions.toml")
 _GAP = r"[^，。；,.;!?！？\n]{0,8}"
 _GAP_EN = r"[^，。；,.;!?！？\n]{0,24}"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# A reason that opens by naming whose property it states ("…是因为MSE的梯度里有σ′", "because
+# MSE's gradient…") is a claim about that other thing: the σ′ belongs to MSE, not to 交叉熵.
+# Without the possessive ("是因为学习率太大") the reason is part of the claim.
+# "does not vanish like sigmoid": a thing named after the predicate as what behaves so is a
+# yardstick, not what the clause is about ("it's like bagging" is a claim, so a copula
+# before "like" keeps it).
+_TRAILING_LIKE = re.compile(
+    r"(?<!\bis)(?<!'s)(?<!\bare)(?<!\bwas)(?<!\bjust)(?<!\bexactly)(?<!\bbasically)(?<!\bmuch)"
+    r"\s+(?:like|as with|as in|as for)\s+(?:the\s+|a\s+)?[A-Za-z][\w'′\-]*(?:\s+(?:does|do|did))?"
+    r"(?=\s*(?:[,，。.;；!?！？]|$))",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"(?:是|就是)?(?:因为|所以|因此)(?=\s*[A-Za-z\u4e00-\u9fff'′]{1,10}的)|"
+                     r"\b(?:because|since|so)(?=\s+(?:the\s+)?[A-Za-z]+'s\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,13 +105,15 @@ def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[st
     table = load_misconceptions()
     implied = [item.implicit and bool(item.about.search(title)) for item in table]
     for sentence in split_sentences(answer):
-        sentence = COMPARED.sub(" ", sentence)
+        sentence = _TRAILING_LIKE.sub("", COMPARED.sub(" ", sentence))
+        clauses = [part for clause in split_clauses(sentence)
+                   for part in _REASON.split(clause) if part.strip()]
+        claiming = [not is_condition(clause) for clause in clauses]
         for item, by_title in zip(table, implied, strict=True):
             if not by_title and not item.about.search(sentence):
                 continue
-            clauses = split_clauses(sentence)
             for at, clause in enumerate(clauses):
-                if (item.near and not item.about.search(clause)) or is_condition(clause):
+                if not claiming[at] or (item.near and not item.about.search(clause)):
                     continue
                 lead = " ".join(clauses[:at])
                 if _states(item, clause, lead) and all(clause != said for said, _ in found):

@@ -21,17 +21,17 @@ FULL_BASE, FULL_PER_POINT = 3.0, 0.3
 ATTEMPT = 1.0
 SUPPORTED = 1.0
 SUPPORT_FULL = 15.0
-MIN_CONTENT = 3
+MIN_CONTENT = 2
 # Ceilings and multipliers for what the honesty checks find.
-STUFFED_CEILING = 1.0
+STUFFED_CEILING = 0.5
 # A bare list answering a question that asks for a list names the items without explaining
 # them: more than a word salad (up to LIST_BONUS more), still below a short explained
 # partial answer.
-LIST_CEILING = 1.5
+LIST_CEILING = 1.0
 LIST_BONUS = 0.5
 RESTATED_FACTOR = 0.2
 OFF_TOPIC_FACTOR = 0.35
-INJECTION_FACTOR = 0.5
+INJECTION_FACTOR = 0.25
 CONTRADICTION_FACTOR = 0.4
 MAX_CONTRADICTIONS = 2
 
@@ -100,8 +100,10 @@ def attempt_base(
 def final_score(ratio: float, base: float, found: Verdicts) -> float:
     """The 0-10 score: the base, topped up towards 10 by rubric coverage, then what the
     honesty checks take away."""
-    if found.stuffed or found.restated or found.off_topic:
-        base = 0.0  # a list of terms, the question's own words or another topic: no attempt
+    if found.stuffed or found.restated or found.off_topic or found.contradictions:
+        # A list of terms, the question's own words, another topic or a claim the notes
+        # contradict: not an attempt that earns anything for being on the subject.
+        base = 0.0
     score = base + (MAX_SCORE - base) * ratio * found.explained
     if found.stuffed:
         # Named items answer a list question a little, however many the list leaves out.
