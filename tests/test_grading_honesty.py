@@ -545,3 +545,21 @@ def test_concessive_and_conditional_statements_close_to_the_notes_are_not_flagge
     grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
 ) -> None:
     assert "contradiction" not in grade(grader, bank, qid, answer).flags
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        ("03", "Adding nonlinear hidden units makes the loss non-convex, so training stops being a convex optimization problem and the global optimum is no longer guaranteed."),
+        ("12", "Unlike bagging, the sub-networks share parameters instead of being independent, and most of them are never trained to convergence."),
+        ("12", "The difference from bagging is that dropout's submodels share weights rather than being independent models."),
+    ],
+)
+def test_correct_english_statements_with_stop_or_instead_are_not_contradictions(
+    qid: str, answer: str
+) -> None:
+    bank = load_bank()
+    question = bank.get(f"deep_learning_basics-{qid}")
+    assert question is not None
+    grade = KeywordGrader(bank).grade(question, answer)
+    assert "contradiction" not in grade.flags, grade.feedback

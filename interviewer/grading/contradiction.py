@@ -90,7 +90,8 @@ AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
 _NEGATION = _rx(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
     r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandon(?:s|ed|ing)?|"
-    r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up)\b|n't"
+    r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up|"
+    r"stop(?:s|ped|ping)? being|ceas(?:e|es|ed|ing) to be)\b|n't"
 )
 # English also negates after the verb: "shares no weights", "has no effect".
 _AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
