@@ -1,12 +1,15 @@
 """The lexical side of search: BM25 terms of notes and of queries (jieba words, CJK bigrams,
-glossary synonyms in both languages), and weighted scoring over bm25s models."""
+glossary synonyms in both languages, domain terms behind colloquial phrasings), and weighted
+scoring over bm25s models."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+from interviewer.resources import knowledge_dir
 from interviewer.topics import compact, load_glossary
 
 BIGRAM_WEIGHT = 1.0
@@ -17,6 +20,13 @@ SYNONYM_WEIGHT = 0.5
 TOPIC_WEIGHT = 0.5
 """A topic's other aliases are related words as much as synonyms (sigmoid → relu, tanh); on
 the development queries 0.35–0.5 did alike and 0.7 worse."""
+
+BRIDGE_WEIGHT = 1.0
+"""A domain term a colloquial phrasing stands for (knowledge/colloquial.toml) counts as much as
+the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse)."""
+BRIDGES_FILE = "colloquial.toml"
+_GAP_ZH = 8
+_GAP_EN = 4
 
 DENSE_HINTS = 6
 """At most this many glossary names are appended to a query for the vector search."""
@@ -55,7 +65,11 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word[-2] in "su":  # loss, relus: not plurals to cut
                 continue
-            return word[: -len(suffix)]
+            root = word[: -len(suffix)]
+            # dropping, stopped → drop, stop (but falling, missed keep their ll, ss)
+            if suffix in ("ing", "ed") and root[-1] == root[-2] and root[-1] not in "lsz":
+                root = root[:-1]
+            return root
     return word
 
 
@@ -110,17 +124,74 @@ def _expander() -> Expander:
     return Expander(topics + terms, [TOPIC_WEIGHT] * len(topics) + [SYNONYM_WEIGHT] * len(terms))
 
 
+class Bridges:
+    """Colloquial phrasings and the domain terms they mean, from knowledge/colloquial.toml;
+    "…" in a phrasing is a short gap (so 前面…层…学不动 matches 前面几层就学不动了)."""
+
+    def __init__(self, bridges: list[tuple[list[str], list[str]]]) -> None:
+        self.means: list[list[str]] = []
+        self._patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
+        for says, means in bridges:
+            parts = [phrase.split("…") for phrase in says]
+            english = [_english_phrase(p) for p in parts if all(part.isascii() for part in p)]
+            other = [
+                f".{{0,{_GAP_ZH}}}".join(re.escape(compact(part)) for part in p)
+                for p in parts
+                if not all(part.isascii() for part in p)
+            ]
+            self._patterns.append(
+                (
+                    re.compile("|".join(english)) if english else None,
+                    re.compile("|".join(other)) if other else None,
+                )
+            )
+            self.means.append(list(means))
+
+    @classmethod
+    def load(cls, path: Path) -> Bridges:
+        """The bridges of a colloquial.toml file."""
+        import tomllib
+
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        return cls([(list(b["says"]), list(b["means"])) for b in data.get("bridges", [])])
+
+    def find(self, query: str) -> list[list[str]]:
+        """The domain terms of each bridge the query says, without those it already holds."""
+        words, squeezed = _stemmed_words(query), compact(query)
+        found = []
+        for (english, other), means in zip(self._patterns, self.means, strict=True):
+            if (english and english.search(words)) or (other and other.search(squeezed)):
+                missing = [term for term in means if compact(term) not in squeezed]
+                if missing:
+                    found.append(missing)
+        return found
+
+
+def _english_phrase(parts: list[str]) -> str:
+    # Stemmed whole words, padded like _stemmed_words(), with up to _GAP_EN words per "…".
+    parts = [" ".join(stem(w) for w in _ASCII_WORD.findall(p.lower())) for p in parts]
+    return " " + f" (?:\\S+ ){{0,{_GAP_EN}}}".join(re.escape(part) for part in parts) + " "
+
+
+@lru_cache(maxsize=1)
+def _bridges() -> Bridges:
+    return Bridges.load(knowledge_dir() / BRIDGES_FILE)
+
+
 def dense_hints(query: str) -> str:
-    """The query as the vector search sees it: with the Chinese names of the glossary terms
-    it holds appended, so an English query lands near Chinese notes (on the development
-    queries this lifted English recall@1 of passage vectors from 0.69 to 0.97)."""
+    """The query as the vector search sees it: with the Chinese names of the domain terms
+    its colloquial phrasings stand for and of the glossary terms it holds appended, so an
+    English query lands near Chinese notes (on the development queries this lifted English
+    recall@1 of passage vectors from 0.69 to 0.97)."""
     names = [
         alias
         for group, _ in _expander().expand_groups(query)
         for alias in group
         if not alias.isascii()
     ]
-    names = list(dict.fromkeys(names))[:DENSE_HINTS]
+    bridged = [t for means in _bridges().find(query) for t in means if not t.isascii()]
+    names = list(dict.fromkeys(bridged + names))[:DENSE_HINTS]
     return f"{query}（{'，'.join(names)}）" if names else query
 
 
@@ -164,8 +235,9 @@ Concept = list[dict[str, float]]
 
 def query_terms(text: str) -> list[Concept]:
     """BM25 terms of a query: each of its words and bigrams on its own, then one concept per
-    glossary group it names (its synonyms in both languages), which counts once, through
-    its best-matching spelling, however many of them a passage uses."""
+    glossary group it names (its synonyms in both languages) and per colloquial bridge it
+    says (the domain terms meant), which counts once, through its best-matching spelling,
+    however many of them a passage uses."""
     words = _words(text)
     concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(words)]
     concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(words))]
@@ -174,6 +246,14 @@ def query_terms(text: str) -> list[Concept]:
         spellings = []
         for synonym in synonyms:
             terms = {t: w for t, w in _weighted(synonym, weight).items() if t not in typed}
+            if terms:
+                spellings.append(terms)
+        if spellings:
+            concepts.append(spellings)
+    for means in _bridges().find(text):
+        spellings = []
+        for term in means:
+            terms = {t: w for t, w in _weighted(term, BRIDGE_WEIGHT).items() if t not in typed}
             if terms:
                 spellings.append(terms)
         if spellings:

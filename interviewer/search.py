@@ -1,6 +1,7 @@
 """Hybrid retrieval over the notes in use: BM25 over jieba words and bigrams (whole questions
 and single chunks) and e5 vectors (titles and, for small note sets, chunks), each widened
-through the bilingual glossary, fused by weighted z-scores over the pooled candidates."""
+through the bilingual glossary and the colloquial bridges (knowledge/colloquial.toml), fused
+by weighted z-scores over the pooled candidates."""
 
 from __future__ import annotations
 
@@ -246,5 +247,5 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     report = index.update(files, progress=progress)
     if progress:
         for message in report.notices:
-            print(f"interviewer: {message}", file=sys.stderr)
+            print(f"interviewer: warning: {message}", file=sys.stderr)
     return Retriever(index, files, report)

@@ -9,8 +9,16 @@ from pathlib import Path
 import pytest
 
 from interviewer.config import load_settings
-from interviewer.lexical import dense_hints, flat_terms, query_terms, stem
+from interviewer.lexical import (
+    BRIDGES_FILE,
+    Bridges,
+    dense_hints,
+    flat_terms,
+    query_terms,
+    stem,
+)
 from interviewer.notes import load_bank
+from interviewer.resources import knowledge_dir
 from interviewer.search import SearchHit, open_retriever
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
@@ -87,7 +95,8 @@ def test_a_concept_counts_once_however_many_synonyms_match() -> None:
 @pytest.mark.parametrize(
     ("word", "expected"),
     [("initializing", "initializ"), ("initialization", "initializ"), ("losses", "loss"),
-     ("loss", "loss"), ("gradients", "gradient"), ("relu", "relu")],
+     ("loss", "loss"), ("gradients", "gradient"), ("relu", "relu"), ("dropping", "drop"),
+     ("stopped", "stop"), ("falling", "fall")],
 )
 def test_stem(word: str, expected: str) -> None:
     assert stem(word) == expected
@@ -97,6 +106,39 @@ def test_dense_hints_append_chinese_names_of_glossary_terms() -> None:
     assert dense_hints("why does dropout help").startswith("why does dropout help（")
     assert "随机失活" in dense_hints("why does dropout help")
     assert dense_hints("完全不相关的句子") == "完全不相关的句子"
+
+
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("为啥网络一深前面几层就训练不动了", "梯度消失"),
+        ("每一层输入的分布老是变来变去", "内部协变量偏移"),
+        ("my model memorizes the training set", "过拟合"),
+        ("the gradients keep blowing up", "梯度爆炸"),
+    ],
+)
+def test_colloquial_phrasings_bridge_to_domain_terms(query: str, term: str) -> None:
+    assert term in flat_terms(query_terms(query))
+    assert term in dense_hints(query)
+
+
+def test_bridge_gaps_are_short_and_known_terms_are_not_repeated() -> None:
+    bridges = Bridges([(["前面…层…学不动", "gradient…die"], ["梯度消失", "vanishing gradient"])])
+    assert bridges.find("前面几层就学不动了") == [["梯度消失", "vanishing gradient"]]
+    assert bridges.find("the gradients die out") == [["梯度消失", "vanishing gradient"]]
+    assert bridges.find("前面讲了很多很多别的内容之后才轮到层的事情学不动") == []
+    assert bridges.find("gradients in this very long sentence never die") == []
+    assert bridges.find("梯度消失时前面几层学不动") == [["vanishing gradient"]]
+
+
+def test_bundled_bridges_each_name_domain_terms() -> None:
+    bridges = Bridges.load(knowledge_dir() / BRIDGES_FILE)
+    assert len(bridges.means) >= 10 and all(bridges.means)
+
+
+def test_a_colloquial_query_finds_its_question(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    # No word of the query is in the notes; the bridge names 梯度消失 for it.
+    assert hash_retriever.search("为啥前面几层训练不动", k=1)[0].question_id == "opt-01"
 
 
 def test_domain_terms_stay_whole() -> None:
