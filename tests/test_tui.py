@@ -124,6 +124,7 @@ async def test_quit_with_a_draft_asks_and_keeps_it(make_app: AppFactory) -> None
         await pilot.press("escape")  # keep answering: the draft is untouched
         assert _screen(app).answer_box.text == "还没写完的答案"
         await pilot.press("ctrl+q")
+        await pilot.pause()
         await pilot.click("#save")
     assert app.return_value is not None
     [kept] = make_app.store.ungraded()
@@ -140,6 +141,7 @@ async def test_keys_arriving_together_with_ctrl_q_still_count_as_a_draft(
             app.post_message(events.Key(char, char))
         app.post_message(events.Key("ctrl+q", None))
         await wait_until(pilot, lambda: isinstance(app.screen, QuitScreen), "the question")
+        await pilot.pause()  # let the dialog lay out, or the click lands nowhere
         await pilot.click("#save")
     assert [a.text for a in make_app.store.ungraded()] == ["草稿"]
 
@@ -149,6 +151,7 @@ async def test_quit_without_the_draft(make_app: AppFactory) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"丢掉")
         await pilot.press("ctrl+q")
+        await pilot.pause()
         await pilot.click("#discard")
     assert make_app.store.answers() == []
 
@@ -204,6 +207,7 @@ async def test_earlier_ungraded_answers_are_offered_and_graded(make_app: AppFact
         await wait_until(pilot, lambda: isinstance(app.screen, PendingScreen), "the offer")
         await pilot.pause()
         assert "never graded" in screen_text(app)
+        await pilot.pause()
         await pilot.click("#grade")
         await wait_until(pilot, lambda: not make_app.store.ungraded(), "the earlier grade")
         assert isinstance(app.screen, InterviewScreen)

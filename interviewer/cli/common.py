@@ -25,7 +25,12 @@ def settings_for(args: argparse.Namespace) -> Settings:
     settings = load_settings(**overrides)
     from interviewer.text import set_cache_dir
 
-    set_cache_dir(settings.data_dir / "cache")
+    cache = settings.data_dir / "cache"
+    try:
+        cache.mkdir(exist_ok=True)
+    except OSError:
+        return settings  # a read-only data dir: jieba keeps its cache in the temp dir instead
+    set_cache_dir(cache)
     return settings
 
 
@@ -48,13 +53,20 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
     from interviewer.notes import load_bank
 
     bank = load_bank(notes_paths(args, settings), cache_dir=settings.data_dir / "cache" / "notes")
+    if not bank.questions:
+        # The reason goes into the one error line, so the user reads the cause, not two lines.
+        why = ""
+        if bank.warnings:
+            more = len(bank.warnings) - 1
+            # The hint on headings closes the error anyway: don't say it twice.
+            first = bank.warnings[0].removesuffix(" (questions are headings ## to ####)")
+            why = f" ({first}{f'; and {more} more' if more else ''})"
+        raise InterviewerError(
+            f"no questions found in the notes{why}; questions are headings (## to ####) with an "
+            "answer below them — see the README's 'Your own notes'"
+        )
     for message in bank.warnings:
         warn(message)
-    if not bank.questions:
-        raise InterviewerError(
-            "no questions found in the notes; questions are headings (## to ####) with an answer "
-            "below them — see the README's 'Your own notes'"
-        )
     return bank
 
 

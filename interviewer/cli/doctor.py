@@ -156,6 +156,23 @@ def check_llm(settings: Settings) -> Check:
     return Check("LLM", OK, f"{where} answered in {took:.1f} s; structured output: {output}")
 
 
+def check_history(settings: Settings) -> Check:
+    """The history opens (a damaged file would stop the next interview)."""
+    from interviewer.store import HISTORY_FILE, HistoryStore
+
+    if not (settings.data_dir / HISTORY_FILE).exists():
+        return Check("history", OK, "no answers yet")
+    try:
+        store = HistoryStore.open(settings)
+    except InterviewerError as exc:
+        return Check("history", FAIL, str(exc))
+    try:
+        count = len(store.answers())
+    finally:
+        store.close()
+    return Check("history", OK, f"{count} answer(s)")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run every check, print a line for each as it ends, exit 1 when one is broken."""
     checks: list[Check] = []
@@ -174,6 +191,7 @@ def run(args: argparse.Namespace) -> int:
         report(notes_check)
         if bank is not None:
             report(check_index(settings, bank))
+        report(check_history(settings))
         report(check_llm(settings))
     broken = sum(1 for check in checks if check.mark == FAIL)
     print(f"{broken} problem(s) found" if broken else "all good")

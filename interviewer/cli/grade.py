@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections.abc import Iterator
@@ -39,16 +40,18 @@ def run(args: argparse.Namespace) -> int:
     _check_usage(args)
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
+    # Bad input fails before anything else is said: one line, not a notice and then an error.
+    question = None if args.batch else _question(args, bank)
+    answer = None if args.batch else _answer(args)
+    rows = _opened(_lines(args.batch)) if args.batch else iter(())
     from interviewer.grading.chain import make_grader
 
     if not settings.llm_configured and not settings.offline:
         warn("no LLM configured (OPENAI_API_KEY / OPENAI_BASE_URL); "
              "using the offline keyword grader")
     grader = make_grader(settings, bank)
-    if args.batch:
-        return _run_batch(args.batch, settings, bank, grader)
-    question = _question(args, bank)
-    answer = _answer(args)
+    if question is None or answer is None:
+        return _run_batch(args.batch, rows, settings, bank, grader)
     grade = grader.grade(question, answer, _context(settings, bank, grader, question))
     if args.json:
         print_json(grade.to_json())
@@ -112,7 +115,13 @@ def decode_answer(data: bytes, source: str) -> str:
 
 def _answer(args: argparse.Namespace) -> str:
     if args.answer is not None:
+        # The same limit as a file: a pasted log is a mistake, whichever way it comes in.
+        if len(str(args.answer).encode("utf-8", "surrogateescape")) > MAX_ANSWER_BYTES:
+            raise InterviewerError(f"--answer is larger than {MAX_ANSWER_BYTES // 1024} KB; "
+                                   "an answer can be at most that long — shorten it")
         return str(args.answer)
+    if args.answer_file == "-":
+        return decode_answer(sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1), "standard input")
     if args.answer_file:
         path = Path(args.answer_file).expanduser()
         try:
@@ -157,6 +166,8 @@ def _related(retriever: Any, question: Question) -> list[str] | None:
 
 
 def _lines(path: str) -> Iterator[tuple[int, bytes]]:
+    from interviewer.notes.reader import decode_notes
+
     handle: IO[bytes]
     if path == "-":
         handle = sys.stdin.buffer
@@ -166,17 +177,39 @@ def _lines(path: str) -> Iterator[tuple[int, bytes]]:
         except OSError as exc:
             raise InterviewerError(f"cannot read batch file {path}: {exc.strerror}") from None
     with handle:
-        yield from enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""), 1)
+        for number, line in enumerate(iter(lambda: handle.readline(MAX_LINE_BYTES + 1), b""), 1):
+            too_long = len(line) > MAX_LINE_BYTES
+            # A cut-off line may end inside a character: only its NUL bytes tell binary apart.
+            binary = b"\x00" in line[:8192] or (not too_long and decode_notes(line) is None)
+            if number == 1 and line.strip() and binary:
+                # Binary or UTF-16: every line would fail, so say it once for the file.
+                source = "standard input" if path == "-" else f"batch file {path}"
+                raise InterviewerError(f"{source} is not UTF-8 text (binary or UTF-16?); "
+                                       "save it as UTF-8 JSON lines")
+            if too_long and not line.endswith(b"\n"):
+                # Skip the rest of the line, so it fails once and later lines keep their numbers.
+                while (rest := handle.readline(MAX_LINE_BYTES + 1)) and not rest.endswith(b"\n"):
+                    pass
+            yield number, line
+
+
+def _opened(rows: Iterator[tuple[int, bytes]]) -> Iterator[tuple[int, bytes]]:
+    """The same rows, with the file already opened and its first line checked."""
+    first = next(rows, None)
+    return itertools.chain([first] if first is not None else [], rows)
 
 
 def _batch_item(raw: bytes, bank: QuestionBank) -> tuple[Any, Question, str]:
     """(id, question, answer) of one batch line; ValueError says what is wrong."""
     if len(raw) > MAX_LINE_BYTES:
         raise ValueError(f"line longer than {MAX_LINE_BYTES // 1024} KB")
+    from interviewer.notes.reader import decode_notes
+
+    text = decode_notes(raw)  # UTF-8, else GBK: what --answer-file accepts too
+    if text is None:
+        raise ValueError("not UTF-8 or GBK text")
     try:
-        item = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ValueError("not UTF-8 text") from None
+        item = json.loads(text, parse_constant=_not_json)
     except json.JSONDecodeError as exc:
         raise ValueError(f"not JSON ({exc.msg})") from None
     if not isinstance(item, dict):
@@ -186,6 +219,8 @@ def _batch_item(raw: bytes, bank: QuestionBank) -> tuple[Any, Question, str]:
         raise ValueError('"answer" (a string) is missing')
     if len(answer.encode("utf-8")) > MAX_ANSWER_BYTES:
         raise ValueError(f"answer longer than {MAX_ANSWER_BYTES // 1024} KB")
+    if "question_id" in item and not isinstance(item["question_id"], str):
+        raise ValueError('"question_id" must be a string like "deep_learning_basics-07"')
     if isinstance(item.get("question_id"), str):
         question = bank.get(item["question_id"])
         if question is None:
@@ -200,10 +235,16 @@ def _batch_item(raw: bytes, bank: QuestionBank) -> tuple[Any, Question, str]:
     return item.get("id"), question, answer
 
 
-def _run_batch(path: str, settings: Settings, bank: QuestionBank, grader: Grader) -> int:
+def _run_batch(
+    path: str,
+    rows: Iterator[tuple[int, bytes]],
+    settings: Settings,
+    bank: QuestionBank,
+    grader: Grader,
+) -> int:
     failed = total = 0
     retriever = _retriever(settings, bank) if grader.wants_context else None
-    for number, raw in _lines(path):
+    for number, raw in rows:
         if not raw.strip():
             continue
         total += 1
@@ -217,16 +258,26 @@ def _run_batch(path: str, settings: Settings, bank: QuestionBank, grader: Grader
             failed += 1
             out = {"id": item_id, "line": number, "error": str(exc)}
         print_jsonl(out)
+    if not total:
+        warn(f"{'standard input' if path == '-' else path} has no lines to grade; "
+             'each line is {"id", "question_id" | "question", "answer"}')
     if failed:
         warn(f"{failed} of {total} line(s) could not be graded; see their \"error\" objects")
     return 1 if failed else 0
 
 
+def _not_json(name: str) -> Any:
+    # Python's json reads NaN and Infinity, but echoing them would make our output not JSON.
+    raise ValueError(f"not JSON ({name} is not a JSON value)")
+
+
 def _peek_id(raw: bytes) -> Any:
     """The line's id, if it parses that far (so error objects can echo it)."""
+    from interviewer.notes.reader import decode_notes
+
     try:
-        item = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        item = json.loads(decode_notes(raw) or "", parse_constant=_not_json)
+    except ValueError:  # JSONDecodeError included
         return None
     return item.get("id") if isinstance(item, dict) else None
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,8 +25,20 @@ class NotesFile:
     source: str
 
 
+def display_path(text: str) -> str:
+    """A path as valid text: bytes of a file name that are not UTF-8 become `\\xff` escapes
+    (JSON, Chroma and terminals reject the surrogates Python keeps them as)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def decode_notes(data: bytes) -> str | None:
-    """Text of a notes file in UTF-8 (with or without BOM) or GB18030/GBK; None if binary."""
+    """Text of a notes file in UTF-8 (with or without BOM), UTF-16 with a BOM (what Windows
+    Notepad and PowerShell's `>` write) or GB18030/GBK; None if binary."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
     if b"\x00" in data[:_SNIFF]:
         return None
     for encoding in ("utf-8-sig", "gb18030"):
@@ -46,20 +60,59 @@ def collect_files(paths: list[Path]) -> tuple[list[NotesFile], list[str]]:
         if not root.exists():
             raise NotesError(f"notes path not found: {root} (check --notes / INTERVIEWER_NOTES)")
         if root.is_file():
-            files.append(NotesFile(root, root.name))
+            files.append(NotesFile(root, display_path(root.name)))
             continue
+        if not root.is_dir():
+            raise NotesError(f"notes path {root} is not a file or folder (a pipe or a device?); "
+                             "point --notes / INTERVIEWER_NOTES at Markdown files or folders")
         skipped: list[str] = []
-        for path in sorted(root.rglob("*")):
+        found, unreadable = _walk(root)
+        if root in unreadable:
+            raise NotesError(f"cannot read notes folder {root} ({unreadable[root]}); "
+                             "check its permissions")
+        for folder, reason in unreadable.items():
+            warnings.append(f"cannot read folder {folder} ({reason}); skipped")
+        for path in found:
             relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            if not path.is_file():
                 continue
             if path.suffix.lower() in MARKDOWN_SUFFIXES:
-                files.append(NotesFile(path, relative.as_posix()))
+                files.append(NotesFile(path, display_path(relative.as_posix())))
             else:
-                skipped.append(relative.as_posix())
+                skipped.append(display_path(relative.as_posix()))
         if skipped:
             sample = ", ".join(skipped[:3]) + (" …" if len(skipped) > 3 else "")
             warnings.append(
                 f"skipped {len(skipped)} non-Markdown file(s) in {root}: {sample}"
             )
-    return files, warnings
+    return _unique(files), warnings
+
+
+def _unique(files: list[NotesFile]) -> list[NotesFile]:
+    """Each file once: `--notes DIR --notes DIR/a.md` must not ask a question twice."""
+    seen: set[Path] = set()
+    unique = []
+    for notes_file in files:
+        real = notes_file.path.resolve()
+        if real not in seen:
+            seen.add(real)
+            unique.append(notes_file)
+    return unique
+
+
+def _walk(root: Path) -> tuple[list[Path], dict[Path, str]]:
+    """Every non-hidden path under `root`, sorted, and the folders that could not be listed.
+
+    Symlinked folders are not followed (no loops); `os.walk` reports what `rglob` would hide.
+    """
+    found: list[Path] = []
+    unreadable: dict[Path, str] = {}
+
+    def failed(exc: OSError) -> None:
+        unreadable[Path(exc.filename)] = exc.strerror or type(exc).__name__
+
+    for folder, dirs, names in os.walk(root, onerror=failed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        here = Path(folder)
+        found += [here / d for d in dirs] + [here / n for n in names if not n.startswith(".")]
+    return sorted(found), unreadable

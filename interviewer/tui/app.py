@@ -3,7 +3,10 @@ a worker, grades earlier answers left ungraded, and asks before losing a draft."
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
+import signal
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -65,6 +68,21 @@ class InterviewApp(App[Summary | None]):
     def get_default_screen(self) -> Screen[None]:
         """The interview itself is the first screen: no blank frame before the question."""
         return InterviewScreen(self.interview, self.backends)
+
+    def on_mount(self) -> None:
+        """Catch kill, ctrl+c from outside and a closed terminal, so a draft is not lost."""
+        loop = asyncio.get_running_loop()
+        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                # Not on Windows, nor off the main thread (Pilot tests): nothing to catch there.
+                loop.add_signal_handler(number, self.interrupted, number)
+
+    def interrupted(self, number: int) -> None:
+        """A signal asks us to stop: keep the unsubmitted answer in the history, then leave."""
+        screen = self._interview_screen()
+        if screen is not None and screen.draft():
+            screen.save_draft()
+        self.exit(self.interview.finish(), return_code=128 + number)
 
     def on_ready(self) -> None:
         """After the first frame: load the slow parts, then offer the ungraded answers."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Literal
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from interviewer.tui.backends import Backends
 
 Phase = Literal["answering", "graded"]
+SHORT_SCREEN = 24
+"""Rows below which the question and the answer give up room to the grade."""
 GRADING_TEXT = "Grading your answer… it is already saved; esc cancels"
 ANSWER_PLACEHOLDER = (
     "Type your answer here (中文 or English). ctrl+s submits · ctrl+r shows the reference · "
@@ -73,6 +75,10 @@ class InterviewScreen(Screen[None]):
         """Show the first question and say how grading will work."""
         self.show_notice(self.backends.notice())
         self.load_turn()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """On a short terminal the graded view squeezes the rest, so the score stays in view."""
+        self.set_class(event.size.height < SHORT_SCREEN, "-short")
 
     # -- what is on screen -----------------------------------------------------------
 
