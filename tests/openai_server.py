@@ -41,6 +41,8 @@ class Reply:
     """Seconds to wait before answering (a hang when longer than the client's timeout)."""
     raw: bytes | None = None
     """Send these bytes as the body instead of a chat completion."""
+    trickle: float = 0.0
+    """Seconds between the body's bytes (a server that never stops sending, but slowly)."""
 
     @classmethod
     def json(cls, data: Any, finish_reason: str = "stop") -> Reply:
@@ -67,6 +69,11 @@ class Reply:
         """An error status with an OpenAI-style error body (and Retry-After if given)."""
         headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else {}
         return cls(status=status, error=message or f"test error {status}", headers=headers)
+
+    @classmethod
+    def trickling(cls, data: Any, every: float) -> Reply:
+        """A valid completion sent one byte every `every` seconds."""
+        return cls(content=json.dumps(data, ensure_ascii=False), trickle=every)
 
     @classmethod
     def hang(cls, seconds: float) -> Reply:
@@ -221,7 +228,9 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Quiet: tests read `server.requests` instead."""
 
-    def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, headers: dict[str, str] | None = None, trickle: float = 0.0
+    ) -> None:
         try:
             self.send_response(status)
             self.send_header("Content-Type", "application/json")
@@ -229,7 +238,14 @@ class _Handler(BaseHTTPRequestHandler):
             for name, value in (headers or {}).items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(body)
+            if not trickle:
+                self.wfile.write(body)
+                return
+            for index in range(len(body)):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                if self.owner._release.wait(trickle):
+                    return
         except OSError:
             pass  # the client gave up (timeout) and closed the connection
 
@@ -264,7 +280,8 @@ class _Handler(BaseHTTPRequestHandler):
         elif reply.status != 200:
             self._send(reply.status, _error_body(reply.error), reply.headers)
         else:
-            self._send(200, _completion(body.get("model", ""), reply), reply.headers)
+            completion = _completion(body.get("model", ""), reply)
+            self._send(200, completion, reply.headers, reply.trickle)
 
 
 def _error_body(message: str) -> bytes:

@@ -358,3 +358,12 @@ def test_a_point_is_not_made_by_the_items_of_a_list_alone(
     thin = grade(grader, bank, question, listed)
     assert all(item.status != "covered" for item in thin.rubric)
     assert thin.score < explained.score
+
+
+def test_a_question_with_nothing_to_check_says_so(tmp_path: Path) -> None:
+    notes = tmp_path / "pics.md"
+    notes.write_text("## 1. 画出 ResNet 的结构？\n![ResNet](resnet.png)\n", encoding="utf-8")
+    bank = load_bank([notes])
+    grade = KeywordGrader(bank).grade(bank.questions[0], "残差块把输入直接加到输出上，缓解梯度消失。")
+    assert grade.rubric == []
+    assert "没有可核对的要点" in grade.feedback and "答得很完整" not in grade.feedback

@@ -200,6 +200,16 @@ def test_a_hanging_server_ends_offline_within_the_bound(
     assert result.notice is not None and "no reply within 1 s" in result.notice
 
 
+def test_a_server_trickling_bytes_ends_offline_within_the_bound(
+    grader: LLMGrader, server: OpenAIServer, bundled_bank: QuestionBank
+) -> None:
+    # Each byte arrives well inside the read timeout; the whole reply would take minutes.
+    server.default = Reply.trickling(quote(), every=0.2)
+    result = grade(grader, bundled_bank)
+    assert result.grader == "keyword"
+    assert result.notice is not None and "no complete reply within 1 s" in result.notice
+
+
 def test_empty_content_is_retried_then_ends_offline(
     grader: LLMGrader, server: OpenAIServer, bundled_bank: QuestionBank
 ) -> None:

@@ -172,3 +172,8 @@ def test_redact_removes_the_key_and_key_shaped_strings() -> None:
     text = redact("Incorrect API key provided: sk-abc123456789. Also sk-proj-XYZ*****98", "sk-abc")
     assert "sk-" not in text and "abc123" not in text
     assert redact("line one\n  line two", None) == "line one line two"
+
+
+def test_a_short_key_is_masked_only_where_it_stands_alone() -> None:
+    assert redact("Expecting value: line 1 column 1", "x") == "Expecting value: line 1 column 1"
+    assert redact("invalid key x given", "x") == "invalid key *** given"

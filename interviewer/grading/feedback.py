@@ -52,6 +52,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Suggestion: pick two or three of those terms and say in one sentence each "
         "what problem it solves and why it works.",
     ),
+    "no_rubric": (
+        "笔记里这道题没有可核对的要点（参考答案可能只有图片或链接），分数只反映回答是否切题；"
+        "可以在笔记里用加粗标出要点。",
+        "The notes give this question nothing to check against (its reference answer may be "
+        "only an image or a link), so the score only reflects whether you stayed on topic; "
+        "mark its key points in bold in your notes.",
+    ),
     "complete": (
         "建议：答得很完整，可以再结合一个实际例子或实验现象来说明。",
         "Suggestion: the answer is complete; back it with a concrete example or experiment.",
@@ -159,6 +166,8 @@ def _suggestion(rubric: list[RubricItem], findings: Findings, zh: bool, title: s
         return _say("start_from", zh, short(rubric[0].point if rubric else title))
     if findings.stuffed:
         return _say("explain_terms", zh)
+    if not rubric:
+        return _say("no_rubric", zh)
     gap = _gap(rubric)
     return _say("complete", zh) if gap is None else _say("add_gap", zh, short(gap.point, 40))
 

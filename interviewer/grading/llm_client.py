@@ -25,6 +25,32 @@ PLACEHOLDER_KEY = "not-needed"
 _SECRETISH = re.compile(r"\b(sk|key|api|tok)[-_][A-Za-z0-9*_.\-]{6,}", re.IGNORECASE)
 
 
+class _Overdue(Exception):
+    """A request still running when its time was up (a server sending slowly, say)."""
+
+
+def _within(seconds: float, call: Any) -> Any:
+    # The client's timeout bounds each read, not the whole reply: a server trickling a byte
+    # at a time would hold a grade forever. The request runs in a daemon thread that is
+    # abandoned when its time is up.
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = call()
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="llm-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise _Overdue
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 class LLMFailure(Exception):
     """A request that ended without a usable completion.
 
@@ -50,8 +76,12 @@ class Completion:
 
 def redact(text: str, secret: str | None) -> str:
     """`text` without the key (or anything shaped like a key), on one short line."""
-    if secret:
+    if secret and len(secret) >= 8:
         text = text.replace(secret, "***")
+    elif secret:
+        # A short key ("x" for a local server) would garble every word it occurs in:
+        # mask it only where it stands alone.
+        text = re.sub(rf"(?<![A-Za-z0-9]){re.escape(secret)}(?![A-Za-z0-9])", "***", text)
     text = _SECRETISH.sub("***", text)
     return " ".join(text.split())[:200]
 
@@ -155,13 +185,20 @@ class ChatClient:
             remaining = deadline - time.monotonic()
             if remaining < 0.05:
                 break
+            budget = min(self.timeout, remaining)
             try:
-                response = client.chat.completions.create(
-                    model=self.model,
-                    messages=messages,  # type: ignore[arg-type]
-                    timeout=min(self.timeout, remaining),
-                    **extra,
+                response = _within(
+                    budget + 0.2,
+                    lambda budget=budget: client.chat.completions.create(
+                        model=self.model,
+                        messages=messages,  # type: ignore[arg-type]
+                        timeout=budget,
+                        **extra,
+                    ),
                 )
+            except _Overdue:
+                reason = f"no complete reply within {self.timeout:g} s"
+                delay = self._backoff(attempt)
             except openai.APITimeoutError:
                 reason, delay = f"no reply within {self.timeout:g} s", self._backoff(attempt)
             except openai.APIConnectionError:
