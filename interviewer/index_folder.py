@@ -1,0 +1,95 @@
+"""The index's own folder and server: is it ours and writable, moving a damaged one aside
+(never deleting it), and checking that a Chroma server answers before Chroma's client waits
+forever on it."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from interviewer.errors import InterviewerError
+
+MARKER = "interviewer-index.json"
+
+
+def _write_marker(root: Path, version: int) -> None:
+    (root / MARKER).write_text(json.dumps({"app": "interviewer", "format": version}))
+
+
+def check_folder(root: Path, version: int) -> str | None:
+    """Why the index folder must be moved aside, or None when it is ours (a missing or
+    empty folder is created and marked)."""
+    if root.exists() and not root.is_dir():
+        return "it is a file, not a folder"
+    if not root.exists() or not any(root.iterdir()):
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            _write_marker(root, version)
+        except OSError as exc:
+            raise InterviewerError(
+                f"cannot create the index at {root} ({exc.strerror}); "
+                "set INTERVIEWER_HOME to a writable folder"
+            ) from None
+        return None
+    try:
+        info = json.loads((root / MARKER).read_text(encoding="utf-8"))
+        ok = info.get("app") == "interviewer" and info.get("format") == version
+    except (OSError, ValueError, AttributeError):
+        ok = False
+    return None if ok else "it is not an interviewer index (or an older format)"
+
+
+def move_aside(root: Path, reason: str, version: int) -> str:
+    """Move an unusable index folder to `index.broken-<time>`, start an empty one, and
+    return the one-line notice saying so."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = root.with_name(f"index.broken-{stamp}")
+    suffix = 1
+    while target.exists():
+        target, suffix = root.with_name(f"index.broken-{stamp}-{suffix}"), suffix + 1
+    try:
+        os.replace(root, target)
+    except OSError as exc:
+        raise InterviewerError(
+            f"the index at {root} is unusable ({reason}) and cannot be moved aside "
+            f"({exc.strerror}); delete it, or set INTERVIEWER_HOME to a writable folder"
+        ) from None
+    root.mkdir(parents=True)
+    _write_marker(root, version)
+    return f"the index at {root} was unusable ({reason}); moved it to {target} and rebuilding"
+
+
+def probe_server(host: str, port: int, timeout: float) -> None:
+    """Fail fast when nothing answers at host:port: Chroma's own client waits forever."""
+    import http.client
+
+    connection = http.client.HTTPConnection(host, port, timeout=timeout)
+    try:
+        connection.request("GET", "/api/v2/heartbeat")
+        connection.getresponse().read()
+    except (OSError, http.client.HTTPException) as exc:
+        why = f"no answer within {timeout:g} s" if isinstance(exc, TimeoutError) else (
+            getattr(exc, "strerror", None) or type(exc).__name__)
+        raise InterviewerError(
+            f"cannot reach the Chroma server at {host}:{port} ({why}); start it "
+            "(`chroma run --path DIR --port PORT`) or unset CHROMA_HOST/CHROMA_PORT"
+        ) from None
+    finally:
+        connection.close()
+
+
+def read_only(root: Path) -> str | None:
+    """Why the index folder or its database cannot be written, or None when they can."""
+    database = root / "chroma" / "chroma.sqlite3"
+    try:
+        for folder in (root, database.parent):
+            if folder.is_dir():
+                tempfile.TemporaryFile(dir=folder).close()
+        if database.is_file():
+            database.open("r+b").close()
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    return None
