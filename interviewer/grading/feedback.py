@@ -109,7 +109,7 @@ def short(point: str, limit: int = SHORT) -> str:
         point = plain
     if len(point) <= limit:
         return point
-    ends = [m.start() for m in _CLAUSE_END.finditer(point, 0, limit) if m.start() >= limit // 3]
+    ends = [m.start() for m in _CLAUSE_END.finditer(point, 0, limit) if m.start() >= limit * 3 // 5]
     if ends:
         return point[: ends[-1]]
     return point[: limit - 1] + "…"
