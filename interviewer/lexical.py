@@ -242,20 +242,15 @@ def query_terms(text: str) -> list[Concept]:
     concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(words)]
     concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(words))]
     typed = set(words)
-    for synonyms, weight in _expander().expand_groups(text):
-        spellings = []
-        for synonym in synonyms:
-            terms = {t: w for t, w in _weighted(synonym, weight).items() if t not in typed}
-            if terms:
-                spellings.append(terms)
-        if spellings:
-            concepts.append(spellings)
-    for means in _bridges().find(text):
-        spellings = []
-        for term in means:
-            terms = {t: w for t, w in _weighted(term, BRIDGE_WEIGHT).items() if t not in typed}
-            if terms:
-                spellings.append(terms)
+    groups = [*_expander().expand_groups(text)]
+    groups += [(means, BRIDGE_WEIGHT) for means in _bridges().find(text)]
+    for synonyms, weight in groups:
+        # Each spelling of a concept counts only with the words the query did not type.
+        spellings = [
+            terms
+            for synonym in synonyms
+            if (terms := {t: w for t, w in _weighted(synonym, weight).items() if t not in typed})
+        ]
         if spellings:
             concepts.append(spellings)
     return concepts

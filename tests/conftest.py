@@ -42,3 +42,19 @@ def bundled_bank():  # type: ignore[no-untyped-def]
     from interviewer.notes import load_bank
 
     return load_bank()
+
+
+@pytest.fixture(scope="module")
+def bank():  # type: ignore[no-untyped-def]
+    """The bundled notes' question bank, once per test module."""
+    from interviewer.notes import load_bank
+
+    return load_bank()
+
+
+@pytest.fixture(scope="module")
+def grader(bank):  # type: ignore[no-untyped-def]
+    """A keyword grader over the bundled notes, once per test module (its set-up is slow)."""
+    from interviewer.grading.keyword import KeywordGrader
+
+    return KeywordGrader(bank)

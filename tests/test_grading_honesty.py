@@ -4,6 +4,7 @@ answers, instructions to the grader and claims that contradict the notes."""
 from __future__ import annotations
 
 import pytest
+from grading_helpers import grade
 
 from interviewer.grading.contradiction import direction, text_clauses
 from interviewer.grading.denial import denied_links
@@ -11,7 +12,6 @@ from interviewer.grading.honesty import is_term_list, strip_injection
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.lexicon import load_lexicon
 from interviewer.grading.misconceptions import find_misconceptions
-from interviewer.grading.model import Grade
 from interviewer.grading.scoring import LIST_CEILING, STUFFED_CEILING
 from interviewer.notes import QuestionBank, load_bank
 
@@ -21,22 +21,6 @@ BN = "deep_learning_basics-13"
 INIT = "deep_learning_basics-01"
 DEPTH = "deep_learning_basics-02"
 PARTIAL_DROPOUT = "dropout 训练时随机丢掉一些神经元，神经元之间就不会互相依赖太多，学到的特征更鲁棒。"
-
-
-@pytest.fixture(scope="module")
-def bank() -> QuestionBank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader(bank: QuestionBank) -> KeywordGrader:
-    return KeywordGrader(bank)
-
-
-def grade(grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str) -> Grade:
-    question = bank.get(qid)
-    assert question is not None
-    return grader.grade(question, answer)
 
 
 @pytest.mark.parametrize(

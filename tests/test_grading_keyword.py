@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from grading_helpers import grade
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.lexicon import load_lexicon
-from interviewer.grading.model import Grade, verdict_for
+from interviewer.grading.model import verdict_for
 from interviewer.grading.scoring import (
     Verdicts,
     coverage_ratio,
@@ -40,22 +41,6 @@ STRONG_EN = (
 )
 PARTIAL = "dropout 训练时随机丢掉一些神经元，神经元之间就不会互相依赖太多，特征更鲁棒一点。"
 WEAK = "dropout 就是随便关掉一些神经元吧，这样模型好像就没那么容易过拟合。"
-
-
-@pytest.fixture(scope="module")
-def bank() -> QuestionBank:
-    return load_bank()
-
-
-@pytest.fixture(scope="module")
-def grader(bank: QuestionBank) -> KeywordGrader:
-    return KeywordGrader(bank)
-
-
-def grade(grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str) -> Grade:
-    question = bank.get(qid)
-    assert question is not None
-    return grader.grade(question, answer)
 
 
 def test_grader_identity(grader: KeywordGrader) -> None:
