@@ -547,3 +547,19 @@ def test_correct_english_statements_with_stop_or_instead_are_not_contradictions(
     assert question is not None
     grade = KeywordGrader(bank).grade(question, answer)
     assert "contradiction" not in grade.flags, grade.feedback
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer"),
+    [
+        ("13", "BN 把每层输入规范化到均值0方差1，再 scale and shift，缓解梯度消失，加速训练"),
+        ("07", "relu 正区间梯度为1，不饱和，计算快，稀疏激活"),
+        ("16", "encoder 压缩到低维 h，decoder 重构，学有用特征，去噪自编码器更鲁棒"),
+    ],
+)
+def test_terse_clauses_with_verbs_or_adjectives_are_not_keyword_stuffing(
+    grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str
+) -> None:
+    result = grade(grader, bank, f"deep_learning_basics-{qid}", answer)
+    assert "keyword_stuffing" not in result.flags
+    assert result.score >= 2.5

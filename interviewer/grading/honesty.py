@@ -59,6 +59,18 @@ _PREDICATES = frozenset({
     "cause", "causes", "because", "so", "to", "by", "from", "that", "which", "when", "if",
     "then", "help", "helps", "prevent", "prevents", "reduce", "reduces", "keep", "keeps",
     "means", "avoid", "avoids",
+    # Verbs candidates put in terse clauses ("缓解梯度消失，加速训练"): a verb with its
+    # object states something, however short.
+    "缓解", "加速", "加快", "提升", "抑制", "消除", "解决", "打破", "控制", "保持", "稳定",
+    "收敛", "学到", "学习", "得到", "变得", "趋于", "依赖", "削弱", "放大", "缩小", "缩放",
+    "校准", "拟合", "记住", "逼近", "近似", "表示", "压缩", "映射", "还原", "规范", "归一",
+    "speeds", "speed", "accelerate", "accelerates", "mitigate", "mitigates", "stabilize",
+    "stabilizes", "improve", "improves", "allow", "allows", "let", "lets", "lead", "leads",
+    "break", "breaks", "learn", "learns", "normalize", "normalizes", "scale", "scales",
+    "shift", "shifts", "converge", "converges", "fit", "fits", "memorize", "memorizes",
+    # Chinese adjectives are predicates on their own ("计算快", "更鲁棒", "不饱和").
+    "快", "慢", "大", "小", "高", "低", "强", "弱", "多", "少", "好", "差", "更", "易", "难",
+    "换", "加", "减", "去", "学", "等于", "类似", "像", "重构", "到", "成", "变",
 })
 # Verbs and negations that make a short segment a statement even when jieba keeps them
 # inside a word ("并不独立", "而是共享参数", "用 ReLU 代替 sigmoid", "加 BN").
