@@ -146,6 +146,19 @@ async def test_keys_arriving_together_with_ctrl_q_still_count_as_a_draft(
     assert [a.text for a in make_app.store.ungraded()] == ["草稿"]
 
 
+async def test_a_second_ctrl_q_keeps_the_draft_and_quits(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"两次退出")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value is not None
+    assert [a.text for a in make_app.store.ungraded()] == ["两次退出"]
+
+
 async def test_quit_without_the_draft(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -144,9 +144,6 @@ class InterviewApp(App[Summary | None]):
 
     async def action_quit(self) -> None:
         """Quit; with an unsubmitted answer, ask first (a second ctrl+q keeps it)."""
-        if isinstance(self.screen, QuitScreen):
-            self.screen.dismiss("save")
-            return
         screen = self._interview_screen()
         if screen is not None and screen.draft():
             self.push_screen(QuitScreen(), self._quit_chosen)

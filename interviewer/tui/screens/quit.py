@@ -17,14 +17,20 @@ QuitChoice = Literal["save", "discard"]
 class QuitScreen(ModalScreen[QuitChoice | None]):
     """Quit with an unsubmitted answer? (None = stay)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", "Keep answering")]
+    # A modal screen keeps keys from the app's own bindings: ctrl+q needs one here, so a
+    # second ctrl+q does what a person pressing it twice means (keep the draft and quit).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stay", "Keep answering"),
+        Binding("ctrl+q", "save", "Save it and quit"),
+    ]
 
     def compose(self) -> ComposeResult:
         """The question and three buttons."""
         with Vertical(id="dialog"):
             yield Static(
                 "[b]You have an answer you have not submitted.[/b]\n"
-                "Keep it in your history (graded the next time you start), or drop it?",
+                "Keep it in your history (graded the next time you start), or drop it?\n"
+                "[dim]ctrl+q again saves it and quits · escape keeps answering[/dim]",
                 id="dialog-text",
             )
             with Horizontal(id="dialog-buttons"):
@@ -35,6 +41,10 @@ class QuitScreen(ModalScreen[QuitChoice | None]):
     def action_stay(self) -> None:
         """Back to the answer, draft untouched."""
         self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Keep the draft in the history and quit."""
+        self.dismiss("save")
 
     @on(Button.Pressed)
     def _chosen(self, event: Button.Pressed) -> None:
