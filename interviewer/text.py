@@ -11,7 +11,6 @@ from pathlib import Path
 from interviewer.topics import load_glossary
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 _lock = threading.Lock()
 _cache_dir: Path | None = None
@@ -72,7 +71,3 @@ def _cut(text: str) -> tuple[str, ...]:
         if token.strip() and _WORD.search(token)
     )
 
-
-def has_latin(text: str) -> bool:
-    """True when the text has Latin letters."""
-    return bool(_LATIN.search(text))

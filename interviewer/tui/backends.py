@@ -80,11 +80,6 @@ class Backends:
                     self._retriever_problem = _problem(exc)
             return self._retriever
 
-    @property
-    def retriever_problem(self) -> str | None:
-        """Why related notes are unavailable, once the retriever was tried."""
-        return self._retriever_problem
-
     def related(self, question: Question, k: int = RELATED_COUNT) -> tuple[list[Any], str | None]:
         """Notes related to a question (other than itself), and why there are none if so."""
         retriever = self.retriever()

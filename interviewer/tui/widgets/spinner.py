@@ -20,11 +20,6 @@ class Spinner(Static):
         """Repaint a few times a second; Rich's spinner picks its frame from the clock."""
         self.auto_refresh = 1 / FRAMES_PER_SECOND
 
-    def set_text(self, text: str) -> None:
-        """Change the text beside the spinner."""
-        self._spinner.update(text=Text(text))
-        self.refresh()
-
     def render(self) -> RichSpinner:
         """The spinner as Rich draws it."""
         return self._spinner
