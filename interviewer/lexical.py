@@ -4,12 +4,15 @@ scoring over bm25s models."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interviewer.grading.lexicon import LEXICON_FILE, word_groups
 from interviewer.resources import knowledge_dir
+from interviewer.term_tags import TermTagger, tag
 from interviewer.topics import compact, load_glossary
 
 BIGRAM_WEIGHT = 1.0
@@ -52,6 +55,8 @@ _STOP_ZH = frozenset(
         "好 么样 呗 嗯 就是"
     )
 )
+_GAP = " "
+"""Stands in for a query word searched through its tag (and breaks bigram runs)."""
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Longest first, so "initializations" loses "ations" rather than "s".
@@ -215,11 +220,28 @@ def _bigrams(words: list[str]) -> list[str]:
     return grams
 
 
+@lru_cache(maxsize=1)
+def _tagger() -> TermTagger:
+    """The synonym groups search counts as one word each: the glossary's term table and the
+    grading lexicon's word groups. Topic alias lists are not among them: ReLU and sigmoid
+    are both activation functions, not the same word."""
+    return TermTagger([*load_glossary().terms, *word_groups()], _words)
+
+
+@lru_cache(maxsize=1)
+def vocabulary_fingerprint() -> str:
+    """A hash of what turns notes into BM25 terms (the glossary, which also feeds jieba,
+    and the grading lexicon): terms cached under another fingerprint are stale."""
+    digest = hashlib.sha256(load_glossary().fingerprint.encode())
+    digest.update(LEXICON_FILE.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def doc_terms(text: str) -> list[str]:
     """BM25 terms of a chunk of notes: jieba words (English ones stemmed) without function
-    words, and CJK bigrams."""
+    words, CJK bigrams, and a tag for each synonym-group word."""
     words = _words(text)
-    return words + _bigrams(words)
+    return words + _bigrams(words) + _tagger().tags(words)
 
 
 def _weighted(text: str, weight: float) -> dict[str, float]:
@@ -234,13 +256,22 @@ Concept = list[dict[str, float]]
 
 
 def query_terms(text: str) -> list[Concept]:
-    """BM25 terms of a query: each of its words and bigrams on its own, then one concept per
-    glossary group it names (its synonyms in both languages) and per colloquial bridge it
-    says (the domain terms meant), which counts once, through its best-matching spelling,
-    however many of them a passage uses."""
+    """BM25 terms of a query: the tag of each synonym-group word, each other word and bigram
+    on its own, then one concept per glossary group it names (its synonyms in both
+    languages) and per colloquial bridge it says (the domain terms meant), which counts
+    once, through its best-matching spelling, however many of them a passage uses."""
     words = _words(text)
-    concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(words)]
-    concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(words))]
+    # A word of a synonym group is searched as the group's tag, not as itself: "weights"
+    # then meets 权重 in the notes, at the group's document frequency, instead of being a
+    # rare word that only the notes' English quotations hold.
+    loose = list(words)
+    tagged: dict[str, None] = {}
+    for start, end, found in _tagger().spans(words):
+        loose[start:end] = [_GAP] * (end - start)
+        tagged.update(dict.fromkeys(tag(group) for group in sorted(found)))
+    concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(loose) if word != _GAP]
+    concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(loose))]
+    concepts += [[{name: 1.0}] for name in tagged]
     typed = set(words)
     groups = [*_expander().expand_groups(text)]
     groups += [(means, BRIDGE_WEIGHT) for means in _bridges().find(text)]

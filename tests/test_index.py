@@ -201,3 +201,13 @@ def test_unreachable_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("CHROMA_PORT", str(free_port()))
     with pytest.raises(InterviewerError, match="cannot reach the Chroma server"):
         _open(write_notes(tmp_path / "notes", {"a.md": NOTES_A}))
+
+
+def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    # BM25 terms depend on the glossary and lexicon: terms cut with another vocabulary
+    # must not be reused.
+    import interviewer.index as index_module
+
+    before = index_module.file_key(b"## 1. Q\nA")
+    monkeypatch.setattr(index_module, "vocabulary_fingerprint", lambda: "another")
+    assert index_module.file_key(b"## 1. Q\nA") != before

@@ -187,3 +187,41 @@ def test_search_from_worker_threads(hash_retriever) -> None:  # type: ignore[no-
 def test_e5_finds_bundled_questions(query: str, expected: str) -> None:
     retriever = open_retriever(load_settings(), load_bank())
     assert retriever.search(query, k=1)[0].question_id == expected
+
+
+QUOTING_NOTES = """# 基础
+## 1. 为什么权重不能全部初始化为 0？
+- <font color='red'>全零初始化时每个神经元的输出和梯度都相同</font>，权重更新后依然相同，无法打破对称性。
+- 应该用较小的随机数初始化权重。
+
+## 2. 什么是病态问题？
+条件数很大时优化需要更多迭代。
+
+> Ill-conditioning can be caused by the training data, the network architecture and the
+> initial weights. Having initial weights that are too large or too small, or training a
+> network with layers of very different sizes, makes the weights hard to train.
+
+## 3. 学习率太大会怎样？
+- 损失震荡甚至发散。
+
+## 4. 数据增强有哪些方法？
+- 旋转、裁剪、加噪声，扩充训练集。
+
+## 5. 交叉熵为什么适合分类？
+- 与 softmax 搭配时梯度不会因为饱和而变小。
+
+## 6. 早停是怎么防止过拟合的？
+- 验证集误差不再下降时停止训练。
+"""
+
+
+def test_an_english_quotation_does_not_win_english_queries(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # The only English in Chinese notes makes its words rare; matched literally, "weights",
+    # "training" and "network" would hand every English query to the quoting answer.
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    notes = write_notes(tmp_path / "notes", {"basics.md": QUOTING_NOTES})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    hits = retriever.search("why can't we set all the weights to zero before training", k=2)
+    assert hits[0].question_id == "basics-01"

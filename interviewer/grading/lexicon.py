@@ -182,15 +182,28 @@ def glue_count(tokens: Sequence[str]) -> int:
     return sum(1 for token in tokens if token in STOPWORDS and token not in LIST_JOINERS)
 
 
+@lru_cache(maxsize=1)
+def _lexicon_data() -> dict[str, list[dict[str, list[str]]]]:
+    with LEXICON_FILE.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _groups(kind: str) -> list[tuple[str, ...]]:
+    entries = _lexicon_data().get(kind, [])
+    return [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in entries]
+
+
+def word_groups() -> list[tuple[str, ...]]:
+    """The lexicon's [[words]] groups: everyday ML vocabulary that means the same in
+    Chinese and English (search counts each group as one word too)."""
+    return _groups("words")
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(glossary: Glossary | None = None) -> Lexicon:
     """The grading lexicon merged with the glossary's synonym groups (cached)."""
     glossary = glossary or load_glossary()
-    with LEXICON_FILE.open("rb") as handle:
-        data = tomllib.load(handle)
-    own = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("words", [])]
-    plain = [tuple((*entry.get("zh", ()), *entry.get("en", ()))) for entry in data.get("plain", [])]
-    return Lexicon(own, glossary.synonym_groups(), plain)
+    return Lexicon(word_groups(), glossary.synonym_groups(), _groups("plain"))
 
 
 class Weights:
