@@ -229,6 +229,12 @@ def _tagger() -> TermTagger:
 
 
 @lru_cache(maxsize=1)
+def _aliases() -> frozenset[str]:
+    """Every glossary spelling, compacted (jieba keeps the Chinese ones whole)."""
+    return frozenset(compact(alias) for group in _expander().groups for alias in group)
+
+
+@lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
     """A hash of what turns notes into BM25 terms (the glossary, which also feeds jieba,
     and the grading lexicon): terms cached under another fingerprint are stale."""
@@ -270,7 +276,11 @@ def query_terms(text: str) -> list[Concept]:
         loose[start:end] = [_GAP] * (end - start)
         tagged.update(dict.fromkeys(tag(group) for group in sorted(found)))
     concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(loose) if word != _GAP]
-    concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(loose))]
+    # Bigrams stand in for words jieba may cut differently; a glossary word is cut whole in
+    # the notes too, and its bigrams would only reward near-misses (整流线性单元's 线性单元
+    # in 非线性单元).
+    unknown = [_GAP if word in _aliases() else word for word in loose]
+    concepts += [[{gram: BIGRAM_WEIGHT}] for gram in dict.fromkeys(_bigrams(unknown))]
     concepts += [[{name: 1.0}] for name in tagged]
     typed = set(words)
     groups = [*_expander().expand_groups(text)]
