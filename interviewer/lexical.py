@@ -12,6 +12,7 @@ from typing import Any
 
 from interviewer.grading.lexicon import LEXICON_FILE, word_groups
 from interviewer.resources import knowledge_dir
+from interviewer.spelling import Speller
 from interviewer.term_tags import TermTagger, tag
 from interviewer.topics import compact, load_glossary
 
@@ -225,7 +226,23 @@ def _tagger() -> TermTagger:
     """The synonym groups search counts as one word each: the glossary's term table and the
     grading lexicon's word groups. Topic alias lists are not among them: ReLU and sigmoid
     are both activation functions, not the same word."""
-    return TermTagger([*load_glossary().terms, *word_groups()], _words)
+    return TermTagger(_tagger_groups(), _words)
+
+
+def _tagger_groups() -> list[tuple[str, ...]]:
+    return [*load_glossary().terms, *word_groups()]
+
+
+@lru_cache(maxsize=1)
+def _speller() -> Speller:
+    groups = [*_expander().groups, *_tagger_groups()]
+    words = {word for group in groups for alias in group for word in _ASCII_WORD.findall(alias)}
+    return Speller(words | _STOP_EN, stem)
+
+
+def respell(query: str) -> str:
+    """The query with misspelt English glossary words put right ("vanishing gradiant")."""
+    return _speller().respell(query)
 
 
 @lru_cache(maxsize=1)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviewer.chunking import title_text
 from interviewer.index import PASSAGE, TITLE
-from interviewer.lexical import dense_hints, query_terms
+from interviewer.lexical import dense_hints, query_terms, respell
 from interviewer.lexical import scores as bm25_scores
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ class Retriever:
 
     def search(self, query: str, k: int = 5) -> list[SearchHit]:
         """The k questions that best match the query (best chunk each), best first."""
-        query = query.strip()
+        query = respell(query.strip())
         if not query or not self.questions:
             return []
         return self._run(query_terms(query), dense_hints(query), k)

@@ -154,6 +154,10 @@ def test_related_comes_from_other_questions(hash_retriever) -> None:  # type: ig
     assert len(context.notes()) == len(context.related) <= 2
 
 
+def test_a_misspelt_query_still_finds_its_question(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    assert hash_retriever.search("exploding gradiants", k=1)[0].question_id == "opt-01"
+
+
 def test_empty_query_finds_nothing(hash_retriever) -> None:  # type: ignore[no-untyped-def]
     assert hash_retriever.search("   ") == []
 

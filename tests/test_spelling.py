@@ -1,0 +1,45 @@
+"""Query typos of glossary words are put right; real words and near-ties are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.lexical import respell, stem
+from interviewer.spelling import Speller
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("vanishing gradiant cause", "vanishing gradient cause"),
+        ("exploding graidents", "exploding gradients"),
+        ("sigmod saturation", "sigmoid saturation"),
+        ("activation functoin", "activation function"),
+        ("initialzation of weigths", "initialization of weights"),
+        ("Batch Normalizaton", "Batch normalization"),
+        ("tanhh", "tanh"),
+    ],
+)
+def test_typos_of_glossary_words_are_put_right(query: str, expected: str) -> None:
+    assert respell(query) == expected
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "shaped across nearly hitting",  # English words one letter from glossary words
+        "PReLU and ReLU",  # domain words the dictionary does not know
+        "overfiting",  # its stem is known: search finds it already
+        "rleu sgdd",  # too short to guess
+        "过拟合怎么办",
+    ],
+)
+def test_real_and_short_words_are_left_alone(query: str) -> None:
+    assert respell(query) == query
+
+
+def test_a_word_one_typo_from_two_known_words_is_left_alone() -> None:
+    speller = Speller(["zorbex", "zorbix"], stem)
+    assert speller.respell("zorbax") == "zorbax"
+    assert speller.respell("zorbexq zorbix") == "zorbex zorbix"
+
