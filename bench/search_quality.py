@@ -4,8 +4,13 @@ hybrid retriever, beside a plain character-bigram BM25 baseline.
     python bench/search_quality.py [--split dev|test|all] [--embeddings e5|hash]
                                    [--queries FILE] [--misses]
 
-Each query carries a split: tune on `dev` (and look at its misses); `test` is held out, for
-checking that the figures generalise — its misses are never printed.
+Query sets in bench/data (one JSON object per line: query, expected ids, lang, kind, split):
+- search_queries.jsonl — the development set, splits `dev` and `test`; both tuned on.
+- search_queries_blind.jsonl — written blind; its misses have been studied since.
+- search_queries_blind2.jsonl, search_queries_blind3.jsonl — written blind from the notes
+  alone (blind3 deliberately avoids the notes' wording); only their totals are read, never
+  their misses, so they stay a fair test of unseen queries.
+`--misses` lists a set's misses on stderr: using it on a blind set spends that set.
 """
 
 from __future__ import annotations
