@@ -63,7 +63,7 @@ def test_bigrams_of_a_tagged_chinese_word_are_left_to_its_tag() -> None:
 def test_a_typed_glossary_word_brings_no_bigrams_of_its_own() -> None:
     # 修正线性单元 is kept whole by jieba in notes and queries alike; its bigrams would
     # reward 非线性单元 for sharing 线性单元.
-    terms = flat_terms(query_terms("修正线性单元在原点不可导"))
-    assert "修正线性单元" in terms
-    assert "~性单" not in terms
-    assert "~原点" in terms
+    concepts = query_terms("修正线性单元在原点不可导")
+    assert [{"修正线性单元": 1.0}] in concepts
+    assert [{"~性单": 1.0}] not in concepts
+    assert [{"~原点": 1.0}] in concepts
