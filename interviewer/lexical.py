@@ -27,7 +27,8 @@ the development queries 0.35–0.5 did alike and 0.7 worse."""
 
 BRIDGE_WEIGHT = 1.0
 """A domain term a colloquial phrasing stands for (knowledge/colloquial.toml) counts as much as
-the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse)."""
+the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse), unless its
+bridge gives a weight of its own."""
 BRIDGES_FILE = "colloquial.toml"
 _GAP_ZH = 8
 _GAP_EN = 4
@@ -103,12 +104,15 @@ class Expander:
                 else:
                     self._other.append((key, index))
 
-    def expand_groups(self, query: str) -> list[tuple[list[str], float]]:
-        """For each glossary group the query names, its aliases the query does not hold and
-        the weight they get."""
+    def expand_groups(
+        self, query: str, english_only: bool = False
+    ) -> list[tuple[list[str], float]]:
+        """For each glossary group the query names (with English words only, if asked), its
+        aliases the query does not hold and the weight they get."""
         words, squeezed = _stemmed_words(query), compact(query)
         matched = {index for key, index in self._english if key in words}
-        matched |= {index for key, index in self._other if key in squeezed}
+        if not english_only:
+            matched |= {index for key, index in self._other if key in squeezed}
         found = []
         for index in sorted(matched):
             aliases = [alias for alias in self.groups[index] if compact(alias) not in squeezed]
@@ -134,8 +138,11 @@ class Bridges:
     """Colloquial phrasings and the domain terms they mean, from knowledge/colloquial.toml;
     "…" in a phrasing is a short gap (so 前面…层…学不动 matches 前面几层就学不动了)."""
 
-    def __init__(self, bridges: list[tuple[list[str], list[str]]]) -> None:
+    def __init__(
+        self, bridges: list[tuple[list[str], list[str]]], weights: list[float] | None = None
+    ) -> None:
         self.means: list[list[str]] = []
+        self.weights = weights or [BRIDGE_WEIGHT] * len(bridges)
         self._patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
         for says, means in bridges:
             parts = [phrase.split("…") for phrase in says]
@@ -160,17 +167,24 @@ class Bridges:
 
         with path.open("rb") as handle:
             data = tomllib.load(handle)
-        return cls([(list(b["says"]), list(b["means"])) for b in data.get("bridges", [])])
+        bridges = data.get("bridges", [])
+        return cls(
+            [(list(b["says"]), list(b["means"])) for b in bridges],
+            [float(b.get("weight", BRIDGE_WEIGHT)) for b in bridges],
+        )
 
-    def find(self, query: str) -> list[list[str]]:
-        """The domain terms of each bridge the query says, without those it already holds."""
+    def find(self, query: str) -> list[tuple[list[str], float]]:
+        """The domain terms of each bridge the query says, without those it already holds,
+        and the weight they get."""
         words, squeezed = _stemmed_words(query), compact(query)
         found = []
-        for (english, other), means in zip(self._patterns, self.means, strict=True):
+        for (english, other), means, weight in zip(
+            self._patterns, self.means, self.weights, strict=True
+        ):
             if (english and english.search(words)) or (other and other.search(squeezed)):
                 missing = [term for term in means if compact(term) not in squeezed]
                 if missing:
-                    found.append(missing)
+                    found.append((missing, weight))
         return found
 
 
@@ -187,16 +201,17 @@ def _bridges() -> Bridges:
 
 def dense_hints(query: str) -> str:
     """The query as the vector search sees it: with the Chinese names of the domain terms
-    its colloquial phrasings stand for and of the glossary terms it holds appended, so an
-    English query lands near Chinese notes (on the development queries this lifted English
-    recall@1 of passage vectors from 0.69 to 0.97)."""
+    its colloquial phrasings stand for and of the glossary terms its English words name
+    appended, so an English query lands near Chinese notes (on the development queries this
+    lifted English recall@1 of passage vectors from 0.69 to 0.97). A Chinese term's topic
+    siblings are not appended: 非线性 would pull 凸优化 into a question about activations."""
     names = [
         alias
-        for group, _ in _expander().expand_groups(query)
+        for group, _ in _expander().expand_groups(query, english_only=True)
         for alias in group
         if not alias.isascii()
     ]
-    bridged = [t for means in _bridges().find(query) for t in means if not t.isascii()]
+    bridged = [t for means, _ in _bridges().find(query) for t in means if not t.isascii()]
     names = list(dict.fromkeys(bridged + names))[:DENSE_HINTS]
     return f"{query}（{'，'.join(names)}）" if names else query
 
@@ -301,7 +316,7 @@ def query_terms(text: str) -> list[Concept]:
     concepts += [[{name: 1.0}] for name in tagged]
     typed = set(words)
     groups = [*_expander().expand_groups(text)]
-    groups += [(means, BRIDGE_WEIGHT) for means in _bridges().find(text)]
+    groups += _bridges().find(text)
     for synonyms, weight in groups:
         # Each spelling of a concept counts only with the words the query did not type.
         spellings = [

@@ -108,6 +108,14 @@ def test_dense_hints_append_chinese_names_of_glossary_terms() -> None:
     assert dense_hints("完全不相关的句子") == "完全不相关的句子"
 
 
+def test_dense_hints_leave_chinese_terms_to_the_model() -> None:
+    # 非线性 shares a glossary topic with 凸优化; appending it would steer a question about
+    # activation functions towards the one on convexity. The bridge's term still comes.
+    hints = dense_hints("出现死神经元时应该换成哪种非线性函数")
+    assert "凸优化" not in hints
+    assert "激活函数" in hints
+
+
 @pytest.mark.parametrize(
     ("query", "term"),
     [
@@ -124,11 +132,18 @@ def test_colloquial_phrasings_bridge_to_domain_terms(query: str, term: str) -> N
 
 def test_bridge_gaps_are_short_and_known_terms_are_not_repeated() -> None:
     bridges = Bridges([(["前面…层…学不动", "gradient…die"], ["梯度消失", "vanishing gradient"])])
-    assert bridges.find("前面几层就学不动了") == [["梯度消失", "vanishing gradient"]]
-    assert bridges.find("the gradients die out") == [["梯度消失", "vanishing gradient"]]
+    assert bridges.find("前面几层就学不动了") == [(["梯度消失", "vanishing gradient"], 1.0)]
+    assert bridges.find("the gradients die out") == [(["梯度消失", "vanishing gradient"], 1.0)]
     assert bridges.find("前面讲了很多很多别的内容之后才轮到层的事情学不动") == []
     assert bridges.find("gradients in this very long sentence never die") == []
-    assert bridges.find("梯度消失时前面几层学不动") == [["vanishing gradient"]]
+    assert bridges.find("梯度消失时前面几层学不动") == [(["vanishing gradient"], 1.0)]
+
+
+def test_a_bridge_may_weigh_its_terms() -> None:
+    bridges = Bridges([(["怎么办"], ["解决"]), (["学不动"], ["梯度消失"])], [2.0, 1.0])
+    assert bridges.find("学不动了怎么办") == [(["解决"], 2.0), (["梯度消失"], 1.0)]
+    weights = {t: w for c in query_terms("学不动了怎么办") for s in c for t, w in s.items()}
+    assert weights["解决"] == 2.0
 
 
 def test_bundled_bridges_each_name_domain_terms() -> None:
