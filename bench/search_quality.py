@@ -1,15 +1,16 @@
 """Search quality on the bundled notes: recall@1, recall@3 and MRR per language for the
 hybrid retriever, beside a plain character-bigram BM25 baseline.
 
-    python bench/search_quality.py [--split dev|test|all] [--embeddings e5|hash]
+    python bench/search_quality.py [--split all|dev|test] [--embeddings e5|hash]
                                    [--queries FILE] [--misses]
 
 Query sets in bench/data (one JSON object per line: query, expected ids, lang, kind, split):
 - search_queries.jsonl — the development set, splits `dev` and `test`; both tuned on.
-- search_queries_blind.jsonl — written blind; its misses have been studied since.
-- search_queries_blind2.jsonl, search_queries_blind3.jsonl — written blind from the notes
-  alone (blind3 deliberately avoids the notes' wording); only their totals are read, never
-  their misses, so they stay a fair test of unseen queries.
+- search_queries_blind.jsonl, search_queries_blind3.jsonl, search_queries_blind4.jsonl —
+  written blind from the notes alone; measured once, then their misses were studied.
+- search_queries_blind2.jsonl, search_queries_blind5.jsonl — written blind from the notes
+  alone; only their totals have been read, never their misses, so they stay a fair test of
+  unseen queries.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
 """
 
@@ -87,7 +88,7 @@ def evaluate(
 def main() -> int:
     """Run both systems over the query set and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "all"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--embeddings", choices=["e5", "hash"], default="e5")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument(
