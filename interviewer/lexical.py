@@ -42,7 +42,9 @@ _STOP_EN = frozenset(
         "there these they this to was will with what why how when which who whom does do did can "
         "could should would we you i me my our your its about between vs versus use used using "
         "difference differences s t d ll re ve m don doesn isn aren get got so happen happens "
-        "any some all"
+        "any some all from too much very more most than also only each both other others "
+        "here where while been being has have had were am up out just like even still "
+        "because since whether via per until after before again further once own"
     )
 )
 _STOP_ZH = frozenset(

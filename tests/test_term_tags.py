@@ -67,3 +67,11 @@ def test_a_typed_glossary_word_brings_no_bigrams_of_its_own() -> None:
     assert [{"修正线性单元": 1.0}] in concepts
     assert [{"~性单": 1.0}] not in concepts
     assert [{"~原点": 1.0}] in concepts
+
+
+def test_english_function_words_are_not_search_terms() -> None:
+    # Only the notes' English quotations hold them: they would point at those, whatever
+    # the query is about.
+    terms = flat_terms(query_terms("prevents units from co-adapting too much"))
+    assert not {"from", "too", "much"} & terms
+    assert "prevent" in terms
