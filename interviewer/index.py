@@ -40,7 +40,7 @@ INDEX_FORMAT = 2
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/terms=5/"
+    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/"
 )
 COLLECTION = "interviewer-questions"
 EMBED_BATCH = 256

@@ -33,6 +33,9 @@ BRIDGES_FILE = "colloquial.toml"
 _GAP_ZH = 8
 _GAP_EN = 4
 
+TERMS_VERSION = 5
+"""Raise it when doc_terms() changes what it makes of the same text."""
+
 DENSE_HINTS = 6
 """At most this many glossary names are appended to a query for the vector search."""
 
@@ -270,9 +273,12 @@ def _aliases() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
-    """A hash of what turns notes into BM25 terms (the glossary, which also feeds jieba,
-    and the grading lexicon): terms cached under another fingerprint are stale."""
-    digest = hashlib.sha256(load_glossary().fingerprint.encode())
+    """A hash of what turns notes into BM25 terms (this code's version, its function words,
+    the glossary, which also feeds jieba, and the grading lexicon): terms cached under
+    another fingerprint are stale."""
+    digest = hashlib.sha256(f"terms={TERMS_VERSION}".encode())
+    digest.update(" ".join(sorted(_STOP_EN | _STOP_ZH)).encode())
+    digest.update(load_glossary().fingerprint.encode())
     digest.update(LEXICON_FILE.read_bytes())
     return digest.hexdigest()[:16]
 
