@@ -256,7 +256,7 @@ def _tagger_groups() -> list[tuple[str, ...]]:
 @lru_cache(maxsize=1)
 def _speller() -> Speller:
     groups = [*_expander().groups, *_tagger_groups()]
-    words = {word for group in groups for alias in group for word in _ASCII_WORD.findall(alias)}
+    words = {w for group in groups for alias in group for w in _ASCII_WORD.findall(alias.lower())}
     return Speller(words | _STOP_EN, stem)
 
 

@@ -43,3 +43,14 @@ def test_a_word_one_typo_from_two_known_words_is_left_alone() -> None:
     assert speller.respell("zorbax") == "zorbax"
     assert speller.respell("zorbexq zorbix") == "zorbex zorbix"
 
+
+
+def test_capitalised_aliases_are_in_the_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
+    import interviewer.lexical as lexical
+
+    monkeypatch.setattr(lexical, "_tagger_groups", lambda: [("Nesterov momentum",)])
+    lexical._speller.cache_clear()
+    try:
+        assert lexical.respell("nesterv momentum") == "nesterov momentum"
+    finally:
+        lexical._speller.cache_clear()
