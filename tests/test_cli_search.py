@@ -54,6 +54,15 @@ def test_search_for_people(notes: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "reg-01" in out
 
 
+def test_search_says_what_it_put_right(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "exploding gradiants", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("searched for: exploding gradients")
+    assert "opt-01" in out
+    assert main(["search", "exploding gradiants", "--notes", str(notes), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["question_id"] == "opt-01"
+
+
 def test_empty_query_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", " "]) == 2
     assert "query is empty" in capsys.readouterr().err

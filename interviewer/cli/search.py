@@ -50,10 +50,16 @@ def run_search(args: argparse.Namespace) -> int:
         print_json([hit.to_json() for hit in hits])
         return 0
     out = console()
+    from rich.markup import escape
+
+    from interviewer.lexical import respell
+
+    corrected = respell(args.query.strip())
+    if corrected != args.query.strip():
+        out.print(f"[dim]searched for: {escape(corrected)}[/dim]\n")
     if not hits:
         out.print("no matches")
         return 0
-    from rich.markup import escape
 
     for rank, hit in enumerate(hits, start=1):
         out.print(
