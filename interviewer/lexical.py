@@ -148,6 +148,13 @@ class Bridges:
     ) -> None:
         self.means: list[list[str]] = []
         self.weights = weights or [BRIDGE_WEIGHT] * len(bridges)
+        self.term_weights = {
+            compact(term): weight
+            for (_, means), weight in zip(bridges, self.weights, strict=True)
+            if weight != BRIDGE_WEIGHT
+            for term in means
+        }
+        """The weight of each term that a bridge with a weight of its own stands for."""
         self._patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
         for says, means in bridges:
             parts = [phrase.split("…") for phrase in says]
@@ -315,7 +322,11 @@ def query_terms(text: str) -> list[Concept]:
     for start, end, found in _tagger().spans(words):
         loose[start:end] = [_GAP] * (end - start)
         tagged.update(dict.fromkeys(tag(group) for group in sorted(found)))
-    concepts: list[Concept] = [[{word: 1.0}] for word in dict.fromkeys(loose) if word != _GAP]
+    # A word a weighted bridge stands for weighs as much typed as bridged (原因, 解决).
+    weights = _bridges().term_weights
+    concepts: list[Concept] = [
+        [{word: weights.get(word, 1.0)}] for word in dict.fromkeys(loose) if word != _GAP
+    ]
     # Bigrams stand in for words jieba may cut differently; a glossary word is cut whole in
     # the notes too, and its bigrams would only reward near-misses (整流线性单元's 线性单元
     # in 非线性单元).

@@ -146,6 +146,13 @@ def test_a_bridge_may_weigh_its_terms() -> None:
     assert weights["解决"] == 2.0
 
 
+def test_a_typed_word_weighs_what_its_weighted_bridge_gives() -> None:
+    # "梯度弥散原因" asks for causes as much as "梯度弥散是怎么产生的" does.
+    bridges = Bridges([(["怎么产生"], ["原因"])], [2.0])
+    assert bridges.term_weights == {"原因": 2.0}
+    assert [{"原因": 2.0}] in query_terms("梯度弥散原因")
+
+
 def test_bundled_bridges_each_name_domain_terms() -> None:
     bridges = Bridges.load(knowledge_dir() / BRIDGES_FILE)
     assert len(bridges.means) >= 10 and all(bridges.means)
