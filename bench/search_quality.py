@@ -6,9 +6,9 @@ hybrid retriever, beside a plain character-bigram BM25 baseline.
 
 Query sets in bench/data (one JSON object per line: query, expected ids, lang, kind, split):
 - search_queries.jsonl — the development set, splits `dev` and `test`; both tuned on.
-- search_queries_blind.jsonl, search_queries_blind3.jsonl, search_queries_blind4.jsonl —
+- search_queries_blind.jsonl and search_queries_blind3.jsonl to search_queries_blind5.jsonl —
   written blind from the notes alone; measured once, then their misses were studied.
-- search_queries_blind2.jsonl, search_queries_blind5.jsonl — written blind from the notes
+- search_queries_blind2.jsonl, search_queries_blind6.jsonl — written blind from the notes
   alone; only their totals have been read, never their misses, so they stay a fair test of
   unseen queries.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
