@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.errors import InterviewerError
+from interviewer.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -23,53 +24,7 @@ if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 HISTORY_FILE = "history.sqlite3"
-SCHEMA_VERSION = 1
 AnswerKind = Literal["answer", "follow_up"]
-
-# Version n of the schema is reached by running _MIGRATIONS[n - 1] on version n - 1.
-_MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        started_at REAL NOT NULL,
-        finished_at REAL,
-        topic TEXT,
-        planned INTEGER NOT NULL,
-        min_stars INTEGER NOT NULL,
-        summary TEXT
-    );
-    CREATE TABLE asked (
-        id INTEGER PRIMARY KEY,
-        session_id INTEGER NOT NULL REFERENCES sessions(id),
-        position INTEGER NOT NULL,
-        question_id TEXT NOT NULL,
-        title TEXT NOT NULL,
-        topics TEXT NOT NULL DEFAULT '[]',
-        shown_at REAL NOT NULL,
-        peeked INTEGER NOT NULL DEFAULT 0,
-        skipped INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE INDEX asked_question ON asked(question_id);
-    CREATE TABLE answers (
-        id INTEGER PRIMARY KEY,
-        asked_id INTEGER NOT NULL REFERENCES asked(id),
-        kind TEXT NOT NULL CHECK (kind IN ('answer', 'follow_up')),
-        prompt TEXT NOT NULL,
-        key_points TEXT,
-        text TEXT NOT NULL,
-        answered_at REAL NOT NULL,
-        answer_seconds REAL,
-        graded_at REAL,
-        grade_seconds REAL,
-        score REAL,
-        verdict TEXT,
-        grader TEXT,
-        grade TEXT
-    );
-    CREATE INDEX answers_ungraded ON answers(id) WHERE graded_at IS NULL;
-    """,
-)
-assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 # Named as StoredAnswer's fields, in its order.
 _ANSWER_COLUMNS = """
@@ -230,7 +185,7 @@ class HistoryStore:
                     f"(schema {version}); upgrade interviewer to read it"
                 )
             for number in range(version, SCHEMA_VERSION):
-                for statement in _MIGRATIONS[number].split(";"):
+                for statement in MIGRATIONS[number].split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")

@@ -16,7 +16,8 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.errors import InterviewerError
 from interviewer.grading.model import Grade, RubricItem
-from interviewer.store import HISTORY_FILE, SCHEMA_VERSION, HistoryStore
+from interviewer.store import HISTORY_FILE, HistoryStore
+from interviewer.store_schema import SCHEMA_VERSION
 
 
 def _grade(question_id: str, score: float = 6.5) -> Grade:
