@@ -37,6 +37,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def hash_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hash embedding function: instant, for tests that need vectors but not meaning."""
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+
+
+@pytest.fixture
 def bundled_bank():  # type: ignore[no-untyped-def]
     """The question bank of the bundled notes."""
     from interviewer.notes import load_bank

@@ -10,10 +10,7 @@ import pytest
 from interviewer.cli.main import main
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
-
-@pytest.fixture(autouse=True)
-def hash_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+pytestmark = pytest.mark.usefixtures("hash_embeddings")
 
 
 @pytest.fixture

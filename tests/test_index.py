@@ -16,10 +16,8 @@ from tests.search_fixtures import NOTES_A, NOTES_B, chroma_server, write_notes
 __all__ = ["chroma_server"]  # the fixture, imported for pytest
 
 
-@pytest.fixture(autouse=True)
-def hash_embeddings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Most index tests do not need meaning, only vectors: the hash function is instant."""
-    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+# Most index tests do not need meaning, only vectors.
+pytestmark = pytest.mark.usefixtures("hash_embeddings")
 
 
 def _open(*folders: Path) -> Retriever:
