@@ -116,40 +116,6 @@ def test_keyword_stuffing_is_about_predicates_not_length() -> None:
     assert not is_term_list("全0的话梯度一样，所以要随机初始化，方法有xavier，he初始化。")
 
 
-
-
-@pytest.mark.parametrize(
-    ("qid", "wrong", "right"),
-    [
-        (INIT, "Starting every weight at zero works fine; the symmetry breaks on its own during backprop.",
-         "Zero init leaves every unit in a layer identical, so the symmetry never breaks and we need random init."),
-        ("deep_learning_basics-06",
-         "With cross-entropy the gradient still carries an extra sigmoid derivative σ'(z) term.",
-         "With cross-entropy the σ'(z) term cancels out, so the gradient is just the error σ(z) - y."),
-        ("deep_learning_basics-07", "ReLU is differentiable everywhere, including at zero.",
-         "ReLU is not differentiable at zero, but we just use the left or right derivative there."),
-        ("deep_learning_basics-04", "A sparse representation is one where most of the entries are non-zero.",
-         "A sparse representation is one where most of the entries are zero."),
-        ("deep_learning_basics-10", "ReLU's problem is that it saturates on both sides.",
-         "Sigmoid saturates on both sides, while ReLU does not saturate for positive inputs."),
-        ("deep_learning_basics-15", "Ill-conditioning means the condition number is about 1.",
-         "Ill-conditioning means a huge condition number; near 1 the problem is well-conditioned."),
-        ("deep_learning_basics-15", "To be safe, avoid normalizing the inputs.",
-         "Normalizing the inputs helps to avoid ill-conditioning."),
-        ("deep_learning_basics-08",
-         "These gradient problems are mostly caused by a badly chosen learning rate, not by depth.",
-         "Backprop multiplies one factor Wσ'(z) per layer, so in a deep network the product explodes or vanishes."),
-    ],
-)
-def test_english_wrong_claims_are_caught_like_chinese_ones(
-    grader: KeywordGrader, bank: QuestionBank, qid: str, wrong: str, right: str
-) -> None:
-    bad, good = grade(grader, bank, qid, wrong), grade(grader, bank, qid, right)
-    assert "contradiction" in bad.flags
-    assert "contradiction" not in good.flags
-    assert bad.score < good.score
-
-
 @pytest.mark.parametrize(
     ("qid", "answer"),
     [

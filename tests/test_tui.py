@@ -12,6 +12,7 @@ import pytest
 from llm_fixtures import grading_json, llm_env, openai_server  # noqa: F401
 from openai_server import OpenAIServer, Reply
 from textual import events
+from textual.pilot import Pilot
 from tui_fixtures import AppFactory, app_factory, screen_text, wait_until
 
 from interviewer.tui.screens.interview import InterviewScreen
@@ -115,12 +116,18 @@ async def test_skip_and_empty_submit(make_app: AppFactory) -> None:
         assert "skipped" in screen_text(app)
 
 
+async def _draft_then_quit(pilot: Pilot[int], draft: str) -> None:
+    # Type a draft and press ctrl+q: the app asks what to do with it.
+    await pilot.press(*draft)
+    await pilot.press("ctrl+q")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuitScreen)
+
+
 async def test_quit_with_a_draft_asks_and_keeps_it(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"还没写完的答案")
-        await pilot.press("ctrl+q")
-        assert isinstance(app.screen, QuitScreen)
+        await _draft_then_quit(pilot, "还没写完的答案")
         await pilot.press("escape")  # keep answering: the draft is untouched
         assert _screen(app).answer_box.text == "还没写完的答案"
         await pilot.press("ctrl+q")
@@ -149,10 +156,7 @@ async def test_keys_arriving_together_with_ctrl_q_still_count_as_a_draft(
 async def test_a_second_ctrl_q_keeps_the_draft_and_quits(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"两次退出")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, QuitScreen)
+        await _draft_then_quit(pilot, "两次退出")
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value is not None
@@ -162,9 +166,7 @@ async def test_a_second_ctrl_q_keeps_the_draft_and_quits(make_app: AppFactory) -
 async def test_quit_without_the_draft(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*"丢掉")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await _draft_then_quit(pilot, "丢掉")
         await pilot.click("#discard")
     assert make_app.store.answers() == []
 
