@@ -14,7 +14,6 @@ from interviewer.notes import QuestionBank
 DROPOUT = "deep_learning_basics-12"
 OVERFIT = "deep_learning_basics-11"
 BN = "deep_learning_basics-13"
-INIT = "deep_learning_basics-01"
 DEPTH = "deep_learning_basics-02"
 PARTIAL_DROPOUT = "dropout 训练时随机丢掉一些神经元，神经元之间就不会互相依赖太多，学到的特征更鲁棒。"
 
