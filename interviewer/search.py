@@ -217,7 +217,7 @@ class Retriever:
 
     def search(self, query: str, k: int = 5) -> list[SearchHit]:
         """The k questions that best match the query (best chunk each), best first."""
-        query = respell(query.strip()[:QUERY_CHARS])
+        query, _ = prepare_query(query)
         if not query or not self.questions:
             return []
         return self._run(query_terms(query), dense_hints(query[:DENSE_QUERY_CHARS]), k)
@@ -238,6 +238,14 @@ class Retriever:
         """A question of the notes in use by id."""
         owner = self._by_id.get(question_id)
         return self.questions[owner] if owner is not None else None
+
+
+def prepare_query(query: str) -> tuple[str, bool]:
+    """The query as search reads it (trimmed, cut to QUERY_CHARS, misspelt glossary words
+    put right), and whether a word was put right."""
+    cut = query.strip()[:QUERY_CHARS]
+    fixed = respell(cut)
+    return fixed, fixed != cut
 
 
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:

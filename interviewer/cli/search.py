@@ -43,20 +43,18 @@ def run_search(args: argparse.Namespace) -> int:
         raise UsageError("the search query is empty; say what to look for, e.g. `search 过拟合`")
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    from interviewer.search import open_retriever
+    from interviewer.search import open_retriever, prepare_query
 
-    hits = open_retriever(settings, bank, progress=True).search(args.query, k=args.k)
+    query, corrected = prepare_query(args.query)
+    hits = open_retriever(settings, bank, progress=True).search(query, k=args.k)
     if args.json:
         print_json([hit.to_json() for hit in hits])
         return 0
     out = console()
     from rich.markup import escape
 
-    from interviewer.lexical import respell
-
-    corrected = respell(args.query.strip())
-    if corrected != args.query.strip():
-        out.print(f"[dim]searched for: {escape(corrected)}[/dim]\n")
+    if corrected:
+        out.print(f"[dim]searched for: {escape(query)}[/dim]\n")
     if not hits:
         out.print("no matches")
         return 0
