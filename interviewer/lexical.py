@@ -125,11 +125,6 @@ class Expander:
                 found.append((aliases, self.weights[index]))
         return found
 
-    def expand(self, query: str) -> list[str]:
-        """Synonyms of the glossary terms in the query that the query does not already hold."""
-        groups = self.expand_groups(query)
-        return list(dict.fromkeys(alias for group, _ in groups for alias in group))
-
 
 @lru_cache(maxsize=1)
 def _expander() -> Expander:

@@ -45,11 +45,6 @@ class Topic:
     en: tuple[str, ...]
     includes: tuple[str, ...] = ()
 
-    @property
-    def display(self) -> str:
-        """English and Chinese names, for lists."""
-        return f"{self.name} / {self.zh[0]}" if self.zh else self.name
-
 
 def compact(text: str) -> str:
     """Lower-case text with spaces, hyphens and underscores removed (for alias matching)."""
@@ -139,11 +134,6 @@ class Glossary:
         """Every group of words that mean the same: topic aliases and the term table."""
         groups = [(*topic.zh, *topic.en) for topic in self.topics.values()]
         return [tuple(group) for group in groups] + list(self.terms)
-
-    def topics_in(self, text: str) -> tuple[str, ...]:
-        """Slugs of the topics whose aliases occur in the text, in glossary order."""
-        found = self._index.owners(text)
-        return tuple(slug for slug in self.topics if slug in found)
 
     def topic_weights(
         self, heading: str, key_points: Sequence[str]
