@@ -2,7 +2,7 @@
 hybrid retriever, beside a plain character-bigram BM25 baseline.
 
     python bench/search_quality.py [--split all|dev|test] [--embeddings e5|hash]
-                                   [--queries FILE] [--misses]
+                                   [--queries FILE] [--notes PATH]... [--misses]
 
 Query sets in bench/data (one JSON object per line: query, expected ids, lang, kind, split):
 - search_queries.jsonl — the development set, splits `dev` and `test`; both tuned on.
@@ -11,6 +11,11 @@ Query sets in bench/data (one JSON object per line: query, expected ids, lang, k
 - search_queries_blind2.jsonl, search_queries_blind6.jsonl — written blind from the notes
   alone; only their totals have been read, never their misses, so they stay a fair test of
   unseen queries.
+- search_foreign_dev.jsonl, search_foreign_blind.jsonl — queries on foreign notes (real public
+  files the code was never tuned on; listed with repo, path and commit in
+  bench/data/foreign_notes.toml, their text kept out of git): run them with
+  `--notes DIR` (default folder /work/foreign/notes). Their lines also carry
+  `expected_titles` ({source, question}) so they survive a change of question ids.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
 """
 
@@ -61,6 +66,27 @@ def bigram_baseline(questions: list[object]) -> Callable[[str, int], list[str]]:
     return search
 
 
+def resolve_expected(queries: list[dict[str, object]], questions: list[object]) -> list[str]:
+    """Point each query's `expected` at the ids the notes have now, by source file and title
+    where the written ids are gone; returns the queries that match no question."""
+    ids = {q.id for q in questions}  # type: ignore[attr-defined]
+    by_title = {
+        (Path(q.source).stem, " ".join(q.title.split())): q.id  # type: ignore[attr-defined]
+        for q in questions
+    }
+    unresolved = []
+    for item in queries:
+        expected = [qid for qid in item["expected"] if qid in ids]  # type: ignore[attr-defined]
+        for ref in item.get("expected_titles", []):  # type: ignore[attr-defined]
+            key = (str(ref["source"]), " ".join(str(ref["question"]).split()))
+            if key in by_title:
+                expected.append(by_title[key])
+        if not expected:
+            unresolved.append(str(item["query"]))
+        item["expected"] = sorted(set(expected))
+    return unresolved
+
+
 def evaluate(
     queries: list[dict[str, object]], search: Callable[[str, int], list[str]]
 ) -> tuple[dict[str, dict[str, float]], list[tuple[dict[str, object], list[str]]]]:
@@ -92,6 +118,10 @@ def main() -> int:
     parser.add_argument("--embeddings", choices=["e5", "hash"], default="e5")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument(
+        "--notes", action="append", type=Path, default=None,
+        help="notes file or folder to search instead of the bundled notes (repeatable)",
+    )
+    parser.add_argument(
         "--misses", action="store_true", help="list the queries missed at 1 (on stderr)"
     )
     args = parser.parse_args()
@@ -104,9 +134,24 @@ def main() -> int:
     from interviewer.notes import load_bank
     from interviewer.search import open_retriever
 
-    bank = load_bank()
-    retriever = open_retriever(load_settings(), bank)
+    settings = load_settings()
+    if args.notes:
+        missing = [str(path) for path in args.notes if not path.exists()]
+        if missing:
+            print(f"missing notes: {', '.join(missing)} (see bench/data/foreign_notes.toml "
+                  "for where each file comes from)", file=sys.stderr)
+            return 1
+        settings = settings.model_copy(
+            update={"notes": os.pathsep.join(str(path) for path in args.notes)}
+        )
+    bank = load_bank(settings.notes_paths)
+    retriever = open_retriever(settings, bank)
     queries = load_queries(args.queries, args.split)
+    unresolved = resolve_expected(queries, list(bank.questions))
+    if unresolved:
+        print(f"{len(unresolved)} queries name no question of these notes, e.g. "
+              f"{unresolved[0]!r}", file=sys.stderr)
+        return 1
 
     def ours(query: str, k: int) -> list[str]:
         return [hit.question_id for hit in retriever.search(query, k)]
@@ -115,7 +160,8 @@ def main() -> int:
         f"hybrid ({args.embeddings})": evaluate(queries, ours),
         "bigram BM25": evaluate(queries, bigram_baseline(bank.questions)),
     }
-    print(f"{len(queries)} {args.split} queries over {len(bank)} questions (bundled notes)")
+    where = ", ".join(str(path) for path in args.notes) if args.notes else "bundled notes"
+    print(f"{len(queries)} {args.split} queries over {len(bank)} questions ({where})")
     print(f"{'system':<16} {'lang':<4} {'n':>4} {'R@1':>6} {'R@3':>6} {'MRR':>6}")
     for name, (table, _) in results.items():
         for lang in ("zh", "en", "all"):
