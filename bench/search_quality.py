@@ -97,7 +97,7 @@ def evaluate(
         expected = set(item["expected"])  # type: ignore[arg-type]
         found = search(str(item["query"]), 10)
         rank = next((i for i, qid in enumerate(found, start=1) if qid in expected), None)
-        for group in (str(item["lang"]), "all"):
+        for group in (str(item["lang"]), "all", f"kind:{item.get('kind', '?')}"):
             sums[group]["n"] += 1
             sums[group]["r@1"] += rank == 1
             sums[group]["r@3"] += rank is not None and rank <= 3
@@ -170,6 +170,11 @@ def main() -> int:
                 f"{name:<16} {lang:<4} {int(row['n']):>4} {row['r@1']:>6.3f} "
                 f"{row['r@3']:>6.3f} {row['mrr']:>6.3f}"
             )
+    table = results[f"hybrid ({args.embeddings})"][0]
+    for group in sorted(g for g in table if g.startswith("kind:")):
+        row = table[group]
+        print(f"{'  by kind':<16} {group[5:]:<14} {int(row['n']):>4} {row['r@1']:>6.3f} "
+              f"{row['r@3']:>6.3f} {row['mrr']:>6.3f}")
     if args.misses:
         for item, found in results[f"hybrid ({args.embeddings})"][1]:
             print(f"miss [{item['lang']}/{item['kind']}] {item['query']} → {found} "
