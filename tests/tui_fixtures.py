@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from interviewer.config import load_settings
 from interviewer.grading.model import Grader
 from interviewer.notes import load_bank
-from interviewer.session import Interview
-from interviewer.store import HistoryStore
+from interviewer.practice.session import Interview
+from interviewer.practice.store import HistoryStore
 from interviewer.tui.app import InterviewApp
 from interviewer.tui.backends import Backends
 

@@ -158,7 +158,7 @@ def check_llm(settings: Settings) -> Check:
 
 def check_history(settings: Settings) -> Check:
     """The history opens (a damaged file would stop the next interview)."""
-    from interviewer.store import HISTORY_FILE, HistoryStore
+    from interviewer.practice.store import HISTORY_FILE, HistoryStore
 
     if not (settings.data_dir / HISTORY_FILE).exists():
         return Check("history", OK, "no answers yet")

@@ -6,7 +6,7 @@ import argparse
 from datetime import datetime
 
 from interviewer.cli.common import console, print_json, settings_for
-from interviewer.store import HISTORY_FILE, HistoryStore, StoredAnswer
+from interviewer.practice.store import HISTORY_FILE, HistoryStore, StoredAnswer
 
 SNIPPET_CHARS = 40
 VERDICT_STYLES = {

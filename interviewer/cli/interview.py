@@ -9,8 +9,8 @@ import time
 
 from interviewer.cli.common import load_bank_for, settings_for
 from interviewer.errors import InterviewerError
-from interviewer.session import Interview, Summary, candidates, plan
-from interviewer.store import HistoryStore
+from interviewer.practice.session import Interview, Summary, candidates, plan
+from interviewer.practice.store import HistoryStore
 from interviewer.topics import load_glossary
 
 

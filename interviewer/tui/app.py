@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from interviewer.session import Summary, job_for
+from interviewer.practice.session import Summary, job_for
 from interviewer.tui.detached import Cancelled, wait_detached
 from interviewer.tui.messages import EarlierAnswerGraded
 from interviewer.tui.screens.interview import InterviewScreen
@@ -24,8 +24,8 @@ from interviewer.tui.screens.quit import QuitChoice, QuitScreen
 from interviewer.tui.widgets.grade_view import format_score
 
 if TYPE_CHECKING:
-    from interviewer.session import Interview
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.session import Interview
+    from interviewer.practice.store import StoredAnswer
     from interviewer.tui.backends import Backends
 
 # Palette entries for the interview screen: title, help, action (offered when enabled).

@@ -23,7 +23,7 @@ from interviewer.tui.widgets.spinner import Spinner
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
-    from interviewer.session import GradeJob, Interview
+    from interviewer.practice.session import GradeJob, Interview
     from interviewer.tui.backends import Backends
 
 Phase = Literal["answering", "graded"]

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from interviewer.tui.widgets.grade_view import format_score, verdict_style
 
 if TYPE_CHECKING:
-    from interviewer.session import Summary, SummaryItem
+    from interviewer.practice.session import Summary, SummaryItem
 
 
 def duration(seconds: float) -> str:

@@ -8,7 +8,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 if TYPE_CHECKING:
-    from interviewer.session import Turn
+    from interviewer.practice.session import Turn
 
 MAX_TOPICS = 4
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.errors import InterviewerError
-from interviewer.store_schema import MIGRATIONS, SCHEMA_VERSION
+from interviewer.practice.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from interviewer.config import Settings

@@ -13,14 +13,14 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
-from interviewer.store import AnswerKind, HistoryStore, Review
+from interviewer.practice.store import AnswerKind, HistoryStore, Review
 from interviewer.topics import Glossary, questions_for_topic
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.store import StoredAnswer
 
 GOOD_SCORE = 7.0
 FOLLOW_UP_POINTS = 3
