@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.errors import InterviewerError
+from interviewer.practice import cards
+from interviewer.practice.scheduling import CardState, rating_for
 from interviewer.practice.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -25,13 +27,14 @@ if TYPE_CHECKING:
 
 HISTORY_FILE = "history.sqlite3"
 AnswerKind = Literal["answer", "follow_up"]
+RatedBy = Literal["grade", "self"]
 
 # Named as StoredAnswer's fields, in its order.
 _ANSWER_COLUMNS = """
     ans.id, ans.asked_id, a.session_id, a.question_id, a.title, ans.kind, ans.prompt,
     ans.key_points, ans.text, a.shown_at AS asked_at, ans.answered_at, ans.answer_seconds,
     a.peeked, ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade,
-    s.topic
+    s.topic, ans.rating, ans.rated_by, a.topics
 """
 _ANSWER_FROM = """
     FROM answers ans JOIN asked a ON a.id = ans.asked_id JOIN sessions s ON s.id = a.session_id
@@ -69,6 +72,9 @@ class StoredAnswer:
     grader: str | None
     grade: dict[str, Any] | None
     topic: str | None
+    rating: int | None = None
+    rated_by: RatedBy | None = None
+    topics: tuple[str, ...] = ()
 
     @property
     def graded(self) -> bool:
@@ -97,6 +103,9 @@ class StoredAnswer:
             "verdict": self.verdict,
             "grader": self.grader,
             "grade": self.grade,
+            "rating": self.rating,
+            "rated_by": self.rated_by,
+            "topics": list(self.topics),
         }
 
 
@@ -109,12 +118,14 @@ class Review:
     score: float | None
     skipped: bool
     peeked: bool
+    rating: int | None = None
 
 
 def _answer_from_row(row: sqlite3.Row) -> StoredAnswer:
     fields = dict(row)
     points, grade = fields.pop("key_points"), fields.pop("grade")
     fields["peeked"] = bool(fields["peeked"])
+    fields["topics"] = tuple(json.loads(fields["topics"] or "[]"))
     return StoredAnswer(
         **fields,
         key_points=tuple(json.loads(points)) if points is not None else None,
@@ -167,7 +178,7 @@ class HistoryStore:
     @classmethod
     def open(cls, settings: Settings) -> HistoryStore:
         """The history of the data dir the settings name."""
-        return cls(settings.data_dir / HISTORY_FILE)
+        return cls(settings.data_dir / HISTORY_FILE, clock=settings.clock)
 
     def close(self) -> None:
         """Close the database."""
@@ -189,6 +200,10 @@ class HistoryStore:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
+            if version < 2 <= SCHEMA_VERSION:
+                # Version 2 adds the cards: FSRS is Python, so replay them here, in the
+                # same transaction as the tables they come from.
+                cards.rebuild_all(conn)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -252,6 +267,10 @@ class HistoryStore:
         """The candidate skipped the question."""
         with self._transaction() as conn:
             conn.execute("UPDATE asked SET skipped = 1 WHERE id = ?", (asked_id,))
+            row = conn.execute("SELECT question_id FROM asked WHERE id = ?", (asked_id,))
+            found = row.fetchone()
+            if found is not None:
+                cards.reschedule(conn, found[0])
 
     def save_answer(
         self,
@@ -300,8 +319,47 @@ class HistoryStore:
                     answer_id,
                 ),
             ).rowcount
+            if updated:
+                self._rate_from_grade(conn, answer_id, grade.score)
         if not updated:
             raise InterviewerError(f"no answer {answer_id} in the history to grade")
+
+    def _rate_from_grade(self, conn: sqlite3.Connection, answer_id: int, score: float) -> None:
+        row = conn.execute(
+            "SELECT ans.kind, ans.rated_by, a.peeked, a.question_id FROM answers ans"
+            " JOIN asked a ON a.id = ans.asked_id WHERE ans.id = ?",
+            (answer_id,),
+        ).fetchone()
+        kind, rated_by, peeked, question_id = row
+        # Follow-ups do not move the schedule, and a rating the candidate chose stays.
+        if kind != "answer" or rated_by == "self":
+            return
+        conn.execute(
+            "UPDATE answers SET rating = ?, rated_by = 'grade' WHERE id = ?",
+            (rating_for(score, peeked=bool(peeked)), answer_id),
+        )
+        cards.reschedule(conn, question_id)
+
+    def rate(self, answer_id: int, rating: int) -> CardState:
+        """The candidate's own rating of a graded answer (1 again … 4 easy) replaces the
+        one its grade gave; returns the question's card, rescheduled."""
+        if rating not in (1, 2, 3, 4):
+            raise InterviewerError(f"a rating is 1-4 (again, hard, good, easy), not {rating}")
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT ans.kind, ans.graded_at, a.question_id FROM answers ans"
+                " JOIN asked a ON a.id = ans.asked_id WHERE ans.id = ?",
+                (answer_id,),
+            ).fetchone()
+            if row is None or row[0] != "answer" or row[1] is None:
+                raise InterviewerError(f"answer {answer_id} is not a graded answer to rate")
+            conn.execute(
+                "UPDATE answers SET rating = ?, rated_by = 'self' WHERE id = ?",
+                (rating, answer_id),
+            )
+            card = cards.reschedule(conn, row[2])
+        assert card is not None  # the answer just rated is one of its events
+        return card
 
     # -- reading -------------------------------------------------------------------
 
@@ -331,21 +389,32 @@ class HistoryStore:
         )
 
     def reviews(self) -> list[Review]:
-        """Every question ever shown with how it went (its first answer's score), oldest first."""
+        """Every question ever shown with how it went (its first answer's score and
+        rating), oldest first."""
         query = """
-            SELECT a.question_id, a.shown_at, a.skipped, a.peeked,
-                   (SELECT ans.score FROM answers ans
-                     WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.score IS NOT NULL
-                     ORDER BY ans.id LIMIT 1)
-            FROM asked a ORDER BY a.shown_at, a.id
+            SELECT a.question_id, a.shown_at, a.skipped, a.peeked, first.score, first.rating
+            FROM asked a LEFT JOIN answers first ON first.id = (
+                SELECT ans.id FROM answers ans
+                 WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.score IS NOT NULL
+                 ORDER BY ans.id LIMIT 1)
+            ORDER BY a.shown_at, a.id
         """
         with self._lock:
             rows = self._conn.execute(query).fetchall()
         return [
             Review(question_id=row[0], at=row[1], score=row[4], skipped=bool(row[2]),
-                   peeked=bool(row[3]))
+                   peeked=bool(row[3]), rating=row[5])
             for row in rows
         ]
+
+    def cards(self, question_id: str | None = None) -> list[CardState]:
+        """The FSRS cards of every question ever rated (or of one), soonest due first."""
+        with self._lock:
+            return cards.load(self._conn, question_id)
+
+    def now(self) -> float:
+        """The store's clock (faked in tests and by INTERVIEWER_NOW)."""
+        return self._clock()
 
     def sessions(self) -> list[dict[str, Any]]:
         """Every session with its summary, oldest first."""
