@@ -4,6 +4,7 @@ is computed (it is small, but `--help` does not need it)."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ def rating_for(score: float | None, skipped: bool = False, peeked: bool = False)
     return min(rating, HARD) if peeked else rating
 
 
+@functools.cache
 def _scheduler() -> Any:
     from fsrs import Scheduler
 
@@ -57,8 +59,7 @@ class CardState:
 
     def retrievability(self, now: float) -> float:
         """FSRS's probability of recall at `now`, 0-1."""
-        scheduler = _scheduler()
-        return float(scheduler.get_card_retrievability(self._card(), _utc(now)))
+        return retrievability([self], now)[0]
 
     def _card(self) -> Any:
         from fsrs import Card, State
@@ -71,6 +72,14 @@ class CardState:
             due=_utc(self.due),
             last_review=_utc(self.last_review),
         )
+
+
+def retrievability(cards: Sequence[CardState], now: float) -> list[float]:
+    """FSRS's probability of recall at `now` of each card, 0-1."""
+    if not cards:
+        return []
+    scheduler, when = _scheduler(), _utc(now)
+    return [float(scheduler.get_card_retrievability(card._card(), when)) for card in cards]
 
 
 def _utc(timestamp: float) -> datetime:

@@ -57,8 +57,10 @@ class InterviewApp(App[Summary | None]):
         earlier: Sequence[StoredAnswer] = (),
         greeting: str | None = None,
         warm: bool = True,
+        due_today: int | None = None,
     ) -> None:
         super().__init__()
+        self.due_today = due_today
         self.interview = interview
         self.backends = backends
         self.earlier = list(earlier)
@@ -67,7 +69,7 @@ class InterviewApp(App[Summary | None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The interview itself is the first screen: no blank frame before the question."""
-        return InterviewScreen(self.interview, self.backends)
+        return InterviewScreen(self.interview, self.backends, due_today=self.due_today)
 
     def on_mount(self) -> None:
         """Catch kill, ctrl+c from outside and a closed terminal, so a draft is not lost."""
