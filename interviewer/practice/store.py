@@ -412,6 +412,11 @@ class HistoryStore:
         with self._lock:
             return cards.load(self._conn, question_id)
 
+    def read(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (stats and export count in SQL, not in Python)."""
+        with self._lock:
+            return self._conn.execute(query, params).fetchall()
+
     def now(self) -> float:
         """The store's clock (faked in tests and by INTERVIEWER_NOW)."""
         return self._clock()
