@@ -371,9 +371,24 @@ class HistoryStore:
             rows = cursor.fetchall()
         return [_answer_from_row(row) for row in rows]
 
-    def answers(self) -> list[StoredAnswer]:
-        """Every answer, oldest first."""
-        return self._answers()
+    def answers(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        session_id: int | None = None,
+    ) -> list[StoredAnswer]:
+        """Every answer (answered in [since, until), of one session), oldest first."""
+        clauses, params = [], []
+        for clause, value in (
+            ("ans.answered_at >= ?", since),
+            ("ans.answered_at < ?", until),
+            ("a.session_id = ?", session_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        return self._answers(f"WHERE {' AND '.join(clauses)}" if clauses else "", params)
 
     def answer(self, answer_id: int) -> StoredAnswer | None:
         """One answer by id."""
