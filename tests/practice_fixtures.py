@@ -3,9 +3,13 @@ written through the real store with a clock the test moves."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime
+import os
+import time
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
+
+import pytest
 
 from interviewer.grading.model import Grade, RubricItem, verdict_for
 from interviewer.notes import QuestionBank
@@ -13,7 +17,7 @@ from interviewer.practice.store import HistoryStore
 
 # 2026-11-30 is a Monday; the local clock is UTC in these tests (see `utc` below).
 DAY = 86_400.0
-MONDAY = datetime(2026, 11, 30, 9, 0).timestamp()
+MONDAY = datetime(2026, 11, 30, 9, 0, tzinfo=UTC).timestamp()
 # (day offset from MONDAY, question number, score or None for a skip)
 ANSWERS: tuple[tuple[int, int, float | None], ...] = (
     (0, 11, 3.0),   # overfitting, again
@@ -89,3 +93,18 @@ def record(
 def open_store(path: Path, clock: Clock) -> HistoryStore:
     """A history at `path` on the test's clock."""
     return HistoryStore(path, clock=clock)
+
+
+
+@pytest.fixture
+def utc() -> Iterator[None]:
+    """Local time is UTC for the test, so days and weeks do not depend on the machine."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    yield
+    if old is None:
+        del os.environ["TZ"]
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

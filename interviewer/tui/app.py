@@ -165,9 +165,21 @@ class InterviewApp(App[Summary | None]):
 
     # -- command palette -------------------------------------------------------------
 
+    def action_stats(self) -> None:
+        """Show progress over weeks (stats of the notes in use)."""
+        from interviewer.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.interview.store, self.backends.bank.questions))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands plus the interview's actions that are enabled now."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Show progress stats",
+            "Answers and scores per topic over weeks, weakest topics, what falls due",
+            self.action_stats,
+        )
         if isinstance(screen, InterviewScreen):
             for title, help_text, action in PALETTE:
                 if screen.check_action(action, ()):
