@@ -197,15 +197,16 @@ def compute(store: HistoryStore, pool: Sequence[Question], now: float) -> Stats:
         for topic in json.loads(topics_json or "[]"):
             latest_by_topic.setdefault(topic, []).append(score)
     topics: dict[str, TopicStats] = {}
+    totals: dict[str, float] = {}
     for (topic, week), (count, total) in sorted(by_topic_week.items()):
         stats = topics.setdefault(
             topic, TopicStats(topic, 0, None, None, len(latest_by_topic.get(topic, [])))
         )
         stats.weeks[week] = Bucket(int(count), _mean(total, int(count)))
         stats.answers += int(count)
+        totals[topic] = totals.get(topic, 0.0) + total
     for topic, stats in topics.items():
-        total = sum((b.average or 0.0) * b.answers for b in stats.weeks.values())
-        stats.average = _mean(total, stats.answers)
+        stats.average = _mean(totals[topic], stats.answers)
         scores = latest_by_topic.get(topic, [])
         stats.latest_average = _mean(sum(scores), len(scores))
     ordered = sorted(topics.values(), key=lambda t: (-t.answers, t.topic))
