@@ -85,7 +85,7 @@ def test_stats_json_and_topic(history: Path, monkeypatch: pytest.MonkeyPatch, ca
         "current": 1, "longest": 2, "last_practised": "2026-12-07"
     }
     assert data["never_answered"]["count"] == 12
-    assert [f["due"] for f in data["forecast"]][0] == data["due_today"] == 4
+    assert data["forecast"][0]["due"] == data["due_today"] == 4
     assert main(["stats", "--topic", "overfitting", "--json"]) == 0
     topic = json.loads(capsys.readouterr().out)
     assert topic["answers"] == 4 and topic["questions_answered"] == 2
