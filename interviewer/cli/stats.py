@@ -11,7 +11,7 @@ from interviewer.practice.stats import Stats, compute
 from interviewer.practice.store import HistoryStore
 from interviewer.topics import load_glossary
 
-PLOT_HEIGHT = 14
+PLOT_HEIGHT = 15
 MAX_WIDTH = 100
 
 

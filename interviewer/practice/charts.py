@@ -10,34 +10,41 @@ if TYPE_CHECKING:
 
 WEEKS_SHOWN = 12
 TOPIC_LINES = 4
-NEVER_SHOWN = 5
+TOPIC_MARKERS = ("o", "x", "+", "*")[:TOPIC_LINES]
 
 
 def _week_label(week: str) -> str:
     return week[5:]  # "2026-11-30" → "11-30": the year is clear from the title
 
 
+def _count_ticks(plt: Any, top: int) -> None:
+    # Counts are whole numbers: no 3.33 on the axis.
+    step = max(1, -(-top // 4))
+    plt.yticks(list(range(0, top + step, step)))
+    plt.ylim(0, max(top, 1))
+
+
 def draw_progress(plt: Any, stats: Stats) -> None:
-    """Average score per week of the most practised topics, and of all answers."""
+    """Average score per week: a marker per topic (the most practised few) and a dotted
+    line for all answers; the legend sits above the 0-10 scale."""
     weeks = list(stats.weeks)[-WEEKS_SHOWN:]
     plt.clear_data()
     plt.title("Average score per week (0-10)")
+    plt.yticks([0, 2, 4, 6, 8, 10])
+    plt.ylim(0, 10 + TOPIC_LINES + 1)
     if not weeks:
-        plt.text("no graded answers yet", 0, 5)
-        plt.xlim(-1, 1)
-        plt.ylim(0, 10)
+        plt.xticks([0], ["no graded answers yet"])
         return
-    labels = [_week_label(week) for week in weeks]
     positions = list(range(len(weeks)))
-    for topic in stats.topics[:TOPIC_LINES]:
+    # The line first, so the topics' markers are drawn over it.
+    plt.plot(positions, [stats.weeks[w].average for w in weeks], label="all", marker="·")
+    for topic, marker in zip(stats.topics, TOPIC_MARKERS, strict=False):
         points = [(n, topic.weeks[w].average) for n, w in enumerate(weeks) if w in topic.weeks]
-        if points:
-            xs, ys = zip(*points, strict=True)
-            plt.plot(list(xs), list(ys), label=topic.topic, marker="braille")
-    overall = [(n, stats.weeks[w].average) for n, w in enumerate(weeks)]
-    plt.plot([n for n, _ in overall], [a for _, a in overall], label="all", marker="dot")
-    plt.xticks(positions, labels)
-    plt.ylim(0, 10)
+        xs = [n for n, _ in points]
+        plt.scatter(xs, [average for _, average in points], label=topic.topic, marker=marker)
+    plt.xticks(positions, [_week_label(week) for week in weeks])
+    # Half a week of room on each side: a marker on the frame would be hidden by it.
+    plt.xlim(-0.5, len(weeks) - 0.5)
 
 
 def draw_answers(plt: Any, stats: Stats) -> None:
@@ -46,17 +53,20 @@ def draw_answers(plt: Any, stats: Stats) -> None:
     plt.clear_data()
     plt.title("Answers per week")
     if not weeks:
-        plt.text("no answers yet", 0, 0)
+        plt.xticks([0], ["no answers yet"])
         return
-    plt.bar([_week_label(w) for w in weeks], [stats.weeks[w].answers for w in weeks])
+    counts = [stats.weeks[w].answers for w in weeks]
+    plt.bar([_week_label(w) for w in weeks], counts, width=0.5)
+    _count_ticks(plt, max(counts))
 
 
 def draw_forecast(plt: Any, stats: Stats) -> None:
-    """Questions due on each of the next 14 days."""
+    """Questions due on each of the next 14 days (day of the month below each bar)."""
     plt.clear_data()
     plt.title("Due in the next 14 days")
-    labels = [day[8:] for day, _ in stats.forecast]  # day of the month
-    plt.bar(labels, [count for _, count in stats.forecast])
+    counts = [count for _, count in stats.forecast]
+    plt.bar([day[8:] for day, _ in stats.forecast], counts, width=0.6)
+    _count_ticks(plt, max(counts, default=0))
 
 
 def summary_lines(stats: Stats) -> list[str]:
@@ -74,11 +84,9 @@ def summary_lines(stats: Stats) -> list[str]:
         )
         lines.append(f"Weakest topics now: {weakest}")
     if stats.never_answered:
-        shown = "; ".join(q.title for q in stats.never_answered[:NEVER_SHOWN])
-        more = len(stats.never_answered) - NEVER_SHOWN
         lines.append(
-            f"Never answered ({len(stats.never_answered)}): {shown}"
-            + (f"; and {more} more" if more > 0 else "")
+            f"Never answered: {len(stats.never_answered)} of {stats.questions} question(s)"
+            " · `interviewer review --new` asks them"
         )
     return lines
 
