@@ -7,25 +7,31 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 
-from interviewer.practice.scheduling import AGAIN, CardState, replay
+from interviewer.practice.scheduling import AGAIN, CardState, Event, replay
 
-# One row per asking: its rating (of its first rated answer) and whether it was skipped.
+# One row per asking: the rating and score of its first rated answer, and whether it was
+# skipped.
 _EVENTS = """
-    SELECT a.question_id, a.shown_at, a.skipped,
-           (SELECT ans.rating FROM answers ans
-             WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.rating IS NOT NULL
-             ORDER BY ans.id LIMIT 1)
-    FROM asked a {where} ORDER BY a.question_id, a.shown_at, a.id
+    SELECT a.question_id, a.shown_at, a.skipped, first.rating, first.score
+    FROM asked a LEFT JOIN answers first ON first.id = (
+        SELECT ans.id FROM answers ans
+         WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.rating IS NOT NULL
+         ORDER BY ans.id LIMIT 1)
+    {where} ORDER BY a.question_id, a.shown_at, a.id
 """
-_COLUMNS = "question_id, state, stability, difficulty, due, last_review, reviews, last_rating"
+_COLUMNS = (
+    "question_id, state, stability, difficulty, due, last_review, reviews, last_rating,"
+    " last_score"
+)
+Row = tuple[str, float, int, int | None, float | None]
 
 
-def _events(rows: list[tuple[str, float, int, int | None]]) -> Iterator[tuple[float, int]]:
-    for _, at, skipped, rating in rows:
+def _events(rows: list[Row]) -> Iterator[Event]:
+    for _, at, skipped, rating, score in rows:
         if rating is not None:
-            yield at, rating
+            yield at, rating, score
         elif skipped:
-            yield at, AGAIN
+            yield at, AGAIN, None
 
 
 def _save(conn: sqlite3.Connection, question_id: str, card: CardState | None) -> None:
@@ -33,7 +39,7 @@ def _save(conn: sqlite3.Connection, question_id: str, card: CardState | None) ->
         conn.execute("DELETE FROM cards WHERE question_id = ?", (question_id,))
         return
     conn.execute(
-        f"INSERT OR REPLACE INTO cards ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT OR REPLACE INTO cards ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             card.question_id,
             card.state,
@@ -43,6 +49,7 @@ def _save(conn: sqlite3.Connection, question_id: str, card: CardState | None) ->
             card.last_review,
             card.reviews,
             card.last_rating,
+            card.last_score,
         ),
     )
 
@@ -58,7 +65,7 @@ def reschedule(conn: sqlite3.Connection, question_id: str) -> CardState | None:
 def rebuild_all(conn: sqlite3.Connection) -> int:
     """Replay every question's ratings (after the migration that adds cards); returns cards."""
     conn.execute("DELETE FROM cards")
-    by_question: dict[str, list[tuple[str, float, int, int | None]]] = {}
+    by_question: dict[str, list[Row]] = {}
     for row in conn.execute(_EVENTS.format(where="")):
         by_question.setdefault(row[0], []).append(row)
     count = 0

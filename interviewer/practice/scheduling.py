@@ -56,6 +56,8 @@ class CardState:
     last_review: float
     reviews: int
     last_rating: int
+    last_score: float | None = None
+    """The score of the latest graded answer (None when only skipped)."""
 
     def retrievability(self, now: float) -> float:
         """FSRS's probability of recall at `now`, 0-1."""
@@ -86,12 +88,16 @@ def _utc(timestamp: float) -> datetime:
     return datetime.fromtimestamp(timestamp, UTC)
 
 
-def replay(question_id: str, events: Iterable[tuple[float, int]]) -> CardState | None:
-    """The card after rating events (time, rating) in time order; None without any."""
+Event = tuple[float, int, float | None]
+"""A rating event: when, the rating (1-4), the answer's score (None for a skip)."""
+
+
+def replay(question_id: str, events: Iterable[Event]) -> CardState | None:
+    """The card after rating events in time order; None without any."""
     scheduler = None
     card: Any = None
-    count, last_at, last_rating = 0, 0.0, 0
-    for at, rating in events:
+    count, last_at, last_rating, last_score = 0, 0.0, 0, None
+    for at, rating, score in events:
         if scheduler is None:
             from fsrs import Card, Rating
 
@@ -100,6 +106,7 @@ def replay(question_id: str, events: Iterable[tuple[float, int]]) -> CardState |
             card = Card(card_id=0)
         card, _ = scheduler.review_card(card, Rating(rating), review_datetime=_utc(at))
         count, last_at, last_rating = count + 1, at, rating
+        last_score = score if score is not None else last_score
     if card is None:
         return None
     return CardState(
@@ -111,17 +118,19 @@ def replay(question_id: str, events: Iterable[tuple[float, int]]) -> CardState |
         last_review=last_at,
         reviews=count,
         last_rating=last_rating,
+        last_score=last_score,
     )
 
 
-def review_events(reviews: Sequence[Review]) -> list[tuple[float, int]]:
+def review_events(reviews: Sequence[Review]) -> list[Event]:
     """The rating events of one question's reviews: a rated answer, or a skip (again)."""
-    events = []
+    events: list[Event] = []
     for review in sorted(reviews, key=lambda r: r.at):
         if review.rating is not None:
-            events.append((review.at, review.rating))
+            events.append((review.at, review.rating, review.score))
         elif review.skipped or review.score is not None:
-            events.append((review.at, rating_for(review.score, review.skipped, review.peeked)))
+            rating = rating_for(review.score, review.skipped, review.peeked)
+            events.append((review.at, rating, review.score))
     return events
 
 

@@ -20,30 +20,20 @@ if TYPE_CHECKING:
 
 FORECAST_DAYS = 14
 WEAKEST = 5
-# Graded first answers (not follow-ups) of the questions in the pool, per local day and
-# topic set: few rows however long the history.
+# Per local day and topic set, every answer to a question in the pool (a day with any
+# answer counts for the streak), and its graded first answers (not follow-ups) with their
+# scores: few rows however long the history. The `+` keeps SQLite from walking the
+# question index for each id (4x slower on 100,000 answers).
 _BY_DAY = """
-    SELECT date(ans.answered_at, 'unixepoch', 'localtime'), a.topics, COUNT(*), SUM(ans.score)
+    SELECT date(ans.answered_at, 'unixepoch', 'localtime'), a.topics,
+           SUM(ans.kind = 'answer' AND ans.score IS NOT NULL),
+           TOTAL(CASE WHEN ans.kind = 'answer' THEN ans.score END)
     FROM answers ans JOIN asked a ON a.id = ans.asked_id
-    WHERE ans.kind = 'answer' AND ans.score IS NOT NULL
-      AND a.question_id IN (SELECT value FROM json_each(?))
+    WHERE {pool}
     GROUP BY 1, 2
 """
-# Each question's latest graded answer: how the candidate stands now.
-_LATEST = """
-    SELECT a.question_id, a.topics, ans.score
-    FROM answers ans JOIN asked a ON a.id = ans.asked_id
-    WHERE ans.id IN (
-        SELECT MAX(ans2.id) FROM answers ans2 JOIN asked a2 ON a2.id = ans2.asked_id
-        WHERE ans2.kind = 'answer' AND ans2.score IS NOT NULL
-          AND a2.question_id IN (SELECT value FROM json_each(?))
-        GROUP BY a2.question_id)
-"""
-_DAYS = """
-    SELECT DISTINCT date(ans.answered_at, 'unixepoch', 'localtime')
-    FROM answers ans JOIN asked a ON a.id = ans.asked_id
-    WHERE a.question_id IN (SELECT value FROM json_each(?))
-"""
+_IN_POOL = "+a.question_id IN (SELECT value FROM json_each(?))"
+_ASKED_IDS = "SELECT DISTINCT question_id FROM asked"
 
 
 @dataclass(frozen=True)
@@ -169,6 +159,8 @@ def _topic_rows(
     weeks: dict[str, list[int | float]] = {}
     by_topic_week: dict[tuple[str, str], list[int | float]] = {}
     for day, topics_json, count, total in rows:
+        if not count:
+            continue  # a day of follow-ups or ungraded answers only: streak, not scores
         week = week_of(day)
         bucket = weeks.setdefault(week, [0, 0.0])
         bucket[0] += count
@@ -182,19 +174,23 @@ def _topic_rows(
 
 def compute(store: HistoryStore, pool: Sequence[Question], now: float) -> Stats:
     """The stats of the questions in `pool` (the notes in use, or one topic of them)."""
-    ids = json.dumps([question.id for question in pool], ensure_ascii=False)
-    rows = store.read(_BY_DAY, (ids,))
-    latest = store.read(_LATEST, (ids,))
-    days = [row[0] for row in store.read(_DAYS, (ids,))]
     in_pool = {question.id for question in pool}
+    # Usually every question in the history is in the notes in use: then no filter at all.
+    where, params = "1", list[str]()
+    if not {row[0] for row in store.read(_ASKED_IDS)} <= in_pool:
+        where, params = _IN_POOL, [json.dumps(sorted(in_pool), ensure_ascii=False)]
+    rows = store.read(_BY_DAY.format(pool=where), params)
+    days = sorted({row[0] for row in rows})
     cards = [card for card in store.cards() if card.question_id in in_pool]
     from interviewer.practice.queue import due_items
 
     weeks, by_topic_week = _topic_rows(rows)
-    answered = {row[0] for row in latest}
+    # Where each topic stands now: its questions' latest scores (kept with their cards).
+    by_id = {question.id: question for question in pool}
+    latest = {c.question_id: c.last_score for c in cards if c.last_score is not None}
     latest_by_topic: dict[str, list[float]] = {}
-    for _, topics_json, score in latest:
-        for topic in json.loads(topics_json or "[]"):
+    for question_id, score in latest.items():
+        for topic in by_id[question_id].topics:
             latest_by_topic.setdefault(topic, []).append(score)
     topics: dict[str, TopicStats] = {}
     totals: dict[str, float] = {}
@@ -232,7 +228,7 @@ def compute(store: HistoryStore, pool: Sequence[Question], now: float) -> Stats:
         topics=ordered,
         weakest=weakest,
         never_answered=sorted(
-            (q for q in pool if q.id not in answered), key=lambda q: (-q.stars, q.id)
+            (q for q in pool if q.id not in latest), key=lambda q: (-q.stars, q.id)
         ),
         forecast=forecast(cards, now),
     )

@@ -66,7 +66,8 @@ MIGRATIONS: tuple[str, ...] = (
         due REAL NOT NULL,
         last_review REAL NOT NULL,
         reviews INTEGER NOT NULL,
-        last_rating INTEGER NOT NULL
+        last_rating INTEGER NOT NULL,
+        last_score REAL
     );
     CREATE INDEX cards_due ON cards(due);
     """,
