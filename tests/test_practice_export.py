@@ -128,3 +128,27 @@ def test_bad_ranges_and_paths_are_one_line_errors(history: list[int], tmp_path: 
 def test_export_without_history_is_empty(capsys) -> None:
     assert main(["export", "--format", "csv"]) == 0
     assert capsys.readouterr().out.strip() == ",".join(CSV_COLUMNS)
+
+
+def test_sql_built_records_match_the_stored_answers(history: list[int], capsys) -> None:
+    from interviewer.config import load_settings
+    from interviewer.practice.store import HistoryStore
+
+    store = HistoryStore.open(load_settings())
+    try:
+        expected = [answer.to_json() for answer in store.answers()]
+    finally:
+        store.close()
+    assert main(["export", "--format", "jsonl"]) == 0
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == expected
+    assert main(["history", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_history_table_shows_the_latest_answers(history: list[int], capsys) -> None:
+    assert main(["history", "--limit", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "6 answer(s), the latest 2 shown (--limit N or --all for more)" in out
+    assert "我的回答 5" in out and "我的回答 12" not in out
+    assert main(["history", "--all"]) == 0
+    assert "我的回答 12" in capsys.readouterr().out

@@ -93,18 +93,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.format == "anki":
             return _anki(args, store, selection, pool)
-        answers = selection.answers(store)
         if args.format == "csv":
             with _output(args.output, newline="") as out:
-                write_csv(answers, out)
+                count = write_csv(store, selection, out)
         elif args.format == "jsonl":
             with _output(args.output) as out:
-                write_jsonl(answers, out)
+                count = write_jsonl(store, selection, out)
         else:
+            answers = selection.answers(store)
+            count = len(answers)
             with _output(args.output) as out:
                 write_markdown(answers, bank, out, _heading(args))
     finally:
         store.close()
     if args.output not in (None, "-"):
-        print(f"interviewer: {len(answers)} answer(s) written to {args.output}", file=sys.stderr)
+        print(f"interviewer: {count} answer(s) written to {args.output}", file=sys.stderr)
     return 0

@@ -199,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     history = commands.add_parser("history", parents=[common], help="past answers and grades")
     _add_json(history)
+    shown = history.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--limit", type=_positive, default=50, metavar="N",
+        help="show the latest N answers in the table (default 50; --json has all)",
+    )
+    shown.add_argument("--all", action="store_true", help="show every answer in the table")
     history.set_defaults(handler="interviewer.cli.history:run")
 
     doctor = commands.add_parser(

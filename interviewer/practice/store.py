@@ -363,8 +363,13 @@ class HistoryStore:
 
     # -- reading -------------------------------------------------------------------
 
-    def _answers(self, where: str = "", params: Sequence[Any] = ()) -> list[StoredAnswer]:
+    def _answers(
+        self, where: str = "", params: Sequence[Any] = (), latest: int | None = None
+    ) -> list[StoredAnswer]:
         query = f"SELECT {_ANSWER_COLUMNS} {_ANSWER_FROM} {where} ORDER BY ans.id"
+        if latest is not None:
+            # The newest few, still oldest first: a long history is not read to show them.
+            query = f"SELECT * FROM ({query} DESC LIMIT {int(latest)}) ORDER BY id"
         with self._lock:
             cursor = self._conn.execute(query, params)
             cursor.row_factory = sqlite3.Row
@@ -377,8 +382,10 @@ class HistoryStore:
         since: float | None = None,
         until: float | None = None,
         session_id: int | None = None,
+        latest: int | None = None,
     ) -> list[StoredAnswer]:
-        """Every answer (answered in [since, until), of one session), oldest first."""
+        """Every answer (answered in [since, until), of one session; only the `latest`
+        few), oldest first."""
         clauses, params = [], []
         for clause, value in (
             ("ans.answered_at >= ?", since),
@@ -388,7 +395,13 @@ class HistoryStore:
             if value is not None:
                 clauses.append(clause)
                 params.append(value)
-        return self._answers(f"WHERE {' AND '.join(clauses)}" if clauses else "", params)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._answers(where, params, latest)
+
+    def count_answers(self) -> int:
+        """How many answers the history holds."""
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
 
     def answer(self, answer_id: int) -> StoredAnswer | None:
         """One answer by id."""
