@@ -72,9 +72,10 @@ class InterviewScreen(Screen[None]):
             yield TextArea(id="answer", placeholder=ANSWER_PLACEHOLDER)
             yield Spinner(GRADING_TEXT, id="spinner")
             yield Static(id="status")
+            # Outside the result's scroll: the rating keys are in view however long it is.
+            yield RatingLine(id="rating")
         with VerticalScroll(id="result"):
             yield GradeView(id="grade")
-            yield RatingLine(id="rating")
             yield FollowUp(id="follow-up")
             yield ReferenceAnswer(id="reference")
             yield RelatedNotes(id="related")
