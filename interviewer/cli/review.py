@@ -37,7 +37,7 @@ def _item_json(item: DueItem, now: float) -> dict[str, object]:
 
 
 def _iso(timestamp: float) -> str:
-    from interviewer.practice.store import iso_time
+    from interviewer.practice.records import iso_time
 
     return iso_time(timestamp) or ""
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
-    from interviewer.practice.store import StoredAnswer
+    from interviewer.practice.records import StoredAnswer
 
 # Fixed forever: Anki recognises the note type and the deck by them.
 MODEL_ID = 1_733_405_001

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
+from interviewer.practice.records import StoredAnswer
 from interviewer.practice.scheduling import RATING_NAMES
-from interviewer.practice.store import StoredAnswer
 
 if TYPE_CHECKING:
     from interviewer.notes import QuestionBank

@@ -10,13 +10,20 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
 from interviewer.practice import cards
+from interviewer.practice.records import (
+    ANSWER_COLUMNS,
+    ANSWER_FROM,
+    AnswerKind,
+    Review,
+    StoredAnswer,
+    answer_from_row,
+    iso_time,
+)
 from interviewer.practice.scheduling import CardState, rating_for
 from interviewer.practice.store_schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -26,111 +33,6 @@ if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 HISTORY_FILE = "history.sqlite3"
-AnswerKind = Literal["answer", "follow_up"]
-RatedBy = Literal["grade", "self"]
-
-# Named as StoredAnswer's fields, in its order.
-_ANSWER_COLUMNS = """
-    ans.id, ans.asked_id, a.session_id, a.question_id, a.title, ans.kind, ans.prompt,
-    ans.key_points, ans.text, a.shown_at AS asked_at, ans.answered_at, ans.answer_seconds,
-    a.peeked, ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade,
-    s.topic, ans.rating, ans.rated_by, a.topics
-"""
-_ANSWER_FROM = """
-    FROM answers ans JOIN asked a ON a.id = ans.asked_id JOIN sessions s ON s.id = a.session_id
-"""
-
-
-def iso_time(timestamp: float | None) -> str | None:
-    """A Unix time as ISO 8601 in UTC (seconds), or None."""
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class StoredAnswer:
-    """One answer as kept in the history, with its grade once graded."""
-
-    id: int
-    asked_id: int
-    session_id: int
-    question_id: str
-    title: str
-    kind: AnswerKind
-    prompt: str
-    key_points: tuple[str, ...] | None
-    text: str
-    asked_at: float
-    answered_at: float
-    answer_seconds: float | None
-    peeked: bool
-    graded_at: float | None
-    grade_seconds: float | None
-    score: float | None
-    verdict: str | None
-    grader: str | None
-    grade: dict[str, Any] | None
-    topic: str | None
-    rating: int | None = None
-    rated_by: RatedBy | None = None
-    topics: tuple[str, ...] = ()
-
-    @property
-    def graded(self) -> bool:
-        """True once a grade is stored."""
-        return self.graded_at is not None
-
-    def to_json(self) -> dict[str, Any]:
-        """The full record, for `interviewer history --json`."""
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "session_topic": self.topic,
-            "question_id": self.question_id,
-            "title": self.title,
-            "kind": self.kind,
-            "prompt": self.prompt,
-            "answer": self.text,
-            "asked_at": iso_time(self.asked_at),
-            "answered_at": iso_time(self.answered_at),
-            "answer_seconds": self.answer_seconds,
-            "peeked": self.peeked,
-            "graded": self.graded,
-            "graded_at": iso_time(self.graded_at),
-            "grade_seconds": self.grade_seconds,
-            "score": self.score,
-            "verdict": self.verdict,
-            "grader": self.grader,
-            "grade": self.grade,
-            "rating": self.rating,
-            "rated_by": self.rated_by,
-            "topics": list(self.topics),
-        }
-
-
-@dataclass(frozen=True)
-class Review:
-    """How a question went once: when it was shown, its score, skipped or peeked."""
-
-    question_id: str
-    at: float
-    score: float | None
-    skipped: bool
-    peeked: bool
-    rating: int | None = None
-
-
-def _answer_from_row(row: sqlite3.Row) -> StoredAnswer:
-    fields = dict(row)
-    points, grade = fields.pop("key_points"), fields.pop("grade")
-    fields["peeked"] = bool(fields["peeked"])
-    fields["topics"] = tuple(json.loads(fields["topics"] or "[]"))
-    return StoredAnswer(
-        **fields,
-        key_points=tuple(json.loads(points)) if points is not None else None,
-        grade=json.loads(grade) if grade is not None else None,
-    )
 
 
 def _create_private(path: Path) -> None:
@@ -366,7 +268,7 @@ class HistoryStore:
     def _answers(
         self, where: str = "", params: Sequence[Any] = (), latest: int | None = None
     ) -> list[StoredAnswer]:
-        query = f"SELECT {_ANSWER_COLUMNS} {_ANSWER_FROM} {where} ORDER BY ans.id"
+        query = f"SELECT {ANSWER_COLUMNS} {ANSWER_FROM} {where} ORDER BY ans.id"
         if latest is not None:
             # The newest few, still oldest first: a long history is not read to show them.
             query = f"SELECT * FROM ({query} DESC LIMIT {int(latest)}) ORDER BY id"
@@ -374,7 +276,7 @@ class HistoryStore:
             cursor = self._conn.execute(query, params)
             cursor.row_factory = sqlite3.Row
             rows = cursor.fetchall()
-        return [_answer_from_row(row) for row in rows]
+        return [answer_from_row(row) for row in rows]
 
     def answers(
         self,
