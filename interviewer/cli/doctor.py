@@ -140,6 +140,8 @@ def check_llm(settings: Settings) -> Check:
 
     client = ChatClient(settings)
     where = f"{client.endpoint}, model {settings.model}"
+    # openai's import (~0.5 s, seconds on a busy machine) is ours, not the endpoint's time.
+    client.ready()
     started = time.monotonic()
     try:
         client.complete([{"role": "user", "content": PROBE}], started + settings.timeout,
