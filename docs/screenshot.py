@@ -29,8 +29,8 @@ async def capture() -> tuple[str, str]:
 
     from interviewer.config import load_settings
     from interviewer.notes import load_bank
-    from interviewer.session import Interview
-    from interviewer.store import HistoryStore
+    from interviewer.practice.session import Interview
+    from interviewer.practice.store import HistoryStore
     from interviewer.tui.app import InterviewApp
     from interviewer.tui.backends import Backends
     from interviewer.tui.screens.interview import InterviewScreen

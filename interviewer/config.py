@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -86,7 +89,13 @@ class Settings(BaseSettings):
     )
     """Port of that Chroma server (8000 when only the host is set)."""
 
-    @field_validator("openai_base_url", "home", "chroma_host", mode="before")
+    now: datetime | None = Field(
+        default=None, validation_alias=AliasChoices("INTERVIEWER_NOW", "now")
+    )
+    """For testing only: pretend the clock started at this time (ISO 8601, local time unless
+    it has an offset), to try the review schedule on other days. Time still runs from there."""
+
+    @field_validator("openai_base_url", "home", "chroma_host", "now", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         # `VAR=` in a shell or `.env` means "not set", not "the current folder" or "no host".
@@ -162,6 +171,14 @@ class Settings(BaseSettings):
             return False
         has_key = self.openai_api_key is not None and self.openai_api_key.get_secret_value()
         return bool(has_key or self.openai_base_url)
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """Unix time now: the real clock, or one shifted to start at INTERVIEWER_NOW."""
+        if self.now is None:
+            return time.time
+        offset = self.now.timestamp() - time.time()
+        return lambda: time.time() + offset
 
     @property
     def uses_chroma_server(self) -> bool:

@@ -10,7 +10,7 @@ import pytest
 from interviewer.cli.main import main
 from interviewer.config import load_settings
 from interviewer.grading.model import Grade, RubricItem
-from interviewer.store import HISTORY_FILE, HistoryStore
+from interviewer.practice.store import HISTORY_FILE, HistoryStore
 
 
 def _fill_history(bank) -> None:

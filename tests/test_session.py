@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.errors import InterviewerError, UsageError
 from interviewer.grading.model import Grade, RubricItem
-from interviewer.session import (
+from interviewer.practice.session import (
     Interview,
     candidates,
     follow_up_question,
@@ -19,7 +19,7 @@ from interviewer.session import (
     need_for,
     plan,
 )
-from interviewer.store import HISTORY_FILE, HistoryStore, Review
+from interviewer.practice.store import HISTORY_FILE, HistoryStore, Review
 from interviewer.topics import load_glossary
 
 DAY = 86400.0

@@ -16,8 +16,8 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.errors import InterviewerError
 from interviewer.grading.model import Grade, RubricItem
-from interviewer.store import HISTORY_FILE, HistoryStore
-from interviewer.store_schema import SCHEMA_VERSION
+from interviewer.practice.store import HISTORY_FILE, HistoryStore
+from interviewer.practice.store_schema import SCHEMA_VERSION
 
 
 def _grade(question_id: str, score: float = 6.5) -> Grade:
@@ -182,7 +182,7 @@ def test_an_answer_survives_kill_9(tmp_path: Path) -> None:
         import os, signal
         from pathlib import Path
         from interviewer.notes import load_bank
-        from interviewer.store import HistoryStore
+        from interviewer.practice.store import HistoryStore
         store = HistoryStore(Path({str(path)!r}))
         question = load_bank().questions[0]
         asked = store.ask(store.start_session(None, 1, 1), 1, question)

@@ -61,6 +61,7 @@ async def test_full_offline_interview(make_app: AppFactory) -> None:
         await pilot.press("ctrl+s")
         assert [a.text for a in make_app.store.answers()] == [ANSWER]  # saved before grading
         await wait_until(pilot, lambda: _graded(app), "the grade")
+        await pilot.pause()  # the rubric rows are mounted with the grade: let them render
         text = screen_text(app)
         assert "/10" in text and ("✓" in text or "✗" in text or "~" in text)
         grade = app.interview.current.grade

@@ -1,4 +1,4 @@
-"""What the screens look like: question, result and summary, compared as the text of
+"""What the screens look like: question, result, summary and stats, compared as the text of
 Textual's SVG screenshots (pytest-textual-snapshot would downgrade our pytest).
 
 After a deliberate change of the screens, refresh the stored snapshots with
@@ -13,13 +13,16 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import practice_fixtures
 import pytest
+from practice_fixtures import utc  # noqa: F401
 from tui_fixtures import AppFactory, app_factory, svg_text, wait_until
 
 from interviewer.grading.model import Grade, RubricItem, verdict_for
 from interviewer.notes.model import Question
 from interviewer.tui.app import InterviewApp
 from interviewer.tui.screens.interview import InterviewScreen
+from interviewer.tui.screens.stats import StatsScreen
 from interviewer.tui.screens.summary import SummaryScreen
 from interviewer.tui.widgets.related_notes import RelatedNotes
 
@@ -141,3 +144,20 @@ async def test_summary_screen(make_app: AppFactory) -> None:
         assert isinstance(app.screen, SummaryScreen)
         await pilot.pause()
         assert_snapshot(app, "summary")
+
+
+@pytest.mark.usefixtures("utc")
+async def test_stats_screen(make_app: AppFactory) -> None:
+    clock = practice_fixtures.Clock()
+    make_app.clock = clock
+    practice_fixtures.record(make_app.store, make_app.bank, clock)
+    clock.now = practice_fixtures.MONDAY + 8 * practice_fixtures.DAY + 3600
+    app = make_app(clock=clock, grader=FixedGrader())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.action_stats()
+        await wait_until(pilot, lambda: isinstance(app.screen, StatsScreen), "the stats screen")
+        screen = app.screen
+        await wait_until(pilot, lambda: screen.stats is not None, "the stats")
+        await pilot.pause()
+        assert_snapshot(app, "stats")

@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from interviewer.config import load_settings
 from interviewer.grading.model import Grader
 from interviewer.notes import load_bank
-from interviewer.session import Interview
-from interviewer.store import HistoryStore
+from interviewer.practice.session import Interview
+from interviewer.practice.store import HISTORY_FILE, HistoryStore
 from interviewer.tui.app import InterviewApp
 from interviewer.tui.backends import Backends
 
@@ -35,7 +35,10 @@ class AppFactory:
 
     def __init__(self) -> None:
         self.bank = load_bank()
-        self.store = HistoryStore.open(load_settings())
+        self.clock: Callable[[], float] = time.time
+        # The store keeps the app's clock too, so due dates on screen do not follow the date.
+        path = load_settings().data_dir / HISTORY_FILE
+        self.store = HistoryStore(path, clock=lambda: self.clock())
 
     def __call__(
         self,
@@ -46,6 +49,7 @@ class AppFactory:
         clock: Callable[[], float] = time.time,
         grader: Grader | None = None,
     ) -> InterviewApp:
+        self.clock = clock
         questions = [self.bank.get(qid) for qid in question_ids]
         interview = Interview(self.store, questions, topic=None, min_stars=1, clock=clock)
         pending = self.store.ungraded(exclude_session=interview.session_id) if earlier else []

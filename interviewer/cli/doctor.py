@@ -140,6 +140,8 @@ def check_llm(settings: Settings) -> Check:
 
     client = ChatClient(settings)
     where = f"{client.endpoint}, model {settings.model}"
+    # openai's import (~0.5 s, seconds on a busy machine) is ours, not the endpoint's time.
+    client.ready()
     started = time.monotonic()
     try:
         client.complete([{"role": "user", "content": PROBE}], started + settings.timeout,
@@ -158,7 +160,7 @@ def check_llm(settings: Settings) -> Check:
 
 def check_history(settings: Settings) -> Check:
     """The history opens (a damaged file would stop the next interview)."""
-    from interviewer.store import HISTORY_FILE, HistoryStore
+    from interviewer.practice.store import HISTORY_FILE, HistoryStore
 
     if not (settings.data_dir / HISTORY_FILE).exists():
         return Check("history", OK, "no answers yet")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import datetime
 
 from interviewer.cli.common import console, print_json, settings_for
-from interviewer.store import HISTORY_FILE, HistoryStore, StoredAnswer
+from interviewer.practice.store import HISTORY_FILE, HistoryStore, StoredAnswer
 
 SNIPPET_CHARS = 40
 VERDICT_STYLES = {
@@ -40,17 +41,30 @@ def run(args: argparse.Namespace) -> int:
             print("No answers yet: start a mock interview with `interviewer`.")
         return 0
     store = HistoryStore.open(settings)
+    if args.json:
+        from interviewer.practice.export import Selection, json_records
+
+        try:
+            records = json_records(store, Selection())
+        finally:
+            store.close()
+        # Built by SQLite, one record per line: a long history prints in seconds.
+        sys.stdout.write("[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n")
+        return 0
     try:
-        answers = store.answers()
+        shown = None if args.all else args.limit
+        answers = store.answers(latest=shown)
+        total = store.count_answers() if shown is not None else len(answers)
+        ungraded = len(store.ungraded()) if shown is not None else None
     finally:
         store.close()
-    if args.json:
-        print_json([answer.to_json() for answer in answers])
-        return 0
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(answers)} answer(s)", title_justify="left", expand=True)
+    title = f"{total} answer(s)"
+    if len(answers) < total:
+        title += f", the latest {len(answers)} shown (--limit N or --all for more)"
+    table = Table(title=title, title_justify="left", expand=True)
     table.add_column("when", no_wrap=True, style="cyan")
     table.add_column("question", ratio=3)
     table.add_column("score", no_wrap=True)
@@ -65,7 +79,8 @@ def run(args: argparse.Namespace) -> int:
         table.add_row(when, title, _score_cell(answer), escape(_snippet(answer.text)))
     out = console()
     out.print(table)
-    ungraded = sum(1 for answer in answers if not answer.graded)
+    if ungraded is None:
+        ungraded = sum(1 for answer in answers if not answer.graded)
     if ungraded:
         out.print(
             f"{ungraded} answer(s) not graded yet: start `interviewer` and it offers to grade them."

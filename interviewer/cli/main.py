@@ -7,6 +7,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import NoReturn
 
 from interviewer import __version__
@@ -70,6 +71,13 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive number")
     return number
+
+
+def _date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-12-05") from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,8 +153,58 @@ def build_parser() -> argparse.ArgumentParser:
     _add_json(grade)
     grade.set_defaults(handler="interviewer.cli.grade:run")
 
+    review = commands.add_parser(
+        "review", parents=[common], help="an interview of the questions due today"
+    )
+    review.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
+    review.add_argument(
+        "--limit", type=_positive, default=None, metavar="N",
+        help="at most N questions (default 20 due, 5 new)",
+    )
+    review.add_argument(
+        "--new", action="store_true", help="ask questions never answered instead of due ones"
+    )
+    review.add_argument(
+        "--list", action="store_true", help="print what is due instead of starting the interview"
+    )
+    _add_offline(review)
+    _add_notes(review)
+    review.add_argument("--json", action="store_true", help="print the due queue as JSON")
+    review.set_defaults(handler="interviewer.cli.review:run")
+
+    stats = commands.add_parser("stats", parents=[common], help="progress over time")
+    stats.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
+    _add_notes(stats)
+    _add_json(stats)
+    stats.set_defaults(handler="interviewer.cli.stats:run")
+
+    export = commands.add_parser(
+        "export", parents=[common],
+        help="answers as a Markdown report, CSV or JSONL; questions as an Anki deck",
+    )
+    export.add_argument(
+        "--format", required=True, choices=["md", "csv", "jsonl", "anki"],
+        help="md: a report to re-read; csv/jsonl: one row per answer; anki: an .apkg deck",
+    )
+    export.add_argument(
+        "--output", "-o", metavar="FILE",
+        help="write here (default: standard output; interviewer.apkg for anki)",
+    )
+    export.add_argument("--since", type=_date, metavar="DATE", help="answers on or after DATE")
+    export.add_argument("--until", type=_date, metavar="DATE", help="answers on or before DATE")
+    export.add_argument("--session", type=_positive, metavar="ID", help="one session's answers")
+    export.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
+    _add_notes(export)
+    export.set_defaults(handler="interviewer.cli.export:run")
+
     history = commands.add_parser("history", parents=[common], help="past answers and grades")
     _add_json(history)
+    shown = history.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--limit", type=_positive, default=50, metavar="N",
+        help="show the latest N answers in the table (default 50; --json has all)",
+    )
+    shown.add_argument("--all", action="store_true", help="show every answer in the table")
     history.set_defaults(handler="interviewer.cli.history:run")
 
     doctor = commands.add_parser(

@@ -161,6 +161,11 @@ class ChatClient:
                 )
             return self._client
 
+    def ready(self) -> None:
+        """Import openai and build the client now (slow the first time), so that cost is
+        not taken from a request's deadline."""
+        self._openai()
+
     def _backoff(self, attempt: int) -> float:
         base = min(1.0, self.timeout / 4) * (2**attempt)
         return base * random.uniform(0.5, 1.0)

@@ -15,7 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from interviewer.session import Summary, job_for
+from interviewer.practice.session import Summary, job_for
 from interviewer.tui.detached import Cancelled, wait_detached
 from interviewer.tui.messages import EarlierAnswerGraded
 from interviewer.tui.screens.interview import InterviewScreen
@@ -24,8 +24,8 @@ from interviewer.tui.screens.quit import QuitChoice, QuitScreen
 from interviewer.tui.widgets.grade_view import format_score
 
 if TYPE_CHECKING:
-    from interviewer.session import Interview
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.session import Interview
+    from interviewer.practice.store import StoredAnswer
     from interviewer.tui.backends import Backends
 
 # Palette entries for the interview screen: title, help, action (offered when enabled).
@@ -57,8 +57,10 @@ class InterviewApp(App[Summary | None]):
         earlier: Sequence[StoredAnswer] = (),
         greeting: str | None = None,
         warm: bool = True,
+        due_today: int | None = None,
     ) -> None:
         super().__init__()
+        self.due_today = due_today
         self.interview = interview
         self.backends = backends
         self.earlier = list(earlier)
@@ -67,7 +69,7 @@ class InterviewApp(App[Summary | None]):
 
     def get_default_screen(self) -> Screen[None]:
         """The interview itself is the first screen: no blank frame before the question."""
-        return InterviewScreen(self.interview, self.backends)
+        return InterviewScreen(self.interview, self.backends, due_today=self.due_today)
 
     def on_mount(self) -> None:
         """Catch kill, ctrl+c from outside and a closed terminal, so a draft is not lost."""
@@ -163,9 +165,21 @@ class InterviewApp(App[Summary | None]):
 
     # -- command palette -------------------------------------------------------------
 
+    def action_stats(self) -> None:
+        """Show progress over weeks (stats of the notes in use)."""
+        from interviewer.tui.screens.stats import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.interview.store, self.backends.bank.questions))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Textual's own commands plus the interview's actions that are enabled now."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(
+            "Show progress stats",
+            "Answers and scores per topic over weeks, weakest topics, what falls due",
+            self.action_stats,
+        )
         if isinstance(screen, InterviewScreen):
             for title, help_text, action in PALETTE:
                 if screen.check_action(action, ()):

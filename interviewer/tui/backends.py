@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from interviewer.grading.model import Grade, Grader
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
-    from interviewer.session import GradeJob
+    from interviewer.practice.session import GradeJob
 
 RELATED_COUNT = 3
 

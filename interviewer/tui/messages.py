@@ -8,8 +8,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade
-    from interviewer.session import GradeJob
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.session import GradeJob
+    from interviewer.practice.store import StoredAnswer
 
 
 class AnswerGraded(Message):

@@ -12,18 +12,21 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
+from interviewer.practice.queue import when
+from interviewer.practice.scheduling import RATING_NAMES
 from interviewer.tui.detached import Cancelled, wait_detached
 from interviewer.tui.messages import AnswerGraded, GradingFailed, RelatedFound
 from interviewer.tui.widgets.follow_up import FollowUp
 from interviewer.tui.widgets.grade_view import GradeView
 from interviewer.tui.widgets.question_card import QuestionCard
+from interviewer.tui.widgets.rating import RatingLine
 from interviewer.tui.widgets.reference import ReferenceAnswer
 from interviewer.tui.widgets.related_notes import RelatedNotes
 from interviewer.tui.widgets.spinner import Spinner
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
-    from interviewer.session import GradeJob, Interview
+    from interviewer.practice.session import GradeJob, Interview
     from interviewer.tui.backends import Backends
 
 Phase = Literal["answering", "graded"]
@@ -45,12 +48,17 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+g", "skip", "Skip"),
         Binding("ctrl+n", "next", "Next"),
         Binding("escape", "cancel", "Cancel grading"),
+        # As in Anki: how well you recalled it, overriding the rating the score gave.
+        *(Binding(str(n), f"rate({n})", "Rate", show=False) for n in (1, 2, 3, 4)),
     ]
 
-    def __init__(self, interview: Interview, backends: Backends) -> None:
+    def __init__(
+        self, interview: Interview, backends: Backends, due_today: int | None = None
+    ) -> None:
         super().__init__()
         self.interview = interview
         self.backends = backends
+        self.due_today = due_today
         self.phase: Phase = "answering"
         self.grading: GradeJob | None = None
         self._saved_answer: str | None = None
@@ -64,6 +72,8 @@ class InterviewScreen(Screen[None]):
             yield TextArea(id="answer", placeholder=ANSWER_PLACEHOLDER)
             yield Spinner(GRADING_TEXT, id="spinner")
             yield Static(id="status")
+            # Outside the result's scroll: the rating keys are in view however long it is.
+            yield RatingLine(id="rating")
         with VerticalScroll(id="result"):
             yield GradeView(id="grade")
             yield FollowUp(id="follow-up")
@@ -117,7 +127,7 @@ class InterviewScreen(Screen[None]):
     def load_turn(self) -> None:
         """Put the current question on screen with an empty answer box."""
         turn = self.interview.show()
-        self.query_one(QuestionCard).show(turn, len(self.interview.turns))
+        self.query_one(QuestionCard).show(turn, len(self.interview.turns), self.due_today)
         box = self.answer_box
         box.text = ""
         box.read_only = False
@@ -127,6 +137,7 @@ class InterviewScreen(Screen[None]):
         self._set_phase("answering")
         self._set_grading(None)
         self.query_one("#grade", GradeView).display = False
+        self.query_one(RatingLine).display = False
         self.query_one(FollowUp).display = False
         self.set_status()
         self.query_one("#result", VerticalScroll).scroll_home(animate=False)
@@ -174,6 +185,8 @@ class InterviewScreen(Screen[None]):
             return self.phase == "graded" and not busy
         if action == "cancel":
             return busy
+        if action == "rate":
+            return self.phase == "graded" and turn.grade is not None
         return True
 
     def action_submit(self) -> None:
@@ -210,6 +223,13 @@ class InterviewScreen(Screen[None]):
     def action_next(self) -> None:
         """The next question, or the summary after the last one."""
         self._move_on()
+
+    def action_rate(self, rating: int) -> None:
+        """The candidate's own rating of the answer; the next review moves with it."""
+        card = self.interview.rate(rating)
+        now = self.interview.store.now()
+        self.query_one(RatingLine).show(self.interview.current, now)
+        self.notify(f"Rated {RATING_NAMES[rating]}: next review {when(card.due, now)}")
 
     def action_cancel(self) -> None:
         """Stop waiting for a slow grade; the answer stays saved."""
@@ -281,6 +301,9 @@ class InterviewScreen(Screen[None]):
         view = self.query_one("#grade", GradeView)
         view.show(grade)
         view.display = True
+        rating = self.query_one(RatingLine)
+        rating.show(turn, self.interview.store.now())
+        rating.display = turn.rating is not None
         follow_up = self.query_one(FollowUp)
         follow_up.display = bool(grade.follow_up)
         if grade.follow_up:

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 if TYPE_CHECKING:
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.store import StoredAnswer
 
 LISTED = 5
 

@@ -15,7 +15,7 @@ from textual.widgets import Footer, Static
 from interviewer.tui.widgets.grade_view import format_score, verdict_style
 
 if TYPE_CHECKING:
-    from interviewer.session import Summary, SummaryItem
+    from interviewer.practice.session import Summary, SummaryItem
 
 
 def duration(seconds: float) -> str:
@@ -73,14 +73,21 @@ def summary_markup(summary: Summary) -> str:
         )
     lines += ["", "[b]Practise next[/b]"]
     lines.extend(f"  • {escape(advice)}" for advice in summary.practise)
-    lines += ["", "[$text-muted]Saved to your history: `interviewer history` lists it.[/]"]
+    lines += [
+        "",
+        "[$text-muted]Saved to your history: `interviewer history` lists it; "
+        "s shows your progress over weeks.[/]",
+    ]
     return "\n".join(lines)
 
 
 class SummaryScreen(Screen[None]):
     """How the interview went."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("q", "app.quit", "Quit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "app.quit", "Quit", show=False),
+        Binding("s", "app.stats", "Progress stats"),
+    ]
 
     def __init__(self, summary: Summary) -> None:
         super().__init__()

@@ -9,18 +9,18 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
-from interviewer.store import AnswerKind, HistoryStore, Review
+from interviewer.practice.scheduling import CardState, need_for, rating_for
+from interviewer.practice.store import AnswerKind, HistoryStore, Review
 from interviewer.topics import Glossary, questions_for_topic
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
-    from interviewer.store import StoredAnswer
+    from interviewer.practice.store import StoredAnswer
 
 GOOD_SCORE = 7.0
 FOLLOW_UP_POINTS = 3
@@ -28,40 +28,6 @@ FOLLOW_UP_MATCH_CHARS = 10
 # Weight of a question that was just answered well, relative to 1 for an overdue one:
 # recently mastered questions still come up now and then.
 _FLOOR = 0.1
-
-
-def _rating(review: Review) -> Any:
-    from fsrs import Rating  # small, but only the planner needs it
-
-    score = 0.0 if review.skipped or review.score is None else review.score
-    if score < 4:
-        rating = Rating.Again
-    elif score < 6.5:
-        rating = Rating.Hard
-    elif score < 8.5:
-        rating = Rating.Good
-    else:
-        rating = Rating.Easy
-    # A good answer given after reading the reference says little about memory.
-    return min(rating, Rating.Hard) if review.peeked else rating
-
-
-def need_for(reviews: Sequence[Review], now: float) -> float:
-    """How much a question needs practice now, 0-1: 1 when never answered, else one minus
-    the FSRS recall probability after its past answers (bad answers fade fastest)."""
-    counted = [r for r in reviews if r.skipped or r.score is not None]
-    if not counted:
-        return 1.0
-    from fsrs import Card, Scheduler
-
-    scheduler = Scheduler(enable_fuzzing=False)
-    # An explicit id: without one, Card() sleeps 1 ms to make a time-based id unique.
-    card = Card(card_id=0)
-    for review in sorted(counted, key=lambda r: r.at):
-        when = datetime.fromtimestamp(review.at, UTC)
-        card, _ = scheduler.review_card(card, _rating(review), review_datetime=when)
-    recall = scheduler.get_card_retrievability(card, datetime.fromtimestamp(now, UTC))
-    return max(0.0, min(1.0, 1.0 - recall))
 
 
 def candidates(
@@ -152,6 +118,9 @@ class Turn:
     grade: Grade | None = None
     follow_up_id: int | None = None
     follow_up_grade: Grade | None = None
+    rating: int | None = None
+    rated_by_self: bool = False
+    card: CardState | None = None
 
 
 @dataclass(frozen=True)
@@ -297,12 +266,26 @@ class Interview:
     def record_grade(self, job: GradeJob, grade: Grade, seconds: float | None = None) -> None:
         """Save a grade and attach it to its turn; safe to call from a worker thread."""
         self.store.save_grade(job.answer_id, grade, seconds)
+        cards = self.store.cards(job.question.id) if job.kind == "answer" else []
         with self._lock:
             for turn in self.turns:
                 if turn.answer_id == job.answer_id:
                     turn.grade = grade
+                    if not turn.rated_by_self:
+                        turn.rating = rating_for(grade.score, peeked=turn.peeked)
+                    turn.card = cards[0] if cards else None
                 elif turn.follow_up_id == job.answer_id:
                     turn.follow_up_grade = grade
+
+    def rate(self, rating: int) -> CardState:
+        """The candidate's own rating (1 again … 4 easy) of the current graded answer;
+        returns the rescheduled card."""
+        turn = self.current
+        if turn.answer_id is None or turn.grade is None:
+            raise InterviewerError("only a graded answer can be rated")
+        card = self.store.rate(turn.answer_id, rating)
+        turn.rating, turn.rated_by_self, turn.card = rating, True, card
+        return card
 
     def advance(self) -> bool:
         """Move to the next question; False when there is none."""

@@ -1,7 +1,7 @@
 """The history file's SQLite schema: version n is reached by running MIGRATIONS[n - 1] on
 version n - 1 (the file's `PRAGMA user_version` says which it has)."""
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE sessions (
@@ -42,6 +42,34 @@ MIGRATIONS: tuple[str, ...] = (
         grade TEXT
     );
     CREATE INDEX answers_ungraded ON answers(id) WHERE graded_at IS NULL;
+    """,
+    # 2: the FSRS schedule. Each first answer of an asking gets the rating it earned (from
+    # its score, as scheduling.rating_for rules; "self" when the candidate overrode it), and
+    # `cards` holds each question's FSRS state, replayed from those ratings after this runs.
+    """
+    ALTER TABLE answers ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 4);
+    ALTER TABLE answers ADD COLUMN rated_by TEXT CHECK (rated_by IN ('grade', 'self'));
+    UPDATE answers SET rated_by = 'grade', rating = (
+        SELECT MIN(
+            CASE WHEN answers.score < 4 THEN 1 WHEN answers.score < 6.5 THEN 2
+                 WHEN answers.score < 8.5 THEN 3 ELSE 4 END,
+            CASE WHEN a.peeked THEN 2 ELSE 4 END)
+        FROM asked a WHERE a.id = answers.asked_id)
+      WHERE kind = 'answer' AND score IS NOT NULL;
+    CREATE INDEX answers_asked ON answers(asked_id);
+    CREATE INDEX answers_answered ON answers(answered_at);
+    CREATE TABLE cards (
+        question_id TEXT PRIMARY KEY,
+        state INTEGER NOT NULL,
+        stability REAL,
+        difficulty REAL,
+        due REAL NOT NULL,
+        last_review REAL NOT NULL,
+        reviews INTEGER NOT NULL,
+        last_rating INTEGER NOT NULL,
+        last_score REAL
+    );
+    CREATE INDEX cards_due ON cards(due);
     """,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION

@@ -10,13 +10,22 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
-from interviewer.store_schema import MIGRATIONS, SCHEMA_VERSION
+from interviewer.practice import cards
+from interviewer.practice.records import (
+    ANSWER_COLUMNS,
+    ANSWER_FROM,
+    AnswerKind,
+    Review,
+    StoredAnswer,
+    answer_from_row,
+    iso_time,
+)
+from interviewer.practice.scheduling import CardState, rating_for
+from interviewer.practice.store_schema import MIGRATIONS, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -24,102 +33,6 @@ if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 HISTORY_FILE = "history.sqlite3"
-AnswerKind = Literal["answer", "follow_up"]
-
-# Named as StoredAnswer's fields, in its order.
-_ANSWER_COLUMNS = """
-    ans.id, ans.asked_id, a.session_id, a.question_id, a.title, ans.kind, ans.prompt,
-    ans.key_points, ans.text, a.shown_at AS asked_at, ans.answered_at, ans.answer_seconds,
-    a.peeked, ans.graded_at, ans.grade_seconds, ans.score, ans.verdict, ans.grader, ans.grade,
-    s.topic
-"""
-_ANSWER_FROM = """
-    FROM answers ans JOIN asked a ON a.id = ans.asked_id JOIN sessions s ON s.id = a.session_id
-"""
-
-
-def iso_time(timestamp: float | None) -> str | None:
-    """A Unix time as ISO 8601 in UTC (seconds), or None."""
-    if timestamp is None:
-        return None
-    return datetime.fromtimestamp(timestamp, UTC).isoformat(timespec="seconds")
-
-
-@dataclass(frozen=True)
-class StoredAnswer:
-    """One answer as kept in the history, with its grade once graded."""
-
-    id: int
-    asked_id: int
-    session_id: int
-    question_id: str
-    title: str
-    kind: AnswerKind
-    prompt: str
-    key_points: tuple[str, ...] | None
-    text: str
-    asked_at: float
-    answered_at: float
-    answer_seconds: float | None
-    peeked: bool
-    graded_at: float | None
-    grade_seconds: float | None
-    score: float | None
-    verdict: str | None
-    grader: str | None
-    grade: dict[str, Any] | None
-    topic: str | None
-
-    @property
-    def graded(self) -> bool:
-        """True once a grade is stored."""
-        return self.graded_at is not None
-
-    def to_json(self) -> dict[str, Any]:
-        """The full record, for `interviewer history --json`."""
-        return {
-            "id": self.id,
-            "session_id": self.session_id,
-            "session_topic": self.topic,
-            "question_id": self.question_id,
-            "title": self.title,
-            "kind": self.kind,
-            "prompt": self.prompt,
-            "answer": self.text,
-            "asked_at": iso_time(self.asked_at),
-            "answered_at": iso_time(self.answered_at),
-            "answer_seconds": self.answer_seconds,
-            "peeked": self.peeked,
-            "graded": self.graded,
-            "graded_at": iso_time(self.graded_at),
-            "grade_seconds": self.grade_seconds,
-            "score": self.score,
-            "verdict": self.verdict,
-            "grader": self.grader,
-            "grade": self.grade,
-        }
-
-
-@dataclass(frozen=True)
-class Review:
-    """How a question went once: when it was shown, its score, skipped or peeked."""
-
-    question_id: str
-    at: float
-    score: float | None
-    skipped: bool
-    peeked: bool
-
-
-def _answer_from_row(row: sqlite3.Row) -> StoredAnswer:
-    fields = dict(row)
-    points, grade = fields.pop("key_points"), fields.pop("grade")
-    fields["peeked"] = bool(fields["peeked"])
-    return StoredAnswer(
-        **fields,
-        key_points=tuple(json.loads(points)) if points is not None else None,
-        grade=json.loads(grade) if grade is not None else None,
-    )
 
 
 def _create_private(path: Path) -> None:
@@ -167,7 +80,7 @@ class HistoryStore:
     @classmethod
     def open(cls, settings: Settings) -> HistoryStore:
         """The history of the data dir the settings name."""
-        return cls(settings.data_dir / HISTORY_FILE)
+        return cls(settings.data_dir / HISTORY_FILE, clock=settings.clock)
 
     def close(self) -> None:
         """Close the database."""
@@ -189,6 +102,10 @@ class HistoryStore:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
+            if version < 2 <= SCHEMA_VERSION:
+                # Version 2 adds the cards: FSRS is Python, so replay them here, in the
+                # same transaction as the tables they come from.
+                cards.rebuild_all(conn)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -252,6 +169,10 @@ class HistoryStore:
         """The candidate skipped the question."""
         with self._transaction() as conn:
             conn.execute("UPDATE asked SET skipped = 1 WHERE id = ?", (asked_id,))
+            row = conn.execute("SELECT question_id FROM asked WHERE id = ?", (asked_id,))
+            found = row.fetchone()
+            if found is not None:
+                cards.reschedule(conn, found[0])
 
     def save_answer(
         self,
@@ -300,22 +221,98 @@ class HistoryStore:
                     answer_id,
                 ),
             ).rowcount
+            if updated:
+                self._rate_from_grade(conn, answer_id, grade.score)
         if not updated:
             raise InterviewerError(f"no answer {answer_id} in the history to grade")
 
+    def _rate_from_grade(self, conn: sqlite3.Connection, answer_id: int, score: float) -> None:
+        row = conn.execute(
+            "SELECT ans.kind, ans.rated_by, a.peeked, a.question_id FROM answers ans"
+            " JOIN asked a ON a.id = ans.asked_id WHERE ans.id = ?",
+            (answer_id,),
+        ).fetchone()
+        kind, rated_by, peeked, question_id = row
+        # Follow-ups do not move the schedule, and a rating the candidate chose stays.
+        if kind != "answer" or rated_by == "self":
+            return
+        conn.execute(
+            "UPDATE answers SET rating = ?, rated_by = 'grade' WHERE id = ?",
+            (rating_for(score, peeked=bool(peeked)), answer_id),
+        )
+        cards.reschedule(conn, question_id)
+
+    def rate(self, answer_id: int, rating: int) -> CardState:
+        """The candidate's own rating of a graded answer (1 again … 4 easy) replaces the
+        one its grade gave; returns the question's card, rescheduled."""
+        if rating not in (1, 2, 3, 4):
+            raise InterviewerError(f"a rating is 1-4 (again, hard, good, easy), not {rating}")
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT ans.kind, ans.graded_at, a.question_id FROM answers ans"
+                " JOIN asked a ON a.id = ans.asked_id WHERE ans.id = ?",
+                (answer_id,),
+            ).fetchone()
+            if row is None or row[0] != "answer" or row[1] is None:
+                raise InterviewerError(f"answer {answer_id} is not a graded answer to rate")
+            conn.execute(
+                "UPDATE answers SET rating = ?, rated_by = 'self' WHERE id = ?",
+                (rating, answer_id),
+            )
+            card = cards.reschedule(conn, row[2])
+        assert card is not None  # the answer just rated is one of its events
+        return card
+
     # -- reading -------------------------------------------------------------------
 
-    def _answers(self, where: str = "", params: Sequence[Any] = ()) -> list[StoredAnswer]:
-        query = f"SELECT {_ANSWER_COLUMNS} {_ANSWER_FROM} {where} ORDER BY ans.id"
+    def _answers(
+        self, where: str = "", params: Sequence[Any] = (), latest: int | None = None
+    ) -> list[StoredAnswer]:
+        query = f"SELECT {ANSWER_COLUMNS} {ANSWER_FROM} {where} ORDER BY ans.id"
+        if latest is not None:
+            # The newest few, still oldest first: a long history is not read to show them.
+            query = f"SELECT * FROM ({query} DESC LIMIT {int(latest)}) ORDER BY id"
         with self._lock:
             cursor = self._conn.execute(query, params)
             cursor.row_factory = sqlite3.Row
             rows = cursor.fetchall()
-        return [_answer_from_row(row) for row in rows]
+        return [answer_from_row(row) for row in rows]
 
-    def answers(self) -> list[StoredAnswer]:
-        """Every answer, oldest first."""
-        return self._answers()
+    def answers(
+        self,
+        *,
+        since: float | None = None,
+        until: float | None = None,
+        session_id: int | None = None,
+        latest: int | None = None,
+    ) -> list[StoredAnswer]:
+        """Every answer (answered in [since, until), of one session; only the `latest`
+        few), oldest first."""
+        clauses, params = [], []
+        for clause, value in (
+            ("ans.answered_at >= ?", since),
+            ("ans.answered_at < ?", until),
+            ("a.session_id = ?", session_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return self._answers(where, params, latest)
+
+    def latest_graded(self) -> dict[str, StoredAnswer]:
+        """Each question's latest graded answer (not a follow-up), by question id."""
+        latest = self._answers(
+            "WHERE ans.id IN (SELECT MAX(ans2.id) FROM answers ans2 JOIN asked a2"
+            " ON a2.id = ans2.asked_id WHERE ans2.kind = 'answer' AND ans2.score IS NOT NULL"
+            " GROUP BY a2.question_id)"
+        )
+        return {answer.question_id: answer for answer in latest}
+
+    def count_answers(self) -> int:
+        """How many answers the history holds."""
+        with self._lock:
+            return int(self._conn.execute("SELECT COUNT(*) FROM answers").fetchone()[0])
 
     def answer(self, answer_id: int) -> StoredAnswer | None:
         """One answer by id."""
@@ -331,21 +328,37 @@ class HistoryStore:
         )
 
     def reviews(self) -> list[Review]:
-        """Every question ever shown with how it went (its first answer's score), oldest first."""
+        """Every question ever shown with how it went (its first answer's score and
+        rating), oldest first."""
         query = """
-            SELECT a.question_id, a.shown_at, a.skipped, a.peeked,
-                   (SELECT ans.score FROM answers ans
-                     WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.score IS NOT NULL
-                     ORDER BY ans.id LIMIT 1)
-            FROM asked a ORDER BY a.shown_at, a.id
+            SELECT a.question_id, a.shown_at, a.skipped, a.peeked, first.score, first.rating
+            FROM asked a LEFT JOIN answers first ON first.id = (
+                SELECT ans.id FROM answers ans
+                 WHERE ans.asked_id = a.id AND ans.kind = 'answer' AND ans.score IS NOT NULL
+                 ORDER BY ans.id LIMIT 1)
+            ORDER BY a.shown_at, a.id
         """
         with self._lock:
             rows = self._conn.execute(query).fetchall()
         return [
             Review(question_id=row[0], at=row[1], score=row[4], skipped=bool(row[2]),
-                   peeked=bool(row[3]))
+                   peeked=bool(row[3]), rating=row[5])
             for row in rows
         ]
+
+    def cards(self, question_id: str | None = None) -> list[CardState]:
+        """The FSRS cards of every question ever rated (or of one), soonest due first."""
+        with self._lock:
+            return cards.load(self._conn, question_id)
+
+    def read(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (stats and export count in SQL, not in Python)."""
+        with self._lock:
+            return self._conn.execute(query, params).fetchall()
+
+    def now(self) -> float:
+        """The store's clock (faked in tests and by INTERVIEWER_NOW)."""
+        return self._clock()
 
     def sessions(self) -> list[dict[str, Any]]:
         """Every session with its summary, oldest first."""

@@ -1,0 +1,113 @@
+"""The stats as terminal charts and text, drawn with plotext. The same drawing serves the
+command line (plotext itself) and the TUI (textual-plotext's `plt`, which speaks plotext)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from interviewer.practice.stats import Stats
+
+WEEKS_SHOWN = 12
+TOPIC_LINES = 4
+TOPIC_MARKERS = ("o", "x", "+", "*")[:TOPIC_LINES]
+
+
+def _week_label(week: str) -> str:
+    return week[5:]  # "2026-11-30" → "11-30": the year is clear from the title
+
+
+def _count_ticks(plt: Any, top: int) -> None:
+    # Counts are whole numbers: no 3.33 on the axis.
+    step = max(1, -(-top // 4))
+    plt.yticks(list(range(0, top + step, step)))
+    plt.ylim(0, max(top, 1))
+
+
+def draw_progress(plt: Any, stats: Stats) -> None:
+    """Average score per week: a marker per topic (the most practised few) and a dotted
+    line for all answers; the legend sits above the 0-10 scale."""
+    weeks = list(stats.weeks)[-WEEKS_SHOWN:]
+    plt.clear_data()
+    plt.title("Average score per week (0-10)")
+    plt.yticks([0, 2, 4, 6, 8, 10])
+    plt.ylim(0, 10 + TOPIC_LINES + 1)
+    if not weeks:
+        plt.xticks([0], ["no graded answers yet"])
+        return
+    positions = list(range(len(weeks)))
+    # The line first, so the topics' markers are drawn over it.
+    plt.plot(positions, [stats.weeks[w].average for w in weeks], label="all", marker="·")
+    for topic, marker in zip(stats.topics, TOPIC_MARKERS, strict=False):
+        points = [(n, topic.weeks[w].average) for n, w in enumerate(weeks) if w in topic.weeks]
+        xs = [n for n, _ in points]
+        plt.scatter(xs, [average for _, average in points], label=topic.topic, marker=marker)
+    plt.xticks(positions, [_week_label(week) for week in weeks])
+    # Half a week of room on each side: a marker on the frame would be hidden by it.
+    plt.xlim(-0.5, len(weeks) - 0.5)
+
+
+def draw_answers(plt: Any, stats: Stats) -> None:
+    """Answers per week."""
+    weeks = list(stats.weeks)[-WEEKS_SHOWN:]
+    plt.clear_data()
+    plt.title("Answers per week")
+    if not weeks:
+        plt.xticks([0], ["no answers yet"])
+        return
+    counts = [stats.weeks[w].answers for w in weeks]
+    plt.bar([_week_label(w) for w in weeks], counts, width=0.5)
+    _count_ticks(plt, max(counts))
+
+
+def draw_forecast(plt: Any, stats: Stats) -> None:
+    """Questions due on each of the next 14 days (day of the month below each bar)."""
+    plt.clear_data()
+    plt.title("Due in the next 14 days")
+    counts = [count for _, count in stats.forecast]
+    plt.bar([day[8:] for day, _ in stats.forecast], counts, width=0.6)
+    _count_ticks(plt, max(counts, default=0))
+
+
+def summary_lines(stats: Stats) -> list[str]:
+    """The numbers in words: answers, average, streak, due, weakest, never answered."""
+    average = f" · average {stats.average:g}/10" if stats.average is not None else ""
+    lines = [
+        f"{stats.answers} answer(s){average} · {stats.questions_answered} of "
+        f"{stats.questions} question(s) answered · {stats.due_today} due today",
+        f"Streak: {stats.streak} day(s) (longest {stats.longest_streak})"
+        + (f" · last practised {stats.last_practised}" if stats.last_practised else ""),
+    ]
+    if stats.weakest:
+        weakest = ", ".join(
+            f"{t.topic} {t.latest_average:g}" for t in stats.weakest if t.latest_average is not None
+        )
+        lines.append(f"Weakest topics now: {weakest}")
+    if stats.never_answered:
+        lines.append(
+            f"Never answered: {len(stats.never_answered)} of {stats.questions} question(s)"
+            " · `interviewer review --new` asks them"
+        )
+    return lines
+
+
+def topic_rows(stats: Stats) -> list[tuple[str, str, str, str, str]]:
+    """One row per topic: topic, answers, average, average of latest scores, last 4 weeks."""
+    recent = list(stats.weeks)[-4:]
+    rows = []
+    for topic in stats.topics:
+        trend = " ".join(
+            f"{topic.weeks[w].average:g}" if w in topic.weeks and topic.weeks[w].average
+            is not None else "·"
+            for w in recent
+        )
+        rows.append(
+            (
+                topic.topic,
+                str(topic.answers),
+                f"{topic.average:g}" if topic.average is not None else "–",
+                f"{topic.latest_average:g}" if topic.latest_average is not None else "–",
+                trend,
+            )
+        )
+    return rows
