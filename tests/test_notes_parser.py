@@ -166,9 +166,9 @@ def test_unmarked_sub_headings_of_a_numbered_question_belong_to_its_answer() -> 
     assert "### 模型角度" in questions[0].answer
 
 
-def test_heading_without_any_answer_is_reported_not_asked() -> None:
+def test_heading_without_any_answer_is_kept_with_an_empty_answer() -> None:
     parsed = parse_markdown("## 1. 空问题？\n## 2. 有答案？\n答案\n", "c")
-    assert [q.title for q in parsed.questions] == ["有答案？"]
+    assert [(q.title, q.answer) for q in parsed.questions] == [("空问题？", ""), ("有答案？", "答案")]
     assert parsed.unanswered == ["空问题？"]
 
 

@@ -69,7 +69,7 @@ def check_notes(args: argparse.Namespace, settings: Settings) -> tuple[Check, Qu
         return Check("notes", FAIL, str(exc), "fix --notes / INTERVIEWER_NOTES"), None
     if not bank.questions:
         return Check("notes", FAIL, f"no questions in {where}",
-                     "questions are headings (## to ####) with an answer below them"), None
+                     "`interviewer notes` shows how the notes were read"), None
     detail = f"{len(bank)} questions from {len(bank.files)} file(s) ({where})"
     if bank.warnings:
         return Check("notes", WARN, f"{detail}; {len(bank.warnings)} skipped: "

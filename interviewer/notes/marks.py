@@ -24,7 +24,7 @@ _NUMBER = re.compile(
 )
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
-_TAG_WORDS = {
+TAG_WORDS = {
     "高频", "重要", "必考", "常考", "必会", "经典", "面试", "基础", "进阶", "热门", "难", "中等",
     "简单", "易", "困难", "hot", "important", "must", "easy", "medium", "hard", "basic",
     "advanced", "frequent", "common", "e", "m", "h", "了解即可", "了解", "选读", "optional",
@@ -125,7 +125,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         before = text[: tag.start()].rstrip()
         word = tag.group(1).strip()
         key = word.lower().removeprefix("难度").strip("：: ")
-        if before.endswith(("?", "？")) or word.lower() in _TAG_WORDS or word.startswith("#"):
+        if before.endswith(("?", "？")) or word.lower() in TAG_WORDS or word.startswith("#"):
             if key in _DIFFICULTY_WORDS and len(key) > 1 or word in ("E", "M", "H"):
                 difficulty = difficulty or _DIFFICULTY_WORDS[key]
             elif word in _LOW_IMPORTANCE or word.lower() in _LOW_IMPORTANCE:
