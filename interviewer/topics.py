@@ -185,13 +185,16 @@ def questions_for_topic(
     when two or more of its key points do; a section title of the notes works as a topic too.
     """
     key = compact(topic)
-    in_section = [q for q in questions if any(compact(s) == key for s in q.sections)]
+    in_section = [
+        q for q in questions
+        if any(compact(s) == key for s in (*q.sections, *q.notes_topics, *q.tags))
+    ]
     try:
         slug = glossary.resolve(topic)
     except UnknownTopicError as unknown:
         if in_section:
             return in_section
-        sections = sorted({s for q in questions for s in q.sections})
+        sections = sorted({s for q in questions for s in (*q.sections, *q.notes_topics)})
         close = difflib.get_close_matches(topic, sections, n=2, cutoff=0.5)
         if close:
             raise UnknownTopicError(topic, close + unknown.suggestions) from None

@@ -1,4 +1,5 @@
-"""`interviewer [--topic SLUG] [--count N] [--min-stars K] [--offline] [--notes PATH]`:
+"""`interviewer [--topic SLUG] [--count N] [--min-stars K] [--difficulty D] [--offline]
+[--include-unanswered] [--notes PATH]`:
 the mock interview in the terminal."""
 
 from __future__ import annotations
@@ -35,7 +36,26 @@ def run(args: argparse.Namespace) -> int:
     """Plan an interview and run it in the TUI; bad options fail before the screen opens."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    pool = candidates(bank.questions, args.min_stars, args.topic, load_glossary())
+    min_stars = args.min_stars
+    if min_stars is None:
+        min_stars = 1 if bank.starred else 0
+        if not bank.starred:
+            print(f"interviewer: these notes mark no importance (stars): asking from all "
+                  f"{len(bank)} question(s)", file=sys.stderr)
+    questions = bank.questions
+    if not (settings.llm_configured or args.include_unanswered):
+        # Offline, a question the notes do not answer has nothing to be graded against.
+        answered = [q for q in questions if q.has_reference]
+        if len(answered) < len(questions):
+            print(f"interviewer: {len(questions) - len(answered)} question(s) without an answer "
+                  "in the notes left out (--include-unanswered asks them)", file=sys.stderr)
+        if not answered:
+            raise InterviewerError(
+                "these notes give no answers to grade against; configure an LLM "
+                "(OPENAI_API_KEY) or pass --include-unanswered"
+            )
+        questions = answered
+    pool = candidates(questions, min_stars, args.topic, load_glossary(), args.difficulty)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InterviewerError(
             "the mock interview needs a terminal; in scripts use `interviewer grade`"
@@ -44,11 +64,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         # Only answers to questions of these notes can be graded now; the rest wait.
         earlier = [a for a in store.ungraded() if bank.get(a.question_id) is not None]
-        questions = plan(pool, args.count, store.reviews(), time.time())
-        interview = Interview(store, questions, topic=args.topic, min_stars=args.min_stars)
+        chosen = plan(pool, args.count, store.reviews(), time.time())
+        interview = Interview(store, chosen, topic=args.topic, min_stars=min_stars)
         greeting = None
-        if len(questions) < args.count:
-            greeting = f"Only {len(questions)} question(s) match; asking all of them."
+        if len(chosen) < args.count:
+            greeting = f"Only {len(chosen)} question(s) match; asking all of them."
         # Textual costs ~0.2 s to import: only the interview pays for it.
         from interviewer.tui.app import InterviewApp
         from interviewer.tui.backends import Backends

@@ -64,13 +64,16 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
     if label_only:
         paragraphs = [b for b in prompt if b.kind == "paragraph"]
         asking = [b for b in paragraphs if plain_text(b.text).endswith(("?", "？"))]
-        asked = (asking or paragraphs or [None])[0]
-        if asked is not None:
+        chosen = asking or paragraphs
+        if chosen:
+            asked = chosen[0]
             title = parse_title(asked.text, ctx.emoji_difficulty)
             draft.title = title.text or draft.title
             draft.difficulty = draft.difficulty or title.difficulty
             prompt = [b for b in prompt if b is not asked]
-    prompt = [b for b in prompt if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))]
+    prompt = [
+        b for b in prompt if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))
+    ]
     text, _ = ctx.render(prompt)
     if text:
         draft.prompt.append(text)

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from interviewer.notes.cache import ParseCache
-from interviewer.notes.model import Question
 from interviewer.notes.marks import TAG_WORDS
+from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, collect_files, decode_notes
 from interviewer.notes.report import FileReport, file_report, is_project_file
@@ -62,7 +62,8 @@ class QuestionBank:
         return [
             question
             for question in self.questions
-            if question.stars >= min_stars and (difficulty is None or question.difficulty == difficulty)
+            if question.stars >= min_stars
+            and (difficulty is None or question.difficulty == difficulty)
         ]
 
     @property
@@ -135,12 +136,14 @@ def _notes_topics(names: Iterable[str], glossary: Glossary) -> tuple[str, ...]:
 
 
 def _place_names(source: str) -> list[str]:
-    """Folder and file names of a notes file as topic names ("ml/clustering.md" → ml, clustering)."""
+    """Folder and file names of a notes file as topics ("ml/k_means.md" → ml, k means)."""
     parts = Path(source).with_suffix("").parts
     return [re.sub(r"[_\-]+", " ", part).strip() for part in parts if part.strip("._")]
 
 
-def _with_places(questions: list[Question], places: list[str], glossary: Glossary) -> list[Question]:
+def _with_places(
+    questions: list[Question], places: list[str], glossary: Glossary
+) -> list[Question]:
     if not places:
         return questions
     return [
@@ -207,7 +210,8 @@ def load_bank(
             warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
             continue
         used_files.append(notes_file.path)
-        questions.extend(_with_places(found, _place_names(notes_file.source) if several else [], glossary))
+        places = _place_names(notes_file.source) if several else []
+        questions.extend(_with_places(found, places, glossary))
     return QuestionBank(questions, used_files, warnings, reports)
 
 

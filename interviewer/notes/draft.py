@@ -13,7 +13,9 @@ from interviewer.notes.marks import difficulty_value, expertise_difficulty, impo
 from interviewer.notes.markup import plain_text
 
 _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECASE)
-_EXPERTISE = re.compile(r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I)
+_EXPERTISE = re.compile(
+    r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I
+)
 _META = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|difficulty|level|tags?|"
     r"topics?|importance|type|category)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
@@ -42,7 +44,9 @@ _EN_ASK = re.compile(
     re.IGNORECASE,
 )
 _ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|区别|是否|能否|吗|呢|几种|多少")
-_ZH_START = re.compile(r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)")
+_ZH_START = re.compile(
+    r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
+)
 _QUESTION_WORDS = re.compile(
     r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题", re.I
 )
@@ -126,7 +130,9 @@ class Context:
         if block.kind == "details":
             return self.render([b for b in block.children if not _is_fold_tag(b)])
         if block.kind == "html":
-            text = _HTML_TAG.sub("", re.sub(r"<summary\b.*?</summary\s*>", "", block.text, flags=re.I | re.S))
+            text = _HTML_TAG.sub(
+                "", re.sub(r"<summary\b.*?</summary\s*>", "", block.text, flags=re.I | re.S)
+            )
             text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
             return text, text
         if block.kind == "code":
@@ -212,11 +218,11 @@ def read_metadata(text: str, draft: Draft) -> bool:
     for line in rest.splitlines():
         if not line.strip():
             continue
-        match = _META.match(line.rstrip(" \\"))
-        if not match:
+        meta = _META.match(line.rstrip(" \\"))
+        if not meta:
             other = True
             continue
-        key, value = match.group("key").lower(), plain_text(match.group("value"))
+        key, value = meta.group("key").lower(), plain_text(meta.group("value"))
         if key in ("标签", "tag", "tags", "topic", "topics", "category"):
             draft.tags.extend(t.strip() for t in re.split(r"[,，、/|]", value) if t.strip())
         elif key in ("难度", "difficulty", "level"):

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.layouts import scan
 from interviewer.notes.draft import Context, Draft, is_link_only
+from interviewer.notes.layouts import scan
 from interviewer.notes.marks import TOC_TITLES, Title, is_non_question_title, parse_title
 
 NAME = "headings"
@@ -59,7 +59,10 @@ def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
         return True
     lines = [line for b in body for line in ctx.lines(b).split("\n") if line.strip()]
     return bool(lines) and all(
-        (_IN_PAGE_LINK.search(line) and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |"))
+        (
+            _IN_PAGE_LINK.search(line)
+            and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
+        )
         or set(line.strip()) <= set("|-: ")
         for line in lines
     )
@@ -87,7 +90,12 @@ def section_name(title: str) -> str:
     """A section title as a topic name: "一、基础知识（初级）" → "基础知识（初级）",
     "🏗️ Section 1: Foundations (1-40)" → "Foundations"."""
     name = re.sub(r"^[^\w(（]+", "", title)
-    name = re.sub(r"^(?:section|part|chapter|第\s*\w+\s*[章节部分])\s*\d*\s*[:：.、-]?\s*", "", name, flags=re.I)
+    name = re.sub(
+        r"^(?:section|part|chapter|第\s*\w+\s*[章节部分])\s*\d*\s*[:：.、-]?\s*",
+        "",
+        name,
+        flags=re.I,
+    )
     name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
     return _CHINESE_ORDINAL.sub("", name).strip() or title.strip()
 
@@ -132,8 +140,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             continue
         has_body = any(b.kind != "html" or b.text.strip() for b in segment.body)
         if (
-            level in numbered and title.number is None and previous is not None
-            and previous[0] == level and not bodies[previous[1]][1]
+            level in numbered
+            and title.number is None
+            and previous is not None
+            and previous[0] == level
+            and not bodies[previous[1]][1]
         ):
             # "### 6 . A startup plans …" then "### Which service would you recommend?"
             bodies[previous[1]][1].extend([segment.heading, *segment.body])
@@ -141,8 +152,12 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if level in numbered and title.number is None and index < first_numbered.get(level, 0):
             stack.append((level, "section", section_name(title.text)))
             continue
-        inner = [] if title.label_only else _section_questions(
-            ctx, segment.body, (*sections, section_name(title.text)), title.text
+        inner = (
+            []
+            if title.label_only
+            else _section_questions(
+                ctx, segment.body, (*sections, section_name(title.text)), title.text
+            )
         )
         if inner and not title.text.endswith(("?", "？")):
             stack.append((level, "section", section_name(title.text)))
@@ -179,18 +194,29 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
 def _only_links(ctx: Context, body: list[Block]) -> bool:
     """A body of link lines only: a reference list, not an answer."""
     lines = [
-        _LIST_MARK.sub("", line) for b in body if b.kind in ("paragraph", "list")
-        for line in ctx.lines(b).split("\n") if line.strip()
+        _LIST_MARK.sub("", line)
+        for b in body
+        if b.kind in ("paragraph", "list")
+        for line in ctx.lines(b).split("\n")
+        if line.strip()
     ]
-    return bool(lines) and all(b.kind in ("paragraph", "list") for b in body) and all(
-        is_link_only(line) for line in lines
+    return (
+        bool(lines)
+        and all(b.kind in ("paragraph", "list") for b in body)
+        and all(is_link_only(line) for line in lines)
     )
 
 
 def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:
     return Draft(
-        title.text, heading.start + 1, NAME, number=title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), sections=sections,
+        title.text,
+        heading.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=sections,
         low_importance=title.low_importance,
     )
 

@@ -25,14 +25,54 @@ _NUMBER = re.compile(
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
 TAG_WORDS = {
-    "高频", "重要", "必考", "常考", "必会", "经典", "面试", "基础", "进阶", "热门", "难", "中等",
-    "简单", "易", "困难", "hot", "important", "must", "easy", "medium", "hard", "basic",
-    "advanced", "frequent", "common", "e", "m", "h", "了解即可", "了解", "选读", "optional",
+    "高频",
+    "重要",
+    "必考",
+    "常考",
+    "必会",
+    "经典",
+    "面试",
+    "基础",
+    "进阶",
+    "热门",
+    "难",
+    "中等",
+    "简单",
+    "易",
+    "困难",
+    "hot",
+    "important",
+    "must",
+    "easy",
+    "medium",
+    "hard",
+    "basic",
+    "advanced",
+    "frequent",
+    "common",
+    "e",
+    "m",
+    "h",
+    "了解即可",
+    "了解",
+    "选读",
+    "optional",
 }
 _DIFFICULTY_WORDS = {
-    "easy": "easy", "e": "easy", "简单": "easy", "易": "easy", "basic": "easy",
-    "medium": "medium", "m": "medium", "中等": "medium", "中": "medium",
-    "hard": "hard", "h": "hard", "困难": "hard", "难": "hard", "advanced": "hard",
+    "easy": "easy",
+    "e": "easy",
+    "简单": "easy",
+    "易": "easy",
+    "basic": "easy",
+    "medium": "medium",
+    "m": "medium",
+    "中等": "medium",
+    "中": "medium",
+    "hard": "hard",
+    "h": "hard",
+    "困难": "hard",
+    "难": "hard",
+    "advanced": "hard",
 }
 _LOW_IMPORTANCE = {"了解即可", "了解", "选读", "optional", "可选"}
 _LEVELS = (
@@ -41,14 +81,69 @@ _LEVELS = (
     (re.compile(r"senior|advanced|expert|高级|架构级|专家", re.I), "hard"),
 )
 NON_QUESTION_TITLES = {
-    "answer", "answers", "solution", "solutions", "tl;dr", "tldr", "summary", "参考", "参考资料",
-    "参考文献", "参考链接", "参考答案", "相关阅读", "延伸阅读", "扩展阅读", "推荐阅读", "references",
-    "reference", "further reading", "see also", "resources", "links", "additional links",
-    "good to hear", "contributing", "contributors", "contribution", "contributions", "license",
-    "acknowledgements", "acknowledgments", "credits", "致谢", "贡献", "许可", "许可证", "答案",
-    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "notes",
-    "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code", "output",
-    "back to top", "回到顶部", "返回顶部", "返回目录", "changelog", "更新日志", "faq",
+    "answer",
+    "answers",
+    "solution",
+    "solutions",
+    "tl;dr",
+    "tldr",
+    "summary",
+    "参考",
+    "参考资料",
+    "参考文献",
+    "参考链接",
+    "参考答案",
+    "相关阅读",
+    "延伸阅读",
+    "扩展阅读",
+    "推荐阅读",
+    "references",
+    "reference",
+    "further reading",
+    "see also",
+    "resources",
+    "links",
+    "additional links",
+    "good to hear",
+    "contributing",
+    "contributors",
+    "contribution",
+    "contributions",
+    "license",
+    "acknowledgements",
+    "acknowledgments",
+    "credits",
+    "致谢",
+    "贡献",
+    "许可",
+    "许可证",
+    "答案",
+    "解析",
+    "正确答案",
+    "explanation",
+    "options",
+    "选项",
+    "题目",
+    "问题",
+    "question",
+    "notes",
+    "笔记",
+    "总结",
+    "小结",
+    "陷阱",
+    "example",
+    "examples",
+    "示例",
+    "代码",
+    "code",
+    "output",
+    "back to top",
+    "回到顶部",
+    "返回顶部",
+    "返回目录",
+    "changelog",
+    "更新日志",
+    "faq",
 }
 _RESOURCES = re.compile(
     r"^(?:\w+\s+){0,2}(?:resources|references|links|reading|readings)$|(?:资料|资源|链接|阅读)$"
@@ -115,7 +210,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if match:
         number = int(next(g for g in match.groups() if g is not None))
         rest = text[match.end() :]
-        text = rest if rest.strip() or not match.group("q") and not match.group("di") else text
+        text = rest if rest.strip() or (not match.group("q") and not match.group("di")) else text
     tags: list[str] = []
     low = False
     while True:
@@ -126,7 +221,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         word = tag.group(1).strip()
         key = word.lower().removeprefix("难度").strip("：: ")
         if before.endswith(("?", "？")) or word.lower() in TAG_WORDS or word.startswith("#"):
-            if key in _DIFFICULTY_WORDS and len(key) > 1 or word in ("E", "M", "H"):
+            if (key in _DIFFICULTY_WORDS and len(key) > 1) or word in ("E", "M", "H"):
                 difficulty = difficulty or _DIFFICULTY_WORDS[key]
             elif word in _LOW_IMPORTANCE or word.lower() in _LOW_IMPORTANCE:
                 low = True

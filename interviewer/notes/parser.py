@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.notes.document import Document, parse_document
-from interviewer.notes.headings import read_outline
 from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.headings import read_outline
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -72,8 +72,11 @@ def _strings(value: Any) -> list[str]:
 
 
 def _front_tags(front: dict[str, Any]) -> list[str]:
-    return [tag for key in ("topics", "topic", "tags", "categories", "category")
-            for tag in _strings(front.get(key))]
+    return [
+        tag
+        for key in ("topics", "topic", "tags", "categories", "category")
+        for tag in _strings(front.get(key))
+    ]
 
 
 def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
@@ -86,9 +89,7 @@ def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
     drafts = outline.drafts
     if front_title and _single_question(front, front_title, drafts):
         drafts = [_front_matter_question(ctx, doc, front_title)]
-    result = ParsedFile(
-        chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front)
-    )
+    result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
     importance = importance_value(front.get("importance") or front.get("priority") or "")
     tags = _front_tags(front)
@@ -118,8 +119,14 @@ def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> 
 def _front_matter_question(ctx: Context, doc: Document, title: str) -> Draft:
     parsed: Title = parse_title(title, ctx.emoji_difficulty)
     draft = Draft(
-        parsed.text, 1, FRONT_MATTER, number=parsed.number, stars=parsed.stars,
-        difficulty=parsed.difficulty, tags=list(parsed.tags), low_importance=parsed.low_importance,
+        parsed.text,
+        1,
+        FRONT_MATTER,
+        number=parsed.number,
+        stars=parsed.stars,
+        difficulty=parsed.difficulty,
+        tags=list(parsed.tags),
+        low_importance=parsed.low_importance,
     )
     answer, plain = ctx.render(doc.blocks)
     draft.add_answer(answer, plain)

@@ -70,7 +70,8 @@ def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> F
     if missing:
         sample = "; ".join(repr(title) for title in parsed.unanswered[:2])
         report.warnings.append(
-            f"{missing} question(s) have no answer in the notes ({sample}{' …' if missing > 2 else ''})"
+            f"{missing} question(s) have no answer in the notes "
+            f"({sample}{' …' if missing > 2 else ''})"
             "; they are asked only with an LLM configured or --include-unanswered"
         )
     if parsed.skipped:

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from interviewer.notes.answers import is_answer_marker
 from interviewer.notes.document import Block
-from interviewer.notes.layouts import blockquote, bold, details, lists, qa_labels
 from interviewer.notes.draft import Context, Draft, Found, Mode, read_metadata
+from interviewer.notes.layouts import blockquote, bold, details, lists, qa_labels
 
 
 @dataclass(frozen=True)

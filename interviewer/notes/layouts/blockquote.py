@@ -44,8 +44,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     title = parse_title(first.text, ctx.emoji_difficulty)
     draft = Draft(
-        title.text, block.start + 1, NAME, number=title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), low_importance=title.low_importance,
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
     )
     answer, plain = ctx.render(children[1:])
     draft.add_answer(answer, plain)

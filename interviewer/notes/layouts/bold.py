@@ -35,15 +35,22 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         title = parse_title(raw, ctx.emoji_difficulty)
         title.number = int(number.group(1))
     else:
-        title = parse_title(f"{inner} {first}" if _MARKS_ONLY.match(first) else inner,
-                            ctx.emoji_difficulty)
+        title = parse_title(
+            f"{inner} {first}" if _MARKS_ONLY.match(first) else inner, ctx.emoji_difficulty
+        )
         if not title.marked or not title.text:
             return None
         if first.strip() and not _MARKS_ONLY.match(first):
             after = f"{first}\n{after}"
     draft = Draft(
-        title.text, block.start + 1, NAME, number=title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), low_importance=title.low_importance,
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
     )
     if after.strip():
         draft.add_answer(strip_a_label(after.strip())[0])

@@ -28,8 +28,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     title = parse_title(block.summary, ctx.emoji_difficulty)
     draft = Draft(
-        title.text, block.start + 1, NAME, number=title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), low_importance=title.low_importance,
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
     )
     inner = [child for child in block.children[1:] if not _closing(child)]
     fill(ctx, draft, inner, title.label_only)

@@ -55,7 +55,11 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
     if not items:
         return []
     if any(item.children[0].kind == "heading" for item in items):
-        return [_heading_item(ctx, item, context) for item in items if item.children[0].kind == "heading"]
+        return [
+            _heading_item(ctx, item, context)
+            for item in items
+            if item.children[0].kind == "heading"
+        ]
     texts = [_first_text(item) for item in items]
     if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
         return []
@@ -67,17 +71,29 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
         for item, text in zip(items, texts, strict=True):
             for child in item.children[1:]:
                 if child.kind == "list":
-                    nested += read_list(ctx, child, (*context, plain_text(text)) if text else context)
+                    nested += read_list(
+                        ctx, child, (*context, plain_text(text)) if text else context
+                    )
         return nested
-    return [_item_draft(ctx, item, text, context) for item, text in zip(items, texts, strict=True) if text]
+    return [
+        _item_draft(ctx, item, text, context)
+        for item, text in zip(items, texts, strict=True)
+        if text
+    ]
 
 
 def _heading_item(ctx: Context, item: Block, context: tuple[str, ...]) -> Draft:
     """`12. ### Question` with the rest of the item as its answer."""
     title = parse_title(item.children[0].text, ctx.emoji_difficulty)
     draft = Draft(
-        title.text, item.start + 1, NAME, number=item.number or title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), sections=context,
+        title.text,
+        item.start + 1,
+        NAME,
+        number=item.number or title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=context,
         low_importance=title.low_importance,
     )
     fill(ctx, draft, item.children[1:], title.label_only)
@@ -101,21 +117,32 @@ def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) 
             first, inline = split.group(1), split.group(2)
     title = parse_title(first.strip().strip("*_"), ctx.emoji_difficulty)
     draft = Draft(
-        title.text, item.start + 1, NAME, number=item.number or title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), sections=context,
+        title.text,
+        item.start + 1,
+        NAME,
+        number=item.number or title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=context,
         low_importance=title.low_importance,
     )
     if inline.strip():
         draft.add_answer(strip_a_label(inline.strip())[0])
     below = item.children[1:]
     follow_ups = [b for b in below if b.kind == "list"]
-    if below and len(follow_ups) == len(below) and all(
-        all(_tagged(_first_text(i)) for i in b.children if i.children) for b in follow_ups
+    if (
+        below
+        and len(follow_ups) == len(below)
+        and all(all(_tagged(_first_text(i)) for i in b.children if i.children) for b in follow_ups)
     ):
         draft.prompt.append(ctx.render(below)[0])
         return draft
     answer, plain = ctx.render(below)
-    answer = strip_a_label(_A_LINE.sub("", answer, count=1))[0] if strip_a_label(
-        _A_LINE.sub("", answer, count=1))[1] else answer
+    answer = (
+        strip_a_label(_A_LINE.sub("", answer, count=1))[0]
+        if strip_a_label(_A_LINE.sub("", answer, count=1))[1]
+        else answer
+    )
     draft.add_answer(answer, plain)
     return draft

@@ -31,8 +31,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if not title.text:
         return None
     draft = Draft(
-        title.text, block.start + 1, NAME, number=title.number, stars=title.stars,
-        difficulty=title.difficulty, tags=list(title.tags), low_importance=title.low_importance,
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
     )
     if split < len(lines):
         first, _ = strip_a_label(lines[split])
