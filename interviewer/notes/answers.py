@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, read_metadata, strip_a_label
+from interviewer.notes.draft import (
+    ANSWER_HEADING,
+    Context,
+    Draft,
+    read_metadata,
+    strip_a_label,
+)
 from interviewer.notes.marks import is_answer_word, parse_title
 from interviewer.notes.markup import plain_text
 
-_ANSWER_HEADING = re.compile(
-    r"^(?:answers?|solutions?|explanations?|答案|参考答案|正确答案|解答|解析)\b", re.IGNORECASE
-)
 _BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
 _PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
 _CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
@@ -28,7 +31,7 @@ def is_answer_marker(block: Block) -> bool:
     if block.kind == "details":
         return is_answer_word(block.summary)
     if block.kind == "heading":
-        return bool(_ANSWER_HEADING.match(_key(block.text)))
+        return bool(ANSWER_HEADING.match(_key(block.text)))
     if block.kind == "paragraph":
         return strip_a_label(block.text.strip())[1]
     return False
@@ -84,8 +87,13 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
 
 
 def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
+    while blocks and blocks[-1].kind == "hr":
+        blocks = blocks[:-1]  # the rule that separates this question from the next
     for index, block in enumerate(blocks):
         if block.kind == "heading" and _BARE_ANSWER.match(_key(block.text)):
+            continue
+        if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
+            draft.add_answer(plain_text(block.text))  # "#### Answer: B" → "Answer: B"
             continue
         if index == 0 and block.kind == "paragraph":
             text, labelled = strip_a_label(block.text.strip())

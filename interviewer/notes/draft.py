@@ -34,6 +34,9 @@ _A_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
 )
+ANSWER_HEADING = re.compile(
+    r"^(?:answers?|solutions?|explanations?|答案|参考答案|正确答案|解答|解析)\b", re.IGNORECASE
+)
 _QUOTED = re.compile(r"^\s*> ?")
 _LINK_ONLY = re.compile(r"^\W*(?:\[[^\]]*\]\([^)]*\)\W*)+$|^\W*https?://\S+\W*$")
 _EN_ASK = re.compile(
@@ -43,7 +46,7 @@ _EN_ASK = re.compile(
     r"suggest|evaluate|analy[sz]e|identify|calculate|build|create|develop|detail|state)\b",
     re.IGNORECASE,
 )
-_ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|区别|是否|能否|吗|呢|几种|多少")
+_ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪种|区别|是否|能否|[吗呢][。.]?$")
 _ZH_START = re.compile(
     r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
 )
@@ -137,12 +140,18 @@ class Context:
             return text, text
         if block.kind == "code":
             return self.lines(block), ""
+        if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
+            return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
         text = "\n".join(
             line for line in self.lines(block).split("\n") if not _BACK_TO_TOP.match(line.strip())
         )
         if block.kind in ("list", "item", "quote") and any(_has_code(c) for c in block.children):
             return text, _without_fences(text)
         return text, text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
 
 
 def _has_code(block: Block) -> bool:

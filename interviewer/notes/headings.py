@@ -11,13 +11,19 @@ from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, is_link_only
 from interviewer.notes.layouts import scan
-from interviewer.notes.marks import TOC_TITLES, Title, is_non_question_title, parse_title
+from interviewer.notes.marks import (
+    TOC_TITLES,
+    Title,
+    is_non_question_title,
+    is_skipped_title,
+    parse_title,
+)
 
 NAME = "headings"
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
-_NUMBERED_SHARE = 0.75
+_NUMBERED_SHARE = 0.65
 _NUMBERED_MIN = 3
 
 
@@ -134,9 +140,16 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             assert isinstance(payload, int)
             bodies[payload][1].extend([segment.heading, *segment.body])
             continue
-        if _is_toc(ctx, title.text, segment.body) or is_non_question_title(title.text):
+        if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
             stack.append((level, "skip", None))
             outline.skipped.append(title.text)
+            continue
+        if is_non_question_title(title.text):
+            # "Code", "Summary", "FAQ" outside a question: a section, its content may ask.
+            outline.drafts += _section_questions(
+                ctx, segment.body, (*sections, section_name(title.text)), title.text
+            )
+            stack.append((level, "section", section_name(title.text)))
             continue
         has_body = any(b.kind != "html" or b.text.strip() for b in segment.body)
         if (
@@ -172,11 +185,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
         elif has_body and level in numbered:
-            if previous is not None and previous[0] == level:
-                bodies[previous[1]][1].extend([segment.heading, *segment.body])
-            else:
-                # A preface or a section's introduction: its questions are the numbered ones.
-                stack.append((level, "section", section_name(title.text)))
+            # A preface or a section's introduction: its questions are the numbered ones.
+            stack.append((level, "section", section_name(title.text)))
         elif has_body and not _only_links(ctx, segment.body):
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), False))

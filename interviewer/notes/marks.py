@@ -22,6 +22,7 @@ _NUMBER = re.compile(
     r"|[（(](?P<p>\d+)[)）]"
     r")\s*"
 )
+_BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
 TAG_WORDS = {
@@ -80,71 +81,21 @@ _LEVELS = (
     (re.compile(r"middle|intermediate|mid-level|中级|进阶", re.I), "medium"),
     (re.compile(r"senior|advanced|expert|高级|架构级|专家", re.I), "hard"),
 )
-NON_QUESTION_TITLES = {
-    "answer",
-    "answers",
-    "solution",
-    "solutions",
-    "tl;dr",
-    "tldr",
-    "summary",
-    "参考",
-    "参考资料",
-    "参考文献",
-    "参考链接",
-    "参考答案",
-    "相关阅读",
-    "延伸阅读",
-    "扩展阅读",
-    "推荐阅读",
-    "references",
-    "reference",
-    "further reading",
-    "see also",
-    "resources",
-    "links",
-    "additional links",
-    "good to hear",
-    "contributing",
-    "contributors",
-    "contribution",
-    "contributions",
-    "license",
-    "acknowledgements",
-    "acknowledgments",
-    "credits",
-    "致谢",
-    "贡献",
-    "许可",
-    "许可证",
-    "答案",
-    "解析",
-    "正确答案",
-    "explanation",
-    "options",
-    "选项",
-    "题目",
-    "问题",
-    "question",
-    "notes",
-    "笔记",
-    "总结",
-    "小结",
-    "陷阱",
-    "example",
-    "examples",
-    "示例",
-    "代码",
-    "code",
-    "output",
-    "back to top",
-    "回到顶部",
-    "返回顶部",
-    "返回目录",
-    "changelog",
-    "更新日志",
-    "faq",
-}
+# Sections whose content is never questions: contents, references, project matters.
+SKIPPED_TITLES = {
+    "参考", "参考资料", "参考文献", "参考链接", "相关阅读", "延伸阅读", "扩展阅读", "推荐阅读",
+    "references", "reference", "further reading", "see also", "resources", "links",
+    "additional links", "contributing", "contributors", "contribution", "contributions",
+    "license", "acknowledgements", "acknowledgments", "credits", "致谢", "贡献", "许可", "许可证",
+    "back to top", "回到顶部", "返回顶部", "返回目录", "changelog", "更新日志",
+}  # fmt: skip
+# Titles that are never questions themselves: under a question they are part of it.
+NON_QUESTION_TITLES = SKIPPED_TITLES | {
+    "answer", "answers", "solution", "solutions", "tl;dr", "tldr", "summary", "参考答案", "答案",
+    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "notes",
+    "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code", "output",
+    "good to hear", "faq",
+}  # fmt: skip
 _RESOURCES = re.compile(
     r"^(?:\w+\s+){0,2}(?:resources|references|links|reading|readings)$|(?:资料|资源|链接|阅读)$"
 )
@@ -205,6 +156,10 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
     text = _SOURCE_LINK.sub("", plain_text(text))
     text = _SOURCE_LINK.sub("", text)
+    bare = _BARE_LEVEL.search(text)
+    if bare:
+        difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
+        text = text[: bare.start()]
     number = None
     match = _NUMBER.match(text)
     if match:
@@ -243,6 +198,12 @@ def is_non_question_title(text: str) -> bool:
     if key in NON_QUESTION_TITLES or key in TOC_TITLES or _RESOURCES.search(key):
         return True
     return bool(re.match(r"^(?:answer|正确答案|答案|solution)\s*[:：]", key))
+
+
+def is_skipped_title(text: str) -> bool:
+    """Sections whose content is not questions: contents, references, 参考, License …"""
+    key = re.sub(r"^[^\w(（]+", "", text.strip().lower()).rstrip(":： ")
+    return key in SKIPPED_TITLES or key in TOC_TITLES or bool(_RESOURCES.search(key))
 
 
 def is_answer_word(text: str) -> bool:

@@ -87,9 +87,11 @@ def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
     front_title = str(front.get("title") or front.get("question") or "").strip()
     outline = read_outline(ctx, doc.blocks, front_title or default_chapter)
     drafts = outline.drafts
-    if front_title and _single_question(front, front_title, drafts):
-        drafts = [_front_matter_question(ctx, doc, front_title)]
     result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
+    if front_title and _single_question(front, front_title, drafts):
+        # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
+        drafts = [_front_matter_question(ctx, doc, front_title)]
+        result.chapter, result.skipped = default_chapter, []
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
     importance = importance_value(front.get("importance") or front.get("priority") or "")
     tags = _front_tags(front)

@@ -49,6 +49,11 @@ def _tagged(text: str) -> bool:
     return strip_q_label(text)[1] or bool(_BOLD_QUESTION.match(text)) or asks(text.split("\n")[0])
 
 
+def _follow_up(text: str) -> bool:
+    """A nested item that asks outright ("What are the exceptions?"), not an answer point."""
+    return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？"))
+
+
 def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draft]:
     """The questions of one list (and of the lists nested in its untagged items)."""
     items = [child for child in block.children if child.kind == "item" and child.children]
@@ -134,7 +139,7 @@ def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) 
     if (
         below
         and len(follow_ups) == len(below)
-        and all(all(_tagged(_first_text(i)) for i in b.children if i.children) for b in follow_ups)
+        and all(all(_follow_up(_first_text(i)) for i in b.children if i.children) for b in follow_ups)
     ):
         draft.prompt.append(ctx.render(below)[0])
         return draft
