@@ -83,9 +83,8 @@ def candidates(
         about = f" about {topic!r}" if topic else ""
         level = f" marked {difficulty}" if difficulty else ""
         hint = "; try --min-stars 0" if min_stars > 0 else ""
-        raise InterviewerError(
-            f"no questions{about}{level} with at least {min_stars} star(s){hint}"
-        )
+        stars = f" with at least {min_stars} star(s)" if min_stars > 0 else ""
+        raise InterviewerError(f"no questions{about}{level}{stars}{hint}")
     return chosen
 
 

@@ -36,25 +36,28 @@ def run(args: argparse.Namespace) -> int:
     """Plan an interview and run it in the TUI; bad options fail before the screen opens."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    min_stars = args.min_stars
-    if min_stars is None:
-        min_stars = 1 if bank.starred else 0
-        if not bank.starred:
-            print(f"interviewer: these notes mark no importance (stars): asking from all "
-                  f"{len(bank)} question(s)", file=sys.stderr)
     questions = bank.questions
+    notes: list[str] = []
     if not (settings.llm_configured or args.include_unanswered):
         # Offline, a question the notes do not answer has nothing to be graded against.
         answered = [q for q in questions if q.has_reference]
-        if len(answered) < len(questions):
-            print(f"interviewer: {len(questions) - len(answered)} question(s) without an answer "
-                  "in the notes left out (--include-unanswered asks them)", file=sys.stderr)
         if not answered:
             raise InterviewerError(
                 "these notes give no answers to grade against; configure an LLM "
                 "(OPENAI_API_KEY) or pass --include-unanswered"
             )
+        if len(answered) < len(questions):
+            notes.append(f"{len(questions) - len(answered)} question(s) without an answer in "
+                         "the notes left out (--include-unanswered asks them)")
         questions = answered
+    min_stars = args.min_stars
+    if min_stars is None:
+        min_stars = 1 if bank.starred else 0
+        if not bank.starred:
+            notes.insert(0, f"these notes mark no importance (stars): asking from all "
+                            f"{len(questions)} question(s)")
+    for note in notes:
+        print(f"interviewer: {note}", file=sys.stderr)
     pool = candidates(questions, min_stars, args.topic, load_glossary(), args.difficulty)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise InterviewerError(

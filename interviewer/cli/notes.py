@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     out.print(table)
     for report in reports:
         for warning in report.warnings:
-            out.print(f"[yellow]{report.source}[/yellow]: {warning}", highlight=False)
+            out.print(f"[yellow]{report.source}[/yellow]: {warning}", highlight=False, emoji=False)
     for warning in bank.warnings:
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False)
     return 0 if bank.questions else 1

@@ -46,8 +46,9 @@ from interviewer.topics import Glossary
 
 NO_REFERENCE = (
     "the notes have no answer to this question: graded offline only on whether the answer "
-    "takes up the question's own terms"
+    "takes up the question's own terms, at most 7/10 (correctness cannot be checked)"
 )
+NO_REFERENCE_CAP = 7.0
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
 # A question prepared once: its rubric, its note clauses with a direction, and every note
@@ -113,7 +114,12 @@ class KeywordGrader:
             # The notes' silence is not the candidate's fault: with no reference, the answer is
             # checked only against the question's own terms, and the grade says so.
             asked = replace(question, key_points=(question.title,), answer=question.title)
-            return self.grade(asked, answer, context).model_copy(update={"notice": NO_REFERENCE})
+            grade = self.grade(asked, answer, context)
+            score = min(grade.score, NO_REFERENCE_CAP)
+            return grade.model_copy(update={
+                "notice": NO_REFERENCE, "score": score,
+                "verdict": verdict_for(score, empty=grade.verdict == "no answer"),
+            })
         reference, notes, note_sentences = self._reference(question)
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)

@@ -200,6 +200,10 @@ def load_bank(
             if cache:
                 cache.put(key, (found, report))
         reports.append(report)
+        if not found and not notes_file.explicit and is_project_file(notes_file.source):
+            report.skipped = "a project file (README, CONTRIBUTING …) without questions"
+            warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
+            continue
         if not found:
             warnings.append(f"{notes_file.source}: no questions found ({_NO_QUESTIONS_HINT})")
             continue

@@ -139,7 +139,7 @@ def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) 
     if (
         below
         and len(follow_ups) == len(below)
-        and all(all(_follow_up(_first_text(i)) for i in b.children if i.children) for b in follow_ups)
+        and all(_follow_up(_first_text(i)) for b in follow_ups for i in b.children if i.children)
     ):
         draft.prompt.append(ctx.render(below)[0])
         return draft
