@@ -147,6 +147,10 @@ class Glossary:
         ordered = sorted(weights.items(), key=lambda item: -item[1])
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)
 
+    def slug_for(self, name: str) -> str | None:
+        """The slug a name or alias stands for, or None (no suggestions: cheap)."""
+        return self._alias_to_slug.get(compact(name))
+
     def resolve(self, topic: str) -> str:
         """The slug for a slug or alias (English or Chinese); UnknownTopicError otherwise."""
         slug = self._alias_to_slug.get(compact(topic))

@@ -16,7 +16,7 @@ from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, collect_files, decode_notes
 from interviewer.notes.report import FileReport, file_report, is_project_file
 from interviewer.resources import bundled_notes
-from interviewer.topics import Glossary, UnknownTopicError, load_glossary
+from interviewer.topics import Glossary, load_glossary
 
 _NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
 
@@ -126,13 +126,7 @@ def _topic_tags(tags: tuple[str, ...]) -> list[str]:
 
 def _notes_topics(names: Iterable[str], glossary: Glossary) -> tuple[str, ...]:
     """Structure names as topics: the glossary's slug when it knows the name, else the name."""
-    topics = []
-    for name in names:
-        try:
-            topics.append(glossary.resolve(name))
-        except UnknownTopicError:
-            topics.append(name)
-    return tuple(dict.fromkeys(topics))
+    return tuple(dict.fromkeys(glossary.slug_for(name) or name for name in names))
 
 
 def _place_names(source: str) -> list[str]:

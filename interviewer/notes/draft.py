@@ -112,9 +112,16 @@ class Context:
         """The source text of a block, dedented (list items are indented) and, inside a
         blockquote, without its `>` markers."""
         lines = self.doc.lines[block.start : block.end]
-        if block.kind != "quote" and all(_QUOTED.match(line) for line in lines if line.strip()):
+        first = lines[0].lstrip() if lines else ""
+        if (
+            block.kind != "quote"
+            and first.startswith(">")
+            and all(_QUOTED.match(line) for line in lines if line.strip())
+        ):
             lines = [_QUOTED.sub("", line, count=1) for line in lines]
-        return textwrap.dedent("\n".join(lines)).strip("\n")
+        text = "\n".join(lines)
+        # Most blocks are not indented: dedent (slow on large notes) only those that are.
+        return (textwrap.dedent(text) if text[:1].isspace() else text).strip("\n")
 
     def render(self, blocks: list[Block]) -> tuple[str, str]:
         """Markdown of blocks for an answer, and the same without code (for key points)."""
@@ -142,20 +149,18 @@ class Context:
             return self.lines(block), ""
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
             return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
-        text = "\n".join(
-            line for line in self.lines(block).split("\n") if not _BACK_TO_TOP.match(line.strip())
-        )
-        if block.kind in ("list", "item", "quote") and any(_has_code(c) for c in block.children):
+        text = self.lines(block)
+        if "](#" in text:  # only in-page links can be "back to top" links
+            text = "\n".join(
+                line for line in text.split("\n") if not _BACK_TO_TOP.match(line.strip())
+            )
+        if block.kind in ("list", "item", "quote") and ("```" in text or "~~~" in text):
             return text, _without_fences(text)
         return text, text
 
 
 def _key(text: str) -> str:
     return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
-
-
-def _has_code(block: Block) -> bool:
-    return block.kind == "code" or any(_has_code(child) for child in block.children)
 
 
 def _without_fences(text: str) -> str:
@@ -216,6 +221,8 @@ def names_questions(title: str) -> bool:
 def read_metadata(text: str, draft: Draft) -> bool:
     """Apply metadata lines (`**标签：** X`, `Difficulty: Hard`, `<!-- expertise: 1 -->`) to a
     draft; True when the text held nothing else."""
+    if ":" not in text and "：" not in text:
+        return False  # every metadata line has a colon: most paragraphs end here
     for match in _TAGS_COMMENT.finditer(text):
         draft.tags.extend(t.strip() for t in match.group(1).split(",") if t.strip())
     for match in _EXPERTISE.finditer(text):

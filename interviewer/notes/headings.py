@@ -165,14 +165,16 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if level in numbered and title.number is None and index < first_numbered.get(level, 0):
             stack.append((level, "section", section_name(title.text)))
             continue
+        # A heading that asks is a question whatever its text holds; no need to look inside.
+        asks = title.text.endswith(("?", "？"))
         inner = (
             []
-            if title.label_only
+            if title.label_only or asks
             else _section_questions(
                 ctx, segment.body, (*sections, section_name(title.text)), title.text
             )
         )
-        if inner and not title.text.endswith(("?", "？")):
+        if inner:
             stack.append((level, "section", section_name(title.text)))
             outline.drafts += inner
             continue
