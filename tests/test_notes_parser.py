@@ -37,6 +37,11 @@ def titles(text: str) -> list[str]:
         ("## 自编码器的意义", "自编码器的意义", None, 0, ()),
         ("## 1.5 倍学习率会怎样", "1.5 倍学习率会怎样", None, 0, ()),
         ("## 9. ReLU ☆★★", "ReLU", 9, 2, ()),
+        ("#### 10) What is PCA? [[src](http://example.com/pca)]", "What is PCA?", 10, 0, ()),
+        ("### 66) What are RCNNs? [[src]](http://example.com/rcnn)", "What are RCNNs?", 66, 0, ()),
+        ("## Question 3. What is hoisting?", "What is hoisting?", 3, 0, ()),
+        ("## 第 12 题：什么是闭包？", "什么是闭包？", 12, 0, ()),
+        ("### 1 . In which case is IaaS best?", "In which case is IaaS best?", 1, 0, ()),
     ],
 )
 def test_heading_styles(
@@ -297,3 +302,26 @@ def test_unreadable_cache_entries_are_ignored(tmp_path: Path) -> None:
     for entry in cache.iterdir():
         entry.write_bytes(b"garbage")
     assert [q.title for q in load_bank([notes], cache_dir=cache)] == ["什么是过拟合？"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "emoji_scale", "title", "difficulty", "stars"),
+    [
+        ("What is bagging? 👶", True, "What is bagging?", "easy", 0),
+        ("What is boosting? ⭐️", True, "What is boosting?", "medium", 0),
+        ("What is boosting? ⭐️", False, "What is boosting?", None, 1),
+        ("How does XGBoost split? 🚀", True, "How does XGBoost split?", "hard", 0),
+        ("Two sum [E]", False, "Two sum", "easy", 0),
+        ("LRU cache [M]", False, "LRU cache", "medium", 0),
+        ("Median of two arrays (Hard)", False, "Median of two arrays", "hard", 0),
+        ("什么是 GIL？（中等）", False, "什么是 GIL？", "medium", 0),
+        ("什么是协程？【困难】:star::star:", False, "什么是协程？", "hard", 2),
+        ("第 1 题 🔴", False, "第 1 题", "hard", 0),
+        ("什么是字符串驻留？（了解即可）:star::star::star:", False, "什么是字符串驻留？", None, 1),
+    ],
+)
+def test_difficulty_and_importance_marks(
+    raw: str, emoji_scale: bool, title: str, difficulty: str | None, stars: int
+) -> None:
+    parsed = parse_title(raw, emoji_scale)
+    assert (parsed.text, parsed.difficulty, parsed.stars) == (title, difficulty, stars)

@@ -22,6 +22,10 @@ _NUMBER = re.compile(
     r"|[（(](?P<p>\d+)[)）]"
     r")\s*"
 )
+# "Question? [[src](url)]" and "Question? [[src]](url)": a link to where it came from.
+_RAW_SOURCE = re.compile(
+    r"\s*\[\[\s*(?:src|source|来源)\s*\](?:\([^)]*\)\]|\]\([^)]*\))\s*$", re.IGNORECASE
+)
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
@@ -154,7 +158,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
     text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
-    text = _SOURCE_LINK.sub("", plain_text(text))
+    text = _SOURCE_LINK.sub("", plain_text(_RAW_SOURCE.sub("", text)))
     text = _SOURCE_LINK.sub("", text)
     bare = _BARE_LEVEL.search(text)
     if bare:
