@@ -284,3 +284,20 @@ def test_folder_file_and_section_names_are_topics_merged_with_the_glossary(
     assert by_title["How do you detect it?"].notes_topics == ("overfitting", "ml", "clustering")
     assert by_title["What is a queue?"].notes_topics == ("backend",)
     assert "overfitting" in by_title["How do you detect it?"].topics
+
+
+def test_labelled_questions_inside_quotes_and_callouts(tmp_path: Path) -> None:
+    path = tmp_path / "threads.md"
+    path.write_text(
+        "## 线程池\n\n> [!question]- Interview Questions\n>\n> **Q: Why bound the queue?**\n"
+        "> A: It makes overload visible.\n>\n> **Q: Why isolate worker failures?**\n"
+        "> A: One bad task must not kill the pool.\n\n"
+        "> **问：** 核心线程数怎么定？\n>\n> **答：** 按任务是 CPU 还是 IO 密集来估。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("Why bound the queue?", "It makes overload visible."),
+        ("Why isolate worker failures?", "One bad task must not kill the pool."),
+        ("核心线程数怎么定？", "按任务是 CPU 还是 IO 密集来估。"),
+    ]

@@ -51,7 +51,7 @@ def test_heading_styles(
     assert (parsed.text, parsed.number, parsed.stars, parsed.tags) == (title, number, stars, tags)
 
 
-@pytest.mark.parametrize("level", ["##", "###", "####"])
+@pytest.mark.parametrize("level", ["##", "###", "####", "#####", "######"])
 def test_question_heading_levels(level: str) -> None:
     text = f"# 章节\n{level} 1. 什么是过拟合？\n过拟合是指泛化差。\n{level} 2. 什么是欠拟合？\n欠拟合是指训练误差大。\n"
     assert titles(text) == ["什么是过拟合？", "什么是欠拟合？"]
