@@ -107,6 +107,8 @@ class Context:
     emoji_difficulty: bool = False
     heading: str = ""
     """The title of the nearest heading above (tells whether a list holds questions)."""
+    question_lists: int = 0
+    """Lists of questions met so far: the notes keep questions in lists."""
 
     def lines(self, block: Block) -> str:
         """The source text of a block, dedented (list items are indented) and, inside a

@@ -54,6 +54,18 @@ def _follow_up(text: str) -> bool:
     return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？"))
 
 
+def _asks_outright(text: str) -> bool:
+    """An item whose first line asks with a question mark or a Q: label."""
+    first = plain_text(text.split("\n")[0])
+    return strip_q_label(text)[1] or "?" in first or "？" in first
+
+
+def _prompts(text: str) -> bool:
+    """An item that asks by its wording ("Explain X", "如何…"), not a "如何解决：…" label."""
+    first = plain_text(text.split("\n")[0])
+    return asks(first) and not re.search(r"[:：]\s*\S", first)
+
+
 def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draft]:
     """The questions of one list (and of the lists nested in its untagged items)."""
     items = [child for child in block.children if child.kind == "item" and child.children]
@@ -68,9 +80,18 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
     texts = [_first_text(item) for item in items]
     if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
         return []
-    tagged = [_tagged(text) for text in texts]
+    # Most items must ask outright (a question mark, a Q: label); "如何解决：正则化" or
+    # "Explain X" alone could be an answer's points. A heading that names questions
+    # ("Behavioral Questions", "练习") vouches for a list of prompts.
+    outright = sum(1 for text in texts if _asks_outright(text))
+    prompts = sum(1 for text in texts if _asks_outright(text) or _prompts(text))
     short = all(len(plain_text(text.split("\n")[0])) <= _MAX_QUESTION for text in texts if text)
-    asking = sum(tagged) * 2 >= len(items) or (names_questions(ctx.heading) and short)
+    asking = (
+        outright * 2 >= len(items)
+        or (names_questions(ctx.heading) and short)
+        # Once the notes keep questions in lists, "Explain X" / "Implement Y" lists are too.
+        or (ctx.question_lists > 0 and prompts * 2 >= len(items) and short)
+    )
     if not asking or not short:
         nested: list[Draft] = []
         for item, text in zip(items, texts, strict=True):
@@ -80,6 +101,7 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
                         ctx, child, (*context, plain_text(text)) if text else context
                     )
         return nested
+    ctx.question_lists += 1
     return [
         _item_draft(ctx, item, text, context)
         for item, text in zip(items, texts, strict=True)
