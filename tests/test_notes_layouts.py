@@ -301,3 +301,30 @@ def test_labelled_questions_inside_quotes_and_callouts(tmp_path: Path) -> None:
         ("Why isolate worker failures?", "One bad task must not kill the pool."),
         ("核心线程数怎么定？", "按任务是 CPU 还是 IO 密集来估。"),
     ]
+
+
+def test_answer_points_that_name_a_question_word_stay_an_answer(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "## 过拟合\n\n- 什么时候会过拟合：数据少、模型大\n- 如何解决：正则化、早停\n\n"
+        "## 1. 什么是 BN？\n\nBN 规范化每层输入。\n\n**追问：为什么有效？**\n\n减少内部协变量偏移。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["过拟合", "什么是 BN？"]
+    assert "如何解决：正则化、早停" in questions[0].answer
+    assert "**追问：为什么有效？**" in questions[1].answer
+
+
+def test_a_list_of_prompts_counts_once_the_notes_keep_questions_in_lists(tmp_path: Path) -> None:
+    path = tmp_path / "llm.md"
+    path.write_text(
+        "## Tokenization\n\n- What is a token?\n- Why does BPE help?\n\n"
+        "## Coding\n\n- Implement a tokenizer\n- Write top-k sampling\n\n"
+        "## Deployment\n\n- Build the image\n- Push it to the registry\n",
+        encoding="utf-8",
+    )
+    titles = [q.title for q in load_bank([path]).questions]
+    assert titles[:4] == ["What is a token?", "Why does BPE help?", "Implement a tokenizer",
+                          "Write top-k sampling"]
+    assert "Build the image" not in titles

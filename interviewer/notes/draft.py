@@ -43,7 +43,7 @@ _EN_ASK = re.compile(
     r"^(?:what|what's|why|how|when|where|which|who|whose|whom|is|are|was|were|can|could|do|does|"
     r"did|should|would|will|have|has|explain|describe|compare|contrast|discuss|define|name|list|"
     r"give|tell|walk|implement|design|write|differentiate|distinguish|outline|derive|propose|"
-    r"suggest|evaluate|analy[sz]e|identify|calculate|build|create|develop|detail|state)\b",
+    r"suggest|evaluate|analy[sz]e|calculate)\b",
     re.IGNORECASE,
 )
 _ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪种|区别|是否|能否|[吗呢][。.]?$")

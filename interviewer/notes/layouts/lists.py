@@ -90,7 +90,7 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
         outright * 2 >= len(items)
         or (names_questions(ctx.heading) and short)
         # Once the notes keep questions in lists, "Explain X" / "Implement Y" lists are too.
-        or (ctx.question_lists > 0 and prompts * 2 >= len(items) and short)
+        or (ctx.question_lists > 0 and prompts * 2 > len(items) and short)
     )
     if not asking or not short:
         nested: list[Draft] = []
