@@ -42,6 +42,7 @@ def titles(text: str) -> list[str]:
         ("## Question 3. What is hoisting?", "What is hoisting?", 3, 0, ()),
         ("## 第 12 题：什么是闭包？", "什么是闭包？", 12, 0, ()),
         ("### 1 . In which case is IaaS best?", "In which case is IaaS best?", 1, 0, ()),
+        ("## 8. 以下代码中，`<p>` 元素是什么颜色？", "以下代码中，<p> 元素是什么颜色？", 8, 0, ()),
     ],
 )
 def test_heading_styles(

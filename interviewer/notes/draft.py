@@ -198,11 +198,6 @@ def is_link_only(text: str) -> bool:
     return bool(_LINK_ONLY.match(text.strip()))
 
 
-def is_back_to_top(text: str) -> bool:
-    """A "back to top" link line."""
-    return bool(_BACK_TO_TOP.match(text.strip()))
-
-
 def asks(text: str) -> bool:
     """Does this text ask something (question mark, interrogative or imperative start)?"""
     clean = plain_text(text).strip()

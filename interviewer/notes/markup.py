@@ -41,8 +41,9 @@ def plain_text(markdown: str) -> str:
     text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
     text = _LINK.sub(lambda m: m.group(1), text)
     text = _URL.sub("", text)
-    text = _TAG.sub("", text)
-    text = _CODE.sub(lambda m: m.group(1), text)
+    # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
+    text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
+    text = _TAG.sub("", text).replace("\0", "<")
     text = text.replace("**", "").replace("__", "")
     return _SPACE.sub(" ", text).strip()
 

@@ -45,10 +45,6 @@ def _first_text(item: Block) -> str:
     return first.text.strip() if first is not None and first.kind == "paragraph" else ""
 
 
-def _tagged(text: str) -> bool:
-    return strip_q_label(text)[1] or bool(_BOLD_QUESTION.match(text)) or asks(text.split("\n")[0])
-
-
 def _follow_up(text: str) -> bool:
     """A nested item that asks outright ("What are the exceptions?"), not an answer point."""
     return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？"))
