@@ -1,6 +1,8 @@
 """Questions found vs questions a person counts, on real public notes in different layouts.
 
 Run: python bench/notes_layouts.py [--dir /work/foreign/layouts] [--table bench/data/notes_layouts.md]
+     [--show FILE]   (also lists the questions found in one file: line, layout, difficulty,
+                      A when it has an answer, title)
 
 The files themselves are third-party text kept outside the repository; the table in
 bench/data/notes_layouts.md names each one's repository, path and commit.
@@ -47,6 +49,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="folder holding the files")
     parser.add_argument("--table", type=Path, default=DEFAULT_TABLE)
+    parser.add_argument("--show", metavar="FILE", help="also list the questions found in FILE")
     args = parser.parse_args()
     entries = read_table(args.table)
     missing = [entry for entry in entries if not (args.dir / entry.name).is_file()]
@@ -69,6 +72,11 @@ def main() -> int:
         total_expected += entry.expected
         total_found += found
         print(f"{entry.name:<24} {entry.expected:>8} {found:>6} {answered:>8}  {verdict}")
+        if args.show == entry.name:
+            for q in bank.questions:
+                level = q.difficulty or "-"
+                print(f"    {q.line:>5}  {q.layout:<20} {level:<6} {'A' if q.has_reference else '-'}"
+                      f"  {q.title[:80]}")
     checked = len(entries) - len(missing)
     print(f"{checked} file(s): {exact} exact; {total_found} found of {total_expected} expected")
     return 1 if missing else 0

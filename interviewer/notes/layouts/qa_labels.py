@@ -9,6 +9,7 @@ from interviewer.notes.draft import Context, Draft, Found, Mode, strip_a_label, 
 from interviewer.notes.marks import parse_title
 
 NAME = "q-a labels"
+_LABEL_NUMBER = re.compile(r"^\W*(?:Q|Question|问题?)\s*(\d+)", re.IGNORECASE)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
@@ -30,6 +31,9 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     title = parse_title(clean_question(" ".join(lines[:split])), ctx.emoji_difficulty)
     if not title.text:
         return None
+    numbered = _LABEL_NUMBER.match(block.text)
+    if numbered and title.number is None:
+        title.number = int(numbered.group(1))
     draft = Draft(
         title.text,
         block.start + 1,
