@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from interviewer.cli.common import console, notes_paths, print_json, settings_for
@@ -26,6 +27,13 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         return 0 if bank.questions else 1
+    if not reports:
+        where = ", ".join(str(p) for p in paths) or "the bundled notes"
+        print(f"interviewer: no Markdown notes files in {where} (.md, .markdown, .mdx are read)",
+              file=sys.stderr)
+        for warning in bank.warnings:
+            print(f"interviewer: warning: {warning}", file=sys.stderr)
+        return 1
     from rich.table import Table
 
     table = Table(
