@@ -135,3 +135,13 @@ def test_help_describes_the_new_options(capsys: pytest.CaptureFixture[str]) -> N
     assert "--difficulty" in out and "--include-unanswered" in out and "notes" in out
     code, out, _ = run(capsys, "notes", "--help")
     assert code == 0 and "layouts" in out and "--json" in out
+
+
+def test_notes_on_a_folder_without_markdown_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("plain text", encoding="utf-8")
+    code, _, err = run(capsys, "notes", str(tmp_path))
+    assert code == 1
+    assert "no Markdown notes files" in err.splitlines()[0]
+    assert "non-Markdown" in err
