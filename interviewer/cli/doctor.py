@@ -135,6 +135,10 @@ def check_llm(settings: Settings) -> Check:
         return Check("LLM", WARN, "no OPENAI_API_KEY or OPENAI_BASE_URL: the keyword grader "
                      "grades offline", "set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
                      "server (see 'LLM providers' in the README)")
+    # The openai import (~0.6 s, more on a busy machine) is ours, not the server's time:
+    # done before the clock starts, it cannot eat the request's timeout.
+    import openai  # noqa: F401
+
     from interviewer.grading.levels import FILE_NAME, LEVELS, LevelMemory
     from interviewer.grading.llm_client import ChatClient, LLMFailure
 
