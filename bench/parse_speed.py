@@ -47,10 +47,12 @@ def main() -> None:
         generate(folder, args.questions, args.files)
         size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
         timings = []
+        cpu = []
         for _ in range(args.repeat):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             bank = load_bank([folder])
             timings.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         cache = Path(tmp) / "cache"
         load_bank([folder], cache_dir=cache)
         start = time.perf_counter()
@@ -60,6 +62,8 @@ def main() -> None:
         print(f"questions parsed: {len(bank)}")
         print(f"parse time: median {statistics.median(timings):.2f} s, best {min(timings):.2f} s "
               f"(target < 5 s)")
+        # CPU time is steadier than wall time on a machine shared with other work.
+        print(f"parse CPU time: median {statistics.median(cpu):.2f} s")
         print(f"unchanged files from the parse cache: {cached:.2f} s")
 
 

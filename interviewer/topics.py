@@ -147,6 +147,10 @@ class Glossary:
         ordered = sorted(weights.items(), key=lambda item: -item[1])
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)
 
+    def slug_for(self, name: str) -> str | None:
+        """The slug a name or alias stands for, or None (no suggestions: cheap)."""
+        return self._alias_to_slug.get(compact(name))
+
     def resolve(self, topic: str) -> str:
         """The slug for a slug or alias (English or Chinese); UnknownTopicError otherwise."""
         slug = self._alias_to_slug.get(compact(topic))
@@ -185,13 +189,16 @@ def questions_for_topic(
     when two or more of its key points do; a section title of the notes works as a topic too.
     """
     key = compact(topic)
-    in_section = [q for q in questions if any(compact(s) == key for s in q.sections)]
+    in_section = [
+        q for q in questions
+        if any(compact(s) == key for s in (*q.sections, *q.notes_topics, *q.tags))
+    ]
     try:
         slug = glossary.resolve(topic)
     except UnknownTopicError as unknown:
         if in_section:
             return in_section
-        sections = sorted({s for q in questions for s in q.sections})
+        sections = sorted({s for q in questions for s in (*q.sections, *q.notes_topics)})
         close = difflib.get_close_matches(topic, sections, n=2, cutoff=0.5)
         if close:
             raise UnknownTopicError(topic, close + unknown.suggestions) from None

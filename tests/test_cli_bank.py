@@ -131,7 +131,9 @@ def test_version_and_help_in_a_real_process() -> None:
         assert "usage: interviewer" in result.stdout
 
 
-@pytest.mark.parametrize("argv", [["--help"], ["questions", "--json"], ["topics", "--json"]])
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["questions", "--json"], ["topics", "--json"], ["notes", "--json"]]
+)
 def test_light_commands_import_no_heavy_library(argv: list[str]) -> None:
     probe = (
         "import sys, runpy, contextlib, io\n"

@@ -355,3 +355,20 @@ def test_a_body_that_is_not_a_completion_ends_offline(
     server.enqueue(Reply(raw=b"<html>captive portal</html>"))
     result = grade(grader, bundled_bank)
     assert_offline(result, "unreadable response")
+
+
+def test_a_question_the_notes_do_not_answer_is_graded_on_the_models_knowledge(
+    grader: LLMGrader, server: OpenAIServer, bundled_bank: QuestionBank
+) -> None:
+    from dataclasses import replace
+
+    known = bundled_bank.get(QID)
+    assert known is not None
+    silent = replace(known, answer="", key_points=())
+    server.enqueue(Reply.json(grading_json(1, status="covered", evidence="随机丢弃神经元")))
+    result = grader.grade(silent, GOOD)
+    assert result.grader == "llm:test-model" and result.score > 0
+    assert result.notice is not None and "model's own knowledge" in result.notice
+    [request, *_] = server.chat_requests
+    assert "grade the answer on your own knowledge" in request.text
+    assert f"1. {known.title}" in request.text

@@ -37,6 +37,12 @@ def titles(text: str) -> list[str]:
         ("## 自编码器的意义", "自编码器的意义", None, 0, ()),
         ("## 1.5 倍学习率会怎样", "1.5 倍学习率会怎样", None, 0, ()),
         ("## 9. ReLU ☆★★", "ReLU", 9, 2, ()),
+        ("#### 10) What is PCA? [[src](http://example.com/pca)]", "What is PCA?", 10, 0, ()),
+        ("### 66) What are RCNNs? [[src]](http://example.com/rcnn)", "What are RCNNs?", 66, 0, ()),
+        ("## Question 3. What is hoisting?", "What is hoisting?", 3, 0, ()),
+        ("## 第 12 题：什么是闭包？", "什么是闭包？", 12, 0, ()),
+        ("### 1 . In which case is IaaS best?", "In which case is IaaS best?", 1, 0, ()),
+        ("## 8. 以下代码中，`<p>` 元素是什么颜色？", "以下代码中，<p> 元素是什么颜色？", 8, 0, ()),
     ],
 )
 def test_heading_styles(
@@ -46,7 +52,7 @@ def test_heading_styles(
     assert (parsed.text, parsed.number, parsed.stars, parsed.tags) == (title, number, stars, tags)
 
 
-@pytest.mark.parametrize("level", ["##", "###", "####"])
+@pytest.mark.parametrize("level", ["##", "###", "####", "#####", "######"])
 def test_question_heading_levels(level: str) -> None:
     text = f"# 章节\n{level} 1. 什么是过拟合？\n过拟合是指泛化差。\n{level} 2. 什么是欠拟合？\n欠拟合是指训练误差大。\n"
     assert titles(text) == ["什么是过拟合？", "什么是欠拟合？"]
@@ -166,9 +172,9 @@ def test_unmarked_sub_headings_of_a_numbered_question_belong_to_its_answer() -> 
     assert "### 模型角度" in questions[0].answer
 
 
-def test_heading_without_any_answer_is_reported_not_asked() -> None:
+def test_heading_without_any_answer_is_kept_with_an_empty_answer() -> None:
     parsed = parse_markdown("## 1. 空问题？\n## 2. 有答案？\n答案\n", "c")
-    assert [q.title for q in parsed.questions] == ["有答案？"]
+    assert [(q.title, q.answer) for q in parsed.questions] == [("空问题？", ""), ("有答案？", "答案")]
     assert parsed.unanswered == ["空问题？"]
 
 
@@ -297,3 +303,26 @@ def test_unreadable_cache_entries_are_ignored(tmp_path: Path) -> None:
     for entry in cache.iterdir():
         entry.write_bytes(b"garbage")
     assert [q.title for q in load_bank([notes], cache_dir=cache)] == ["什么是过拟合？"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "emoji_scale", "title", "difficulty", "stars"),
+    [
+        ("What is bagging? 👶", True, "What is bagging?", "easy", 0),
+        ("What is boosting? ⭐️", True, "What is boosting?", "medium", 0),
+        ("What is boosting? ⭐️", False, "What is boosting?", None, 1),
+        ("How does XGBoost split? 🚀", True, "How does XGBoost split?", "hard", 0),
+        ("Two sum [E]", False, "Two sum", "easy", 0),
+        ("LRU cache [M]", False, "LRU cache", "medium", 0),
+        ("Median of two arrays (Hard)", False, "Median of two arrays", "hard", 0),
+        ("什么是 GIL？（中等）", False, "什么是 GIL？", "medium", 0),
+        ("什么是协程？【困难】:star::star:", False, "什么是协程？", "hard", 2),
+        ("第 1 题 🔴", False, "第 1 题", "hard", 0),
+        ("什么是字符串驻留？（了解即可）:star::star::star:", False, "什么是字符串驻留？", None, 1),
+    ],
+)
+def test_difficulty_and_importance_marks(
+    raw: str, emoji_scale: bool, title: str, difficulty: str | None, stars: int
+) -> None:
+    parsed = parse_title(raw, emoji_scale)
+    assert (parsed.text, parsed.difficulty, parsed.stars) == (title, difficulty, stars)

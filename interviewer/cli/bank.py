@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 
 from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars
 from interviewer.topics import load_glossary, questions_for_topic
@@ -12,7 +13,7 @@ def run_questions(args: argparse.Namespace) -> int:
     """List questions, optionally of one topic and a minimum of stars."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    chosen = bank.filter(args.min_stars)
+    chosen = bank.filter(args.min_stars, args.difficulty)
     if args.topic:
         chosen = questions_for_topic(chosen, args.topic, load_glossary())
     if args.json:
@@ -23,10 +24,12 @@ def run_questions(args: argparse.Namespace) -> int:
     table = Table(title=f"{len(chosen)} question(s)", title_justify="left", expand=True)
     table.add_column("id", no_wrap=True, style="cyan")
     table.add_column("stars", no_wrap=True, style="yellow")
+    table.add_column("level", no_wrap=True)
     table.add_column("question", ratio=3)
     table.add_column("topics", ratio=1, style="green")
     for q in chosen:
-        table.add_row(q.id, stars(q.stars), q.title, ", ".join(q.topics))
+        title = q.title if q.has_reference else f"{q.title} [dim](no answer in the notes)[/dim]"
+        table.add_row(q.id, stars(q.stars), q.difficulty or "·", title, ", ".join(q.topics))
     console().print(table)
     return 0
 
@@ -47,8 +50,16 @@ def run_topics(args: argparse.Namespace) -> int:
                 "aliases": [*topic.zh, *topic.en],
                 "questions": len(found),
                 "starred": sum(1 for q in found if q.stars > 0),
+                "source": "glossary",
             }
         )
+    # Topics of the notes' own structure (sections, folders, file names, tags) that the
+    # glossary does not know; those it knows were merged into its slugs above.
+    counts = Counter(t for q in bank.questions for t in q.notes_topics if t not in glossary.topics)
+    for name, count in counts.most_common():
+        found = [q for q in bank.questions if name in q.notes_topics]
+        rows.append({"slug": name, "name": name, "zh": "", "aliases": [], "questions": count,
+                     "starred": sum(1 for q in found if q.stars > 0), "source": "notes"})
     if args.json:
         print_json(rows)
         return 0
@@ -60,7 +71,7 @@ def run_topics(args: argparse.Namespace) -> int:
     table.add_column("中文")
     table.add_column("questions", justify="right")
     for row in rows:
-        count = str(row["questions"]) if row["questions"] else "[dim]0[/dim]"
-        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), count)
+        shown = str(row["questions"]) if row["questions"] else "[dim]0[/dim]"
+        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), shown)
     console().print(table)
     return 0

@@ -59,11 +59,11 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
         if bank.warnings:
             more = len(bank.warnings) - 1
             # The hint on headings closes the error anyway: don't say it twice.
-            first = bank.warnings[0].removesuffix(" (questions are headings ## to ####)")
+            first = bank.warnings[0].removesuffix(" (see `interviewer notes` for how it was read)")
             why = f" ({first}{f'; and {more} more' if more else ''})"
         raise InterviewerError(
-            f"no questions found in the notes{why}; questions are headings (## to ####) with an "
-            "answer below them — see the README's 'Your own notes'"
+            f"no questions found in the notes{why}; `interviewer notes PATH` shows how they were "
+            "read, and the README's 'Your own notes' lists the layouts understood"
         )
     for message in bank.warnings:
         warn(message)

@@ -69,7 +69,7 @@ def check_notes(args: argparse.Namespace, settings: Settings) -> tuple[Check, Qu
         return Check("notes", FAIL, str(exc), "fix --notes / INTERVIEWER_NOTES"), None
     if not bank.questions:
         return Check("notes", FAIL, f"no questions in {where}",
-                     "questions are headings (## to ####) with an answer below them"), None
+                     "`interviewer notes` shows how the notes were read"), None
     detail = f"{len(bank)} questions from {len(bank.files)} file(s) ({where})"
     if bank.warnings:
         return Check("notes", WARN, f"{detail}; {len(bank.warnings)} skipped: "
@@ -135,6 +135,10 @@ def check_llm(settings: Settings) -> Check:
         return Check("LLM", WARN, "no OPENAI_API_KEY or OPENAI_BASE_URL: the keyword grader "
                      "grades offline", "set OPENAI_API_KEY, or OPENAI_BASE_URL for a local "
                      "server (see 'LLM providers' in the README)")
+    # The openai import (~0.6 s, more on a busy machine) is ours, not the server's time:
+    # done before the clock starts, it cannot eat the request's timeout.
+    import openai  # noqa: F401
+
     from interviewer.grading.levels import FILE_NAME, LEVELS, LevelMemory
     from interviewer.grading.llm_client import ChatClient, LLMFailure
 

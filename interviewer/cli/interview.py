@@ -1,4 +1,5 @@
-"""`interviewer [--topic SLUG] [--count N] [--min-stars K] [--offline] [--notes PATH]`:
+"""`interviewer [--topic SLUG] [--count N] [--min-stars K] [--difficulty D] [--offline]
+[--include-unanswered] [--notes PATH]`:
 the mock interview in the terminal."""
 
 from __future__ import annotations
@@ -54,6 +55,35 @@ def due_today(store: HistoryStore, bank: QuestionBank) -> int | None:
     return len(due_items(bank.questions, cards, store.now()))
 
 
+def askable(
+    settings: Settings, bank: QuestionBank, min_stars: int | None, include_unanswered: bool
+) -> tuple[list[Question], int]:
+    """The questions an interview may ask and the star floor it uses, saying on stderr what
+    was left out and why (unanswered questions offline; no stars in the notes)."""
+    questions = list(bank.questions)
+    notes: list[str] = []
+    if not (settings.llm_configured or include_unanswered):
+        # Offline, a question the notes do not answer has nothing to be graded against.
+        answered = [q for q in questions if q.has_reference]
+        if not answered:
+            raise InterviewerError(
+                "these notes give no answers to grade against; configure an LLM "
+                "(OPENAI_API_KEY) or pass --include-unanswered"
+            )
+        if len(answered) < len(questions):
+            notes.append(f"{len(questions) - len(answered)} question(s) without an answer in "
+                         "the notes left out (--include-unanswered asks them)")
+        questions = answered
+    if min_stars is None:
+        min_stars = 1 if bank.starred else 0
+        if not bank.starred:
+            notes.insert(0, f"these notes mark no importance (stars): asking from all "
+                            f"{len(questions)} question(s)")
+    for note in notes:
+        print(f"interviewer: {note}", file=sys.stderr)
+    return questions, min_stars
+
+
 def run_interview(
     settings: Settings,
     bank: QuestionBank,
@@ -92,16 +122,17 @@ def run(args: argparse.Namespace) -> int:
     """Plan an interview and run it in the TUI; bad options fail before the screen opens."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    pool = candidates(bank.questions, args.min_stars, args.topic, load_glossary())
+    questions, min_stars = askable(settings, bank, args.min_stars, args.include_unanswered)
+    pool = candidates(questions, min_stars, args.topic, load_glossary(), args.difficulty)
     require_terminal()
     store = HistoryStore.open(settings)
     try:
-        questions = plan(pool, args.count, store.reviews(), store.now())
+        chosen = plan(pool, args.count, store.reviews(), store.now())
         greeting = None
-        if len(questions) < args.count:
-            greeting = f"Only {len(questions)} question(s) match; asking all of them."
+        if len(chosen) < args.count:
+            greeting = f"Only {len(chosen)} question(s) match; asking all of them."
         return run_interview(
-            settings, bank, store, questions, topic=args.topic, min_stars=args.min_stars,
+            settings, bank, store, chosen, topic=args.topic, min_stars=min_stars,
             greeting=greeting,
         )
     finally:

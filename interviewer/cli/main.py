@@ -43,13 +43,27 @@ def _add_offline(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_min_stars(parser: argparse.ArgumentParser, default: int) -> None:
+def _add_min_stars(parser: argparse.ArgumentParser, default: int | None) -> None:
+    said = (
+        "1 when the notes mark importance with stars, else every question"
+        if default is None else str(default)
+    )
     parser.add_argument(
         "--min-stars",
         type=_stars,
         default=default,
         metavar="K",
-        help=f"only questions with at least K stars, 0-5 (default {default})",
+        help=f"only questions with at least K stars, 0-5 (default {said})",
+    )
+
+
+def _add_difficulty(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--difficulty",
+        choices=("easy", "medium", "hard"),
+        metavar="D",
+        help="only questions the notes mark easy, medium or hard (👶/⭐️/🚀, [E]/[M]/[H], "
+        "简单/中等/困难, front matter, Junior/Senior sections)",
     )
 
 
@@ -98,7 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--count", type=_positive, default=5, metavar="N", help="questions to ask (default 5)"
     )
-    _add_min_stars(parser, default=1)
+    _add_min_stars(parser, default=None)
+    _add_difficulty(parser)
+    parser.add_argument(
+        "--include-unanswered",
+        action="store_true",
+        help="also ask questions the notes give no answer to (asked anyway when an LLM is "
+        "configured; offline they are graded only on the question's own terms)",
+    )
     _add_offline(parser)
     _add_notes(parser, top=True)
     parser.set_defaults(handler="interviewer.cli.interview:run")
@@ -109,12 +130,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     questions.add_argument("--topic", metavar="SLUG", help="only questions about this topic")
     _add_min_stars(questions, default=0)
+    _add_difficulty(questions)
     _add_notes(questions)
     _add_json(questions)
     questions.set_defaults(handler="interviewer.cli.bank:run_questions")
 
+    notes = commands.add_parser(
+        "notes",
+        parents=[common],
+        help="how the notes were read: layouts, questions, answers, marks, warnings",
+        description="Show how each notes file was read: the layouts detected, questions found, "
+        "how many have answers, importance and difficulty marks, files skipped and why. "
+        "Run this first with your own notes.",
+    )
+    notes.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="notes files or folders (default: --notes, INTERVIEWER_NOTES, else the bundled notes)",
+    )
+    _add_notes(notes)
+    _add_json(notes)
+    notes.set_defaults(handler="interviewer.cli.notes:run")
+
     topics = commands.add_parser(
-        "topics", parents=[common], help="list the topics and how many questions each has"
+        "topics", parents=[common],
+        help="list the topics (the glossary's and the notes' own sections, folders, tags) "
+        "and how many questions each has",
     )
     _add_notes(topics)
     _add_json(topics)

@@ -124,7 +124,10 @@ def run(args: argparse.Namespace) -> int:
                 settings, bank, store, questions, topic=args.topic, min_stars=0,
                 greeting=greeting,
             )
-        fresh = never_answered(pool, cards)
+        # Offline, a question the notes do not answer has nothing to be graded against.
+        fresh = [
+            q for q in never_answered(pool, cards) if q.has_reference or settings.llm_configured
+        ]
         if not args.new:
             print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now))
             interactive = sys.stdin.isatty() and sys.stdout.isatty()

@@ -5,6 +5,7 @@ contradictions. No network, no index: the question bank is all it needs."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from interviewer.grading.contradiction import Claim, claims, find_contradictions, text_clauses
 from interviewer.grading.denial import denied_links
@@ -42,6 +43,12 @@ from interviewer.notes import QuestionBank
 from interviewer.notes.model import Question
 from interviewer.text import language_of
 from interviewer.topics import Glossary
+
+NO_REFERENCE = (
+    "the notes have no answer to this question: graded offline only on whether the answer "
+    "takes up the question's own terms, at most 7/10 (correctness cannot be checked)"
+)
+NO_REFERENCE_CAP = 7.0
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
 # A question prepared once: its rubric, its note clauses with a direction, and every note
@@ -103,6 +110,16 @@ class KeywordGrader:
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade `answer` against the question's rubric (`context` is not needed)."""
+        if not question.has_reference and not question.key_points:
+            # The notes' silence is not the candidate's fault: with no reference, the answer is
+            # checked only against the question's own terms, and the grade says so.
+            asked = replace(question, key_points=(question.title,), answer=question.title)
+            grade = self.grade(asked, answer, context)
+            score = min(grade.score, NO_REFERENCE_CAP)
+            return grade.model_copy(update={
+                "notice": NO_REFERENCE, "score": score,
+                "verdict": verdict_for(score, empty=grade.verdict == "no answer"),
+            })
         reference, notes, note_sentences = self._reference(question)
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)

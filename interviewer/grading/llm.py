@@ -58,6 +58,15 @@ def _problem(completion: Completion, points: int) -> tuple[GradingReply | None, 
     return reply, ""
 
 
+NO_REFERENCE_PROMPT = (
+    "(none: the candidate's notes give no answer to this question; grade the answer on your "
+    "own knowledge of the subject)"
+)
+NO_REFERENCE_NOTICE = (
+    "the notes have no answer to this question: graded on the model's own knowledge"
+)
+
+
 class LLMGrader:
     """Grades through an OpenAI-compatible chat endpoint, falling back to `fallback`."""
 
@@ -103,7 +112,10 @@ class LLMGrader:
             # Which step of the chain produced the grade, for the record.
             path = [f"llm:{level}"] + (["llm:corrected"] if corrected else [])
             grade.flags.extend(path)
-            return self._finish(grade, question, deadline, offline)
+            grade = self._finish(grade, question, deadline, offline)
+            if not question.has_reference:
+                grade = grade.model_copy(update={"notice": NO_REFERENCE_NOTICE})
+            return grade
         assert failure is not None
         return self._offline(offline, f"LLM grading failed: {failure.reason}; graded offline")
 
@@ -119,7 +131,7 @@ class LLMGrader:
         chunks = list(dict.fromkeys(c.strip() for c in context if c.strip()))[:CONTEXT_CHUNKS]
         user = self.prompts.grade.render(
             question=question.title,
-            reference=question.answer[:REFERENCE_CHARS],
+            reference=question.answer[:REFERENCE_CHARS] or NO_REFERENCE_PROMPT,
             rubric="\n".join(f"{n}. {point}" for n, point in enumerate(points, start=1)),
             context="\n\n".join(f"- {c[:CONTEXT_CHARS]}" for c in chunks) or "(none)",
             # The closing marker can't be forged: the nonce is new for every request.

@@ -6,15 +6,19 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from interviewer.notes.cache import ParseCache
+from interviewer.notes.marks import TAG_WORDS
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, collect_files, decode_notes
+from interviewer.notes.report import FileReport, file_report, is_project_file
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
+
+_NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -37,6 +41,8 @@ class QuestionBank:
     questions: list[Question]
     files: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    reports: list[FileReport] = field(default_factory=list)
+    """How each file was read (see `interviewer notes`)."""
 
     def __post_init__(self) -> None:
         self._by_id = {question.id: question for question in self.questions}
@@ -51,14 +57,24 @@ class QuestionBank:
         """The question with that id, or None."""
         return self._by_id.get(question_id)
 
-    def filter(self, min_stars: int = 0) -> list[Question]:
-        """Questions with at least `min_stars` stars, in notes order."""
-        return [question for question in self.questions if question.stars >= min_stars]
+    def filter(self, min_stars: int = 0, difficulty: str | None = None) -> list[Question]:
+        """Questions with at least `min_stars` stars (and of that difficulty), in notes order."""
+        return [
+            question
+            for question in self.questions
+            if question.stars >= min_stars
+            and (difficulty is None or question.difficulty == difficulty)
+        ]
+
+    @property
+    def starred(self) -> bool:
+        """Whether the notes mark importance at all (else every question counts)."""
+        return any(question.stars > 0 for question in self.questions)
 
 
 def _file_questions(
     text: str, source: str, path: Path, id_prefix: str, glossary: Glossary
-) -> tuple[list[Question], list[str]]:
+) -> tuple[list[Question], FileReport]:
     parsed = parse_markdown(text, default_chapter=Path(source).stem)
     numbers = Counter(q.number for q in parsed.questions if q.number is not None)
     questions: list[Question] = []
@@ -94,14 +110,40 @@ def _file_questions(
                 sections=item.sections,
                 tags=item.tags,
                 topic_weights=weights,
+                difficulty=item.difficulty,
+                prompt=item.prompt,
+                layout=item.layout,
+                notes_topics=_notes_topics((*item.sections, *_topic_tags(item.tags)), glossary),
             )
         )
-    warnings = [
-        f"{source}: heading {title!r} has no answer text; skipped" for title in parsed.unanswered
+    return questions, file_report(source, parsed, questions)
+
+
+def _topic_tags(tags: tuple[str, ...]) -> list[str]:
+    """Tags that name a subject (not 高频, easy, 了解即可 …)."""
+    return [tag for tag in tags if tag.lower() not in TAG_WORDS]
+
+
+def _notes_topics(names: Iterable[str], glossary: Glossary) -> tuple[str, ...]:
+    """Structure names as topics: the glossary's slug when it knows the name, else the name."""
+    return tuple(dict.fromkeys(glossary.slug_for(name) or name for name in names))
+
+
+def _place_names(source: str) -> list[str]:
+    """Folder and file names of a notes file as topics ("ml/k_means.md" → ml, k means)."""
+    parts = Path(source).with_suffix("").parts
+    return [re.sub(r"[_\-]+", " ", part).strip() for part in parts if part.strip("._")]
+
+
+def _with_places(
+    questions: list[Question], places: list[str], glossary: Glossary
+) -> list[Question]:
+    if not places:
+        return questions
+    return [
+        replace(q, notes_topics=_notes_topics((*q.notes_topics, *places), glossary))
+        for q in questions
     ]
-    if not questions and not parsed.unanswered:
-        warnings.append(f"{source}: no questions found (questions are headings ## to ####)")
-    return questions, warnings
 
 
 def load_bank(
@@ -121,6 +163,9 @@ def load_bank(
     prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
     questions: list[Question] = []
     used_files: list[Path] = []
+    reports: list[FileReport] = []
+    # Folder and file names are topics only when the notes have more than one file.
+    several = len(files) > 1
     for notes_file in files:
         try:
             data = notes_file.path.read_bytes()
@@ -141,17 +186,30 @@ def load_bank(
         key = cache.key(data, notes_file.source, str(notes_file.path), prefix) if cache else ""
         cached = cache.get(key) if cache else None
         if cached is not None:
-            found, problems = cached
+            found, report = cached
         else:
-            found, problems = _file_questions(
+            found, report = _file_questions(
                 text, notes_file.source, notes_file.path, prefix, glossary
             )
             if cache:
-                cache.put(key, (found, problems))
-        warnings.extend(problems)
-        if found:
-            used_files.append(notes_file.path)
-            questions.extend(found)
-    return QuestionBank(questions, used_files, warnings)
+                cache.put(key, (found, report))
+        reports.append(report)
+        if not found and not notes_file.explicit and is_project_file(notes_file.source):
+            report.skipped = "a project file (README, CONTRIBUTING …) without questions"
+            warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
+            continue
+        if not found:
+            warnings.append(f"{notes_file.source}: no questions found ({_NO_QUESTIONS_HINT})")
+            continue
+        if not notes_file.explicit and is_project_file(notes_file.source) and not any(
+            q.number is not None or q.title.endswith(("?", "？")) for q in found
+        ):
+            report.skipped = "a project file (README, CONTRIBUTING …) without questions"
+            warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
+            continue
+        used_files.append(notes_file.path)
+        places = _place_names(notes_file.source) if several else []
+        questions.extend(_with_places(found, places, glossary))
+    return QuestionBank(questions, used_files, warnings, reports)
 
 

@@ -11,6 +11,8 @@ _FONT = re.compile(
 _BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__", re.DOTALL)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
+_BRACKETED_LINK = re.compile(r"\[\[([^\]]*)\]\]\([^)]*\)")  # [[src]](url)
+_URL = re.compile(r"https?://\S+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CODE = re.compile(r"`+([^`]*)`+")
 _SPACE = re.compile(r"\s+")
@@ -36,9 +38,12 @@ def replace_images(markdown: str) -> str:
 def plain_text(markdown: str) -> str:
     """Markdown/HTML inline markup removed, whitespace collapsed."""
     text = _IMAGE.sub(lambda m: m.group(1), markdown)
+    text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
     text = _LINK.sub(lambda m: m.group(1), text)
-    text = _TAG.sub("", text)
-    text = _CODE.sub(lambda m: m.group(1), text)
+    text = _URL.sub("", text)
+    # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
+    text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
+    text = _TAG.sub("", text).replace("\0", "<")
     text = text.replace("**", "").replace("__", "")
     return _SPACE.sub(" ", text).strip()
 

@@ -28,17 +28,33 @@ class Question:
     follow_up: bool = False
     """True for an interviewer's follow-up built from this question: its title is the
     follow-up prompt and its key points are only the gaps it asks about."""
+    difficulty: str | None = None
+    """easy, medium, hard, or None when the notes do not say."""
+    prompt: str = ""
+    """The rest of the question beyond its title: options, code, follow-ups (Markdown)."""
+    layout: str = "headings"
+    """The layout the question was written in (see `interviewer notes`)."""
+    notes_topics: tuple[str, ...] = ()
+    """Topics from the notes' own structure — sections, tags, folder and file names — as
+    glossary slugs where the glossary knows them, else as written."""
+
+    @property
+    def has_reference(self) -> bool:
+        """Whether the notes give an answer to grade against."""
+        return bool(self.answer.strip())
 
     @property
     def topics(self) -> tuple[str, ...]:
         """Glossary topics the question is about (named in its title, or in two or more
-        key points), strongest first, then the sections it sits under."""
+        key points), strongest first, then the topics of the notes' structure."""
         strong = tuple(slug for slug, weight in self.topic_weights if weight >= 2)
-        return strong + self.sections
+        return tuple(dict.fromkeys(strong + (self.notes_topics or self.sections)))
 
     def relevance(self, slugs: set[str]) -> int:
         """How strongly the question belongs to any of these topics (0 = not at all)."""
-        return sum(weight for slug, weight in self.topic_weights if slug in slugs)
+        weight = sum(weight for slug, weight in self.topic_weights if slug in slugs)
+        # A section or tag of the notes that is a glossary topic places the question in it.
+        return weight + (3 if slugs & set(self.notes_topics) else 0)
 
     def to_json(self) -> dict[str, Any]:
         """The question as design.md's JSON shape (plus a few extra fields)."""
@@ -46,6 +62,7 @@ class Question:
             "id": self.id,
             "title": self.title,
             "stars": self.stars,
+            "difficulty": self.difficulty,
             "source": self.source,
             "line": self.line,
             "chapter": self.chapter,
@@ -55,4 +72,7 @@ class Question:
             "key_points": list(self.key_points),
             "key_points_derived": self.key_points_derived,
             "answer": self.answer,
+            "has_reference": self.has_reference,
+            "prompt": self.prompt,
+            "layout": self.layout,
         }

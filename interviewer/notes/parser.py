@@ -1,47 +1,33 @@
-"""Markdown text → questions: which headings are questions, sections or tables of contents."""
+"""Markdown text → questions, in whichever layouts the notes use (see `layouts/` and
+`headings.py`), with their marks, answers and key points."""
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any
 
+from interviewer.notes.document import Document, parse_document
+from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.headings import read_outline
+from interviewer.notes.marks import (
+    Title,
+    difficulty_value,
+    importance_value,
+    level_difficulty,
+    parse_title,
+)
 from interviewer.notes.markup import (
     derived_points,
     highlighted_points,
     highlights_to_bold,
-    plain_text,
     replace_images,
 )
 
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
+__all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
-_STAR = re.compile(r":star:|⭐\ufe0f?|★|🌟")
-_HOLLOW_STAR = re.compile(r"☆")
-_NUMBER = re.compile(
-    r"^\s*(?:[Qq]\s*(?P<q>\d+)\s*[.:：、)）]?|(?P<n>\d+)\s*[.、)）．:：](?!\d)|[（(](?P<p>\d+)[)）])\s*"
-)
-_TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
-_TAG_WORDS = {
-    "高频", "重要", "必考", "常考", "必会", "经典", "面试", "基础", "进阶", "热门", "难", "中等",
-    "简单", "易", "hot", "important", "must", "easy", "medium", "hard", "basic", "advanced",
-    "frequent", "common",
-}
-_TOC_TITLES = {"index", "目录", "contents", "table of contents", "toc", "索引"}
-_IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s*")
-
-
-@dataclass
-class Heading:
-    """A heading as the Markdown parser found it, with its source lines."""
-
-    level: int
-    raw: str
-    start: int
-    end: int
+FRONT_MATTER = "front matter"
+_EMOJI_SCALE = ("👶", "🚀")
 
 
 @dataclass
@@ -57,167 +43,125 @@ class ParsedQuestion:
     answer: str
     key_points: tuple[str, ...]
     key_points_derived: bool
+    difficulty: str | None = None
+    prompt: str = ""
+    """The question's own text beyond its title: options, code, follow-ups."""
+    layout: str = "headings"
 
 
 @dataclass
 class ParsedFile:
-    """What one notes file holds."""
+    """What one notes file holds, and how it was read."""
 
     chapter: str
     questions: list[ParsedQuestion] = field(default_factory=list)
     unanswered: list[str] = field(default_factory=list)
+    """Titles of questions the notes give no answer to (they are kept, with an empty answer)."""
+    skipped: list[str] = field(default_factory=list)
+    """Headings read as not questions: tables of contents, references, asides."""
+    layouts: Counter[str] = field(default_factory=Counter)
+    front_matter: bool = False
 
 
-@dataclass
-class _Title:
-    text: str
-    number: int | None
-    stars: int
-    tags: tuple[str, ...]
-
-    @property
-    def marked(self) -> bool:
-        # Numbering, stars or a question mark say "this heading is a question"
-        # even when its body is only sub-headings.
-        return self.number is not None or self.stars > 0 or self.text.endswith(("?", "？"))
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [part.strip() for part in value.replace("，", ",").split(",") if part.strip()]
+    if isinstance(value, list | tuple):
+        return [str(part).strip() for part in value if str(part).strip()]
+    return []
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    # Block structure is all we need here (headings, fences); skipping the inline
-    # pass makes parsing several times faster on large note folders.
-    return MarkdownIt("commonmark").disable("inline")
-
-
-def _scan(text: str) -> tuple[list[Heading], list[tuple[int, int]]]:
-    headings: list[Heading] = []
-    code: list[tuple[int, int]] = []
-    tokens = _markdown().parse(text)
-    for index, token in enumerate(tokens):
-        if token.type == "heading_open" and token.map:
-            raw = tokens[index + 1].content
-            headings.append(Heading(int(token.tag[1]), raw, token.map[0], token.map[1]))
-        elif token.type in ("fence", "code_block") and token.map:
-            code.append((token.map[0], token.map[1]))
-    return headings, code
-
-
-def parse_title(raw: str) -> _Title:
-    """Split a heading into its title text, number, stars and trailing tags."""
-    stars = len(_STAR.findall(raw))
-    text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
-    text = plain_text(text)
-    number = None
-    match = _NUMBER.match(text)
-    if match:
-        number = int(match.group("q") or match.group("n") or match.group("p"))
-        text = text[match.end() :]
-    tags: list[str] = []
-    while True:
-        tag = _TRAILING_TAG.search(text)
-        if not tag:
-            break
-        before = text[: tag.start()].rstrip()
-        word = tag.group(1).strip()
-        if before.endswith(("?", "？")) or word.lower() in _TAG_WORDS or word.startswith("#"):
-            tags.insert(0, word.lstrip("#"))
-            text = before
-        else:
-            break
-    return _Title(text.strip(), number, min(stars, 5), tuple(tags))
-
-
-def _is_toc(title: str, body: str) -> bool:
-    if title.strip().lower().rstrip(":：") in _TOC_TITLES:
-        return True
-    lines = [line for line in body.splitlines() if line.strip()]
-    return bool(lines) and all(
-        _IN_PAGE_LINK.search(line) and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip()
-        for line in lines
-    )
-
-
-def _without_code(lines: list[str], start: int, code: list[tuple[int, int]]) -> str:
-    kept = list(lines)
-    for first, last in code:
-        for n in range(max(first, start), min(last, start + len(lines))):
-            kept[n - start] = ""
-    return "\n".join(kept)
+def _front_tags(front: dict[str, Any]) -> list[str]:
+    return [
+        tag
+        for key in ("topics", "topic", "tags", "categories", "category")
+        for tag in _strings(front.get(key))
+    ]
 
 
 def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
     """Find the questions of one notes file."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = text.split("\n")
-    headings, code = _scan(text)
-    chapter = default_chapter
-    first_h1 = next((h for h in headings if h.level == 1), None)
-    if first_h1 is not None:
-        chapter = parse_title(first_h1.raw).text or default_chapter
-    result = ParsedFile(chapter=chapter)
-
-    # Each open entry: (level, kind, payload) where kind is "section", "question" or "skip".
-    stack: list[tuple[int, str, object]] = []
-    open_questions: list[tuple[_Title, tuple[str, ...], int, list[tuple[int, int]]]] = []
-
-    def body_range(index: int) -> tuple[int, int]:
-        end = headings[index + 1].start if index + 1 < len(headings) else len(lines)
-        return headings[index].end, end
-
-    for index, heading in enumerate(headings):
-        while stack and stack[-1][0] >= heading.level:
-            stack.pop()
-        if heading.level == 1:
-            continue
-        title = parse_title(heading.raw)
-        first, last = body_range(index)
-        body = "\n".join(lines[first:last])
-        has_body = bool(body.strip())
-        enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
-        if enclosing is not None and enclosing[1] == "skip":
-            continue
-        if enclosing is not None and not title.marked:
-            # An unmarked sub-heading of a question is part of its answer.
-            question_index = enclosing[2]
-            assert isinstance(question_index, int)
-            open_questions[question_index][3].append((heading.start, last))
-            continue
-        if _is_toc(title.text, body):
-            stack.append((heading.level, "skip", None))
-            continue
-        if title.marked or has_body:
-            sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
-            open_questions.append((title, sections, heading.start, [(first, last)]))
-            stack.append((heading.level, "question", len(open_questions) - 1))
-        else:
-            stack.append((heading.level, "section", title.text))
-
-    for title, sections, start, ranges in open_questions:
-        body_lines = [line for first, last in ranges for line in lines[first:last]]
-        body = "\n".join(body_lines).strip("\n")
-        if not body.strip():
-            result.unanswered.append(title.text)
-            continue
-        scan_text = "\n".join(
-            _without_code(lines[first:last], first, code) for first, last in ranges
-        )
-        points = highlighted_points(scan_text)
-        derived = not points
-        if derived:
-            points = derived_points(scan_text)
-        result.questions.append(
-            ParsedQuestion(
-                title=title.text,
-                number=title.number,
-                stars=title.stars,
-                tags=title.tags,
-                sections=sections,
-                line=start + 1,
-                answer=replace_images(highlights_to_bold(body)),
-                key_points=points,
-                key_points_derived=derived,
-            )
-        )
+    doc = parse_document(text)
+    ctx = Context(doc, emoji_difficulty=any(mark in text for mark in _EMOJI_SCALE))
+    front = doc.front_matter
+    front_title = str(front.get("title") or front.get("question") or "").strip()
+    outline = read_outline(ctx, doc.blocks, front_title or default_chapter)
+    drafts = outline.drafts
+    result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
+    if front_title and _single_question(front, front_title, drafts):
+        # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
+        drafts = [_front_matter_question(ctx, doc, front_title)]
+        result.chapter, result.skipped = default_chapter, []
+    difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
+    importance = importance_value(front.get("importance") or front.get("priority") or "")
+    tags = _front_tags(front)
+    for draft in drafts:
+        question = _finish(draft, tags)
+        if question.difficulty is None:
+            question.difficulty = _section_difficulty(question.sections) or difficulty
+        if not question.stars and importance:
+            question.stars = importance
+        result.questions.append(question)
+        result.layouts[draft.layout] += 1
+        if not question.answer.strip():
+            result.unanswered.append(question.title)
     return result
+
+
+def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> bool:
+    """A front-matter title is the question when it asks (or the front matter rates it) and
+    the body is not itself a set of marked questions."""
+    rated = any(key in front for key in ("difficulty", "importance", "level", "answer"))
+    if not (asks(title) or rated):
+        return False
+    marked = [d for d in drafts if d.number is not None or d.title.endswith(("?", "？"))]
+    return title.endswith(("?", "？")) or len(marked) < 2
+
+
+def _front_matter_question(ctx: Context, doc: Document, title: str) -> Draft:
+    parsed: Title = parse_title(title, ctx.emoji_difficulty)
+    draft = Draft(
+        parsed.text,
+        1,
+        FRONT_MATTER,
+        number=parsed.number,
+        stars=parsed.stars,
+        difficulty=parsed.difficulty,
+        tags=list(parsed.tags),
+        low_importance=parsed.low_importance,
+    )
+    answer, plain = ctx.render(doc.blocks)
+    draft.add_answer(answer, plain)
+    return draft
+
+
+def _section_difficulty(sections: tuple[str, ...]) -> str | None:
+    for section in reversed(sections):
+        level = level_difficulty(section)
+        if level:
+            return level
+    return None
+
+
+def _finish(draft: Draft, file_tags: list[str]) -> ParsedQuestion:
+    answer = "\n\n".join(part.strip("\n") for part in draft.answer).strip()
+    scan = "\n\n".join(draft.scan)
+    points = highlighted_points(scan) if answer else ()
+    derived = not points and bool(answer)
+    if derived:
+        points = derived_points(scan)
+    tags = tuple(dict.fromkeys([*draft.tags, *file_tags]))
+    return ParsedQuestion(
+        title=draft.title,
+        number=draft.number,
+        stars=draft.stars,
+        tags=tags,
+        sections=draft.sections,
+        line=draft.line,
+        answer=replace_images(highlights_to_bold(answer)),
+        key_points=points,
+        key_points_derived=derived,
+        difficulty=draft.difficulty,
+        prompt=replace_images("\n\n".join(draft.prompt).strip()),
+        layout=draft.layout,
+    )

@@ -23,6 +23,8 @@ class NotesFile:
 
     path: Path
     source: str
+    explicit: bool = False
+    """Named on its own (not found in a folder): never skipped for its name."""
 
 
 def display_path(text: str) -> str:
@@ -60,7 +62,7 @@ def collect_files(paths: list[Path]) -> tuple[list[NotesFile], list[str]]:
         if not root.exists():
             raise NotesError(f"notes path not found: {root} (check --notes / INTERVIEWER_NOTES)")
         if root.is_file():
-            files.append(NotesFile(root, display_path(root.name)))
+            files.append(NotesFile(root, display_path(root.name), explicit=True))
             continue
         if not root.is_dir():
             raise NotesError(f"notes path {root} is not a file or folder (a pipe or a device?); "

@@ -31,16 +31,26 @@ _FLOOR = 0.1
 
 
 def candidates(
-    questions: Sequence[Question], min_stars: int, topic: str | None, glossary: Glossary
+    questions: Sequence[Question],
+    min_stars: int,
+    topic: str | None,
+    glossary: Glossary,
+    difficulty: str | None = None,
 ) -> list[Question]:
-    """Questions an interview may ask: enough stars, about the topic when one is given."""
-    chosen = [q for q in questions if q.stars >= min_stars]
+    """Questions an interview may ask: enough stars, of the difficulty and about the topic
+    when given."""
+    chosen = [
+        q for q in questions
+        if q.stars >= min_stars and (difficulty is None or q.difficulty == difficulty)
+    ]
     if topic:
         chosen = questions_for_topic(chosen, topic, glossary)
     if not chosen:
         about = f" about {topic!r}" if topic else ""
+        level = f" marked {difficulty}" if difficulty else ""
         hint = "; try --min-stars 0" if min_stars > 0 else ""
-        raise InterviewerError(f"no questions{about} with at least {min_stars} star(s){hint}")
+        stars = f" with at least {min_stars} star(s)" if min_stars > 0 else ""
+        raise InterviewerError(f"no questions{about}{level}{stars}{hint}")
     return chosen
 
 

@@ -1,4 +1,5 @@
-"""The question on screen: progress, stars, topics, the question, where it comes from."""
+"""The question on screen: progress, stars, difficulty, topics, the question with its options
+or code, where it comes from."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from interviewer.practice.session import Turn
 
 MAX_TOPICS = 4
+MAX_PROMPT_LINES = 14
 
 
 class QuestionCard(Static):
@@ -22,13 +24,17 @@ class QuestionCard(Static):
         stars = "★" * question.stars if question.stars else "no stars"
         topics = " · ".join(question.topics[:MAX_TOPICS])
         head = f"[b]Question {turn.position}/{total}[/b]   [$text-warning]{stars}[/]"
+        if question.difficulty:
+            head += f"   {question.difficulty}"
         if topics:
             head += f"   [$text-accent]{escape(topics)}[/]"
         if due_today is not None:
             head += f"   [$text-muted]· {due_today} due today[/]"
-        lines = [
-            head,
-            f"[b]{escape(question.title)}[/b]",
-            f"[$text-muted]{escape(question.source)}:{question.line}[/]",
-        ]
+        lines = [head, f"[b]{escape(question.title)}[/b]"]
+        # Options, code or follow-ups the question comes with (multiple choice needs them).
+        prompt = question.prompt.splitlines()
+        lines += [escape(line) for line in prompt[:MAX_PROMPT_LINES]]
+        if len(prompt) > MAX_PROMPT_LINES:
+            lines.append("[$text-muted]…[/]")
+        lines.append(f"[$text-muted]{escape(question.source)}:{question.line}[/]")
         self.update("\n".join(lines))

@@ -1,0 +1,69 @@
+"""`interviewer notes [PATH...] [--json]`: how the notes were read, file by file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from interviewer.cli.common import console, notes_paths, print_json, settings_for
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print each file's layouts, questions, answers, marks and warnings."""
+    from interviewer.notes import load_bank
+
+    settings = settings_for(args)
+    paths = [Path(p).expanduser() for p in args.paths] or notes_paths(args, settings)
+    bank = load_bank(paths, cache_dir=settings.data_dir / "cache" / "notes")
+    reports = bank.reports
+    if args.json:
+        print_json(
+            {
+                "files": [report.to_json() for report in reports],
+                "questions": len(bank.questions),
+                "answered": sum(1 for q in bank.questions if q.has_reference),
+                "warnings": bank.warnings,
+            }
+        )
+        return 0 if bank.questions else 1
+    if not reports:
+        where = ", ".join(str(p) for p in paths) or "the bundled notes"
+        print(f"interviewer: no Markdown notes files in {where} (.md, .markdown, .mdx are read)",
+              file=sys.stderr)
+        for warning in bank.warnings:
+            print(f"interviewer: warning: {warning}", file=sys.stderr)
+        return 1
+    from rich.table import Table
+
+    table = Table(
+        title=f"{len(bank.questions)} question(s) from {len(bank.files)} file(s)",
+        title_justify="left",
+        expand=True,
+    )
+    table.add_column("file", style="cyan", ratio=2)
+    table.add_column("layouts", ratio=2)
+    table.add_column("questions", justify="right")
+    table.add_column("answered", justify="right")
+    table.add_column("marks", ratio=1)
+    for report in reports:
+        layouts = ", ".join(f"{name} {count}" for name, count in report.layouts.items())
+        marks = [f"★ {report.starred}"] if report.starred else []
+        marks += [f"{level} {count}" for level, count in report.difficulty.items()]
+        if report.skipped:
+            layouts = f"[dim]skipped: {report.skipped}[/dim]"
+        table.add_row(
+            report.source,
+            layouts or "[dim]none[/dim]",
+            str(report.questions),
+            str(report.answered),
+            ", ".join(marks) or "[dim]none[/dim]",
+        )
+    out = console()
+    out.print(table)
+    for report in reports:
+        for warning in report.warnings:
+            out.print(f"[yellow]{report.source}[/yellow]: {warning}", highlight=False, emoji=False)
+    for warning in bank.warnings:
+        out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False)
+    return 0 if bank.questions else 1

@@ -1,0 +1,103 @@
+"""Splitting what follows a question title into the rest of the question (options, code,
+the question text under a bare "第 3 题") and its answer (an answer fold, an `Answer` heading
+or `答：` label, else everything)."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.notes.document import Block
+from interviewer.notes.draft import (
+    ANSWER_HEADING,
+    Context,
+    Draft,
+    read_metadata,
+    strip_a_label,
+)
+from interviewer.notes.marks import is_answer_word, parse_title
+from interviewer.notes.markup import plain_text
+
+_BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
+_PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
+_CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
+
+
+def is_answer_marker(block: Block) -> bool:
+    """A block that starts an answer: an answer fold, an `Answer` heading, an `A:` label."""
+    if block.kind == "details":
+        return is_answer_word(block.summary)
+    if block.kind == "heading":
+        return bool(ANSWER_HEADING.match(_key(block.text)))
+    if block.kind == "paragraph":
+        return strip_a_label(block.text.strip())[1]
+    return False
+
+
+def _asks_or_sets_up(ctx: Context, block: Block) -> bool:
+    """Question material: code, option lists, tables, and text that asks or introduces."""
+    if block.kind in ("code", "list", "table", "heading", "html"):
+        return True
+    if block.kind == "paragraph":
+        clean = plain_text(block.text).strip()
+        return clean.endswith(("?", "？", ":", "：")) or "___" in clean
+    return False
+
+
+def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> None:
+    """Give a draft its question text and answer from the blocks under its title."""
+    kept = []
+    for block in body:
+        if block.kind in ("paragraph", "html") and read_metadata(block.text, draft):
+            continue
+        kept.append(block)
+    marker = next((i for i, block in enumerate(kept) if is_answer_marker(block)), None)
+    if marker is not None and (
+        label_only or all(_asks_or_sets_up(ctx, block) for block in kept[:marker])
+    ):
+        prompt, answer = kept[:marker], kept[marker:]
+    elif label_only:
+        first = next((i for i, b in enumerate(kept) if b.kind == "paragraph"), None)
+        prompt, answer = (kept[: first + 1], kept[first + 1 :]) if first is not None else ([], kept)
+    else:
+        prompt, answer = [], kept
+    if label_only:
+        paragraphs = [b for b in prompt if b.kind == "paragraph"]
+        asking = [b for b in paragraphs if plain_text(b.text).endswith(("?", "？"))]
+        chosen = asking or paragraphs
+        if chosen:
+            asked = chosen[0]
+            title = parse_title(asked.text, ctx.emoji_difficulty)
+            draft.title = title.text or draft.title
+            draft.difficulty = draft.difficulty or title.difficulty
+            prompt = [b for b in prompt if b is not asked]
+    prompt = [
+        b for b in prompt if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))
+    ]
+    text, _ = ctx.render(prompt)
+    if text:
+        draft.prompt.append(text)
+    correct = _CHECKED.findall(text)
+    if correct:
+        draft.add_answer("Correct: " + "; ".join(plain_text(option) for option in correct))
+    _add_answer(ctx, draft, answer)
+
+
+def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
+    while blocks and blocks[-1].kind == "hr":
+        blocks = blocks[:-1]  # the rule that separates this question from the next
+    for index, block in enumerate(blocks):
+        if block.kind == "heading" and _BARE_ANSWER.match(_key(block.text)):
+            continue
+        if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
+            draft.add_answer(plain_text(block.text))  # "#### Answer: B" → "Answer: B"
+            continue
+        if index == 0 and block.kind == "paragraph":
+            text, labelled = strip_a_label(block.text.strip())
+            if labelled:
+                draft.add_answer(text.strip())
+                continue
+        draft.add_answer(*ctx.render([block]))

@@ -1,0 +1,176 @@
+"""A notes file as a tree of Markdown blocks (markdown-it's token stream, nested), with the
+line range of each block, its YAML front matter split off and `<details>` folds grouped."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)")
+_TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
+
+_CONTAINERS = {
+    "bullet_list_open": "list",
+    "ordered_list_open": "list",
+    "list_item_open": "item",
+    "blockquote_open": "quote",
+    "paragraph_open": "paragraph",
+    "heading_open": "heading",
+    "table_open": "table",
+}
+
+
+@dataclass
+class Block:
+    """One Markdown block: its kind, source lines [start, end) and children."""
+
+    kind: str
+    """heading, paragraph, list, item, quote, html, code, table, hr or details."""
+    start: int
+    end: int
+    level: int = 0
+    """Heading level; for lists, 1 when ordered."""
+    text: str = ""
+    """Raw inline text of a heading or paragraph; the HTML of an html block."""
+    number: int | None = None
+    """The number of an ordered list item."""
+    summary: str = ""
+    """The `<summary>` text of a details block."""
+    children: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """The blocks of a notes file, its lines and its front matter."""
+
+    lines: list[str]
+    blocks: list[Block]
+    front_matter: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    # Block structure is all we need; skipping the inline pass makes parsing several times
+    # faster on large note folders (inline markup is read from the raw text where needed).
+    return MarkdownIt("commonmark").enable("table").disable("inline")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """YAML front matter (empty when absent or not a mapping) and the text with the front
+    matter blanked out, so line numbers stay those of the file."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    import yaml  # only files with front matter pay for the import
+
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return {}, text
+    if not isinstance(data, dict):
+        return {}, text
+    blank = "\n" * match.group(0).count("\n")
+    return data, blank + text[match.end() :]
+
+
+def _blank_toc(text: str) -> str:
+    """`<!-- TOC -->` … `<!-- /TOC -->` regions become blank lines."""
+    lines = text.split("\n")
+    inside = False
+    for index, line in enumerate(lines):
+        if not inside and _TOC_OPEN.search(line) and not _TOC_CLOSE.search(line):
+            inside = True
+            lines[index] = ""
+        elif inside:
+            inside = not _TOC_CLOSE.search(line)
+            lines[index] = ""
+    return "\n".join(lines)
+
+
+def parse_document(text: str) -> Document:
+    """Normalise line endings, split off front matter and build the block tree."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    front_matter, body = split_front_matter(text)
+    body = _blank_toc(body)
+    lines = body.split("\n")
+    tokens = _markdown().parse(body)
+    blocks, _ = _build(tokens, 0, None)
+    return Document(lines, _group_details(blocks), front_matter)
+
+
+def _build(tokens: list[Token], index: int, closing: str | None) -> tuple[list[Block], int]:
+    blocks: list[Block] = []
+    while index < len(tokens):
+        token = tokens[index]
+        if closing is not None and token.type == closing:
+            return blocks, index + 1
+        start, end = token.map if token.map else (0, 0)
+        kind = _CONTAINERS.get(token.type)
+        if kind in ("heading", "paragraph"):
+            inline = tokens[index + 1].content if index + 1 < len(tokens) else ""
+            level = int(token.tag[1]) if kind == "heading" else 0
+            blocks.append(Block(kind, start, end, level=level, text=inline))
+            index += 3
+            continue
+        if kind is not None:
+            block = Block(kind, start, end)
+            if token.type == "ordered_list_open":
+                block.level = 1
+            if kind == "item" and token.info.isdigit():
+                block.number = int(token.info)
+            block.children, index = _build(tokens, index + 1, token.type.replace("_open", "_close"))
+            if kind == "item":
+                block.children = _group_details(block.children)
+            blocks.append(block)
+            continue
+        if token.type == "html_block":
+            blocks.append(Block("html", start, end, text=token.content))
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Block("code", start, end, text=token.content))
+        elif token.type == "hr":
+            blocks.append(Block("hr", start, end))
+        index += 1
+    return blocks, index
+
+
+def _group_details(blocks: list[Block]) -> list[Block]:
+    """Fold `<details>` … `</details>` (often several blocks apart) into one details block."""
+    grouped: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        opens = len(_DETAILS_OPEN.findall(block.text)) if block.kind == "html" else 0
+        if not opens:
+            grouped.append(block)
+            index += 1
+            continue
+        depth = opens - len(_DETAILS_CLOSE.findall(block.text))
+        inner: list[Block] = []
+        last = index
+        while depth > 0 and last + 1 < len(blocks):
+            last += 1
+            inner.append(blocks[last])
+            if blocks[last].kind == "html":
+                depth += len(_DETAILS_OPEN.findall(blocks[last].text))
+                depth -= len(_DETAILS_CLOSE.findall(blocks[last].text))
+        summary = _SUMMARY.search(block.text)
+        html_all = block.text + "".join(b.text for b in inner if b.kind == "html")
+        if summary is None:
+            summary = _SUMMARY.search(html_all)
+        details = Block("details", block.start, blocks[last].end, children=[block, *inner])
+        details.summary = summary.group(1) if summary else ""
+        grouped.append(details)
+        index = last + 1
+    return grouped

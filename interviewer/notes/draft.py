@@ -1,0 +1,246 @@
+"""What every layout reader shares: the question draft it fills, the file context, block text,
+labels (Q:/A:/问：/答：), metadata lines and "does this text ask something?"."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from enum import Enum
+
+from interviewer.notes.document import Block, Document
+from interviewer.notes.marks import difficulty_value, expertise_difficulty, importance_value
+from interviewer.notes.markup import plain_text
+
+_TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECASE)
+_EXPERTISE = re.compile(
+    r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I
+)
+_META = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|difficulty|level|tags?|"
+    r"topics?|importance|type|category)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    re.IGNORECASE,
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
+_BACK_TO_TOP = re.compile(
+    r"^\W*\[[^\]]*(?:back to top|top|回到顶部|返回顶部|返回目录|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$",
+    re.IGNORECASE,
+)
+_Q_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*|Question\s*\d*|问题?\s*\d*)\s*[:：.]\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+_A_LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+ANSWER_HEADING = re.compile(
+    r"^(?:answers?|solutions?|explanations?|答案|参考答案|正确答案|解答|解析)\b", re.IGNORECASE
+)
+_QUOTED = re.compile(r"^\s*> ?")
+_LINK_ONLY = re.compile(r"^\W*(?:\[[^\]]*\]\([^)]*\)\W*)+$|^\W*https?://\S+\W*$")
+_EN_ASK = re.compile(
+    r"^(?:what|what's|why|how|when|where|which|who|whose|whom|is|are|was|were|can|could|do|does|"
+    r"did|should|would|will|have|has|explain|describe|compare|contrast|discuss|define|name|list|"
+    r"give|tell|walk|implement|design|write|differentiate|distinguish|outline|derive|propose|"
+    r"suggest|evaluate|analy[sz]e|calculate)\b",
+    re.IGNORECASE,
+)
+_ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪种|区别|是否|能否|[吗呢][。.]?$")
+_ZH_START = re.compile(
+    r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
+)
+_QUESTION_WORDS = re.compile(
+    r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题", re.I
+)
+
+
+class Mode(Enum):
+    """What the blocks after a question may add to its answer."""
+
+    OPEN = "open"
+    """Any following block (until the next question or heading) is its answer."""
+    ANSWER_ONLY = "answer-only"
+    """Only an answer fold or an answer-labelled paragraph is."""
+    CLOSED = "closed"
+
+
+@dataclass
+class Draft:
+    """A question being read: its title, marks, the question text and the answer text."""
+
+    title: str
+    line: int
+    layout: str
+    number: int | None = None
+    stars: int = 0
+    difficulty: str | None = None
+    tags: list[str] = field(default_factory=list)
+    sections: tuple[str, ...] = ()
+    prompt: list[str] = field(default_factory=list)
+    answer: list[str] = field(default_factory=list)
+    scan: list[str] = field(default_factory=list)
+    """The answer's text without code, where key points are looked for."""
+    low_importance: bool = False
+
+    def add_answer(self, markdown: str, scan: str | None = None) -> None:
+        """Append answer text (and its code-free twin for key points)."""
+        if markdown.strip():
+            self.answer.append(markdown)
+            self.scan.append(markdown if scan is None else scan)
+
+
+@dataclass
+class Found:
+    """What a layout found at a block: drafts, blocks used, and what may follow."""
+
+    drafts: list[Draft]
+    used: int = 1
+    mode: Mode = Mode.OPEN
+
+
+@dataclass
+class Context:
+    """The file being read, shared by the layout readers."""
+
+    doc: Document
+    emoji_difficulty: bool = False
+    heading: str = ""
+    """The title of the nearest heading above (tells whether a list holds questions)."""
+    question_lists: int = 0
+    """Lists of questions met so far: the notes keep questions in lists."""
+
+    def lines(self, block: Block) -> str:
+        """The source text of a block, dedented (list items are indented) and, inside a
+        blockquote, without its `>` markers."""
+        lines = self.doc.lines[block.start : block.end]
+        first = lines[0].lstrip() if lines else ""
+        if (
+            block.kind != "quote"
+            and first.startswith(">")
+            and all(_QUOTED.match(line) for line in lines if line.strip())
+        ):
+            lines = [_QUOTED.sub("", line, count=1) for line in lines]
+        text = "\n".join(lines)
+        # Most blocks are not indented: dedent (slow on large notes) only those that are.
+        return (textwrap.dedent(text) if text[:1].isspace() else text).strip("\n")
+
+    def render(self, blocks: list[Block]) -> tuple[str, str]:
+        """Markdown of blocks for an answer, and the same without code (for key points)."""
+        parts: list[str] = []
+        scan: list[str] = []
+        for block in blocks:
+            text, plain = self.render_one(block)
+            if text.strip():
+                parts.append(text)
+                scan.append(plain)
+        return "\n\n".join(parts), "\n\n".join(scan)
+
+    def render_one(self, block: Block) -> tuple[str, str]:
+        """One block as answer Markdown: details unfolded, HTML reduced to its text, "back to
+        top" links dropped."""
+        if block.kind == "details":
+            return self.render([b for b in block.children if not _is_fold_tag(b)])
+        if block.kind == "html":
+            text = _HTML_TAG.sub(
+                "", re.sub(r"<summary\b.*?</summary\s*>", "", block.text, flags=re.I | re.S)
+            )
+            text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+            return text, text
+        if block.kind == "code":
+            return self.lines(block), ""
+        if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
+            return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
+        text = self.lines(block)
+        if "](#" in text:  # only in-page links can be "back to top" links
+            text = "\n".join(
+                line for line in text.split("\n") if not _BACK_TO_TOP.match(line.strip())
+            )
+        if block.kind in ("list", "item", "quote") and ("```" in text or "~~~" in text):
+            return text, _without_fences(text)
+        return text, text
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
+
+
+def _without_fences(text: str) -> str:
+    return re.sub(r"^\s*(```|~~~).*?^\s*\1[^\n]*$", "", text, flags=re.M | re.S)
+
+
+def _is_fold_tag(block: Block) -> bool:
+    """The `<details>`/`<summary>`/`</details>` lines around a fold's content."""
+    if block.kind != "html":
+        return False
+    rest = re.sub(r"<summary\b.*?</summary\s*>", "", block.text, flags=re.I | re.S)
+    return not _HTML_TAG.sub("", rest).strip()
+
+
+def strip_q_label(text: str) -> tuple[str, bool]:
+    """Text without a leading `Q:`/`Q：`/`问：`/`**Q:**` label, and whether it had one."""
+    match = _Q_LABEL.match(text)
+    if not match:
+        return text, False
+    return text[match.end() :], True
+
+
+def strip_a_label(text: str) -> tuple[str, bool]:
+    """Text without a leading `A:`/`答：`/`**Answer:**` label, and whether it had one."""
+    match = _A_LABEL.match(text)
+    if not match:
+        return text, False
+    return text[match.end() :], True
+
+
+def is_link_only(text: str) -> bool:
+    """A line that is only links (a table of contents or reference entry)."""
+    return bool(_LINK_ONLY.match(text.strip()))
+
+
+def asks(text: str) -> bool:
+    """Does this text ask something (question mark, interrogative or imperative start)?"""
+    clean = plain_text(text).strip()
+    if not clean or is_link_only(text):
+        return False
+    if clean.rstrip("*_ ").endswith(("?", "？")):
+        return True
+    if _EN_ASK.match(clean):
+        return True
+    return bool(_ZH_START.match(clean) or (len(clean) <= 80 and _ZH_ASK.search(clean)))
+
+
+def names_questions(title: str) -> bool:
+    """A section title that says its list holds questions ("Behavioral Questions", "练习")."""
+    return bool(_QUESTION_WORDS.search(title))
+
+
+def read_metadata(text: str, draft: Draft) -> bool:
+    """Apply metadata lines (`**标签：** X`, `Difficulty: Hard`, `<!-- expertise: 1 -->`) to a
+    draft; True when the text held nothing else."""
+    if ":" not in text and "：" not in text:
+        return False  # every metadata line has a colon: most paragraphs end here
+    for match in _TAGS_COMMENT.finditer(text):
+        draft.tags.extend(t.strip() for t in match.group(1).split(",") if t.strip())
+    for match in _EXPERTISE.finditer(text):
+        value = match.group(1)
+        level = expertise_difficulty(int(value)) if value.isdigit() else difficulty_value(value)
+        draft.difficulty = draft.difficulty or level
+    rest = _HTML_TAG.sub("", text)
+    other = False
+    for line in rest.splitlines():
+        if not line.strip():
+            continue
+        meta = _META.match(line.rstrip(" \\"))
+        if not meta:
+            other = True
+            continue
+        key, value = meta.group("key").lower(), plain_text(meta.group("value"))
+        if key in ("标签", "tag", "tags", "topic", "topics", "category"):
+            draft.tags.extend(t.strip() for t in re.split(r"[,，、/|]", value) if t.strip())
+        elif key in ("难度", "difficulty", "level"):
+            draft.difficulty = difficulty_value(value) or draft.difficulty
+        elif key in ("重要性", "重要程度", "importance"):
+            stars = importance_value(value)
+            draft.stars = stars if stars is not None else draft.stars
+    return not other

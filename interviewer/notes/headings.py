@@ -1,0 +1,243 @@
+"""The notes' outline: which headings are questions, which are sections (their titles become
+topics), and which are tables of contents, references or asides."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from interviewer.notes.answers import fill
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, Draft, is_link_only
+from interviewer.notes.layouts import scan
+from interviewer.notes.marks import (
+    TOC_TITLES,
+    Title,
+    is_non_question_title,
+    is_skipped_title,
+    parse_title,
+)
+
+NAME = "headings"
+_IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
+_CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+_NUMBERED_SHARE = 0.65
+_NUMBERED_MIN = 3
+
+
+@dataclass
+class Segment:
+    """A heading and the blocks up to the next heading."""
+
+    heading: Block
+    title: Title
+    body: list[Block]
+
+
+@dataclass
+class Outline:
+    """What the headings of a file hold."""
+
+    chapter: str
+    drafts: list[Draft] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Headings that are not questions and whose text was left out (TOC, references, asides)."""
+
+
+def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segment]]:
+    preamble: list[Block] = []
+    segments: list[Segment] = []
+    for block in blocks:
+        if block.kind == "heading":
+            title = parse_title(block.text, ctx.emoji_difficulty)
+            segments.append(Segment(block, title, []))
+        elif segments:
+            segments[-1].body.append(block)
+        else:
+            preamble.append(block)
+    return preamble, segments
+
+
+def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
+    if title.strip().lower().rstrip(":：") in TOC_TITLES:
+        return True
+    lines = [line for b in body for line in ctx.lines(b).split("\n") if line.strip()]
+    return bool(lines) and all(
+        (
+            _IN_PAGE_LINK.search(line)
+            and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
+        )
+        or set(line.strip()) <= set("|-: ")
+        for line in lines
+    )
+
+
+def _numbered_levels(segments: list[Segment]) -> set[int]:
+    """Heading levels where the notes number their questions: there, an unnumbered heading is
+    not a question (a preface, a note, or the continuation of the question above)."""
+    numbered: Counter[int] = Counter()
+    with_body: Counter[int] = Counter()
+    for segment in segments:
+        if is_non_question_title(segment.title.text):
+            continue
+        level = segment.heading.level
+        with_body[level] += 1
+        numbered[level] += segment.title.number is not None
+    return {
+        level
+        for level, count in numbered.items()
+        if count >= _NUMBERED_MIN and count >= _NUMBERED_SHARE * with_body[level]
+    }
+
+
+def section_name(title: str) -> str:
+    """A section title as a topic name: "一、基础知识（初级）" → "基础知识（初级）",
+    "🏗️ Section 1: Foundations (1-40)" → "Foundations"."""
+    name = re.sub(r"^[^\w(（]+", "", title)
+    name = re.sub(
+        r"^(?:section|part|chapter|第\s*\w+\s*[章节部分])\s*\d*\s*[:：.、-]?\s*",
+        "",
+        name,
+        flags=re.I,
+    )
+    name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
+    return _CHINESE_ORDINAL.sub("", name).strip() or title.strip()
+
+
+def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
+    """Questions of the headings, and of the layouts inside each section's text."""
+    preamble, segments = _segments(ctx, blocks)
+    first_h1 = next((s for s in segments if s.heading.level == 1), None)
+    outline = Outline(first_h1.title.text if first_h1 and first_h1.title.text else default_chapter)
+    numbered = _numbered_levels(segments)
+    first_numbered: dict[int, int] = {}
+    for index, segment in enumerate(segments):
+        if segment.title.number is not None:
+            first_numbered.setdefault(segment.heading.level, index)
+    outline.drafts += _section_questions(ctx, preamble, (), "")
+    # Open entries: (level, kind, payload); kind is "section", "question" or "skip".
+    stack: list[tuple[int, str, object]] = []
+    bodies: list[tuple[Draft, list[Block], bool]] = []
+    previous: tuple[int, int] | None = None  # (level, index in bodies) of the last question
+    for index, segment in enumerate(segments):
+        level, title = segment.heading.level, segment.title
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        if previous is not None and level < previous[0]:
+            previous = None
+        sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
+        if level == 1:
+            outline.drafts += _section_questions(ctx, segment.body, sections, title.text)
+            continue
+        enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
+        if enclosing is not None and enclosing[1] == "skip":
+            continue
+        if enclosing is not None and (not title.marked or is_non_question_title(title.text)):
+            # An unmarked sub-heading of a question is part of its answer.
+            payload = enclosing[2]
+            assert isinstance(payload, int)
+            bodies[payload][1].extend([segment.heading, *segment.body])
+            continue
+        if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+            stack.append((level, "skip", None))
+            outline.skipped.append(title.text)
+            continue
+        if is_non_question_title(title.text):
+            # "Code", "Summary", "FAQ" outside a question: a section, its content may ask.
+            outline.drafts += _section_questions(
+                ctx, segment.body, (*sections, section_name(title.text)), title.text
+            )
+            stack.append((level, "section", section_name(title.text)))
+            continue
+        has_body = any(b.kind != "html" or b.text.strip() for b in segment.body)
+        if (
+            level in numbered
+            and title.number is None
+            and previous is not None
+            and previous[0] == level
+            and not bodies[previous[1]][1]
+        ):
+            # "### 6 . A startup plans …" then "### Which service would you recommend?"
+            bodies[previous[1]][1].extend([segment.heading, *segment.body])
+            continue
+        if level in numbered and title.number is None and index < first_numbered.get(level, 0):
+            stack.append((level, "section", section_name(title.text)))
+            continue
+        # A heading that asks is a question whatever its text holds; no need to look inside.
+        asks = title.text.endswith(("?", "？"))
+        inner = (
+            []
+            if title.label_only or asks
+            else _section_questions(
+                ctx, segment.body, (*sections, section_name(title.text)), title.text
+            )
+        )
+        if inner:
+            stack.append((level, "section", section_name(title.text)))
+            outline.drafts += inner
+            continue
+        deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
+        if (title.marked or title.label_only) and not (
+            not has_body and deeper and not title.text.endswith(("?", "？"))
+        ):
+            draft = _heading_draft(title, segment.heading, sections)
+            bodies.append((draft, list(segment.body), title.label_only))
+            stack.append((level, "question", len(bodies) - 1))
+            previous = (level, len(bodies) - 1)
+        elif has_body and level in numbered:
+            # A preface or a section's introduction: its questions are the numbered ones.
+            stack.append((level, "section", section_name(title.text)))
+        elif has_body and not _only_links(ctx, segment.body):
+            draft = _heading_draft(title, segment.heading, sections)
+            bodies.append((draft, list(segment.body), False))
+            stack.append((level, "question", len(bodies) - 1))
+            previous = (level, len(bodies) - 1)
+        else:
+            stack.append((level, "section", section_name(title.text)))
+    for draft, body, label_only in bodies:
+        fill(ctx, draft, body, label_only)
+    outline.drafts += [draft for draft, _, _ in bodies]
+    outline.drafts.sort(key=lambda draft: draft.line)
+    return outline
+
+
+def _only_links(ctx: Context, body: list[Block]) -> bool:
+    """A body of link lines only: a reference list, not an answer."""
+    lines = [
+        _LIST_MARK.sub("", line)
+        for b in body
+        if b.kind in ("paragraph", "list")
+        for line in ctx.lines(b).split("\n")
+        if line.strip()
+    ]
+    return (
+        bool(lines)
+        and all(b.kind in ("paragraph", "list") for b in body)
+        and all(is_link_only(line) for line in lines)
+    )
+
+
+def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:
+    return Draft(
+        title.text,
+        heading.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=sections,
+        low_importance=title.low_importance,
+    )
+
+
+def _section_questions(
+    ctx: Context, body: list[Block], sections: tuple[str, ...], heading: str
+) -> list[Draft]:
+    ctx.heading = heading
+    drafts = scan(ctx, body)
+    for draft in drafts:
+        draft.sections = (*sections, *draft.sections)
+    return drafts

@@ -1,0 +1,69 @@
+"""The layouts a question can take inside a section's text, tried in this order at each block.
+(Heading questions are the notes' outline and are read by `interviewer.notes.headings`.)"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from interviewer.notes.answers import is_answer_marker
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, Draft, Found, Mode, read_metadata
+from interviewer.notes.layouts import blockquote, bold, details, lists, qa_labels
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A layout reader: its name (shown by `interviewer notes`) and its matcher."""
+
+    name: str
+    match: Callable[[Context, list[Block], int], Found | None]
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout(details.NAME, details.match),
+    Layout(qa_labels.NAME, qa_labels.match),
+    Layout(bold.NAME, bold.match),
+    Layout(blockquote.NAME, blockquote.match),
+    Layout(lists.NAME, lists.match),
+)
+
+
+def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
+    """The questions among a section's blocks; blocks after a question are its answer until
+    the next question (as far as the question's layout allows)."""
+    drafts: list[Draft] = []
+    current: Draft | None = None
+    mode = Mode.CLOSED
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        found = next(
+            (hit for layout in LAYOUTS if (hit := layout.match(ctx, blocks, index)) is not None),
+            None,
+        )
+        if found is not None and found.drafts:
+            drafts.extend(found.drafts)
+            current, mode = found.drafts[-1], found.mode
+            index += found.used
+            continue
+        index += 1
+        if current is None or block.kind == "hr":
+            continue
+        if block.kind in ("paragraph", "html") and read_metadata(block.text, current):
+            continue
+        if mode is Mode.OPEN or (mode is Mode.ANSWER_ONLY and is_answer_marker(block)):
+            _attach(ctx, current, block)
+            mode = Mode.OPEN if mode is Mode.OPEN else Mode.CLOSED
+    return drafts
+
+
+def _attach(ctx: Context, draft: Draft, block: Block) -> None:
+    from interviewer.notes.draft import strip_a_label
+
+    if block.kind == "paragraph":
+        text, labelled = strip_a_label(block.text.strip())
+        if labelled:
+            draft.add_answer(text.strip())
+            return
+    draft.add_answer(*ctx.render([block]))

@@ -1,0 +1,171 @@
+"""List-item questions: `- 问题？` / `1. question` with the answer indented below, inline or
+absent; `12. ### Question`; nested lists whose untagged parents are context."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.notes.answers import fill
+from interviewer.notes.document import Block
+from interviewer.notes.draft import (
+    Context,
+    Draft,
+    Found,
+    Mode,
+    asks,
+    is_link_only,
+    names_questions,
+    strip_a_label,
+    strip_q_label,
+)
+from interviewer.notes.marks import parse_title
+from interviewer.notes.markup import plain_text
+
+NAME = "list questions"
+_BOLD_QUESTION = re.compile(r"^(\*\*|__)(?=\S)(.+?[?？])\1\s*(.*)$", re.DOTALL)
+_INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
+_A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
+_MAX_QUESTION = 300
+
+
+def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
+    """A list whose items ask (most of them, or all under a heading that names questions)."""
+    block = blocks[index]
+    if block.kind != "list":
+        return None
+    drafts = read_list(ctx, block, ())
+    if not drafts:
+        return None
+    mode = Mode.ANSWER_ONLY if not drafts[-1].answer else Mode.CLOSED
+    return Found(drafts, 1, mode)
+
+
+def _first_text(item: Block) -> str:
+    first = item.children[0] if item.children else None
+    return first.text.strip() if first is not None and first.kind == "paragraph" else ""
+
+
+def _follow_up(text: str) -> bool:
+    """A nested item that asks outright ("What are the exceptions?"), not an answer point."""
+    return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？"))
+
+
+def _asks_outright(text: str) -> bool:
+    """An item whose first line asks with a question mark or a Q: label."""
+    first = plain_text(text.split("\n")[0])
+    return strip_q_label(text)[1] or "?" in first or "？" in first
+
+
+def _prompts(text: str) -> bool:
+    """An item that asks by its wording ("Explain X", "如何…"), not a "如何解决：…" label."""
+    first = plain_text(text.split("\n")[0])
+    return asks(first) and not re.search(r"[:：]\s*\S", first)
+
+
+def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draft]:
+    """The questions of one list (and of the lists nested in its untagged items)."""
+    items = [child for child in block.children if child.kind == "item" and child.children]
+    if not items:
+        return []
+    if any(item.children[0].kind == "heading" for item in items):
+        return [
+            _heading_item(ctx, item, context)
+            for item in items
+            if item.children[0].kind == "heading"
+        ]
+    texts = [_first_text(item) for item in items]
+    if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
+        return []
+    # Most items must ask outright (a question mark, a Q: label); "如何解决：正则化" or
+    # "Explain X" alone could be an answer's points. A heading that names questions
+    # ("Behavioral Questions", "练习") vouches for a list of prompts.
+    outright = sum(1 for text in texts if _asks_outright(text))
+    prompts = sum(1 for text in texts if _asks_outright(text) or _prompts(text))
+    short = all(len(plain_text(text.split("\n")[0])) <= _MAX_QUESTION for text in texts if text)
+    asking = (
+        outright * 2 >= len(items)
+        or (names_questions(ctx.heading) and short)
+        # Once the notes keep questions in lists, "Explain X" / "Implement Y" lists are too.
+        or (ctx.question_lists > 0 and prompts * 2 > len(items) and short)
+    )
+    if not asking or not short:
+        nested: list[Draft] = []
+        for item, text in zip(items, texts, strict=True):
+            for child in item.children[1:]:
+                if child.kind == "list":
+                    nested += read_list(
+                        ctx, child, (*context, plain_text(text)) if text else context
+                    )
+        return nested
+    ctx.question_lists += 1
+    return [
+        _item_draft(ctx, item, text, context)
+        for item, text in zip(items, texts, strict=True)
+        if text
+    ]
+
+
+def _heading_item(ctx: Context, item: Block, context: tuple[str, ...]) -> Draft:
+    """`12. ### Question` with the rest of the item as its answer."""
+    title = parse_title(item.children[0].text, ctx.emoji_difficulty)
+    draft = Draft(
+        title.text,
+        item.start + 1,
+        NAME,
+        number=item.number or title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=context,
+        low_importance=title.low_importance,
+    )
+    fill(ctx, draft, item.children[1:], title.label_only)
+    return draft
+
+
+def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) -> Draft:
+    text, _ = strip_q_label(text)
+    first, _, rest = text.partition("\n")
+    inline = ""
+    bold = _BOLD_QUESTION.match(text)
+    if bold:
+        first, inline = bold.group(2), bold.group(3)
+    elif rest and strip_a_label(rest)[1]:
+        inline = strip_a_label(rest)[0]
+    elif rest:
+        inline = rest
+    else:
+        split = _INLINE.match(first)
+        if split and not split.group(2).rstrip().endswith(("?", "？")) and not asks(split.group(2)):
+            first, inline = split.group(1), split.group(2)
+    title = parse_title(first.strip().strip("*_"), ctx.emoji_difficulty)
+    draft = Draft(
+        title.text,
+        item.start + 1,
+        NAME,
+        number=item.number or title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        sections=context,
+        low_importance=title.low_importance,
+    )
+    if inline.strip():
+        draft.add_answer(strip_a_label(inline.strip())[0])
+    below = item.children[1:]
+    follow_ups = [b for b in below if b.kind == "list"]
+    if (
+        below
+        and len(follow_ups) == len(below)
+        and all(_follow_up(_first_text(i)) for b in follow_ups for i in b.children if i.children)
+    ):
+        draft.prompt.append(ctx.render(below)[0])
+        return draft
+    answer, plain = ctx.render(below)
+    answer = (
+        strip_a_label(_A_LINE.sub("", answer, count=1))[0]
+        if strip_a_label(_A_LINE.sub("", answer, count=1))[1]
+        else answer
+    )
+    draft.add_answer(answer, plain)
+    return draft

@@ -1,0 +1,50 @@
+"""`Q:`/`A:` paragraphs (also `Q：`/`A：`, `问：`/`答：`, bold labels, `<br>` line breaks)."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, Draft, Found, Mode, strip_a_label, strip_q_label
+from interviewer.notes.marks import parse_title
+
+NAME = "q-a labels"
+_LABEL_NUMBER = re.compile(r"^\W*(?:Q|Question|问题?)\s*(\d+)", re.IGNORECASE)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def clean_question(text: str) -> str:
+    """A labelled question line without the bold markers and `<br>` around it."""
+    return _BREAK.sub(" ", text).strip().strip("*_").strip()
+
+
+def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
+    """A paragraph starting with a question label; the answer label may follow in it."""
+    block = blocks[index]
+    if block.kind != "paragraph":
+        return None
+    text, labelled = strip_q_label(block.text.strip())
+    if not labelled:
+        return None
+    lines = _BREAK.sub("\n", text).split("\n")
+    split = next((i for i, line in enumerate(lines) if i and strip_a_label(line)[1]), len(lines))
+    title = parse_title(clean_question(" ".join(lines[:split])), ctx.emoji_difficulty)
+    if not title.text:
+        return None
+    numbered = _LABEL_NUMBER.match(block.text)
+    if numbered and title.number is None:
+        title.number = int(numbered.group(1))
+    draft = Draft(
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
+    )
+    if split < len(lines):
+        first, _ = strip_a_label(lines[split])
+        draft.add_answer("\n".join([first, *lines[split + 1 :]]).strip())
+    return Found([draft], 1, Mode.OPEN)

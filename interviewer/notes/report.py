@@ -1,0 +1,88 @@
+"""How each notes file was read — layouts, questions, answers, marks, warnings — for
+`interviewer notes`, the command a user runs first with their own notes."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from interviewer.notes.model import Question
+from interviewer.notes.parser import ParsedFile
+
+# Project files that live next to notes; without questions they are not notes.
+_PROJECT_FILE = re.compile(
+    r"^(?:readme|contributing|changelog|changes|history|license|licence|code_of_conduct|"
+    r"authors|contributors|security|support|pull_request_template|issue_template|summary)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class FileReport:
+    """What one file gave: layouts, questions, answers, marks, and what to fix."""
+
+    source: str
+    layouts: dict[str, int] = field(default_factory=dict)
+    questions: int = 0
+    answered: int = 0
+    starred: int = 0
+    difficulty: dict[str, int] = field(default_factory=dict)
+    front_matter: bool = False
+    skipped: str | None = None
+    """Why the whole file was skipped (None when it was read)."""
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as `interviewer notes --json` prints it."""
+        return {
+            "source": self.source,
+            "layouts": self.layouts,
+            "questions": self.questions,
+            "answered": self.answered,
+            "starred": self.starred,
+            "difficulty": self.difficulty,
+            "front_matter": self.front_matter,
+            "skipped": self.skipped,
+            "warnings": self.warnings,
+        }
+
+
+def is_project_file(source: str) -> bool:
+    """README, CONTRIBUTING, CHANGELOG and the like."""
+    return bool(_PROJECT_FILE.match(Path(source).stem))
+
+
+def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> FileReport:
+    """The report of a parsed file, with warnings a person can act on."""
+    report = FileReport(
+        source,
+        layouts=dict(parsed.layouts.most_common()),
+        questions=len(questions),
+        answered=sum(1 for q in questions if q.has_reference),
+        starred=sum(1 for q in questions if q.stars > 0),
+        difficulty=dict(Counter(q.difficulty for q in questions if q.difficulty).most_common()),
+        front_matter=parsed.front_matter,
+    )
+    missing = len(questions) - report.answered
+    if missing:
+        sample = "; ".join(repr(title) for title in parsed.unanswered[:2])
+        report.warnings.append(
+            f"{missing} question(s) have no answer in the notes "
+            f"({sample}{' …' if missing > 2 else ''})"
+            "; they are asked only with an LLM configured or --include-unanswered"
+        )
+    if parsed.skipped:
+        shown = ", ".join(repr(title) for title in parsed.skipped[:3])
+        report.warnings.append(
+            f"{len(parsed.skipped)} heading(s) read as not questions (contents, references, "
+            f"asides): {shown}{' …' if len(parsed.skipped) > 3 else ''}"
+        )
+    if questions and not report.starred and not report.difficulty:
+        report.warnings.append(
+            "no importance or difficulty marks: every question is asked "
+            "(mark important ones with ⭐ or :star:, difficulty with 👶/⭐️/🚀 or [E]/[M]/[H])"
+        )
+    return report

@@ -1,0 +1,147 @@
+"""`interviewer notes`, `--difficulty`, notes topics, unstarred and unanswered notes — as a
+user with their own notes meets them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from robustness_helpers import one_error, run
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notes"
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    folder = tmp_path / "notes"
+    shutil.copytree(FIXTURES, folder)
+    (folder / "README.md").write_text("# About\n\nMy notes, collected.\n", encoding="utf-8")
+    (folder / "diagram.png").write_bytes(b"\x89PNG\r\n")
+    return folder
+
+
+def test_notes_json_reports_layouts_answers_marks_and_skips(
+    capsys: pytest.CaptureFixture[str], notes: Path
+) -> None:
+    code, out, _ = run(capsys, "notes", str(notes), "--json")
+    assert code == 0
+    report = json.loads(out)
+    files = {entry["source"]: entry for entry in report["files"]}
+    assert files["bold_en.md"]["layouts"] == {"bold questions": 5}
+    assert files["bold_en.md"]["difficulty"] == {"easy": 1, "medium": 1, "hard": 1}
+    assert files["lists_en.md"]["questions"] == 9 and files["lists_en.md"]["answered"] == 4
+    assert any("5 question(s) have no answer" in w for w in files["lists_en.md"]["warnings"])
+    assert files["README.md"]["skipped"].startswith("a project file")
+    assert files["non_questions.md"]["questions"] == 2
+    assert any("not questions" in w for w in files["non_questions.md"]["warnings"])
+    assert report["questions"] == sum(entry["questions"] for entry in files.values()
+                                      if not entry["skipped"])
+    assert any("non-Markdown" in w for w in report["warnings"])
+
+
+def test_notes_table_for_people(capsys: pytest.CaptureFixture[str], notes: Path) -> None:
+    code, out, _ = run(capsys, "notes", str(notes / "qa_labels.md"))
+    assert code == 0
+    assert "q-a labels 4" in out and "qa_labels.md" in out
+
+
+def test_notes_without_paths_reads_the_notes_in_use(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "notes", "--json")
+    assert code == 0
+    [entry] = json.loads(out)["files"]
+    assert entry["questions"] == 16 and entry["layouts"] == {"headings": 16}
+
+
+def test_questions_by_difficulty(capsys: pytest.CaptureFixture[str], notes: Path) -> None:
+    code, out, _ = run(capsys, "questions", "--notes", str(notes), "--difficulty", "hard",
+                       "--json")
+    assert code == 0
+    titles = {q["title"] for q in json.loads(out)}
+    assert titles == {
+        "How would you fit a model with millions of features?",
+        "What is cache stampede?",
+        "How does the garbage collector find cycles?",
+        "描述 MRO 的计算方法",
+        "What is a metaclass?",
+        "什么是 Python 的 GIL？",
+    }
+    assert all(q["difficulty"] == "hard" for q in json.loads(out))
+
+
+def test_bad_difficulty_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "questions", "--difficulty", "extreme")
+    assert code == 2
+    assert "--difficulty" in one_error(err)
+
+
+def test_topics_lists_the_notes_own_topics(capsys: pytest.CaptureFixture[str], notes: Path) -> None:
+    code, out, _ = run(capsys, "topics", "--notes", str(notes), "--json")
+    assert code == 0
+    rows = {row["slug"]: row for row in json.loads(out)}
+    assert rows["Regression"]["questions"] == 3 and rows["Regression"]["source"] == "notes"
+    assert rows["concurrency"]["questions"] == 1
+    assert rows["overfitting"]["source"] == "glossary"
+    code, out, _ = run(capsys, "questions", "--notes", str(notes), "--topic", "regression",
+                       "--json")
+    assert code == 0 and len(json.loads(out)) == 3
+
+
+def test_unstarred_notes_start_an_interview_on_all_questions(
+    capsys: pytest.CaptureFixture[str], notes: Path
+) -> None:
+    # Without a terminal the interview stops right before the screen opens: the questions
+    # were chosen, which is what unstarred notes could not do before.
+    code, _, err = run(capsys, "--offline", "--notes", str(notes / "qa_labels.md"))
+    assert code == 1
+    assert "mark no importance" in err and "asking from all 4 question(s)" in err
+    assert "needs a terminal" in err.splitlines()[-1]
+    code, _, err = run(capsys, "--offline", "--notes", str(notes / "qa_labels.md"),
+                       "--min-stars", "1")
+    assert code == 1 and "no questions with at least 1 star(s)" in one_error(err)
+
+
+def test_unanswered_questions_are_left_out_offline_unless_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    only_questions = tmp_path / "questions.md"
+    only_questions.write_text("- What is a mutex?\n- What is a semaphore?\n", encoding="utf-8")
+    code, _, err = run(capsys, "--offline", "--notes", str(only_questions))
+    assert code == 1 and "--include-unanswered" in one_error(err)
+    code, _, err = run(capsys, "--offline", "--notes", str(only_questions),
+                       "--include-unanswered")
+    assert code == 1 and "needs a terminal" in err.splitlines()[-1]
+
+
+def test_offline_grade_of_an_unanswered_question_is_not_zero_and_says_why(
+    capsys: pytest.CaptureFixture[str], notes: Path
+) -> None:
+    code, out, _ = run(capsys, "questions", "--notes", str(notes / "lists_en.md"), "--json")
+    qid = next(q["id"] for q in json.loads(out) if q["title"].startswith("Explain the bias"))
+    answer = ("Bias is error from wrong assumptions and variance is sensitivity to the data; "
+              "a trade-off between them sets the model's complexity.")
+    code, out, _ = run(capsys, "grade", "--offline", "--notes", str(notes / "lists_en.md"),
+                       "--question-id", qid, "--answer", answer, "--json")
+    assert code == 0
+    grade = json.loads(out)
+    assert 0 < grade["score"] <= 7
+    assert "no answer to this question" in grade["notice"]
+
+
+def test_help_describes_the_new_options(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert "--difficulty" in out and "--include-unanswered" in out and "notes" in out
+    code, out, _ = run(capsys, "notes", "--help")
+    assert code == 0 and "layouts" in out and "--json" in out
+
+
+def test_notes_on_a_folder_without_markdown_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text("plain text", encoding="utf-8")
+    code, _, err = run(capsys, "notes", str(tmp_path))
+    assert code == 1
+    assert "no Markdown notes files" in err.splitlines()[0]
+    assert "non-Markdown" in err
