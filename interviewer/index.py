@@ -128,11 +128,10 @@ class NotesIndex(Generations):
         with self.lock.held():
             self._forget()
             self._check_root()
-            previous = self._current()
             self._create()
             report = self._fill(notes, progress, write=True)
             assert report is not None
-            self._switch(previous)
+            self._switch()
         report.rebuilt = True
         self._notes = notes
         return report

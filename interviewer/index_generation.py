@@ -240,7 +240,7 @@ class Generations:
                     self._folder(previous), f"{type(exc).__name__}: {exc}".splitlines()[0][:160]
                 )
         self._create()
-        self._switch(previous)
+        self._switch()
 
     def _open_again(self, generation: str) -> Collection:
         # Under the lock nobody switches or drops generations, but a reader's first open of
@@ -267,19 +267,23 @@ class Generations:
                 "interviewer_format": INDEX_FORMAT,
                 "embedding": fingerprint(self.function),
                 "created": time.time(),
+                # On a server, others' sweeps leave a collection alone while it is built.
+                "building": True,
             },
             configuration={"hnsw": {"space": "cosine"}},
         )
         self._use(generation, collection)
 
-    def _switch(self, previous: str | None) -> None:
-        """Point readers at this generation, then drop the one it replaces."""
+    def _switch(self) -> None:
+        """Point readers at this generation, then drop the ones it replaces."""
         assert self.generation is not None
         prefix = SERVER_PREFIX if self.server else LOCAL_PREFIX
         if self.server:
             client = self._client(self.generation)
+            collection = self.collection
+            collection.modify(metadata={**(collection.metadata or {}), "building": False})
             write_server_pointer(client, self.generation)
-            sweep_server(client, f"{COLLECTION}-", self.generation, previous)
+            sweep_server(client, f"{COLLECTION}-", self.generation)
         else:
             write_pointer(self.root, self.generation)
         sweep_folders(self.root, prefix, self.generation)

@@ -34,8 +34,8 @@ cache (the vectors live on the server), so switching modes never sweeps the othe
 SERVER_POINTER = "interviewer-current"
 """The collection on a Chroma server whose metadata names the collection in use."""
 SERVER_ORPHAN_SECONDS = 3600.0
-"""A collection on a server that no pointer names is dropped only after this long: it may be
-another machine's rebuild still in progress."""
+"""A collection on a server still marked as being built is dropped by others only after this
+long: until then it is taken for another machine's rebuild in progress, not a killed one."""
 
 
 def new_generation() -> str:
@@ -143,15 +143,16 @@ def write_server_pointer(client: ClientAPI, generation: str) -> None:
     pointer.modify(metadata={"generation": generation})
 
 
-def sweep_server(client: ClientAPI, prefix: str, keep: str | None, drop: str | None) -> None:
-    """Drop the collection a switch replaced (`drop`) and orphans old enough to be dead."""
+def sweep_server(client: ClientAPI, prefix: str, keep: str) -> None:
+    """Drop the server's collections of other generations: finished ones (replaced by a
+    switch, here or on another machine) and unfinished ones old enough to be dead."""
     now = time.time()
     for collection in client.list_collections():
-        name = collection.name
+        name, metadata = collection.name, collection.metadata or {}
         if not name.startswith(prefix) or name == f"{prefix}{keep}":
             continue
-        created = float((collection.metadata or {}).get("created", 0) or 0)
-        if name == f"{prefix}{drop}" or now - created > SERVER_ORPHAN_SECONDS:
+        age = now - float(metadata.get("created", 0) or 0)
+        if not metadata.get("building") or age > SERVER_ORPHAN_SECONDS:
             # Another client may have dropped it first: that is fine.
             with suppress(Exception):
                 client.delete_collection(name)
