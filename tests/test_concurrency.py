@@ -139,11 +139,17 @@ def test_kill_during_indexing_then_the_next_command_works(
     if seed % 2 == 0:
         assert subprocess.run([sys.executable, "-m", "interviewer", "index"], env=env,
                               capture_output=True, timeout=120).returncode == 0
+    before = set((home / "index").glob("g-*"))
     process = _start(env, "index", *(["--rebuild"] if seed % 2 == 0 else []))
-    # Start-up (imports) takes ~2 s on 2 cores, indexing these 240 questions ~2-3 s more.
-    time.sleep(rng.uniform(1.5, 5.0))
+    # Kill it while it indexes: once its new generation appears, within the ~4 s that
+    # embedding and storing these 240 questions take (or just after, at the switch).
+    deadline = time.monotonic() + 60
+    while set((home / "index").glob("g-*")) <= before and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(rng.uniform(0.0, 4.0))
     process.send_signal(signal.SIGKILL)
     process.communicate(timeout=30)
+    assert process.returncode == -signal.SIGKILL  # killed, not finished
     search = subprocess.run(
         [sys.executable, "-m", "interviewer", "search", "第3组第17题", "--json"],
         env=env, capture_output=True, text=True, timeout=120,
