@@ -140,13 +140,13 @@ class NotesIndex(Generations):
         """Index what is new or changed among `notes`; everything else is left alone. The
         note set's search tables are then in `self.tables`."""
         self._attach_if_needed()
-        try:
-            report = self._fill(notes, progress, write=False)
-        except InterviewerError:
-            raise
-        except Exception:  # the generation went away under us: the lock decides
-            self._server_lost()
-            report = None
+        report = self._look(notes, progress)
+        if report is None and self._current() != self.generation:
+            # It lost a race with a rebuild's switch: once more on the new pointer, still
+            # without the lock (which the next rebuild may hold for a long time).
+            self._forget()
+            self._attach()
+            report = self._look(notes, progress)
         if report is None:
             with self.lock.held():
                 self._reattach_locked()
@@ -154,6 +154,17 @@ class NotesIndex(Generations):
         assert report is not None
         self._notes = notes
         return report
+
+    def _look(self, notes: list[NotesFile], progress: bool) -> IndexReport | None:
+        """The report when the index already holds `notes`; None when something must be
+        written, or when the generation went away mid-way (the lock decides then)."""
+        try:
+            return self._fill(notes, progress, write=False)
+        except InterviewerError:
+            raise
+        except Exception:
+            self._server_lost()
+            return None
 
     def _attach_if_needed(self) -> None:
         if self._collection is None:
