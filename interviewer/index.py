@@ -23,6 +23,7 @@ from interviewer.chunking import (
 )
 from interviewer.errors import InterviewerError
 from interviewer.index_generation import INDEX_FORMAT, Generations
+from interviewer.index_pointer import LOCAL_PREFIX, SERVER_PREFIX, sweep_folders
 from interviewer.lexical import vocabulary_fingerprint
 from interviewer.notes.reader import display_path
 from interviewer.search_tables import NotesFile, SearchTables
@@ -153,7 +154,19 @@ class NotesIndex(Generations):
                 report = self._fill(notes, progress, write=True)
         assert report is not None
         self._notes = notes
+        self._tidy()
         return report
+
+    def _tidy(self) -> None:
+        """Sweep the generations a killed rebuild left, when no writer is busy (a builder
+        holds the lock until it switches, so what is not current then is dead)."""
+        prefix = f"{SERVER_PREFIX if self.server else LOCAL_PREFIX}"
+        keep = f"{prefix}{self.generation}"
+        if not any(folder.name != keep for folder in self.root.glob(f"{prefix}*")):
+            return
+        with self.lock.held_if_free() as free:
+            if free and self._current() == self.generation:
+                sweep_folders(self.root, prefix, self.generation)
 
     def _look(self, notes: list[NotesFile], progress: bool) -> IndexReport | None:
         """The report when the index already holds `notes`; None when something must be

@@ -96,6 +96,24 @@ class IndexLock:
             self._lock.release()
 
 
+    @contextmanager
+    def held_if_free(self) -> Iterator[bool]:
+        """Hold the lock for the block if nobody else does; never waits."""
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(self.path, thread_local=False)
+        try:
+            self._lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._lock.release()
+
+
 # -- the pointer of an embedded index: a file ------------------------------------------------
 
 
