@@ -30,7 +30,9 @@ from interviewer.search_tables import NotesFile, SearchTables
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
+    from chromadb.api.types import Documents, EmbeddingFunction
 
+    from interviewer.config import Settings
     from interviewer.notes import Question, QuestionBank
 
 # Anything that changes what a file's records hold goes into its key, so a new version of
@@ -120,6 +122,18 @@ def _stderr_progress() -> Any:
 class NotesIndex(Generations):
     """The vectors and chunk cache of the notes in use, kept up to date file by file in the
     generation the pointer names."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        function: EmbeddingFunction[Documents],
+        notices: list[str] | None = None,
+        announce: bool = False,
+    ) -> None:
+        super().__init__(settings, function, notices, announce)
+        self.tables: SearchTables | None = None
+        self._notes: list[NotesFile] | None = None
+        """The last note set brought up to date: a read that loses a race redoes it."""
 
     # -- updating ------------------------------------------------------------------------
 

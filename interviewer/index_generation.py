@@ -28,7 +28,7 @@ from interviewer.index_pointer import (
     write_pointer,
     write_server_pointer,
 )
-from interviewer.search_tables import ChunkStore, SearchTables
+from interviewer.search_tables import ChunkStore
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from chromadb.api.types import Documents, EmbeddingFunction
 
     from interviewer.config import Settings
-    from interviewer.search_tables import NotesFile
 
 INDEX_FORMAT = 3
 """The layout of the index folder and what its records hold (3: generations)."""
@@ -72,10 +71,8 @@ class Generations:
         self.server = settings.uses_chroma_server
         self.generation: str | None = None
         self.store = ChunkStore(self.root)
-        self.tables: SearchTables | None = None
         self._server_client: ClientAPI | None = None
         self._collection: Collection | None = None
-        self._notes: list[NotesFile] | None = None
 
     # -- where things are ------------------------------------------------------------------
 
