@@ -286,33 +286,60 @@ def test_two_clients_rebuild_on_one_server(
     assert len([n for n in names if n.startswith("interviewer-questions-")]) == 1, names
 
 
-def test_a_server_restarted_during_a_search(
-    tmp_path: Path, two_files: Path, monkeypatch: pytest.MonkeyPatch,
-    server: tuple[Path, int, list[subprocess.Popen[bytes]]],
-) -> None:
+_SEARCHER = textwrap.dedent(
+    """
+    import json, sys
     from interviewer.config import load_settings
     from interviewer.errors import InterviewerError
     from interviewer.notes import load_bank
     from interviewer.search import open_retriever
 
+    settings = load_settings()
+    retriever = open_retriever(settings, load_bank(settings.notes_paths))
+    for query in sys.stdin:  # one search per line, as a long-lived interview would
+        try:
+            reply = {"first": retriever.search(query.strip(), k=1)[0].question_id}
+        except InterviewerError as exc:
+            reply = {"error": str(exc)}
+        print(json.dumps(reply), flush=True)
+    """
+)
+
+
+def test_a_server_restarted_during_a_search(
+    tmp_path: Path, two_files: Path, server: tuple[Path, int, list[subprocess.Popen[bytes]]]
+) -> None:
     path, port, running = server
-    monkeypatch.setenv("CHROMA_HOST", "127.0.0.1")
-    monkeypatch.setenv("CHROMA_PORT", str(port))
-    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
-    retriever = open_retriever(load_settings(), load_bank([two_files]))
-    assert retriever.search("学习率太大", k=1)[0].question_id == "b-02"
-    running[0].kill()
-    running[0].wait(timeout=10)
-    with pytest.raises(InterviewerError) as lost:
-        retriever.search("学习率太大", k=1)
-    message = str(lost.value)
-    assert "cannot reach the Chroma server" in message and "\n" not in message
-    running.append(_chroma(path, port))
-    assert retriever.search("学习率太大", k=1)[0].question_id == "b-02"
-    # And a new command works as usual.
+    env = _env(tmp_path / "home", two_files, CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(port))
+    searcher = subprocess.Popen(
+        [sys.executable, "-c", _SEARCHER], env=env, text=True,
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert searcher.stdin is not None and searcher.stdout is not None
+
+    def ask() -> dict[str, str]:
+        assert searcher.stdin is not None and searcher.stdout is not None
+        searcher.stdin.write("学习率太大\n")
+        searcher.stdin.flush()
+        return dict(json.loads(searcher.stdout.readline()))
+
+    try:
+        assert ask() == {"first": "b-02"}
+        running[0].kill()
+        running[0].wait(timeout=10)
+        lost = ask()["error"]
+        assert "cannot reach the Chroma server" in lost and "\n" not in lost
+        # A new command meanwhile: one line on stderr, exit 1.
+        down = subprocess.run([sys.executable, "-m", "interviewer", "search", "学习率太大"],
+                              env=env, capture_output=True, text=True, timeout=120)
+        assert down.returncode == 1
+        assert len(down.stderr.splitlines()) == 1 and "cannot reach the Chroma server" in down.stderr
+        running.append(_chroma(path, port))
+        assert ask() == {"first": "b-02"}  # the same process goes on once the server is back
+    finally:
+        searcher.communicate(timeout=60)
     search = subprocess.run(
         [sys.executable, "-m", "interviewer", "search", "学习率太大", "--json"],
-        env=_env(tmp_path / "home", two_files, CHROMA_HOST="127.0.0.1", CHROMA_PORT=str(port)),
-        capture_output=True, text=True, timeout=120,
+        env=env, capture_output=True, text=True, timeout=120,
     )
     assert search.returncode == 0 and _top(search.stdout) == "b-02", search.stderr
