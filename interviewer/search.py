@@ -102,7 +102,7 @@ class Retriever:
         # query ~2 ms: read that many more results and drop the foreign ones, unless they
         # are too many.
         self._where: Any = None
-        foreign = index.collection.count() - records
+        foreign = index.count() - records
         if 0 < foreign <= OVERFETCH:
             self._dense_n += foreign
         elif foreign > OVERFETCH:
@@ -255,7 +255,7 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     from interviewer.index import NotesIndex, notes_files
 
     function, notice = make_embedding_function(settings)
-    index = NotesIndex(settings, function, notices=[notice] if notice else [])
+    index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=progress)
     files = notes_files(bank)
     report = index.update(files, progress=progress)
     if progress:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import pickle
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.chunking import PASSAGE_BUDGET, chunk_question
+from interviewer.index_pointer import write_atomic
 
 if TYPE_CHECKING:
     from interviewer.notes import Question
@@ -79,10 +80,7 @@ class ChunkStore:
         """The cached chunks of a file, or None when they are missing or unreadable."""
         try:
             raw = json.loads(self._chunk_path(key).read_text(encoding="utf-8"))
-            return [
-                CachedChunk(q, pos, section, text, tokens.split(" ") if tokens else [])
-                for q, pos, section, text, tokens in raw["chunks"]
-            ]
+            return _cached(raw["chunks"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -90,12 +88,19 @@ class ChunkStore:
         """A file's chunks from the cache, re-made when the cache lost them."""
         cached = self.load_chunks(notes.key)
         if cached is None:
-            self.write_chunks(notes)
-            cached = self.load_chunks(notes.key) or []
+            cached = _cached(self._chunk_rows(notes))
+            # Only a cache: a reader whose generation was just dropped keeps its chunks.
+            _write_cache(self._chunk_path(notes.key), self._chunk_json(notes, cached))
         return cached
 
     def write_chunks(self, notes: NotesFile) -> int:
         """Chunk a file's questions, cache the chunks with their BM25 terms; how many."""
+        chunks = _cached(self._chunk_rows(notes))
+        write_atomic(self._chunk_path(notes.key), self._chunk_json(notes, chunks))
+        return len(chunks)
+
+    @staticmethod
+    def _chunk_rows(notes: NotesFile) -> list[list[Any]]:
         from interviewer.lexical import doc_terms
 
         rows = []
@@ -103,11 +108,17 @@ class ChunkStore:
             for chunk in chunk_question(question):
                 tokens = " ".join(doc_terms(chunk.searchable))
                 rows.append([q_index, chunk.position, chunk.section, chunk.text, tokens])
-        _write_atomic(
-            self._chunk_path(notes.key),
-            json.dumps({"path": str(notes.path), "chunks": rows}, ensure_ascii=False).encode(),
-        )
-        return len(rows)
+        return rows
+
+    @staticmethod
+    def _chunk_json(notes: NotesFile, chunks: list[CachedChunk]) -> bytes:
+        rows = [[c.question, c.position, c.section, c.text, " ".join(c.tokens)] for c in chunks]
+        return json.dumps({"path": str(notes.path), "chunks": rows}, ensure_ascii=False).encode()
+
+    def create(self) -> None:
+        """Make the cache's folders (writers only: readers never create a generation)."""
+        self.chunk_dir.mkdir(parents=True, exist_ok=True)
+        self.table_dir.mkdir(parents=True, exist_ok=True)
 
     def prune(self, notes: list[NotesFile]) -> None:
         """Drop the chunk caches of earlier versions of these files (other note sets' files
@@ -122,12 +133,7 @@ class ChunkStore:
         manifest.update(current)
         for key in stale - set(manifest.values()):
             self._chunk_path(key).unlink(missing_ok=True)
-        _write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False).encode())
-
-    def clear(self) -> None:
-        """Forget every cached chunk and table."""
-        for cached in [*self.chunk_dir.glob("*.json"), *self.table_dir.glob("*.pickle")]:
-            cached.unlink()
+        write_atomic(manifest_path, json.dumps(manifest, ensure_ascii=False).encode())
 
     # -- per-set tables --------------------------------------------------------------------
 
@@ -147,10 +153,13 @@ class ChunkStore:
             pass
         tables = self._build(files)
         path = self._table_path(keys)
-        _write_atomic(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL))
-        saved = sorted(self.table_dir.glob("*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in saved[:-TABLE_SETS]:
-            old.unlink(missing_ok=True)
+        if _write_cache(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)):
+            saved = []
+            for table in self.table_dir.glob("*.pickle"):
+                with suppress(OSError):  # another process may evict it at the same moment
+                    saved.append((table.stat().st_mtime, table))
+            for _, old in sorted(saved)[:-TABLE_SETS]:
+                old.unlink(missing_ok=True)
         return tables
 
     def _build(self, files: list[NotesFile]) -> SearchTables:
@@ -191,8 +200,18 @@ class ChunkStore:
         )
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)  # readers never see half a file
+def _cached(rows: list[list[Any]]) -> list[CachedChunk]:
+    return [
+        CachedChunk(q, pos, section, text, tokens.split(" ") if tokens else [])
+        for q, pos, section, text, tokens in rows
+    ]
+
+
+def _write_cache(path: Path, data: bytes) -> bool:
+    """Keep a cache file if its folder is still there (readers write caches without the
+    lock, and never bring back the folder of a generation a writer just dropped)."""
+    try:
+        write_atomic(path, data)
+    except OSError:
+        return False
+    return True

@@ -24,6 +24,13 @@ def _open(*folders: Path) -> Retriever:
     return open_retriever(load_settings(), load_bank(list(folders)))
 
 
+def _generation(home: Path) -> Path:
+    """The folder of the index generation in use (the pointer names it)."""
+    from interviewer.index_pointer import LOCAL_PREFIX, read_pointer
+
+    return home / "index" / f"{LOCAL_PREFIX}{read_pointer(home / 'index')}"
+
+
 def _forget_open_stores() -> None:
     from chromadb.api.client import SharedSystemClient
 
@@ -128,7 +135,7 @@ def test_corrupt_store_is_moved_aside_and_rebuilt(tmp_path: Path, isolated_env: 
     notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
     _open(notes)
     _forget_open_stores()
-    store = isolated_env / "index" / "chroma" / "chroma.sqlite3"
+    store = _generation(isolated_env) / "chroma" / "chroma.sqlite3"
     store.write_bytes(b"this is not a database" * 100)
     retriever = _open(notes)
     assert retriever.report.questions_embedded == 2
@@ -152,9 +159,9 @@ def test_foreign_folder_is_moved_aside(tmp_path: Path, isolated_env: Path) -> No
 def test_lost_chunk_cache_is_remade_without_reembedding(tmp_path: Path, isolated_env: Path) -> None:
     notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
     _open(notes)
-    for cached in (isolated_env / "index" / "chunks").glob("*.json"):
+    for cached in (_generation(isolated_env) / "chunks").glob("*.json"):
         cached.write_text("{broken", encoding="utf-8")
-    for cached in (isolated_env / "index" / "tables").glob("*.pickle"):
+    for cached in (_generation(isolated_env) / "tables").glob("*.pickle"):
         cached.write_bytes(b"not a pickle")
     retriever = _open(notes)
     assert retriever.report.questions_embedded == 0
@@ -188,7 +195,7 @@ def test_chroma_server_mode(
     assert first.report.questions_embedded == 4
     assert first.search("梯度消失", k=1)[0].question_id == "b-01"
     assert _open(notes).report.questions_embedded == 0
-    assert not (isolated_env / "index" / "chroma").exists()  # vectors live on the server
+    assert not list((isolated_env / "index").glob("*/chroma"))  # vectors live on the server
 
 
 def test_unreachable_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

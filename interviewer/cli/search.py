@@ -17,10 +17,9 @@ def run_index(args: argparse.Namespace) -> int:
     from interviewer.index import NotesIndex, notes_files
 
     function, notice = make_embedding_function(settings)
-    index = NotesIndex(settings, function, notices=[notice] if notice else [])
-    if args.rebuild:
-        index.rebuild()
-    report = index.update(notes_files(bank), progress=True)
+    index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=True)
+    files = notes_files(bank)
+    report = index.rebuild(files, progress=True) if args.rebuild else index.update(files, True)
     for message in report.notices:
         warn(message)
     where = (

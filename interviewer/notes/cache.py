@@ -4,6 +4,7 @@ on every run after the first."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,8 @@ class ParseCache:
         """Store a value; a cache that cannot be written is simply not used."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = self.folder / f"{key}.tmp"
+            # Per process: two processes parsing the same new file must not share one.
+            temporary = self.folder / f"{key}.{os.getpid()}.tmp"
             with temporary.open("wb") as handle:
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             temporary.replace(self.folder / f"{key}.pickle")

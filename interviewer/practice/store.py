@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 HISTORY_FILE = "history.sqlite3"
+BUSY_SECONDS = 30.0
+"""How long a write waits for another process's transaction (an interview, a grade in
+another terminal) before failing: transactions here last milliseconds, so only a stuck
+process makes anyone wait this long."""
 
 
 def _create_private(path: Path) -> None:
@@ -54,7 +58,7 @@ class HistoryStore:
         try:
             _create_private(path)
             self._conn = sqlite3.connect(
-                path, timeout=5.0, check_same_thread=False, isolation_level=None
+                path, timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
             )
         except (OSError, sqlite3.Error) as exc:
             why = getattr(exc, "strerror", None) or str(exc)

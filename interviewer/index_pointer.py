@@ -1,0 +1,176 @@
+"""Which generation of the index is in use, and who may change it: writers take a file lock
+in the data dir; a rebuild fills a new generation beside the current one and then moves a
+small pointer to it in one atomic step, so readers never need the lock and never see a
+half-built or missing index."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.errors import InterviewerError
+
+if TYPE_CHECKING:
+    from chromadb.api import ClientAPI
+
+LOCK_FILE = "index.lock"
+"""Beside the index folder, not in it: a damaged index folder is moved aside, its lock must
+not go with it while another process waits on it."""
+POINTER = "current.json"
+WAIT_NOTICE_SECONDS = 1.0
+"""How long a writer waits for the lock before saying why it is waiting."""
+LOCAL_PREFIX, SERVER_PREFIX = "g-", "s-"
+"""Generation folders: embedded ones hold their own Chroma store; server ones only the chunk
+cache (the vectors live on the server), so switching modes never sweeps the other's."""
+SERVER_POINTER = "interviewer-current"
+"""The collection on a Chroma server whose metadata names the collection in use."""
+SERVER_ORPHAN_SECONDS = 3600.0
+"""A collection on a server still marked as being built is dropped by others only after this
+long: until then it is taken for another machine's rebuild in progress, not a killed one."""
+
+
+def new_generation() -> str:
+    """A fresh generation id: sortable by time, unique across processes."""
+    return f"{time.strftime('%Y%m%d%H%M%S')}-{secrets.token_hex(4)}"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never a part."""
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())  # the pointer must not name data a power cut loses
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class IndexLock:
+    """The write lock of one data dir: at most one process changes the index at a time."""
+
+    def __init__(self, data_dir: Path, announce: bool) -> None:
+        self.path = data_dir / LOCK_FILE
+        self.announce = announce
+        self._lock: Any = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the lock for the block (re-entrant), waiting for another writer if need be."""
+        from filelock import FileLock, Timeout  # only writers pay for the import
+
+        if self._lock is None:
+            # Not thread-local: the TUI indexes in a worker thread.
+            self._lock = FileLock(self.path, thread_local=False)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._lock.acquire(timeout=WAIT_NOTICE_SECONDS)
+            except Timeout:
+                if self.announce:
+                    print(
+                        "interviewer: waiting for another index update to finish…",
+                        file=sys.stderr,
+                        flush=True,
+                    )
+                self._lock.acquire()
+        except OSError as exc:
+            raise InterviewerError(
+                f"cannot lock the index in {self.path.parent} ({exc.strerror}); make it "
+                "writable, or set INTERVIEWER_HOME to a writable folder"
+            ) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+
+    @contextmanager
+    def held_if_free(self) -> Iterator[bool]:
+        """Hold the lock for the block if nobody else does; never waits."""
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(self.path, thread_local=False)
+        try:
+            self._lock.acquire(timeout=0)
+        except (Timeout, OSError):
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            self._lock.release()
+
+
+# -- the pointer of an embedded index: a file ------------------------------------------------
+
+
+def read_pointer(root: Path) -> str | None:
+    """The generation the index folder's pointer names, or None."""
+    try:
+        value = json.loads((root / POINTER).read_text(encoding="utf-8")).get("generation")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def write_pointer(root: Path, generation: str) -> None:
+    """Point the index folder at a generation (atomically)."""
+    write_atomic(root / POINTER, json.dumps({"generation": generation}).encode())
+
+
+def sweep_folders(root: Path, prefix: str, keep: str | None) -> None:
+    """Delete generation folders other than `keep` (call with the lock held): what a
+    finished rebuild replaced, or what a killed one left half-built."""
+    for folder in root.glob(f"{prefix}*"):
+        if folder.name != f"{prefix}{keep}" and folder.is_dir():
+            # A reader may still have files of it open: it keeps reading them (or retries
+            # on the new pointer); what cannot go now goes at the next sweep.
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+# -- the pointer of a server index: a collection's metadata ----------------------------------
+
+
+def read_server_pointer(client: ClientAPI) -> str | None:
+    """The generation a Chroma server's pointer names, or None."""
+    from chromadb.errors import NotFoundError
+
+    try:
+        value = (client.get_collection(SERVER_POINTER).metadata or {}).get("generation")
+    except (NotFoundError, ValueError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def write_server_pointer(client: ClientAPI, generation: str) -> None:
+    """Point the server's index at a generation (one request, so atomic on the server)."""
+    pointer = client.get_or_create_collection(SERVER_POINTER, embedding_function=None)
+    pointer.modify(metadata={"generation": generation})
+
+
+def sweep_server(client: ClientAPI, prefix: str, keep: str) -> None:
+    """Drop the server's collections of other generations: finished ones (replaced by a
+    switch, here or on another machine) and unfinished ones old enough to be dead."""
+    now = time.time()
+    for collection in client.list_collections():
+        name, metadata = collection.name, collection.metadata or {}
+        if not name.startswith(prefix) or name == f"{prefix}{keep}":
+            continue
+        age = now - float(metadata.get("created", 0) or 0)
+        if not metadata.get("building") or age > SERVER_ORPHAN_SECONDS:
+            # Another client may have dropped it first: that is fine.
+            with suppress(Exception):
+                client.delete_collection(name)
