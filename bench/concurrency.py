@@ -66,7 +66,7 @@ def _answer(worker: int, n: int) -> tuple[bool, str]:
     """What the interview screen does when an answer is submitted: one short transaction."""
     from interviewer.config import load_settings
     from interviewer.notes import load_bank
-    from interviewer.store import HistoryStore
+    from interviewer.practice.store import HistoryStore
 
     question = load_bank().get(GRADE_ID)
     assert question is not None
@@ -169,7 +169,7 @@ def main() -> int:
 
     os.environ.update({"INTERVIEWER_HOME": str(home)})
     from interviewer.config import load_settings
-    from interviewer.store import HistoryStore
+    from interviewer.practice.store import HistoryStore
 
     store = HistoryStore.open(load_settings())
     kept = {answer.text for answer in store.answers()}

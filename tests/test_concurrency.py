@@ -175,7 +175,7 @@ _WRITER = textwrap.dedent(
     import sys
     from pathlib import Path
     from interviewer.notes.model import Question
-    from interviewer.store import HistoryStore
+    from interviewer.practice.store import HistoryStore
 
     store = HistoryStore(Path(sys.argv[1]))
     name, count = sys.argv[2], int(sys.argv[3])
