@@ -10,17 +10,17 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from interviewer.chunking import title_text
-from interviewer.index import PASSAGE, TITLE
-from interviewer.lexical import dense_hints, query_terms, respell
-from interviewer.lexical import scores as bm25_scores
+from interviewer.search.chunking import title_text
+from interviewer.search.index import PASSAGE, TITLE
+from interviewer.search.lexical import dense_hints, query_terms, respell
+from interviewer.search.lexical import scores as bm25_scores
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
-    from interviewer.index import IndexReport, NotesIndex
-    from interviewer.lexical import Concept
     from interviewer.notes import Question, QuestionBank
-    from interviewer.search_tables import NotesFile
+    from interviewer.search.index import IndexReport, NotesIndex
+    from interviewer.search.lexical import Concept
+    from interviewer.search.tables import NotesFile
 
 QUERY_CHARS = 2000
 """A longer query is cut to this many characters: a pasted page is not a query."""
@@ -251,8 +251,8 @@ def prepare_query(query: str) -> tuple[str, bool]:
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:
     """A retriever over `bank`, after indexing its new or changed files (with a progress bar
     on stderr when `progress` is true, which also prints notices there)."""
-    from interviewer.embeddings import make_embedding_function
-    from interviewer.index import NotesIndex, notes_files
+    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.index import NotesIndex, notes_files
 
     function, notice = make_embedding_function(settings)
     index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=progress)

@@ -12,8 +12,8 @@ from typing import Any
 
 from interviewer.grading.lexicon import LEXICON_FILE, word_groups
 from interviewer.resources import knowledge_dir
-from interviewer.spelling import Speller
-from interviewer.term_tags import TermTagger, tag
+from interviewer.search.spelling import Speller
+from interviewer.search.term_tags import TermTagger, tag
 from interviewer.topics import compact, load_glossary
 
 BIGRAM_WEIGHT = 1.0
