@@ -60,9 +60,8 @@ def main() -> int:
     os.environ["INTERVIEWER_HOME"] = str(work / "home")
     os.environ["INTERVIEWER_EMBEDDINGS"] = args.embeddings
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
-    from interviewer.text import set_cache_dir, warm_up
+    from interviewer.text import warm_up
 
-    set_cache_dir(work / "home" / "cache")
     warm_up()  # jieba's dictionary is a one-off per process, not part of indexing
 
     rows = []
