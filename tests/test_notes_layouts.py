@@ -328,3 +328,20 @@ def test_a_list_of_prompts_counts_once_the_notes_keep_questions_in_lists(tmp_pat
     assert titles[:4] == ["What is a token?", "Why does BPE help?", "Implement a tokenizer",
                           "Write top-k sampling"]
     assert "Build the image" not in titles
+
+
+def test_text_after_a_bold_labelled_question_is_its_answer(tmp_path: Path) -> None:
+    path = tmp_path / "cloud.md"
+    path.write_text(
+        "## Storage\n\n**Q1: What is object storage?**  \nFlat storage of blobs addressed by key.\n\n"
+        "It scales without a file-system tree.\n\n**Q2: Scenario:**  \nA bucket was made public by "
+        "mistake. What do you do first?  \nBlock public access, then audit the access logs.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("What is object storage?",
+         "Flat storage of blobs addressed by key.\n\nIt scales without a file-system tree."),
+        ("Scenario: A bucket was made public by mistake. What do you do first?",
+         "Block public access, then audit the access logs."),
+    ]
