@@ -345,3 +345,26 @@ def test_text_after_a_bold_labelled_question_is_its_answer(tmp_path: Path) -> No
         ("Scenario: A bucket was made public by mistake. What do you do first?",
          "Block public access, then audit the access logs."),
     ]
+
+
+def test_numbered_paragraph_with_ticked_options_is_a_multiple_choice_question(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "# Java 容器\n\n1、下面哪些是线程安全的容器？()\n- [x] ConcurrentHashMap\n- ArrayList\n"
+        "- [x] Vector\n<br>\n解析：<br>\nVector 的方法都加了锁。\n\n---\n\n"
+        "```java\nint x = 07 + 1;\n```\n2、上面代码中 x 的值是（）\n- 8\n- [x] 8，因为 07 是八进制 7\n"
+        "- 编译出错\n\n解析：<br>\n以 0 开头的整数字面量是八进制。\n\n# 待办\n\n"
+        "- [x] 已完成的事项\n- [x] 另一件已完成的事\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("下面哪些是线程安全的容器？()",
+         "Correct: ConcurrentHashMap; Vector\n\nVector 的方法都加了锁。"),
+        ("上面代码中 x 的值是（）", "Correct: 8，因为 07 是八进制 7\n\n以 0 开头的整数字面量是八进制。"),
+    ]
+    assert "int x = 07 + 1;" in questions[1].prompt
+    assert "- [ ] 编译出错" in questions[1].prompt
+    assert "解析" not in questions[0].prompt
