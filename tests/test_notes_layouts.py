@@ -368,3 +368,34 @@ def test_numbered_paragraph_with_ticked_options_is_a_multiple_choice_question(
     assert "int x = 07 + 1;" in questions[1].prompt
     assert "- [ ] 编译出错" in questions[1].prompt
     assert "解析" not in questions[0].prompt
+
+
+def test_a_list_of_links_to_this_files_headings_is_a_table_of_contents(tmp_path: Path) -> None:
+    url = "https://example.org/me/notes/blob/main/Stats%20Notes.md"
+    path = tmp_path / "Stats Notes.md"
+    path.write_text(
+        "# Stats notes\n\n## Questions\n\n"
+        f"* [Q1: What is a p-value?]({url}#q1-what-is-a-p-value)\n"
+        f"* [Q2: What is power?]({url}#:~:text=Q2%3A%20What%20(power))\n"
+        f"* [Q3: What is a prior?]({url}#q3-what-is-a-prior)\n* [Q4: Coming soon]()\n\n---\n\n"
+        "## Answers\n\n### Q1: What is a p-value?\n\nThe chance of data this extreme under H0.\n\n"
+        "### Q2: What is power?\n\nThe chance of detecting a real effect.\n\n"
+        "### Q3: What is a prior?\n\nWhat you believe before the data.\n\n"
+        "#### Read the whole book here 👉 [Stats book](https://example.org/book)\n\n<br>\n",
+        encoding="utf-8",
+    )
+    parsed = load_bank([path])
+    assert [q.title for q in parsed.questions] == [
+        "What is a p-value?", "What is power?", "What is a prior?",
+    ]
+    assert parsed.questions[2].answer.startswith("What you believe before the data.")
+
+
+def test_a_heading_over_bare_markup_is_no_question(tmp_path: Path) -> None:
+    path = tmp_path / "hash.md"
+    path.write_text(
+        "# Hashing\n\n#### All answers are on our site 👉 [site](https://example.org)\n\n<br>\n\n"
+        "## 1. What is a hash table?\n\nAn array of buckets indexed by a hash of the key.\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == ["What is a hash table?"]

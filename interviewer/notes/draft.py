@@ -39,7 +39,10 @@ ANSWER_HEADING = re.compile(
     r"^(?:answers?|solutions?|explanations?|答案|参考答案|正确答案|解答|解析)\b", re.IGNORECASE
 )
 _QUOTED = re.compile(r"^\s*> ?")
-_LINK_ONLY = re.compile(r"^\W*(?:\[[^\]]*\]\([^)]*\)\W*)+$|^\W*https?://\S+\W*$")
+# A link target may hold one level of parentheses: `…md#:~:text=at%20k%20(MAP%40k)`.
+_LINK_ONLY = re.compile(
+    r"^\W*(?:\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)\W*)+$|^\W*https?://\S+\W*$"
+)
 _EN_ASK = re.compile(
     r"^(?:what|what's|why|how|when|where|which|who|whose|whom|is|are|was|were|can|could|do|does|"
     r"did|should|would|will|have|has|explain|describe|compare|contrast|discuss|define|name|list|"
@@ -110,6 +113,17 @@ class Context:
     """The title of the nearest heading above (tells whether a list holds questions)."""
     question_lists: int = 0
     """Lists of questions met so far: the notes keep questions in lists."""
+    _anchors: set[str] | None = None
+
+    def anchors(self) -> set[str]:
+        """The `#anchor` of every heading of the file, as GitHub writes them."""
+        if self._anchors is None:
+            self._anchors = {
+                re.sub(r"[^\w\- ]", "", plain_text(block.text).lower()).replace(" ", "-")
+                for block in self.doc.blocks
+                if block.kind == "heading"
+            }
+        return self._anchors
 
     def lines(self, block: Block) -> str:
         """The source text of a block, dedented (list items are indented) and, inside a

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
@@ -21,6 +22,8 @@ from interviewer.notes.marks import (
 
 NAME = "headings"
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
+_FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
 _NUMBERED_SHARE = 0.65
@@ -64,14 +67,36 @@ def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
     if title.strip().lower().rstrip(":：") in TOC_TITLES:
         return True
     lines = [line for b in body for line in ctx.lines(b).split("\n") if line.strip()]
-    return bool(lines) and all(
+    if lines and all(
         (
             _IN_PAGE_LINK.search(line)
             and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
         )
         or set(line.strip()) <= set("|-: ")
         for line in lines
+    ):
+        return True
+    return _links_to_own_headings(ctx, body)
+
+
+def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
+    """A list whose every item is a link, most of them to headings of this very file (written
+    as `#anchor` or as the file's full URL with `#anchor`): a table of contents."""
+    lists = [b for b in body if b.kind == "list"]
+    if not lists or any(b.kind not in ("list", "hr", "paragraph") for b in body):
+        return False
+    lines = [_LIST_MARK.sub("", line) for b in lists for line in ctx.lines(b).split("\n")]
+    lines = [line for line in lines if line.strip()]
+    if not lines or not all(is_link_only(line) for line in lines):
+        return False
+    anchors = ctx.anchors()
+    own = sum(
+        1
+        for line in lines
+        for fragment in _FRAGMENT.findall(line)[:1]
+        if unquote(fragment).lower() in anchors
     )
+    return own * 2 >= len(lines)
 
 
 def _numbered_levels(segments: list[Segment]) -> set[int]:
@@ -151,7 +176,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             )
             stack.append((level, "section", section_name(title.text)))
             continue
-        has_body = any(b.kind != "html" or b.text.strip() for b in segment.body)
+        has_body = any(_has_text(b) for b in segment.body)
         if (
             level in numbered
             and title.number is None
@@ -203,6 +228,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     return outline
 
 
+def _has_text(block: Block) -> bool:
+    """Not a bare `<br>`/`<p align="center">` block: markup alone is no answer."""
+    return block.kind != "html" or bool(_MARKUP.sub("", block.text).strip())
+
+
 def _only_links(ctx: Context, body: list[Block]) -> bool:
     """A body of link lines only: a reference list, not an answer."""
     lines = [
@@ -214,7 +244,7 @@ def _only_links(ctx: Context, body: list[Block]) -> bool:
     ]
     return (
         bool(lines)
-        and all(b.kind in ("paragraph", "list") for b in body)
+        and all(b.kind in ("paragraph", "list", "hr") for b in body)
         and all(is_link_only(line) for line in lines)
     )
 
