@@ -399,3 +399,36 @@ def test_a_heading_over_bare_markup_is_no_question(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [q.title for q in load_bank([path]).questions] == ["What is a hash table?"]
+
+
+def test_plain_headings_among_sections_of_questions_are_introductions(tmp_path: Path) -> None:
+    path = tmp_path / "rnn.md"
+    path.write_text(
+        "# RNN 笔记\n\n## 一、动机篇\n\n- 序列有先后顺序\n- 长度不定\n\n## 二、结构篇\n\n"
+        "### 2.1 RNN 为什么会梯度消失？\n\n连乘的雅可比矩阵让梯度指数衰减。\n\n## 三、变体篇\n\n"
+        "### 3.1 LSTM 的门有哪些？\n\n输入门、遗忘门、输出门。\n\n## 四、展望\n\nComing soon...\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "2.1 RNN 为什么会梯度消失？", "3.1 LSTM 的门有哪些？",
+    ]
+
+
+def test_sub_headings_that_ask_after_a_sibling_question_are_questions(tmp_path: Path) -> None:
+    path = tmp_path / "kafka.md"
+    path.write_text(
+        "## Kafka 为什么快？\n\n顺序写和零拷贝。\n\n### 谈谈分区？\n\n分区是并行的单位。\n\n"
+        "### 如何保证消息不丢\n\n生产者 acks=all，副本数至少 3。\n\n### 示例\n\n```\nacks=all\n```\n\n"
+        "## 高可用有两种做法：\n\n### 主备\n\n备机平时不服务。\n\n### 多副本\n\n每个分区有多个副本。\n\n"
+        "### ISR 是什么？\n\n与 leader 保持同步的副本集合。\n\n### 如何选举新的 leader\n\n"
+        "### 常见问题和解决方案：\n\n磁盘满了就扩容。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Kafka 为什么快？", "谈谈分区？", "如何保证消息不丢", "高可用有两种做法：", "ISR 是什么？",
+        "如何选举新的 leader", "常见问题和解决方案：",
+    ]
+    assert questions[2].answer == "生产者 acks=all，副本数至少 3。"
+    assert "备机平时不服务。" in questions[3].answer and "每个分区有多个副本。" in questions[3].answer
+    assert not questions[5].has_reference
