@@ -432,3 +432,37 @@ def test_sub_headings_that_ask_after_a_sibling_question_are_questions(tmp_path: 
     assert questions[2].answer == "生产者 acks=all，副本数至少 3。"
     assert "备机平时不服务。" in questions[3].answer and "每个分区有多个副本。" in questions[3].answer
     assert not questions[5].has_reference
+
+
+def test_numbered_question_paragraphs_are_questions(tmp_path: Path) -> None:
+    path = tmp_path / "mq.md"
+    path.write_text(
+        "##### 7.消息队列有什么用？\n\n削峰、解耦、异步。\n\n8.如何保证消息顺序？\n\n"
+        "同一个键发到同一个分区。\n\n##### 9.什么是死信队列？\n\n消费失败多次的消息去的队列。\n\n"
+        "常用命令：\n\n1、查看队列\n\n2、清空队列\n\n3、删除队列\n\n"
+        "还有哪些消息中间件？\n\n10、RocketMQ 的事务消息怎么实现？\n\n11、Kafka 为什么快？\n\n"
+        "12、消费者组是什么？\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("消息队列有什么用？", "削峰、解耦、异步。"),
+        ("如何保证消息顺序？", "同一个键发到同一个分区。"),
+        ("什么是死信队列？", "消费失败多次的消息去的队列。\n\n常用命令：\n\n1、查看队列\n\n2、清空队列\n\n"
+         "3、删除队列"),
+        ("还有哪些消息中间件？", ""),
+        ("RocketMQ 的事务消息怎么实现？", ""),
+        ("Kafka 为什么快？", ""),
+        ("消费者组是什么？", ""),
+    ]
+    assert [q.layout for q in questions][:2] == ["headings", "numbered paragraphs"]
+
+
+def test_numbered_points_of_an_answer_stay_in_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "### 3、虚拟 DOM 有什么好处？\n\n1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。\n",
+        encoding="utf-8",
+    )
+    [question] = load_bank([path]).questions
+    assert question.answer == "1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。"

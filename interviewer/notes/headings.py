@@ -13,6 +13,7 @@ from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, asks, is_link_only
 from interviewer.notes.layouts import scan
+from interviewer.notes.layouts.numbered import split_body
 from interviewer.notes.marks import (
     TOC_TITLES,
     Title,
@@ -219,9 +220,13 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         bare_asking = after_question and asks(title.text)
         announces = not has_body and _announces(segments, index)
         if (
-            (title.marked or title.label_only)
-            and not (not has_body and deeper and not title.text.endswith(("?", "？")))
-        ) or announces or (not has_body and bare_asking):
+            (
+                (title.marked or title.label_only)
+                and not (not has_body and deeper and not title.text.endswith(("?", "？")))
+            )
+            or announces
+            or (not has_body and bare_asking)
+        ):
             # Also "## 两种方式：" over plain sub-headings (they are its answer), and a heading
             # that asks among sibling questions with nothing under it (no answer yet).
             draft = _heading_draft(title, segment.heading, sections)
@@ -247,6 +252,12 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             roles[index] = "section"
     dropped = _introductions(segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)])
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
+    # Numbered questions written as paragraphs inside a heading's text are questions too.
+    bodies = [
+        (part, part_body, label_only and part is draft)
+        for draft, body, label_only in bodies
+        for part, part_body in split_body(ctx, draft, body)
+    ]
     for draft, body, label_only in bodies:
         fill(ctx, draft, body, label_only)
     outline.drafts += [draft for draft, _, _ in bodies]
@@ -294,9 +305,7 @@ def _introductions(
         if "question" in kinds:
             continue
         holding = sum(
-            1
-            for i in siblings
-            if roles.get(i) == "section" and _holds(segments, i, lines)
+            1 for i in siblings if roles.get(i) == "section" and _holds(segments, i, lines)
         )
         if holding >= kinds.count("plain"):
             dropped.add(plain[index])
