@@ -87,10 +87,13 @@ def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
     lists = [b for b in body if b.kind == "list"]
     if not lists or any(b.kind not in ("list", "hr", "paragraph") for b in body):
         return False
-    lines = [_LIST_MARK.sub("", line) for b in lists for line in ctx.lines(b).split("\n")]
-    lines = [line for line in lines if line.strip()]
-    if not lines or not all(is_link_only(line) for line in lines):
-        return False
+    lines: list[str] = []
+    for block in lists:
+        for item in block.children:
+            first = item.children[0] if item.children else None
+            if first is None or first.kind != "paragraph" or not is_link_only(first.text):
+                return False  # most answers' lists end at their first item
+            lines.append(first.text)
     anchors = ctx.anchors()
     own = sum(
         1
@@ -217,7 +220,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             outline.drafts += inner
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
-        bare_asking = after_question and asks(title.text)
+        bare_asking = not has_body and after_question and asks(title.text)
         announces = not has_body and _announces(segments, index)
         if (
             (
@@ -225,7 +228,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
                 and not (not has_body and deeper and not title.text.endswith(("?", "？")))
             )
             or announces
-            or (not has_body and bare_asking)
+            or bare_asking
         ):
             # Also "## 两种方式：" over plain sub-headings (they are its answer), and a heading
             # that asks among sibling questions with nothing under it (no answer yet).

@@ -93,7 +93,9 @@ def paragraph_draft(ctx: Context, block: Block) -> Draft:
 def split_body(ctx: Context, draft: Draft, body: list[Block]) -> list[tuple[Draft, list[Block]]]:
     """A heading question's text cut where numbered questions begin inside it: a run of them,
     or the one that carries on the heading's own numbering."""
-    starts = set(ctx.memo(body, "numbered", question_runs))
+    if not any(block.kind == "paragraph" and block.text[:1].isdigit() for block in body):
+        return [(draft, body)]  # most answers end here
+    starts = set(question_runs(ctx, body))
     if draft.number is not None:
         starts.update(
             index
