@@ -295,15 +295,13 @@ def _introductions(
             chain.pop()
         parents.append(chain[-1] if chain else -1)
         chain.append(index)
+    families: dict[tuple[int, int], list[int]] = {}
+    for index, segment in enumerate(segments):
+        families.setdefault((parents[index], segment.heading.level), []).append(index)
     lines = sorted(draft.line for draft in drafts)
     dropped: set[int] = set()
     for index in plain:
-        level = segments[index].heading.level
-        siblings = [
-            i
-            for i in range(len(segments))
-            if parents[i] == parents[index] and segments[i].heading.level == level
-        ]
+        siblings = families[(parents[index], segments[index].heading.level)]
         kinds = [roles.get(i) for i in siblings]
         if "question" in kinds:
             continue
