@@ -356,7 +356,7 @@ def test_numbered_paragraph_with_ticked_options_is_a_multiple_choice_question(
         "- [x] Vector\n<br>\n解析：<br>\nVector 的方法都加了锁。\n\n---\n\n"
         "```java\nint x = 07 + 1;\n```\n2、上面代码中 x 的值是（）\n- 8\n- [x] 8，因为 07 是八进制 7\n"
         "- 编译出错\n\n解析：<br>\n以 0 开头的整数字面量是八进制。\n\n# 待办\n\n"
-        "- [x] 已完成的事项\n- [x] 另一件已完成的事\n",
+        "- [x] 已完成的事项\n- [x] 另一件已完成的事\n\n进度：\n- [x] 第一章\n- [ ] 第二章\n",
         encoding="utf-8",
     )
     questions = load_bank([path]).questions

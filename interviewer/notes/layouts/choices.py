@@ -50,8 +50,8 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     texts, ticked, explanation = options
     lettered = sum(1 for text in texts if _LETTER.match(text)) >= 2
-    if not ticked and not (lettered and (title.number is not None or _asks(clean))):
-        return None
+    if not (ticked or lettered) or (title.number is None and not _asks(clean)):
+        return None  # "进度：" over a task list is not a question
     draft = Draft(
         title.text,
         question.start + 1,
