@@ -36,6 +36,17 @@ class RubricItem(BaseModel):
         return self
 
 
+class CheckReport(BaseModel):
+    """One check of the offline grader: whether it ran and what it found."""
+
+    name: str
+    ran: bool = True
+    found: list[str] = Field(default_factory=list)
+    """What the check found, one line each (empty: it ran and found nothing)."""
+    note: str = ""
+    """Why it did not run, or what it could not verify."""
+
+
 class Grade(BaseModel):
     """A graded answer: score, rubric, feedback and where the grade came from."""
 
@@ -51,6 +62,8 @@ class Grade(BaseModel):
     notice: str | None = None
     language: Literal["zh", "en"] = "zh"
     flags: list[str] = Field(default_factory=list)
+    checks: list[CheckReport] = Field(default_factory=list)
+    """What the grader verified and what it found, in the order it checked."""
 
     def to_json(self) -> dict[str, object]:
         """The grade as design.md's JSON shape (plus language and flags)."""
