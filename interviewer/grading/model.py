@@ -36,6 +36,10 @@ class RubricItem(BaseModel):
         return self
 
 
+# Checks whose findings describe the answer rather than fault it.
+INFORMATIVE = frozenset({"coverage", "alignment"})
+
+
 class CheckReport(BaseModel):
     """One check of the offline grader: whether it ran and what it found."""
 
@@ -68,6 +72,23 @@ class Grade(BaseModel):
     def to_json(self) -> dict[str, object]:
         """The grade as design.md's JSON shape (plus language and flags)."""
         return self.model_dump(mode="json")
+
+    def checks_line(self) -> str:
+        """The checks in one quiet line: each that ran, ✓ (nothing wrong) or ✗ (found
+        something), then those that could not run."""
+        ran, skipped = [], []
+        for report in self.checks:
+            name = report.name.replace("_", " ")
+            if not report.ran:
+                skipped.append(name)
+            elif report.name in INFORMATIVE:
+                ran.append(f"{name} ✓")
+            else:
+                ran.append(f"{name} {'✗' if report.found else '✓'}")
+        if "unverified" in self.flags:
+            ran.append("nothing in the answer could be verified against the notes")
+        line = "checks: " + " · ".join(ran) if ran else ""
+        return f"{line} · not run: {', '.join(skipped)}" if skipped and line else line
 
 
 def verdict_for(score: float, empty: bool = False) -> str:
