@@ -177,7 +177,7 @@ def relevance(j: Judgement) -> CheckReport:
     strengths = [capped(m.strength, st) for m, st in zip(j.matches, j.statuses, strict=True)]
     # Credit, not statuses: a few "partly"s from shared words do not make an answer about
     # one thing an answer about another.
-    j.ratio = coverage_ratio(strengths)
+    j.ratio = coverage_ratio(strengths, claims=reference.claims)
     if is_restated(j.view, reference.title_concepts, tools.weights, tools.lexicon.is_domain):
         j.findings.restated = j.verdicts.restated = True
         j.flags.append("restated")

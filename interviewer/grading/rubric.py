@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.markup import plain_text
 from interviewer.notes.model import Question
@@ -54,6 +55,8 @@ class Reference:
     points: list[RubricPoint]
     title_concepts: frozenset[str]
     sentences: list[str]
+    claims: bool = False
+    """The points are the answer's distinct claims (the notes highlight nothing)."""
 
 
 def _lines(answer: str) -> list[str]:
@@ -135,8 +138,13 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     title = frozenset(lexicon.text_concepts(question.title))
     lines = _lines(question.answer)
     texts = [p for p in question.key_points if p.strip()]
+    # Notes that highlight nothing: their own claims are the rubric, not the parser's guess
+    # (first sentences, sub-headings).
+    claimed = question.key_points_derived and not question.follow_up
+    if claimed:
+        texts = distinct_claims(question.answer, lexicon, weights) or texts
     # A follow-up asks about exactly the points it names: never top those up.
-    if len(texts) < MIN_POINTS and not question.follow_up:
+    if len(texts) < MIN_POINTS and not question.follow_up and not claimed:
         for sentence in _bullet_sentences(question.answer):
             if len(texts) >= MIN_POINTS:
                 break
@@ -177,7 +185,7 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
         for s in _SENTENCE.split(plain_text(_BULLET.sub("", line)))
         if len(s.strip(_EDGE)) >= 4
     ]
-    return Reference(question, points, title, sentences)
+    return Reference(question, points, title, sentences, claims=claimed)
 
 
 def _discount_backbone(points: list[RubricPoint]) -> None:
