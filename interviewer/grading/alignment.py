@@ -16,6 +16,10 @@ MIN_SHARED = 2
 # e5's cosines sit in a narrow band: unrelated sentences of one subject score ~0.75-0.8,
 # a sentence and its translation or paraphrase ~0.85 and up.
 MIN_COSINE = 0.84
+# A rubric point and an answer sentence this close say the same thing (in either language);
+# below LOW_COSINE they share only the subject.
+COVERED_AT = 0.89
+LOW_COSINE = 0.83
 # Sentences shorter than this say too little to verify ("对。", "Yes").
 MIN_CONCEPTS = 2
 
@@ -48,16 +52,39 @@ class Aligner:
             vectors = np.asarray(self._model.query(list(texts)))
         return vectors.reshape(len(texts), -1)
 
-    def best(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> list[float]:
-        """For each sentence, its highest cosine with any of the notes (embedded once per
-        `key`)."""
-        if not notes or not sentences:
-            return [0.0] * len(sentences)
+    def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
+        """Cosines of each sentence (rows) with each note text (columns); the notes are
+        embedded once per `key`."""
         cached = self._notes.get(key)
         if cached is None:
             cached = self._notes[key] = self._embed(notes)
-        scores = self._embed(sentences) @ cached.T
-        return [float(row.max()) for row in scores]
+        return self._embed(sentences) @ cached.T
+
+    def best(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> list[float]:
+        """For each sentence, its highest cosine with any of the notes."""
+        if not notes or not sentences:
+            return [0.0] * len(sentences)
+        return [float(row.max()) for row in self.cosines(key, notes, sentences)]
+
+
+def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
+    """For each rubric point, a match strength from its best cosine with an answer
+    sentence (0 below LOW_COSINE, COVERED_AT and up counts as covered), and that sentence."""
+    from interviewer.grading.matching import COVERED
+
+    aligner = j.tools.aligner
+    points = [p.text for p in j.prepared.reference.points]
+    sentences = [s.text for s in j.view.sentences if len(s.concepts) >= MIN_CONCEPTS]
+    if aligner is None or not points or not sentences:
+        return [(0.0, "")] * len(points)
+    scores = aligner.cosines(f"points\0{j.question.id}\0{j.question.title}", points, sentences)
+    found = []
+    for column in range(len(points)):
+        row = int(scores[:, column].argmax())
+        cosine = float(scores[row, column])
+        share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
+        found.append((COVERED * min(1.0, max(0.0, share)), sentences[row]))
+    return found
 
 
 def aligned_sentences(j: Judgement) -> tuple[int, int, str]:

@@ -18,10 +18,18 @@ from interviewer.grading.honesty import (
     is_stuffed,
 )
 from interviewer.grading.judgement import Judgement, Wrong
-from interviewer.grading.matching import AnswerView, match_point, named_only, status_for
+from interviewer.grading.alignment import aligned_sentences, vector_strengths
+from interviewer.grading.matching import (
+    AnswerView,
+    PointMatch,
+    match_point,
+    named_only,
+    status_for,
+)
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.text import language_of
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 
 Check = Callable[[Judgement], CheckReport]
@@ -68,6 +76,13 @@ def coverage(j: Judgement) -> CheckReport:
     point explained."""
     points = j.prepared.reference.points
     j.matches = [match_point(point, j.view) for point in points]
+    if j.tools.aligner is not None and j.language != language_of(j.question.answer):
+        # Sentence vectors see a point made in the other language, where shared terms are
+        # few (within one language they are too lenient: every sentence on the subject is
+        # close to every point).
+        j.matches = [match if match.strength >= strength else PointMatch(strength, sentence)
+                     for match, (strength, sentence)
+                     in zip(j.matches, vector_strengths(j), strict=True)]
     statuses = [status_for(match.strength) for match in j.matches]
     if j.findings.stuffed:
         statuses = [cap_status(st) for st in statuses]
@@ -198,8 +213,6 @@ def relevance(j: Judgement) -> CheckReport:
 def alignment(j: Judgement) -> CheckReport:
     """Which of the answer's sentences could be lined up with a sentence of the notes: what
     the other checks could verify. Nothing aligned means nothing was verified."""
-    from interviewer.grading.alignment import aligned_sentences
-
     sentences, aligned, method = aligned_sentences(j)
     if sentences and not aligned:
         j.findings.unverified = True

@@ -91,7 +91,8 @@ class KeywordGrader:
                 sentences=sentences,
                 formulas=prepare_formulas(reference.sentences, lexicon),
                 siblings=prepare_siblings(self._tools.terms.siblings_of(question.id),
-                                          plain, lexicon),
+                                          plain, lexicon,
+                                          self._tools.terms.attached_to(question.id)),
             )
         return cached
 

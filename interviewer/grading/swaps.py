@@ -6,7 +6,7 @@ the answer attaches to it — no table of facts about any subject."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -14,6 +14,7 @@ from interviewer.grading.contradiction import COMPARED
 from interviewer.grading.formulas import Formula, comparable, find_formulas, same_value
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import split_clauses
+from interviewer.terms.siblings import clean_term
 
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement, Wrong
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 MIN_BOUND = 2
 # …and they must be this share of what the clause says besides the term itself.
 MIN_BOUND_SHARE = 0.4
+CARRIED_SHARE = 0.6
 # A clause is about the term it names among its first few concepts (its subject).
 SUBJECT_WITHIN = 3
 _NEGATED = re.compile(r"不|没|非|无|\b(?:not|no|never|neither|nor|isn't|aren't|doesn't|don't)\b|"
@@ -68,9 +70,12 @@ def prepare_siblings(
     sets: Sequence[Sequence[str]],
     note_sentences: Sequence[str],
     lexicon: Lexicon,
+    attached: Mapping[str, str] | None = None,
 ) -> list[tuple[Sibling, ...]]:
-    """Sibling sets with what the notes attach to each term: the clauses about it alone
-    (sets the notes never tell apart are dropped)."""
+    """Sibling sets with what the notes attach to each term: the clauses about it alone and
+    the text under its label (`attached`: term → text); sets the notes never tell apart are
+    dropped."""
+    attached = attached or {}
     sentences = [(text, frozenset(listed)) for text, listed in _clauses(note_sentences, lexicon)
                  if not _NEGATED.search(text)]
     heads = {text: listed for text, listed in _clauses(note_sentences, lexicon)}
@@ -87,6 +92,10 @@ def prepare_siblings(
             alone = tuple((text, concepts) for text, concepts in sentences
                           if _about(heads[text], term)
                           and not any(_mentions(concepts, o) for o in others))
+            under = attached.get(clean_term(names[len(about)]).lower(), "")
+            alone += tuple((text, frozenset(listed)) for text, listed in _clauses([under], lexicon)
+                           if not _NEGATED.search(text)
+                           and not any(_mentions(frozenset(listed), o) for o in others))
             about.append(alone)
         said = [frozenset().union(*(c for _, c in alone)) for alone in about]
         members = []
@@ -120,43 +129,65 @@ def _say(j: Judgement, zh: str, en: str) -> str:
     return zh if j.zh else en
 
 
+def _swap(
+    clause: str, concepts: frozenset[str], this: Sibling, members: Sequence[Sibling],
+    carried: bool = False,
+) -> tuple[Sibling, str] | None:
+    """(the sibling whose notes the clause repeats, the note clause) when the clause says
+    of `this` what the notes say only of that sibling. A clause that does not name `this`
+    itself (`carried` from its sentence) needs more of the sibling's words."""
+    said = concepts - this.concepts
+    if said & this.bound:
+        return None
+    least, share = (MIN_BOUND + 1, CARRIED_SHARE) if carried else (MIN_BOUND, MIN_BOUND_SHARE)
+    for other in members:
+        bound = said & other.bound
+        if (other is this or len(bound) < least or len(bound) < share * len(said)
+                or other.name.lower() in clause.lower()):
+            continue
+        note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
+        if this.name.lower() not in note.lower():
+            return other, note
+    return None
+
+
 def swapped_terms(j: Judgement) -> list[Wrong]:
-    """Clauses that say of one sibling what the notes say only of another."""
+    """Clauses that say of one sibling what the notes say only of another. A clause that
+    names no sibling speaks of the one its sentence last named ("L1, or Ridge, penalizes
+    the squares": the penalty is L1's)."""
     from interviewer.grading.judgement import Wrong
 
     found: list[Wrong] = []
     lexicon = j.tools.lexicon
     for sentence in j.view.sentences:
+        current: dict[int, Sibling] = {}
         for clause, _ in sentence.clauses:
-            if _NEGATED.search(clause):
-                continue  # "the test set is not used for tuning" is right, not a swap
             listed = [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1]
             concepts = frozenset(listed)
             head = frozenset(listed[:SUBJECT_WITHIN])
-            for members in j.prepared.siblings:
+            negated = bool(_NEGATED.search(clause))
+            for index, members in enumerate(j.prepared.siblings):
                 named = [m for m in members if _mentions(concepts, m.concepts)]
-                if len(named) != 1 or not named[0].concepts & head:
+                if len(named) > 1 or (named and not named[0].concepts & head):
+                    current.pop(index, None)
                     continue
-                this = named[0]
-                said = concepts - this.concepts
-                if said & this.bound:
+                if named:
+                    current[index] = named[0]
+                this = current.get(index)
+                # "the test set is not used for tuning" is right, not a swap.
+                if this is None or negated:
                     continue
-                for other in members:
-                    bound = said & other.bound
-                    if (other is this or len(bound) < MIN_BOUND
-                            or len(bound) < MIN_BOUND_SHARE * len(said)
-                            or other.name.lower() in clause.lower()):
-                        continue
-                    note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
-                    if this.name.lower() in note.lower():
-                        continue  # the notes' clause names this term too: no swap to see
-                    message = _say(
-                        j, f"你把「{this.name}」和「{other.name}」弄混了：「{clause}」说的是"
-                           f"「{other.name}」，笔记里说「{note}」。",
-                        f"You swapped {this.name} and {other.name}: “{clause}” is what the "
-                        f"notes say of {other.name} — “{note}”.")
-                    found.append(Wrong("swapped", clause, note, None, message))
-                    break
+                swap = _swap(clause, concepts, this, members, carried=not named)
+                if swap is None:
+                    continue
+                other, note = swap
+                message = _say(
+                    j, f"你把「{this.name}」和「{other.name}」弄混了：「{clause}」说的是"
+                       f"「{other.name}」，笔记里说「{note}」。",
+                    f"You swapped {this.name} and {other.name}: “{clause}” is what the "
+                    f"notes say of {other.name} — “{note}”.")
+                found.append(Wrong("swapped", clause, note, None, message))
+                break
     return found
 
 

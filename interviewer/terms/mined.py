@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from interviewer.terms.pairs import abbreviations, term_pairs
-from interviewer.terms.siblings import sibling_sets
+from interviewer.terms.siblings import attached_text, sibling_sets
 
 # A group that grows past this is a chain of loose pairs, not one term's spellings.
 MAX_GROUP = 6
@@ -36,6 +36,8 @@ class MinedTerms:
     """(abbreviation, long form) pairs the notes define."""
     siblings: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     """Question id → the sets of terms that question defines side by side."""
+    attached: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Question id → each term its answer labels (lower case) → the text under the label."""
 
     def groups(self) -> list[tuple[str, ...]]:
         """Synonym groups: every pair and abbreviation joined with the ones sharing a term."""
@@ -61,6 +63,10 @@ class MinedTerms:
         """The sibling sets of one question."""
         return self.siblings.get(question_id, ())
 
+    def attached_to(self, question_id: str) -> dict[str, str]:
+        """The text under each term one question's answer labels."""
+        return self.attached.get(question_id, {})
+
 
 def _fingerprint(questions: Sequence[_Question]) -> str:
     digest = hashlib.sha256()
@@ -79,6 +85,7 @@ def mine_terms(questions: Iterable[_Question]) -> MinedTerms:
     pairs: list[tuple[str, str]] = []
     shorts: list[tuple[str, str]] = []
     siblings: dict[str, tuple[tuple[str, ...], ...]] = {}
+    attached: dict[str, dict[str, str]] = {}
     for question in listed:
         text = f"{question.title}\n{question.answer}"
         pairs += term_pairs(text)
@@ -86,7 +93,9 @@ def mine_terms(questions: Iterable[_Question]) -> MinedTerms:
         found = sibling_sets(question.title, question.answer)
         if found:
             siblings[question.id] = tuple(found)
-    mined = MinedTerms(tuple(dict.fromkeys(pairs)), tuple(dict.fromkeys(shorts)), siblings)
+            attached[question.id] = attached_text(question.answer)
+    mined = MinedTerms(tuple(dict.fromkeys(pairs)), tuple(dict.fromkeys(shorts)), siblings,
+                       attached)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.clear()
     _CACHE[key] = mined

@@ -69,26 +69,75 @@ def title_siblings(title: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _list_groups(lines: list[str]) -> list[tuple[str, ...]]:
-    """Defined terms of each run of list items at one indentation."""
-    groups: list[tuple[str, ...]] = []
-    run: list[str] = []
-    indent: str | None = None
-    for line in [*lines, ""]:
-        match = _DEFINING_ITEM.match(line)
-        if match and (indent is None or match.group(1) == indent):
-            indent = match.group(1)
-            run.append(match.group(2) or match.group(3))
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)、])\s+(.*)$")
+_LABEL = re.compile(r"^(?:\*\*([^*]{1,40})\*\*|([^：:]{1,30}?))\s*(?:[：:]|——|\s-\s|\s—\s)\s*(.*)$")
+SHORT_ITEM = 16
+
+
+def _items(lines: list[str]) -> list[tuple[int, int, str, str]]:
+    """(line index, indentation, label, attached text) of each list item that names a term:
+    a label before a colon ("**Bagging**: …"), or a short item with items nested under it
+    ("- 均值池化" then "  - 思路：…"). The attached text is the rest of the item and every
+    line nested under it."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _ITEM.match(line)
+        if not match:
             continue
-        if line.strip() and indent is not None and line.startswith(indent + " "):
-            continue  # the item's own continuation lines
+        indent, body = len(match.group(1).expandtabs(4)), match.group(2)
+        below = []
+        for after in lines[index + 1:]:
+            if not after.strip():
+                continue
+            if len(after) - len(after.lstrip()) <= indent:
+                break
+            below.append(after.strip())
+        labelled = _LABEL.match(body)
+        if labelled:
+            label = labelled.group(1) or labelled.group(2)
+            found.append((index, indent, label, " ".join([labelled.group(3), *below])))
+        elif below and len(clean_term(body)) <= SHORT_ITEM:
+            found.append((index, indent, body, " ".join(below)))
+    return found
+
+
+def _list_groups(lines: list[str]) -> list[tuple[str, ...]]:
+    """Terms of the items of one list at one indentation (no other item between them at a
+    shallower one)."""
+    groups: list[tuple[str, ...]] = []
+    items = _items(lines)
+    runs: dict[int, list[str]] = {}
+    last_line = -1
+    for index, indent, label, _ in items:
+        between = [ln for ln in lines[last_line + 1:index] if ln.strip()]
+        shallower = any(len(ln) - len(ln.lstrip()) < indent for ln in between
+                        if not _ITEM.match(ln) or len(ln) - len(ln.lstrip()) < indent)
+        if shallower:
+            for level in [lv for lv in runs if lv >= indent]:
+                group = _group(runs.pop(level))
+                if group:
+                    groups.append(group)
+        runs.setdefault(indent, []).append(label)
+        last_line = index
+    for run in runs.values():
         group = _group(run)
         if group:
             groups.append(group)
-        run, indent = [], None
-        if match:
-            indent, run = match.group(1), [match.group(2) or match.group(3)]
     return groups
+
+
+def attached_text(answer: str) -> dict[str, str]:
+    """Each term the answer labels (list item, heading, table row) → the text under it."""
+    lines = [_LINKS.sub(r"\1", line) for line in answer.splitlines()]
+    found: dict[str, str] = {}
+    for _, _, label, text in _items(lines):
+        found.setdefault(clean_term(label).lower(), text)
+    headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines)
+                if (m := _HEADING.match(line))]
+    for at, (index, level, title) in enumerate(headings):
+        end = next((i for i, lv, _ in headings[at + 1:] if lv <= level), len(lines))
+        found.setdefault(clean_term(title).lower(), " ".join(lines[index + 1:end]))
+    return found
 
 
 def _table_groups(lines: list[str]) -> list[tuple[str, ...]]:
