@@ -165,7 +165,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
         joined = ((kind == "operator" and previous in ("operand", "close"))
                   or (kind in ("operand", "open") and previous in ("operator", "open"))
                   or (kind == "close" and previous in ("operand", "close"))
-                  or (kind == "open" and previous == "") )
+                  or (kind == "open" and previous == "close"))
         if start >= 0 and joined and kind:
             end = match.end()
             previous = kind
