@@ -100,14 +100,18 @@ class _Renamed:
 
 
 def _spoken(text: str) -> str:
-    """Spoken operators as symbols; a spoken division takes everything after it as the
-    divisor ("TP divided by TP plus FN" = TP/(TP+FN))."""
-    opened = 0
+    """Spoken operators as symbols; a spoken division takes the rest of its clause as the
+    divisor ("TP divided by TP plus FN, …" = TP/(TP+FN))."""
     for pattern, symbol in _SPOKEN:
-        text, count = pattern.subn(symbol, text)
-        if symbol.endswith("("):
-            opened += count
-    return text + ")" * opened
+        text = pattern.sub(symbol, text)
+    out, opened = [], 0
+    for char in text:
+        if char in ",;，。；—" or (char == "." and opened):
+            out.append(")" * opened)
+            opened = 0
+        out.append(char)
+        opened += char == "(" and "".join(out[-4:]) == " / ("
+    return "".join(out) + ")" * opened
 
 
 def _python(expression: str, singles: frozenset[str]) -> str:

@@ -179,6 +179,8 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
             )
         )
     _discount_backbone(points)
+    if claimed:
+        _discount_shared(points)
     sentences = [
         s.strip(_EDGE)
         for line in lines
@@ -199,6 +201,19 @@ def _discount_backbone(points: list[RubricPoint]) -> None:
     for point in explained:
         for concept in shared:
             point.core[concept] *= TITLE_DISCOUNT
+
+
+def _discount_shared(points: list[RubricPoint]) -> None:
+    """Claims of one answer share its vocabulary: a word two claims use tells neither apart,
+    so repeating it makes neither (discounted like the question's own words)."""
+    counts: dict[str, int] = {}
+    for point in points:
+        for concept in point.core:
+            counts[concept] = counts.get(concept, 0) + 1
+    for point in points:
+        for concept in point.core:
+            if counts[concept] > 1:
+                point.core[concept] *= TITLE_DISCOUNT
 
 
 def _key_term(core: dict[str, float], lexicon: Lexicon) -> str | None:

@@ -81,28 +81,28 @@ def prepare_siblings(
     heads = {text: listed for text, listed in _clauses(note_sentences, lexicon)}
     prepared = []
     for names in sets:
-        terms = [frozenset(c for c in lexicon.text_concepts(n) if len(c) > 1) for n in names]
-        common = frozenset.intersection(*terms) if terms else frozenset()
-        terms = [t - common for t in terms]
+        full = [frozenset(c for c in lexicon.text_concepts(n) if len(c) > 1) for n in names]
+        common = frozenset.intersection(*full) if full else frozenset()
+        terms = [t - common for t in full]
         if any(not t for t in terms) or len(set(terms)) < len(terms):
             continue
         about = []
-        for term in terms:
-            others = [t for t in terms if t != term]
+        for name, term in zip(names, full, strict=True):
+            others = [t for t in full if t != term]
             alone = tuple((text, concepts) for text, concepts in sentences
                           if _about(heads[text], term)
                           and not any(_mentions(concepts, o) for o in others))
-            under = attached.get(clean_term(names[len(about)]).lower(), "")
+            # The text under a term's label is about that term, whatever else it names.
+            under = attached.get(clean_term(name).lower(), "")
             alone += tuple((text, frozenset(listed)) for text, listed in _clauses([under], lexicon)
-                           if not _NEGATED.search(text)
-                           and not any(_mentions(frozenset(listed), o) for o in others))
+                           if not _NEGATED.search(text))
             about.append(alone)
         said = [frozenset().union(*(c for _, c in alone)) for alone in about]
+        everyone = frozenset().union(*full)
         members = []
-        for i, (name, term) in enumerate(zip(names, terms, strict=True)):
+        for i, (name, term) in enumerate(zip(names, full, strict=True)):
             elsewhere = frozenset().union(*(s for j, s in enumerate(said) if j != i))
-            everyone = frozenset().union(*terms)
-            bound = frozenset(c for c in said[i] - elsewhere - everyone - common if len(c) > 1)
+            bound = frozenset(c for c in said[i] - elsewhere - everyone if len(c) > 1)
             members.append(Sibling(name, term, bound, about[i]))
         if sum(1 for m in members if m.bound) >= 2:
             prepared.append(tuple(members))
@@ -167,8 +167,10 @@ def swapped_terms(j: Judgement) -> list[Wrong]:
             head = frozenset(listed[:SUBJECT_WITHIN])
             negated = bool(_NEGATED.search(clause))
             for index, members in enumerate(j.prepared.siblings):
-                named = [m for m in members if _mentions(concepts, m.concepts)]
-                if len(named) > 1 or (named and not named[0].concepts & head):
+                # A sibling named in passing ("…偏移" naming 均值) is not the clause's subject.
+                named = [m for m in members if _mentions(concepts, m.concepts)
+                         and m.concepts & head]
+                if len(named) > 1:
                     current.pop(index, None)
                     continue
                 if named:

@@ -11,7 +11,7 @@ import re
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A Chinese run, then a bracketed Latin name of one to five words.
 _ZH_EN = re.compile(
-    r"([\u4e00-\u9fff]{1,12})\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,4})\s*[)）]"
+    r"((?<![A-Za-z0-9])[A-Za-z0-9]{1,3}[\u4e00-\u9fff]{1,12}|[\u4e00-\u9fff]{1,12})\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,4})\s*[)）]"
 )
 # Latin words, then a bracketed Chinese gloss.
 _EN_ZH = re.compile(
@@ -61,7 +61,7 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
     for match in _ZH_EN.finditer(text):
         english = match.group(2).strip()
         chinese = _zh_tail(match.group(1), len(english.split()))
-        if len(chinese) >= 2 and not english.isdigit():
+        if len(chinese) >= 2 and not any(word.isdigit() for word in english.split()):
             found.append((chinese, english))
     for match in _EN_ZH.finditer(text):
         english = _en_tail(match.group(1).split(), len(match.group(2)))
