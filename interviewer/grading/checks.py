@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from interviewer.grading.alignment import aligned_sentences, vector_strengths
 from interviewer.grading.contradiction import claims, find_contradictions
 from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import (
@@ -18,7 +19,6 @@ from interviewer.grading.honesty import (
     is_stuffed,
 )
 from interviewer.grading.judgement import Judgement, Wrong
-from interviewer.grading.alignment import aligned_sentences, vector_strengths
 from interviewer.grading.matching import (
     AnswerView,
     PointMatch,
@@ -29,8 +29,8 @@ from interviewer.grading.matching import (
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.scoring import capped, coverage_ratio
-from interviewer.text import language_of
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
+from interviewer.text import language_of
 
 Check = Callable[[Judgement], CheckReport]
 # Off-topic only when the asked question is covered this little.

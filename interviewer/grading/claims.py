@@ -55,13 +55,11 @@ def distinct_claims(
     seen: set[str] = set()
     remaining = list(candidates)
     while remaining and len(chosen) < MAX_CLAIMS:
-        def gain(item: tuple[int, str, set[str]]) -> float:
-            return sum(weight(c) for c in item[2] - seen)
-
-        best = max(remaining, key=gain)
+        gains = [sum(weight(c) for c in item[2] - seen) for item in remaining]
+        at = max(range(len(remaining)), key=gains.__getitem__)
+        best = remaining.pop(at)
         total = sum(weight(c) for c in best[2]) or 1.0
-        remaining.remove(best)
-        if gain(best) / total < MIN_NEW:
+        if gains[at] / total < MIN_NEW:
             continue
         chosen.append((best[0], best[1]))
         seen |= best[2]
