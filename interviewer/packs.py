@@ -4,7 +4,8 @@ searches and grades notes knows no subject. A pack applies when the notes are ab
 subject, or when named in `INTERVIEWER_PACKS`; `none` turns every pack off.
 
 A pack folder holds any number of `*.toml` files; together they may define
-    [pack]            name, description, and [pack.match] min_share / min_terms
+    [pack]            name, description, and [pack.match]: terms (words that say a question is
+                      about the subject), min_share (of the questions that must name one)
     [[words]]         zh = [...], en = [...]: spellings that mean the same thing
     [[misconception]] a wrong belief and the fact (see the bundled deep-learning pack)
 """
@@ -25,9 +26,9 @@ from interviewer.resources import knowledge_dir
 
 OFF = "none"
 # A pack matches notes when this share of their questions names at least MIN_TERMS of its
-# word groups (the pack may set its own).
+# match terms (or, when it lists none, of its word groups); the pack may set its own.
 MIN_SHARE = 0.3
-MIN_TERMS = 2
+MIN_TERMS = 1
 # Enough questions to tell what the notes are about; a 3,000-question folder need not be read whole.
 SAMPLE = 300
 _WORD_EDGE = re.compile(r"^[A-Za-z0-9]")
@@ -46,6 +47,8 @@ class Pack:
     description: str = ""
     words: tuple[tuple[str, ...], ...] = ()
     misconceptions: tuple[dict[str, Any], ...] = ()
+    match_terms: tuple[str, ...] = ()
+    """Words that say a question is about the pack's subject (default: its word groups)."""
     min_share: float = MIN_SHARE
     min_terms: int = MIN_TERMS
     fingerprint: str = ""
@@ -53,8 +56,8 @@ class Pack:
 
     def share_matching(self, texts: Sequence[str]) -> float:
         """Share of the texts (questions with their answers) that name at least `min_terms`
-        of the pack's word groups."""
-        if not texts or not self.words:
+        of the pack's match terms."""
+        if not texts or not (self.words or self.match_terms):
             return 0.0
         pattern = self._matcher()
         hits = 0
@@ -70,7 +73,8 @@ class Pack:
     def _matcher(self) -> re.Pattern[str]:
         if not self._pattern:
             alternatives = []
-            for index, group in enumerate(self.words):
+            groups = [(term,) for term in self.match_terms] or list(self.words)
+            for index, group in enumerate(groups):
                 spellings = sorted({s.lower() for s in group if len(s) > 1}, key=len, reverse=True)
                 parts = [rf"\b{re.escape(s)}\b" if _WORD_EDGE.match(s) else re.escape(s)
                          for s in spellings]
@@ -109,6 +113,7 @@ def load_pack(folder: Path) -> Pack:
         description=str(meta.get("description", "")),
         words=tuple(g for g in words if g),
         misconceptions=tuple(wrong),
+        match_terms=tuple(str(term) for term in match.get("terms", ())),
         min_share=float(match.get("min_share", MIN_SHARE)),
         min_terms=int(match.get("min_terms", MIN_TERMS)),
         fingerprint=digest.hexdigest()[:16],
