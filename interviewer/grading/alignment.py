@@ -18,8 +18,8 @@ MIN_SHARED = 2
 MIN_COSINE = 0.84
 # A rubric point and an answer sentence this close say the same thing (in either language);
 # below LOW_COSINE they share only the subject.
-COVERED_AT = 0.89
-LOW_COSINE = 0.83
+COVERED_AT = 0.87
+LOW_COSINE = 0.80
 # Sentences shorter than this say too little to verify ("对。", "Yes").
 MIN_CONCEPTS = 2
 

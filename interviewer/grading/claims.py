@@ -16,7 +16,7 @@ MAX_CHARS = 160
 # A sentence adds a claim when at least this share of its weight is new.
 MIN_NEW = 0.5
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*)")
+_BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
 _SENTENCE = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[A-Z0-9(\"“])")
 # Lines that point elsewhere or frame the answer rather than state anything.
 _BOILERPLATE = re.compile(
@@ -36,7 +36,7 @@ def _sentences(answer: str) -> list[str]:
             continue
         if fenced or not line.strip() or _BOILERPLATE.search(line):
             continue
-        text = plain_text(_BULLET.sub("", line))
+        text = _BULLET.sub("", plain_text(_BULLET.sub("", line)))
         found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text) if part.strip())
     return found
 

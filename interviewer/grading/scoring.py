@@ -82,7 +82,11 @@ def coverage_ratio(strengths: Sequence[float], claims: bool = False) -> float:
     if not strengths:
         return 0.0
     credit = sum(point_credit(s) for s in strengths)
-    full = CLAIMS_FULL_SHARE * len(strengths) if claims else full_marks_at(len(strengths))
+    count = len(strengths)
+    if claims and count > ALL_POINTS_UP_TO:
+        full = CLAIMS_FULL_SHARE * count
+    else:
+        full = full_marks_at(count)
     return min(1.0, credit / max(full, 1.0))
 
 
