@@ -73,7 +73,7 @@ class Pack:
     def _matcher(self) -> re.Pattern[str]:
         if not self._pattern:
             alternatives = []
-            groups = [(term,) for term in self.match_terms] or list(self.words)
+            groups: list[tuple[str, ...]] = [(t,) for t in self.match_terms] or list(self.words)
             for index, group in enumerate(groups):
                 spellings = sorted({s.lower() for s in group if len(s) > 1}, key=len, reverse=True)
                 parts = [rf"\b{re.escape(s)}\b" if _WORD_EDGE.match(s) else re.escape(s)
