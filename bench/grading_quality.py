@@ -2,7 +2,16 @@
 character-overlap scorer.
 
     python bench/grading_quality.py [answers.jsonl | --data PATH] [--split dev|held|all]
-        [--questions 1-8] [--show]
+        [--questions 1-8] [--show] [--notes PATH]... [--packs auto|none|NAMES] [--vectors]
+
+    python bench/grading_quality.py --data bench/data/grading_foreign_dev.jsonl \
+        --notes /work/foreign/notes --packs none
+
+With `--notes`, the answers are graded against those notes (files or folders) instead of the
+bundled ones; a line's question is found by `question_id` or else by `source` (the notes
+file's name without extension) and `question` (its exact title). The foreign notes are
+third-party text kept out of git: see bench/data/FOREIGN_NOTES.md for where they come from.
+Lines with a `lang` field ("zh"/"en") are also reported per language.
 
 Input lines: {"id", "question_id", "tier", "split", "answer"}; tiers strong, strong_en, partial,
 partial_en, weak, weak_en, wrong, wrong_en, off_topic, empty, keyword_stuffed, restated,
@@ -124,6 +133,45 @@ def positions(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+def resolve(rows: list[dict], bank) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Rows with `question_id` set to a question of the bank: by id, else by source + title."""
+    by_title = {(Path(q.source).stem, " ".join(q.title.split())): q.id for q in bank.questions}
+    missing = []
+    for row in rows:
+        if bank.get(row.get("question_id", "")) is not None:
+            continue
+        key = (row.get("source", ""), " ".join(row.get("question", "").split()))
+        if key in by_title:
+            row["question_id"] = by_title[key]
+        else:
+            missing.append(row["id"])
+    if missing:
+        raise SystemExit(f"{len(missing)} answers name a question these notes do not have "
+                         f"(first: {missing[0]}); pass the notes they were written for with --notes")
+    return rows
+
+
+def by_language(rows: list[dict], scores: list[float]) -> None:
+    """The figures and tier means of each answer language, and the gaps between tiers."""
+    print(f"{'language':<10}{'n':>5}{'rho':>8}{'order':>8}{'advers':>8}   "
+          f"{'strong':>7}{'partial':>8}{'weak':>6}{'wrong':>7}  partial-wrong strong-partial")
+    for lang in sorted({row["lang"] for row in rows}):
+        picked = [i for i, row in enumerate(rows) if row["lang"] == lang]
+        # Adversarial tiers are written in one language per question; measure each
+        # language's answers against the partial answers of the same language only.
+        sub = [rows[i] for i in picked]
+        got = [scores[i] for i in picked]
+        figures = measure(sub, got)
+        means = {}
+        for tier in ("strong", "partial", "weak", "wrong"):
+            found = [s for r, s in zip(sub, got, strict=True) if r["tier"] == tier]
+            means[tier] = _mean(found) if found else float("nan")
+        print(f"{lang:<10}{len(sub):>5}{figures['spearman']:>8.3f}{figures['ordering']:>8.3f}"
+              f"{figures['adversarial']:>8.3f}   {means['strong']:>7.1f}{means['partial']:>8.1f}"
+              f"{means['weak']:>6.1f}{means['wrong']:>7.1f}  "
+              f"{means['partial'] - means['wrong']:>13.1f} {means['strong'] - means['partial']:>14.1f}")
+
+
 def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
@@ -139,6 +187,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--questions", metavar="RANGES", default=None,
                         help="only the questions at these positions, e.g. 1-8 or 9-16 or 1,3,5-7")
     parser.add_argument("--show", action="store_true", help="print every answer's scores")
+    parser.add_argument("--notes", metavar="PATH", action="append", default=[],
+                        help="grade against these notes (file or folder; repeatable)")
+    parser.add_argument("--packs", default="auto",
+                        help="domain packs: auto (those the notes match), none, or names")
+    parser.add_argument("--vectors", action="store_true",
+                        help="also line answers up with the notes by e5 sentence vectors")
     args = parser.parse_args(argv)
     if args.answers and args.data:
         parser.error("give the answers file either as an argument or with --data, not both")
@@ -146,9 +200,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from interviewer.grading.keyword import KeywordGrader
     from interviewer.notes import load_bank
+    from interviewer.packs import question_texts, select_packs
 
-    bank = load_bank()
+    notes = [Path(p).expanduser() for p in args.notes]
+    for folder in notes:
+        if not folder.exists():
+            raise SystemExit(f"notes not found: {folder}; the foreign notes are third-party text "
+                             "kept outside git (see bench/data/FOREIGN_NOTES.md)")
+    bank = load_bank(notes or None)
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    rows = resolve(rows, bank)
     if args.split != "all":
         rows = [r for r in rows if r.get("split", "dev") in (args.split, "anchor")]
     label = args.split
@@ -161,7 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         keep = {qid for at, qid in enumerate(order, 1) if at in wanted}
         rows = [r for r in rows if r["question_id"] in keep]
         label = f"{label} (questions {args.questions})"
-    grader = KeywordGrader(bank)
+    packs = select_packs(None if args.packs == "auto" else args.packs,
+                         question_texts(bank.questions))
+    grader = KeywordGrader(bank, packs=packs, vectors=args.vectors)
     naive = naive_scorer(bank)
     started = time.perf_counter()
     grades = [grader.grade(bank.get(r["question_id"]), r["answer"]) for r in rows]
@@ -174,7 +237,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"{''.join(i.status[0] for i in grade.rubric)}")
     mine, base = measure(rows, ours), measure(rows, theirs)
     print(f"{label}: {len(rows)} answers to {len({r['question_id'] for r in rows})} questions "
-          f"({elapsed * 1000 / max(len(rows), 1):.2f} ms per grade)")
+          f"({elapsed * 1000 / max(len(rows), 1):.2f} ms per grade); packs: "
+          f"{', '.join(p.name for p in packs) or 'none'}{'; e5 vectors' if args.vectors else ''}")
     print(f"{'figure':<34}{'keyword':>10}{'naive':>10}  target")
     targets = {"spearman": ">= 0.85", "ordering": ">= 0.93", "adversarial": ">= 0.95",
                "gap_mean": "", "gap_max": "<= 1.5"}
@@ -191,6 +255,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         tiers[row["tier"]].append(score)
     print("mean score per tier: " + ", ".join(
         f"{t} {sum(v) / len(v):.1f}" for t, v in sorted(tiers.items(), key=lambda kv: -sum(kv[1]) / len(kv[1]))))
+    if all("lang" in row for row in rows):
+        by_language(rows, ours)
     return 0
 
 

@@ -79,6 +79,13 @@ class Settings(BaseSettings):
     )
     """Model name for INTERVIEWER_EMBEDDINGS=openai."""
 
+    packs: str | None = Field(
+        default=None, validation_alias=AliasChoices("INTERVIEWER_PACKS", "packs")
+    )
+    """Domain packs to apply, comma-separated: bundled pack names (e.g. deep-learning), names
+    of folders under <data dir>/packs, or pack folder paths; `none` for no pack. Unset: the
+    packs whose subject the notes are about."""
+
     chroma_host: str | None = Field(
         default=None, validation_alias=AliasChoices("CHROMA_HOST", "chroma_host")
     )
@@ -95,7 +102,7 @@ class Settings(BaseSettings):
     """For testing only: pretend the clock started at this time (ISO 8601, local time unless
     it has an offset), to try the review schedule on other days. Time still runs from there."""
 
-    @field_validator("openai_base_url", "home", "chroma_host", "now", mode="before")
+    @field_validator("openai_base_url", "home", "chroma_host", "now", "packs", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         # `VAR=` in a shell or `.env` means "not set", not "the current folder" or "no host".

@@ -10,8 +10,16 @@ from interviewer.grading.contradiction import direction, text_clauses
 from interviewer.grading.denial import denied_links
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.lexicon import load_lexicon
-from interviewer.grading.misconceptions import find_misconceptions
+from interviewer.grading.misconceptions import find_misconceptions as _find
+from interviewer.grading.misconceptions import load_misconceptions
 from interviewer.notes import QuestionBank, load_bank
+from interviewer.packs import bundled_packs
+
+
+def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[str, str]]:
+    """The bundled packs' misconceptions the answer states."""
+    return _find(answer, title, language, load_misconceptions(bundled_packs()))
+
 
 DROPOUT = "deep_learning_basics-12"
 OVERFIT = "deep_learning_basics-11"

@@ -179,6 +179,9 @@ def test_review_says_when_the_next_question_is_due(
     title = bundled_bank.get(qid(12)).title
     assert out.startswith(f"Nothing is due today. Next: “{title}” in 2 days (Wed 2 Dec).")
     assert "14 of 16 question(s) never answered: `interviewer review --new` asks 5" in out
+    # --list with nothing due says the same rather than printing an empty table.
+    assert main(["review", "--list"]) == 0
+    assert capsys.readouterr().out.startswith("Nothing is due today. Next:")
 
 
 def test_review_lists_and_reports_due_questions(

@@ -107,3 +107,37 @@ def test_stats_prints_charts(history: Path, monkeypatch: pytest.MonkeyPatch, cap
 def test_stats_without_history(capsys) -> None:
     assert main(["stats"]) == 0
     assert "No graded answers yet" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("topic", "label"),
+    [("overfitting", "overfitting"), ("CNN 池化层篇", "topic 2"), ("ＡＢＣ", "topic 2")],
+)
+def test_a_legend_names_a_wide_character_topic_by_number(topic: str, label: str) -> None:
+    from interviewer.practice.charts import legend_label
+
+    assert legend_label(topic, 2) == label
+
+
+def test_the_topic_table_lines_up_chinese_and_english_topics() -> None:
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from interviewer.practice.stats import Stats, TopicStats
+    from interviewer.tui.screens.stats import topics_markup
+
+    topics = [
+        TopicStats(topic=name, answers=3, average=6.0, latest_average=7.0, questions_answered=2)
+        for name in ("CNN 池化层篇", "overfitting", "正则化")
+    ]
+    stats = Stats(
+        today="2026-12-05", answers=9, average=6.0, questions=10, questions_answered=6,
+        due_today=0, streak=1, longest_streak=1, last_practised="2026-12-05", weeks={},
+        topics=topics, weakest=[], never_answered=[], forecast=[],
+    )
+    lines = Text.from_markup(topics_markup(stats)).plain.splitlines()
+    # Every row's "answers" column ends in the same terminal cell as the header's.
+    ends = [cell_len(line[: line.index("answers") + 7]) for line in lines[:1]]
+    ends += [cell_len(line[: line.index(" 3 ") + 2]) for line in lines[1:]]
+    assert len(set(ends)) == 1, lines
+    assert [line.split()[0] for line in lines[1:]] == ["o", "x", "+"]

@@ -305,3 +305,5 @@ def _render(grade: Grade, question: Question) -> None:
         out.print(f"[red]flags:[/red] {escape(', '.join(grade.flags))}")
     out.print(f"\n[bold]feedback[/bold]  {escape(grade.feedback)}")
     out.print(f"[bold]follow-up[/bold] {escape(grade.follow_up)}")
+    if grade.checks:
+        out.print(f"[dim]{escape(grade.checks_line())}[/dim]")

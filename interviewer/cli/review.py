@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
                 "never_answered": len(never_answered(pool, cards)),
             })
             return 0
-        if args.list:
+        if args.list and due:
             _print_queue(due[:limit], now)
             return 0
         if due and not args.new:
@@ -131,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.new:
             print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now))
             interactive = sys.stdin.isatty() and sys.stdout.isatty()
-            if not fresh or not interactive:
+            if not fresh or not interactive or args.list:
                 return 0
             if not _ask_yes(f"Practise {min(len(fresh), NEW_COUNT)} new question(s) now? [Y/n] "):
                 return 0

@@ -14,8 +14,13 @@ if TYPE_CHECKING:
 def make_grader(settings: Settings, bank: QuestionBank) -> Grader:
     """The grader the settings ask for."""
     from interviewer.grading.keyword import KeywordGrader
+    from interviewer.packs import question_texts, select_packs
 
-    offline = KeywordGrader(bank)
+    packs = select_packs(settings.packs, question_texts(bank.questions),
+                         [settings.data_dir / "packs"])
+    # e5 sentence vectors line answers up with notes across languages; "hash" means the
+    # user chose no model, so grading stays on shared terms.
+    offline = KeywordGrader(bank, packs=packs, vectors=settings.embeddings == "e5")
     if not settings.llm_configured:
         return offline
     from interviewer.grading.llm import LLMGrader

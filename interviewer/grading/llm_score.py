@@ -141,4 +141,6 @@ def build_grade(
         notice="; ".join(notes) or None,
         language="zh" if language == "zh" else "en",
         flags=flags,
+        # The offline grader's checks ran on the answer too (the cross-check above).
+        checks=offline.checks,
     )

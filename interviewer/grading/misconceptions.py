@@ -1,19 +1,19 @@
-"""Common misconceptions of the field ("dropout is used at test time", "过拟合说明模型太简单"),
-recognised in an answer's clauses. The table (`misconceptions.toml`) holds domain facts, so
-it also catches wrong claims the notes do not spell out as the opposite."""
+"""Common misconceptions of a subject ("dropout is used at test time", "过拟合说明模型太简单"),
+recognised in an answer's clauses. The table comes from a domain pack's [[misconception]]
+entries (domain facts), so it also catches wrong claims the notes do not spell out as the
+opposite."""
 
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from interviewer.grading.contradiction import COMPARED, is_condition
 from interviewer.grading.matching import split_clauses, split_sentences
+from interviewer.packs import Pack
 
-TABLE = Path(__file__).with_name("misconceptions.toml")
 # `~` in a pattern: a short gap that stays inside one clause. English words are about three
 # times as long as Chinese ones, so in a clause without Chinese the same few words may take
 # up to 24 characters ("has an extra σ′" ≈ "多出一项σ′").
@@ -61,11 +61,14 @@ def _compile(pattern: str, gap: str = _GAP) -> re.Pattern[str]:
     return re.compile(pattern.replace("~", gap), re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def load_misconceptions() -> tuple[Misconception, ...]:
-    """The misconception table (cached)."""
-    with TABLE.open("rb") as handle:
-        entries = tomllib.load(handle).get("misconception", [])
+def load_misconceptions(packs: Sequence[Pack]) -> tuple[Misconception, ...]:
+    """The misconception table of the packs."""
+    return tuple(item for pack in packs for item in _compiled(pack))
+
+
+@lru_cache(maxsize=16)
+def _compiled(pack: Pack) -> tuple[Misconception, ...]:
+    entries = pack.misconceptions
     return tuple(
         Misconception(
             about=_compile(entry["about"]),
@@ -99,10 +102,13 @@ def _states(item: Misconception, clause: str, lead: str = "") -> bool:
     return not item.unless.search(scope)
 
 
-def find_misconceptions(answer: str, title: str, language: str) -> list[tuple[str, str]]:
-    """(clause of the answer, the fact it gets wrong) for each clause stating a misconception."""
+def find_misconceptions(
+    answer: str, title: str, language: str, table: Sequence[Misconception]
+) -> list[tuple[str, str]]:
+    """(clause of the answer, the fact it gets wrong) for each clause in `table` it states."""
     found: list[tuple[str, str]] = []
-    table = load_misconceptions()
+    if not table:
+        return found
     implied = [item.implicit and bool(item.about.search(title)) for item in table]
     for sentence in split_sentences(answer):
         sentence = _TRAILING_LIKE.sub("", COMPARED.sub(" ", sentence))

@@ -36,6 +36,21 @@ class RubricItem(BaseModel):
         return self
 
 
+# Checks whose findings describe the answer rather than fault it.
+INFORMATIVE = frozenset({"coverage", "alignment"})
+
+
+class CheckReport(BaseModel):
+    """One check of the offline grader: whether it ran and what it found."""
+
+    name: str
+    ran: bool = True
+    found: list[str] = Field(default_factory=list)
+    """What the check found, one line each (empty: it ran and found nothing)."""
+    note: str = ""
+    """Why it did not run, or what it could not verify."""
+
+
 class Grade(BaseModel):
     """A graded answer: score, rubric, feedback and where the grade came from."""
 
@@ -51,10 +66,29 @@ class Grade(BaseModel):
     notice: str | None = None
     language: Literal["zh", "en"] = "zh"
     flags: list[str] = Field(default_factory=list)
+    checks: list[CheckReport] = Field(default_factory=list)
+    """What the grader verified and what it found, in the order it checked."""
 
     def to_json(self) -> dict[str, object]:
         """The grade as design.md's JSON shape (plus language and flags)."""
         return self.model_dump(mode="json")
+
+    def checks_line(self) -> str:
+        """The checks in one quiet line: each that ran, ✓ (nothing wrong) or ✗ (found
+        something), then those that could not run."""
+        ran, skipped = [], []
+        for report in self.checks:
+            name = report.name.replace("_", " ")
+            if not report.ran:
+                skipped.append(name)
+            elif report.name in INFORMATIVE:
+                ran.append(f"{name} ✓")
+            else:
+                ran.append(f"{name} {'✗' if report.found else '✓'}")
+        if "unverified" in self.flags:
+            ran.append("nothing in the answer could be verified against the notes")
+        line = "checks: " + " · ".join(ran) if ran else ""
+        return f"{line} · not run: {', '.join(skipped)}" if skipped and line else line
 
 
 def verdict_for(score: float, empty: bool = False) -> str:

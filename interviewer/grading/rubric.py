@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.markup import plain_text
 from interviewer.notes.model import Question
@@ -54,6 +55,8 @@ class Reference:
     points: list[RubricPoint]
     title_concepts: frozenset[str]
     sentences: list[str]
+    claims: bool = False
+    """The points are the answer's distinct claims (the notes highlight nothing)."""
 
 
 def _lines(answer: str) -> list[str]:
@@ -135,8 +138,13 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     title = frozenset(lexicon.text_concepts(question.title))
     lines = _lines(question.answer)
     texts = [p for p in question.key_points if p.strip()]
+    # Notes that highlight nothing: their own claims are the rubric, not the parser's guess
+    # (first sentences, sub-headings).
+    claimed = question.key_points_derived and not question.follow_up
+    if claimed:
+        texts = distinct_claims(question.answer, lexicon, weights) or texts
     # A follow-up asks about exactly the points it names: never top those up.
-    if len(texts) < MIN_POINTS and not question.follow_up:
+    if len(texts) < MIN_POINTS and not question.follow_up and not claimed:
         for sentence in _bullet_sentences(question.answer):
             if len(texts) >= MIN_POINTS:
                 break
@@ -171,13 +179,15 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
             )
         )
     _discount_backbone(points)
+    if claimed:
+        _discount_shared(points)
     sentences = [
         s.strip(_EDGE)
         for line in lines
         for s in _SENTENCE.split(plain_text(_BULLET.sub("", line)))
         if len(s.strip(_EDGE)) >= 4
     ]
-    return Reference(question, points, title, sentences)
+    return Reference(question, points, title, sentences, claims=claimed)
 
 
 def _discount_backbone(points: list[RubricPoint]) -> None:
@@ -191,6 +201,19 @@ def _discount_backbone(points: list[RubricPoint]) -> None:
     for point in explained:
         for concept in shared:
             point.core[concept] *= TITLE_DISCOUNT
+
+
+def _discount_shared(points: list[RubricPoint]) -> None:
+    """Claims of one answer share its vocabulary: a word two claims use tells neither apart,
+    so repeating it makes neither (discounted like the question's own words)."""
+    counts: dict[str, int] = {}
+    for point in points:
+        for concept in point.core:
+            counts[concept] = counts.get(concept, 0) + 1
+    for point in points:
+        for concept in point.core:
+            if counts[concept] > 1:
+                point.core[concept] *= TITLE_DISCOUNT
 
 
 def _key_term(core: dict[str, float], lexicon: Lexicon) -> str | None:

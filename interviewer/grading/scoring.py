@@ -14,6 +14,8 @@ from interviewer.grading.model import MAX_SCORE, Status, clamp_score
 # all fourteen items of a long list: an interviewer asking "which methods…" is satisfied by a
 # good handful, explained.
 ALL_POINTS_UP_TO = 4
+# A rubric made of the notes' claims is long and not every claim is essential.
+CLAIMS_FULL_SHARE = 0.75
 FULL_SHARE = 0.8
 FULL_BASE, FULL_PER_POINT = 3.0, 0.3
 # An explained, on-topic attempt earns a little even when it makes no rubric point clearly:
@@ -74,12 +76,18 @@ def full_marks_at(points: int) -> float:
     return min(FULL_SHARE * points, FULL_BASE + FULL_PER_POINT * points)
 
 
-def coverage_ratio(strengths: Sequence[float]) -> float:
-    """Share of full marks the rubric credit reaches, 0-1."""
+def coverage_ratio(strengths: Sequence[float], claims: bool = False) -> float:
+    """Share of full marks the rubric credit reaches, 0-1. A rubric of the notes' own
+    claims (nothing highlighted) is credited in proportion: half the claims, about half."""
     if not strengths:
         return 0.0
     credit = sum(point_credit(s) for s in strengths)
-    return min(1.0, credit / full_marks_at(len(strengths)))
+    count = len(strengths)
+    if claims and count > ALL_POINTS_UP_TO:
+        full = CLAIMS_FULL_SHARE * count
+    else:
+        full = full_marks_at(count)
+    return min(1.0, credit / max(full, 1.0))
 
 
 def attempt_base(

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any, TypeVar, cast
 
 from interviewer.notes.document import Block, Document
 from interviewer.notes.marks import difficulty_value, expertise_difficulty, importance_value
 from interviewer.notes.markup import plain_text
 
+T = TypeVar("T")
 _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECASE)
 _EXPERTISE = re.compile(
     r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I
@@ -31,14 +34,16 @@ _Q_LABEL = re.compile(
     re.IGNORECASE,
 )
 _A_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*",
+    r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*"
+    r"(?:<br\s*/?>\s*)?",
     re.IGNORECASE,
 )
 ANSWER_HEADING = re.compile(
     r"^(?:answers?|solutions?|explanations?|答案|参考答案|正确答案|解答|解析)\b", re.IGNORECASE
 )
 _QUOTED = re.compile(r"^\s*> ?")
-_LINK_ONLY = re.compile(r"^\W*(?:\[[^\]]*\]\([^)]*\)\W*)+$|^\W*https?://\S+\W*$")
+# A link target may hold one level of parentheses: `…md#:~:text=at%20k%20(MAP%40k)`.
+_LINK_ONLY = re.compile(r"^\W*(?:\[[^\]]*\]\((?:[^()]|\([^()]*\))*\)\W*)+$|^\W*https?://\S+\W*$")
 _EN_ASK = re.compile(
     r"^(?:what|what's|why|how|when|where|which|who|whose|whom|is|are|was|were|can|could|do|does|"
     r"did|should|would|will|have|has|explain|describe|compare|contrast|discuss|define|name|list|"
@@ -109,6 +114,30 @@ class Context:
     """The title of the nearest heading above (tells whether a list holds questions)."""
     question_lists: int = 0
     """Lists of questions met so far: the notes keep questions in lists."""
+    _anchors: set[str] | None = None
+    _memo: dict[tuple[int, str], tuple[object, Any]] = field(default_factory=dict)
+
+    def memo(
+        self, blocks: list[Block], key: str, compute: Callable[[Context, list[Block]], T]
+    ) -> T:
+        """`compute(self, blocks)`, once per list of blocks (layouts that look at a whole
+        section ask for it at each block)."""
+        slot = (id(blocks), key)
+        cached = self._memo.get(slot)
+        if cached is None or cached[0] is not blocks:
+            cached = (blocks, compute(self, blocks))  # the list is kept so its id stays unique
+            self._memo[slot] = cached
+        return cast(T, cached[1])
+
+    def anchors(self) -> set[str]:
+        """The `#anchor` of every heading of the file, as GitHub writes them."""
+        if self._anchors is None:
+            self._anchors = {
+                re.sub(r"[^\w\- ]", "", plain_text(block.text).lower()).replace(" ", "-")
+                for block in self.doc.blocks
+                if block.kind == "heading"
+            }
+        return self._anchors
 
     def lines(self, block: Block) -> str:
         """The source text of a block, dedented (list items are indented) and, inside a

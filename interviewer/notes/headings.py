@@ -4,13 +4,16 @@ topics), and which are tables of contents, references or asides."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, is_link_only
+from interviewer.notes.draft import Context, Draft, asks, is_link_only
 from interviewer.notes.layouts import scan
+from interviewer.notes.layouts.numbered import split_body
 from interviewer.notes.marks import (
     TOC_TITLES,
     Title,
@@ -21,6 +24,8 @@ from interviewer.notes.marks import (
 
 NAME = "headings"
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
+_FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
 _NUMBERED_SHARE = 0.65
@@ -64,14 +69,39 @@ def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
     if title.strip().lower().rstrip(":：") in TOC_TITLES:
         return True
     lines = [line for b in body for line in ctx.lines(b).split("\n") if line.strip()]
-    return bool(lines) and all(
+    if lines and all(
         (
             _IN_PAGE_LINK.search(line)
             and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
         )
         or set(line.strip()) <= set("|-: ")
         for line in lines
+    ):
+        return True
+    return _links_to_own_headings(ctx, body)
+
+
+def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
+    """A list whose every item is a link, most of them to headings of this very file (written
+    as `#anchor` or as the file's full URL with `#anchor`): a table of contents."""
+    lists = [b for b in body if b.kind == "list"]
+    if not lists or any(b.kind not in ("list", "hr", "paragraph") for b in body):
+        return False
+    lines: list[str] = []
+    for block in lists:
+        for item in block.children:
+            first = item.children[0] if item.children else None
+            if first is None or first.kind != "paragraph" or not is_link_only(first.text):
+                return False  # most answers' lists end at their first item
+            lines.append(first.text)
+    anchors = ctx.anchors()
+    own = sum(
+        1
+        for line in lines
+        for fragment in _FRAGMENT.findall(line)[:1]
+        if unquote(fragment).lower() in anchors
     )
+    return own * 2 >= len(lines)
 
 
 def _numbered_levels(segments: list[Segment]) -> set[int]:
@@ -121,6 +151,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     stack: list[tuple[int, str, object]] = []
     bodies: list[tuple[Draft, list[Block], bool]] = []
     previous: tuple[int, int] | None = None  # (level, index in bodies) of the last question
+    roles: dict[int, str] = {}  # segment index → "question", "plain" (see below), "section"
+    plain: dict[int, int] = {}  # segment index → index in bodies of a plain heading question
+    announcing: set[int] = set()  # bodies of "## 两种方式：" headings
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
@@ -134,8 +167,15 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
             continue
-        if enclosing is not None and (not title.marked or is_non_question_title(title.text)):
-            # An unmarked sub-heading of a question is part of its answer.
+        after_question = previous is not None and previous[0] == level
+        if (
+            enclosing is not None
+            and (not title.marked or is_non_question_title(title.text))
+            and not (after_question and (asks(title.text) or enclosing[2] in announcing))
+        ):
+            # An unmarked sub-heading of a question is part of its answer — unless it asks
+            # and the sub-heading before it was a question too ("### 谈谈事务？", "### 如何持久化"),
+            # or its parent only announced the sub-headings before that question.
             payload = enclosing[2]
             assert isinstance(payload, int)
             bodies[payload][1].extend([segment.heading, *segment.body])
@@ -151,7 +191,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             )
             stack.append((level, "section", section_name(title.text)))
             continue
-        has_body = any(b.kind != "html" or b.text.strip() for b in segment.body)
+        has_body = any(_has_text(b) for b in segment.body)
         if (
             level in numbered
             and title.number is None
@@ -166,41 +206,128 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "section", section_name(title.text)))
             continue
         # A heading that asks is a question whatever its text holds; no need to look inside.
-        asks = title.text.endswith(("?", "？"))
+        asking = title.text.endswith(("?", "？"))
         inner = (
             []
-            if title.label_only or asks
+            if title.label_only or asking
             else _section_questions(
                 ctx, segment.body, (*sections, section_name(title.text)), title.text
             )
         )
         if inner:
             stack.append((level, "section", section_name(title.text)))
+            roles[index] = "section"
             outline.drafts += inner
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
-        if (title.marked or title.label_only) and not (
-            not has_body and deeper and not title.text.endswith(("?", "？"))
+        bare_asking = not has_body and after_question and asks(title.text)
+        announces = not has_body and _announces(segments, index)
+        if (
+            (
+                (title.marked or title.label_only)
+                and not (not has_body and deeper and not title.text.endswith(("?", "？")))
+            )
+            or announces
+            or bare_asking
         ):
+            # Also "## 两种方式：" over plain sub-headings (they are its answer), and a heading
+            # that asks among sibling questions with nothing under it (no answer yet).
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), title.label_only))
+            if announces:
+                announcing.add(len(bodies) - 1)
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
+            roles[index] = "question"
         elif has_body and level in numbered:
             # A preface or a section's introduction: its questions are the numbered ones.
             stack.append((level, "section", section_name(title.text)))
+            roles[index] = "section"
         elif has_body and not _only_links(ctx, segment.body):
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), False))
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
+            roles[index] = "question" if asks(title.text) else "plain"
+            plain[index] = len(bodies) - 1
         else:
             stack.append((level, "section", section_name(title.text)))
+            roles[index] = "section"
+    dropped = _introductions(segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)])
+    bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
+    # Numbered questions written as paragraphs inside a heading's text are questions too.
+    bodies = [
+        (part, part_body, label_only and part is draft)
+        for draft, body, label_only in bodies
+        for part, part_body in split_body(ctx, draft, body)
+    ]
     for draft, body, label_only in bodies:
         fill(ctx, draft, body, label_only)
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
+
+
+def _announces(segments: list[Segment], index: int) -> bool:
+    """A heading ending in a colon ("解决单点问题有两种方式：") over plain sub-headings: they
+    are the parts it announces, not questions of their own."""
+    title = segments[index].title
+    if not title.text.rstrip().endswith((":", "：")) or index + 1 >= len(segments):
+        return False
+    child = segments[index + 1]
+    return (
+        child.heading.level > segments[index].heading.level
+        and not child.title.marked
+        and not asks(child.title.text)
+    )
+
+
+def _introductions(
+    segments: list[Segment], roles: dict[int, str], plain: dict[int, int], drafts: list[Draft]
+) -> set[int]:
+    """Plain headings (text, no question mark, no number, not asking) that are introductions
+    or placeholders, not questions: their sibling headings are sections holding the questions
+    ("## 一、动机篇" among "## 二、卷积层篇" …; "## Overview" among "## Kotlin Questions")."""
+    parents: list[int] = []
+    chain: list[int] = []
+    for index, segment in enumerate(segments):
+        while chain and segments[chain[-1]].heading.level >= segment.heading.level:
+            chain.pop()
+        parents.append(chain[-1] if chain else -1)
+        chain.append(index)
+    families: dict[tuple[int, int], list[int]] = {}
+    for index, segment in enumerate(segments):
+        families.setdefault((parents[index], segment.heading.level), []).append(index)
+    lines = sorted(draft.line for draft in drafts)
+    dropped: set[int] = set()
+    for index in plain:
+        siblings = families[(parents[index], segments[index].heading.level)]
+        kinds = [roles.get(i) for i in siblings]
+        if "question" in kinds:
+            continue
+        holding = sum(
+            1 for i in siblings if roles.get(i) == "section" and _holds(segments, i, lines)
+        )
+        if holding >= kinds.count("plain"):
+            dropped.add(plain[index])
+    return dropped
+
+
+def _holds(segments: list[Segment], index: int, lines: list[int]) -> bool:
+    """Whether questions start under this heading (before the next heading at its level)."""
+    level = segments[index].heading.level
+    start = segments[index].heading.start + 1
+    end = next(
+        (s.heading.start + 1 for s in segments[index + 1 :] if s.heading.level <= level),
+        None,
+    )
+    at = bisect_left(lines, start)
+    return at < len(lines) and (end is None or lines[at] < end)
+
+
+def _has_text(block: Block) -> bool:
+    """Not a bare `<br>`/`<p align="center">` block: markup alone is no answer."""
+    return block.kind != "html" or bool(_MARKUP.sub("", block.text).strip())
 
 
 def _only_links(ctx: Context, body: list[Block]) -> bool:
@@ -214,7 +341,7 @@ def _only_links(ctx: Context, body: list[Block]) -> bool:
     ]
     return (
         bool(lines)
-        and all(b.kind in ("paragraph", "list") for b in body)
+        and all(b.kind in ("paragraph", "list", "hr") for b in body)
         and all(is_link_only(line) for line in lines)
     )
 

@@ -4,6 +4,7 @@ command line (plotext itself) and the TUI (textual-plotext's `plt`, which speaks
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from unicodedata import east_asian_width
 
 if TYPE_CHECKING:
     from interviewer.practice.stats import Stats
@@ -11,6 +12,15 @@ if TYPE_CHECKING:
 WEEKS_SHOWN = 12
 TOPIC_LINES = 4
 TOPIC_MARKERS = ("o", "x", "+", "*")[:TOPIC_LINES]
+
+
+def legend_label(topic: str, number: int) -> str:
+    """A topic's name in a chart legend: plotext counts one cell per character, so a name
+    with wide (Chinese) characters would shift the chart's frame; such a topic is called
+    "topic N" there, and the table below the charts gives its name beside its marker."""
+    if any(east_asian_width(char) in "WF" for char in topic):
+        return f"topic {number}"
+    return topic
 
 
 def _week_label(week: str) -> str:
@@ -38,10 +48,11 @@ def draw_progress(plt: Any, stats: Stats) -> None:
     positions = list(range(len(weeks)))
     # The line first, so the topics' markers are drawn over it.
     plt.plot(positions, [stats.weeks[w].average for w in weeks], label="all", marker="·")
-    for topic, marker in zip(stats.topics, TOPIC_MARKERS, strict=False):
+    for number, (topic, marker) in enumerate(zip(stats.topics, TOPIC_MARKERS, strict=False), 1):
         points = [(n, topic.weeks[w].average) for n, w in enumerate(weeks) if w in topic.weeks]
         xs = [n for n, _ in points]
-        plt.scatter(xs, [average for _, average in points], label=topic.topic, marker=marker)
+        label = legend_label(topic.topic, number)
+        plt.scatter(xs, [average for _, average in points], label=label, marker=marker)
     plt.xticks(positions, [_week_label(week) for week in weeks])
     # Half a week of room on each side: a marker on the frame would be hidden by it.
     plt.xlim(-0.5, len(weeks) - 0.5)
@@ -95,15 +106,17 @@ def topic_rows(stats: Stats) -> list[tuple[str, str, str, str, str]]:
     """One row per topic: topic, answers, average, average of latest scores, last 4 weeks."""
     recent = list(stats.weeks)[-4:]
     rows = []
-    for topic in stats.topics:
+    for number, topic in enumerate(stats.topics, 1):
         trend = " ".join(
             f"{topic.weeks[w].average:g}" if w in topic.weeks and topic.weeks[w].average
             is not None else "·"
             for w in recent
         )
+        # The charted topics carry their marker, so "topic N" in a legend can be looked up.
+        marker = TOPIC_MARKERS[number - 1] if number <= TOPIC_LINES else " "
         rows.append(
             (
-                topic.topic,
+                f"{marker} {topic.topic}",
                 str(topic.answers),
                 f"{topic.average:g}" if topic.average is not None else "–",
                 f"{topic.latest_average:g}" if topic.latest_average is not None else "–",

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interviewer.grading.lexicon import LEXICON_FILE, word_groups
+from interviewer.grading.lexicon import search_vocabulary_fingerprint, word_groups
 from interviewer.resources import knowledge_dir
 from interviewer.search.spelling import Speller
 from interviewer.search.term_tags import TermTagger, tag
@@ -281,7 +281,7 @@ def vocabulary_fingerprint() -> str:
     digest = hashlib.sha256(f"terms={TERMS_VERSION}".encode())
     digest.update(" ".join(sorted(_STOP_EN | _STOP_ZH)).encode())
     digest.update(load_glossary().fingerprint.encode())
-    digest.update(LEXICON_FILE.read_bytes())
+    digest.update(search_vocabulary_fingerprint())
     return digest.hexdigest()[:16]
 
 

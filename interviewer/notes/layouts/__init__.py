@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from interviewer.notes.answers import is_answer_marker
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, read_metadata
-from interviewer.notes.layouts import blockquote, bold, details, lists, qa_labels
+from interviewer.notes.layouts import (
+    blockquote,
+    bold,
+    choices,
+    details,
+    lists,
+    numbered,
+    qa_labels,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +33,8 @@ LAYOUTS: tuple[Layout, ...] = (
     Layout(qa_labels.NAME, qa_labels.match),
     Layout(bold.NAME, bold.match),
     Layout(blockquote.NAME, blockquote.match),
+    Layout(choices.NAME, choices.match),
+    Layout(numbered.NAME, numbered.match),
     Layout(lists.NAME, lists.match),
 )
 

@@ -11,6 +11,7 @@ from interviewer.notes.marks import parse_title
 NAME = "q-a labels"
 _LABEL_NUMBER = re.compile(r"^\W*(?:Q|Question|问题?)\s*(\d+)", re.IGNORECASE)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_BOLD_LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*\\?(?:\n|$)", re.DOTALL)
 
 
 def clean_question(text: str) -> str:
@@ -28,7 +29,11 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     lines = _BREAK.sub("\n", text).split("\n")
     split = next((i for i, line in enumerate(lines) if i and strip_a_label(line)[1]), len(lines))
-    title = parse_title(clean_question(" ".join(lines[:split])), ctx.emoji_difficulty)
+    bold = _BOLD_LABEL.match(_BREAK.sub("\n", block.text.strip()))
+    if split == len(lines) and bold and len(lines) > 1:
+        split = _bold_question_end(lines)
+    asked = " ".join(clean_question(line.rstrip(" \\")) for line in lines[:split])
+    title = parse_title(asked, ctx.emoji_difficulty)
     if not title.text:
         return None
     numbered = _LABEL_NUMBER.match(block.text)
@@ -45,6 +50,17 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         low_importance=title.low_importance,
     )
     if split < len(lines):
-        first, _ = strip_a_label(lines[split])
+        first, _ = strip_a_label(lines[split].strip())
         draft.add_answer("\n".join([first, *lines[split + 1 :]]).strip())
     return Found([draft], 1, Mode.OPEN)
+
+
+def _bold_question_end(lines: list[str]) -> int:
+    """`**Q1: What is X?**` then the answer on the next lines: the bold line is the question.
+    A bold label that only introduces (`**Q5: Scenario:**`) runs on to the line that asks."""
+    if not lines[0].rstrip(" *_\\").endswith((":", "：")):
+        return 1
+    asking = next(
+        (i for i, line in enumerate(lines) if line.rstrip(" *_\\").endswith(("?", "？"))), None
+    )
+    return asking + 1 if asking is not None else 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -45,10 +46,12 @@ def topics_markup(stats: Stats) -> str:
     rows = topic_rows(stats)
     if not rows:
         return ""
-    width = max(len(row[0]) for row in rows)
+    # Chinese characters take two cells: pad by cells, not by characters.
+    width = max(cell_len(row[0]) for row in rows)
     lines = [f"[b]{'topic':<{width}}  answers  average  now   last 4 weeks[/b]"]
     lines += [
-        f"{escape(topic):<{width}}  {answers:>7}  {average:>7}  {now:>4}  {trend}"
+        f"{escape(topic)}{' ' * (width - cell_len(topic))}  {answers:>7}  {average:>7}  "
+        f"{now:>4}  {trend}"
         for topic, answers, average, now, trend in rows
     ]
     return "\n".join(lines)

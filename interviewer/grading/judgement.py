@@ -1,0 +1,110 @@
+"""What the offline grader knows while it judges one answer: the tools prepared for the
+whole bank, the question prepared once, and what each check has found so far. The checks
+(checks.py) read and extend a `Judgement`; keyword.py turns the finished one into a grade."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from interviewer.grading.feedback import Findings
+from interviewer.grading.scoring import Verdicts
+
+if TYPE_CHECKING:
+    from interviewer.grading.alignment import Aligner
+    from interviewer.grading.contradiction import Claim
+    from interviewer.grading.honesty import ProfileIndex
+    from interviewer.grading.lexicon import Lexicon, Weights
+    from interviewer.grading.matching import AnswerView, PointMatch
+    from interviewer.grading.misconceptions import Misconception
+    from interviewer.grading.model import CheckReport, Status
+    from interviewer.grading.rubric import Reference
+    from interviewer.grading.swaps import NoteFormula, Sibling
+    from interviewer.notes import QuestionBank
+    from interviewer.notes.model import Question
+    from interviewer.terms import MinedTerms
+
+
+@dataclass
+class Tools:
+    """What the grader prepares once for a question bank."""
+
+    bank: QuestionBank
+    lexicon: Lexicon
+    weights: Weights
+    index: ProfileIndex
+    profiles: dict[str, frozenset[str]]
+    misconceptions: tuple[Misconception, ...]
+    terms: MinedTerms
+    aligner: Aligner | None = None
+
+
+@dataclass
+class Prepared:
+    """One question prepared once: its rubric, its note clauses with a direction, every
+    note sentence with its concepts, the formulas the notes give and its sibling terms."""
+
+    reference: Reference
+    claims: list[Claim]
+    sentences: list[tuple[str, frozenset[str]]]
+    formulas: list[NoteFormula]
+    siblings: list[tuple[Sibling, ...]]
+
+
+@dataclass
+class Wrong:
+    """A claim of the answer that the notes (or a pack's facts) contradict."""
+
+    kind: str
+    said: str
+    note: str
+    point: int | None = None
+    """Index of the rubric point it spoils."""
+    message: str = ""
+    """The feedback line naming the error, in the answer's language (else a generic one)."""
+
+
+@dataclass
+class Judgement:
+    """One answer on its way through the checks."""
+
+    question: Question
+    prepared: Prepared
+    tools: Tools
+    text: str
+    language: str
+    view: AnswerView
+    injected: list[str]
+    matches: list[PointMatch] = field(default_factory=list)
+    statuses: list[Status] = field(default_factory=list)
+    wrong: list[Wrong] = field(default_factory=list)
+    verdicts: Verdicts = field(default_factory=Verdicts)
+    findings: Findings = field(default_factory=Findings)
+    flags: list[str] = field(default_factory=list)
+    reports: list[CheckReport] = field(default_factory=list)
+    ratio: float = 0.0
+    """Share of full marks the rubric coverage reaches (set by the coverage check)."""
+    finished: bool = False
+    """True when a check settled the grade (an empty answer): later checks do not run."""
+
+    @property
+    def zh(self) -> bool:
+        """True when feedback is written in Chinese."""
+        return self.language == "zh"
+
+    def add_wrong(self, wrong: Wrong) -> bool:
+        """Record a wrong claim (unless an earlier check already named the same words): it
+        spoils the point it was made on and counts against the score."""
+        if any(wrong.said in w.said or w.said in wrong.said for w in self.wrong):
+            return False
+        self.wrong.append(wrong)
+        self.findings.contradictions.append((wrong.said, wrong.note))
+        if wrong.message:
+            self.findings.explained[wrong.said] = wrong.message
+        self.verdicts.contradictions += 1
+        if wrong.point is not None:
+            status = self.statuses[wrong.point]
+            self.statuses[wrong.point] = "partly" if status == "covered" else "missed"
+        if "contradiction" not in self.flags:
+            self.flags.append("contradiction")
+        return True

@@ -1,0 +1,231 @@
+"""Sibling terms mixed up and formulas that differ from the notes'. Siblings come from the
+notes' structure (interviewer.terms); what the notes attach to each (the concepts of the
+sentences about it alone, and the formulas written after its name) is compared with what
+the answer attaches to it — no table of facts about any subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from interviewer.grading.contradiction import COMPARED
+from interviewer.grading.formulas import Formula, comparable, find_formulas, same_value
+from interviewer.grading.lexicon import Lexicon
+from interviewer.grading.matching import split_clauses
+from interviewer.terms.siblings import clean_term
+
+if TYPE_CHECKING:
+    from interviewer.grading.judgement import Judgement, Wrong
+
+# Concepts the answer attaches to a term that the notes attach only to its sibling: this
+# many make a swap (one shared word is too little to say so).
+MIN_BOUND = 2
+# …and they must be this share of what the clause says besides the term itself.
+MIN_BOUND_SHARE = 0.4
+CARRIED_SHARE = 0.6
+# A clause is about the term it names among its first few concepts (its subject).
+SUBJECT_WITHIN = 3
+_NEGATED = re.compile(r"不|没|非|无|\b(?:not|no|never|neither|nor|isn't|aren't|doesn't|don't)\b|"
+                      r"n't", re.IGNORECASE)
+_CLAUSE = re.compile(r"[，,；;：:]")
+
+
+@dataclass(frozen=True)
+class Sibling:
+    """One term of a sibling set: its name, its concepts, what the notes say only of it."""
+
+    name: str
+    concepts: frozenset[str]
+    bound: frozenset[str]
+    """Concepts of note sentences about this term alone, never said of its siblings."""
+    sentences: tuple[tuple[str, frozenset[str]], ...]
+
+
+@dataclass(frozen=True)
+class NoteFormula:
+    """A formula of the notes, what it is the formula of, and the sentence it is in."""
+
+    formula: Formula
+    subject: frozenset[str]
+    sentence: str
+
+
+def _mentions(concepts: frozenset[str], term: frozenset[str]) -> bool:
+    return bool(term) and term <= concepts
+
+
+def _clauses(sentences: Sequence[str], lexicon: Lexicon) -> list[tuple[str, list[str]]]:
+    return [(clause, [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1])
+            for sentence in sentences for clause in split_clauses(sentence)]
+
+
+def _about(listed: Sequence[str], term: frozenset[str]) -> bool:
+    """True when a clause is about the term: it names it among its first concepts."""
+    return _mentions(frozenset(listed), term) and bool(term & frozenset(listed[:SUBJECT_WITHIN]))
+
+
+def prepare_siblings(
+    sets: Sequence[Sequence[str]],
+    note_sentences: Sequence[str],
+    lexicon: Lexicon,
+    attached: Mapping[str, str] | None = None,
+) -> list[tuple[Sibling, ...]]:
+    """Sibling sets with what the notes attach to each term: the clauses about it alone and
+    the text under its label (`attached`: term → text); sets the notes never tell apart are
+    dropped."""
+    attached = attached or {}
+    sentences = [(text, frozenset(listed)) for text, listed in _clauses(note_sentences, lexicon)
+                 if not _NEGATED.search(text)]
+    heads = {text: listed for text, listed in _clauses(note_sentences, lexicon)}
+    prepared = []
+    for names in sets:
+        full = [frozenset(c for c in lexicon.text_concepts(n) if len(c) > 1) for n in names]
+        common = frozenset.intersection(*full) if full else frozenset()
+        terms = [t - common for t in full]
+        if any(not t for t in terms) or len(set(terms)) < len(terms):
+            continue
+        about = []
+        for name, term in zip(names, full, strict=True):
+            others = [t for t in full if t != term]
+            alone = tuple((text, concepts) for text, concepts in sentences
+                          if _about(heads[text], term)
+                          and not any(_mentions(concepts, o) for o in others))
+            # The text under a term's label is about that term, whatever else it names.
+            under = attached.get(clean_term(name).lower(), "")
+            alone += tuple((text, frozenset(listed)) for text, listed in _clauses([under], lexicon)
+                           if not _NEGATED.search(text))
+            about.append(alone)
+        said = [frozenset().union(*(c for _, c in alone)) for alone in about]
+        everyone = frozenset().union(*full)
+        members = []
+        for i, (name, term) in enumerate(zip(names, full, strict=True)):
+            elsewhere = frozenset().union(*(s for j, s in enumerate(said) if j != i))
+            bound = frozenset(c for c in said[i] - elsewhere - everyone if len(c) > 1)
+            members.append(Sibling(name, term, bound, about[i]))
+        if sum(1 for m in members if m.bound) >= 2:
+            prepared.append(tuple(members))
+    return prepared
+
+
+def _subject(before: str, lexicon: Lexicon) -> frozenset[str]:
+    """What a formula is the formula of: the concepts of the last clause before it."""
+    parts = [p for p in _CLAUSE.split(before) if p.strip()]
+    for part in reversed(parts):
+        concepts = frozenset(c for c in lexicon.text_concepts(part) if len(c) > 1)
+        if concepts:
+            return concepts
+    return frozenset()
+
+
+def prepare_formulas(sentences: Sequence[str], lexicon: Lexicon) -> list[NoteFormula]:
+    """The formulas the notes give, each with what it is the formula of."""
+    return [NoteFormula(f, _subject(f.subject, lexicon) - f.variables, sentence)
+            for sentence in sentences for f in find_formulas(sentence)]
+
+
+def _say(j: Judgement, zh: str, en: str) -> str:
+    return zh if j.zh else en
+
+
+def _swap(
+    clause: str, concepts: frozenset[str], this: Sibling, members: Sequence[Sibling],
+    carried: bool = False,
+) -> tuple[Sibling, str] | None:
+    """(the sibling whose notes the clause repeats, the note clause) when the clause says
+    of `this` what the notes say only of that sibling. A clause that does not name `this`
+    itself (`carried` from its sentence) needs more of the sibling's words."""
+    said = concepts - this.concepts
+    if said & this.bound:
+        return None
+    least, share = (MIN_BOUND + 1, CARRIED_SHARE) if carried else (MIN_BOUND, MIN_BOUND_SHARE)
+    for other in members:
+        bound = said & other.bound
+        if (other is this or len(bound) < least or len(bound) < share * len(said)
+                or other.name.lower() in clause.lower()):
+            continue
+        note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
+        if this.name.lower() not in note.lower():
+            return other, note
+    return None
+
+
+def swapped_terms(j: Judgement) -> list[Wrong]:
+    """Clauses that say of one sibling what the notes say only of another. A clause that
+    names no sibling speaks of the one its sentence last named ("L1, or Ridge, penalizes
+    the squares": the penalty is L1's)."""
+    from interviewer.grading.judgement import Wrong
+
+    found: list[Wrong] = []
+    lexicon = j.tools.lexicon
+    for sentence in j.view.sentences:
+        current: dict[int, Sibling] = {}
+        for clause, _ in sentence.clauses:
+            listed = [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1]
+            concepts = frozenset(listed)
+            head = frozenset(listed[:SUBJECT_WITHIN])
+            negated = bool(_NEGATED.search(clause))
+            for index, members in enumerate(j.prepared.siblings):
+                # A sibling named in passing ("…偏移" naming 均值) is not the clause's subject.
+                named = [m for m in members if _mentions(concepts, m.concepts)
+                         and m.concepts & head]
+                if len(named) > 1:
+                    current.pop(index, None)
+                    continue
+                if named:
+                    current[index] = named[0]
+                this = current.get(index)
+                # "the test set is not used for tuning" is right, not a swap.
+                if this is None or negated:
+                    continue
+                swap = _swap(clause, concepts, this, members, carried=not named)
+                if swap is None:
+                    continue
+                other, note = swap
+                message = _say(
+                    j, f"你把「{this.name}」和「{other.name}」弄混了：「{clause}」说的是"
+                       f"「{other.name}」，笔记里说「{note}」。",
+                    f"You swapped {this.name} and {other.name}: “{clause}” is what the "
+                    f"notes say of {other.name} — “{note}”.")
+                found.append(Wrong("swapped", clause, note, None, message))
+                break
+    return found
+
+
+def swapped_formulas(j: Judgement) -> list[Wrong]:
+    """Formulas of the answer that differ from the notes' formula for the same thing, or
+    that are the notes' formula for a sibling."""
+    from interviewer.grading.judgement import Wrong
+
+    found: list[Wrong] = []
+    lexicon = j.tools.lexicon
+    notes = j.prepared.formulas
+    for sentence in j.view.sentences:
+        for formula in find_formulas(sentence.text):
+            subject = _subject(formula.subject, lexicon) - formula.variables
+            if not subject:
+                continue
+            same = [n for n in notes if comparable(formula, n.formula)
+                    and same_value(formula, n.formula)]
+            if any(n.subject & subject for n in same):
+                continue  # the notes' formula for the same thing, however written
+            mine = [n for n in notes if n.subject & subject and comparable(formula, n.formula)]
+            if not mine:
+                continue
+            right = max(mine, key=lambda n: len(n.subject & subject))
+            said = sentence.text
+            if same:
+                other = same[0]
+                message = _say(
+                    j, f"「{formula.text}」是笔记里另一个量的公式（「{other.sentence}」）；"
+                       f"笔记里说「{right.sentence}」。",
+                    f"“{formula.text}” is the notes' formula for something else "
+                    f"(“{other.sentence}”); the notes say “{right.sentence}”.")
+            else:
+                message = _say(
+                    j, f"公式「{formula.text}」与笔记不符：笔记里说「{right.sentence}」。",
+                    f"The formula “{formula.text}” differs from the notes, which say "
+                    f"“{right.sentence}”.")
+            found.append(Wrong("formula", said, right.sentence, None, message))
+    return found

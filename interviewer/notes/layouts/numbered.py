@@ -1,0 +1,116 @@
+"""Numbered question paragraphs: `20、Redis 集群会丢写吗？` `21、…？` — a run of numbered
+paragraphs that ask, each with the text below it (if any) as its answer; and a paragraph that
+carries on the numbering of the question headings around it (`27.…？` between `##### 26.`
+and `##### 28.`)."""
+
+from __future__ import annotations
+
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, Draft, Found, Mode, asks
+from interviewer.notes.marks import Title, parse_title
+from interviewer.notes.markup import plain_text
+
+NAME = "numbered paragraphs"
+_MIN_RUN = 3
+_MAX_QUESTION = 150
+
+
+def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
+    """A paragraph that is one of a run of numbered questions."""
+    block = blocks[index]
+    if block.kind != "paragraph" or index not in ctx.memo(blocks, "numbered", question_runs):
+        return None
+    return Found([paragraph_draft(ctx, block)], 1, Mode.OPEN)
+
+
+def _numbered_question(ctx: Context, block: Block) -> Title | None:
+    if block.kind != "paragraph" or not block.text[:1].isdigit():
+        return None  # most paragraphs end here
+    first = block.text.split("\n", 1)[0]
+    title = parse_title(first, ctx.emoji_difficulty)
+    if title.number is None or len(plain_text(first)) > _MAX_QUESTION or not asks(title.text):
+        return None
+    return title
+
+
+def _short_question(block: Block) -> bool:
+    if block.kind != "paragraph" or "\n" in block.text.strip():
+        return False
+    text = plain_text(block.text)
+    return len(text) <= _MAX_QUESTION and text.endswith(("?", "？"))
+
+
+def question_runs(ctx: Context, blocks: list[Block]) -> set[int]:
+    """Indices of the paragraphs in runs of at least three consecutively numbered questions,
+    and of short question paragraphs right next to such a run (one whose number was lost)."""
+    numbered = [
+        (index, title.number)
+        for index, block in enumerate(blocks)
+        if (title := _numbered_question(ctx, block)) is not None and title.number is not None
+    ]
+    members: set[int] = set()
+    run: list[int] = []
+    for position, (index, number) in enumerate(numbered):
+        if run and number != numbered[position - 1][1] + 1:
+            members.update(_run(blocks, run))
+            run = []
+        run.append(index)
+    members.update(_run(blocks, run))
+    return members
+
+
+def _run(blocks: list[Block], run: list[int]) -> list[int]:
+    if len(run) < _MIN_RUN:
+        return []
+    before, after = run[0] - 1, run[-1] + 1
+    while before >= 0 and _short_question(blocks[before]):
+        run.insert(0, before)
+        before -= 1
+    while after < len(blocks) and _short_question(blocks[after]):
+        run.append(after)
+        after += 1
+    return run
+
+
+def paragraph_draft(ctx: Context, block: Block) -> Draft:
+    """The question of a numbered paragraph; lines after its first are the answer's start."""
+    first, _, rest = block.text.partition("\n")
+    title = parse_title(first, ctx.emoji_difficulty)
+    draft = Draft(
+        title.text,
+        block.start + 1,
+        NAME,
+        number=title.number,
+        stars=title.stars,
+        difficulty=title.difficulty,
+        tags=list(title.tags),
+        low_importance=title.low_importance,
+    )
+    draft.add_answer(rest.strip())
+    return draft
+
+
+def split_body(ctx: Context, draft: Draft, body: list[Block]) -> list[tuple[Draft, list[Block]]]:
+    """A heading question's text cut where numbered questions begin inside it: a run of them,
+    or the one that carries on the heading's own numbering."""
+    if not any(block.kind == "paragraph" and block.text[:1].isdigit() for block in body):
+        return [(draft, body)]  # most answers end here
+    starts = set(question_runs(ctx, body))
+    if draft.number is not None:
+        starts.update(
+            index
+            for index, block in enumerate(body)
+            if (title := _numbered_question(ctx, block)) is not None
+            and title.number == draft.number + 1
+        )
+    if not starts:
+        return [(draft, body)]
+    parts: list[tuple[Draft, list[Block]]] = [(draft, [])]
+    for index, block in enumerate(body):
+        if index in starts:
+            question = paragraph_draft(ctx, block)
+            question.sections = draft.sections
+            parts.append((question, []))
+        else:
+            parts[-1][1].append(block)
+    return parts

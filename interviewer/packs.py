@@ -1,0 +1,180 @@
+"""Domain packs: optional knowledge about one subject (its vocabulary in both languages, the
+misconceptions people state about it) kept as TOML files in a folder, so the code that reads,
+searches and grades notes knows no subject. A pack applies when the notes are about its
+subject, or when named in `INTERVIEWER_PACKS`; `none` turns every pack off.
+
+A pack folder holds any number of `*.toml` files; together they may define
+    [pack]            name, description, and [pack.match]: terms (words that say a question is
+                      about the subject), min_share (of the questions that must name one)
+    [[words]]         zh = [...], en = [...]: spellings that mean the same thing
+    [[misconception]] a wrong belief and the fact (see the bundled deep-learning pack)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from interviewer.errors import UsageError
+from interviewer.resources import knowledge_dir
+
+OFF = "none"
+# A pack matches notes when this share of their questions names at least MIN_TERMS of its
+# match terms (or, when it lists none, of its word groups); the pack may set its own.
+MIN_SHARE = 0.3
+MIN_TERMS = 1
+# Enough questions to tell what the notes are about; a 3,000-question folder need not be read whole.
+SAMPLE = 300
+_WORD_EDGE = re.compile(r"^[A-Za-z0-9]")
+
+
+class PackError(UsageError):
+    """A pack named in the settings cannot be found or read."""
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """One domain pack, read from its folder."""
+
+    name: str
+    folder: Path
+    description: str = ""
+    words: tuple[tuple[str, ...], ...] = ()
+    misconceptions: tuple[dict[str, Any], ...] = ()
+    match_terms: tuple[str, ...] = ()
+    """Words that say a question is about the pack's subject (default: its word groups)."""
+    min_share: float = MIN_SHARE
+    min_terms: int = MIN_TERMS
+    fingerprint: str = ""
+    _pattern: list[re.Pattern[str]] = field(default_factory=list, repr=False)
+
+    def share_matching(self, texts: Sequence[str]) -> float:
+        """Share of the texts (questions with their answers) that name at least `min_terms`
+        of the pack's match terms."""
+        if not texts or not (self.words or self.match_terms):
+            return 0.0
+        pattern = self._matcher()
+        hits = 0
+        for text in texts:
+            found = {m.lastgroup for m in pattern.finditer(text.lower())}
+            hits += len(found) >= self.min_terms
+        return hits / len(texts)
+
+    def matches(self, texts: Sequence[str]) -> bool:
+        """True when the notes are about this pack's subject."""
+        return self.share_matching(texts) >= self.min_share
+
+    def _matcher(self) -> re.Pattern[str]:
+        if not self._pattern:
+            alternatives = []
+            groups: list[tuple[str, ...]] = [(t,) for t in self.match_terms] or list(self.words)
+            for index, group in enumerate(groups):
+                spellings = sorted({s.lower() for s in group if len(s) > 1}, key=len, reverse=True)
+                parts = [rf"\b{re.escape(s)}\b" if _WORD_EDGE.match(s) else re.escape(s)
+                         for s in spellings]
+                if parts:
+                    alternatives.append(f"(?P<g{index}>{'|'.join(parts)})")
+            self._pattern.append(re.compile("|".join(alternatives) or r"(?!)"))
+        return self._pattern[0]
+
+
+@lru_cache(maxsize=32)
+def load_pack(folder: Path) -> Pack:
+    """The pack in `folder` (every `*.toml` file in it), cached."""
+    files = sorted(folder.glob("*.toml"))
+    if not folder.is_dir() or not files:
+        raise PackError(f"pack folder {folder} has no .toml files; a pack is a folder of TOML "
+                        "files (see the README, 'Domain packs')")
+    meta: dict[str, Any] = {}
+    words: list[tuple[str, ...]] = []
+    wrong: list[dict[str, Any]] = []
+    digest = hashlib.sha256()
+    for path in files:
+        raw = path.read_bytes()
+        digest.update(raw)
+        try:
+            data = tomllib.loads(raw.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise PackError(f"pack file {path} is not valid TOML ({exc}); "
+                            "fix or remove it") from exc
+        meta.update(data.get("pack", {}))
+        words += [tuple((*g.get("zh", ()), *g.get("en", ()))) for g in data.get("words", [])]
+        wrong += data.get("misconception", [])
+    match = meta.get("match", {})
+    return Pack(
+        name=str(meta.get("name", folder.name)),
+        folder=folder,
+        description=str(meta.get("description", "")),
+        words=tuple(g for g in words if g),
+        misconceptions=tuple(wrong),
+        match_terms=tuple(str(term) for term in match.get("terms", ())),
+        min_share=float(match.get("min_share", MIN_SHARE)),
+        min_terms=int(match.get("min_terms", MIN_TERMS)),
+        fingerprint=digest.hexdigest()[:16],
+    )
+
+
+def bundled_dir() -> Path:
+    """The folder of the packs that ship with interviewer."""
+    return knowledge_dir() / "packs"
+
+
+def pack_folders(extra: Iterable[Path] = ()) -> dict[str, Path]:
+    """Every pack that can be named: bundled ones, then those in `extra` folders (a user's
+    packs folder), which win on a shared name."""
+    found: dict[str, Path] = {}
+    for root in (bundled_dir(), *extra):
+        if root.is_dir():
+            for folder in sorted(p for p in root.iterdir() if p.is_dir()):
+                if any(folder.glob("*.toml")):
+                    found[folder.name] = folder
+    return found
+
+
+def bundled_packs() -> list[Pack]:
+    """Every bundled pack."""
+    return [load_pack(folder) for folder in pack_folders().values()]
+
+
+def select_packs(
+    setting: str | None, texts: Sequence[str], extra: Iterable[Path] = ()
+) -> list[Pack]:
+    """The packs to apply: `none` → none; names or folder paths (comma-separated) → those;
+    unset or `auto` → the packs whose subject the notes (`texts`) are about."""
+    known = pack_folders(extra)
+    spec = (setting or "").strip()
+    if spec.lower() == OFF:
+        return []
+    if not spec or spec.lower() == "auto":
+        sample = list(texts[:: max(1, len(texts) // SAMPLE)])
+        return [pack for pack in map(load_pack, known.values()) if pack.matches(sample)]
+    chosen = []
+    for name in (part.strip() for part in spec.split(",")):
+        if not name:
+            continue
+        path = Path(name).expanduser()
+        if name in known:
+            chosen.append(load_pack(known[name]))
+        elif path.is_dir():
+            chosen.append(load_pack(path.resolve()))
+        else:
+            names = ", ".join(known) or "none bundled"
+            raise PackError(f"no domain pack named {name!r} (known: {names}); set "
+                            "INTERVIEWER_PACKS to pack names, pack folders or 'none'")
+    return chosen
+
+
+def question_texts(questions: Iterable[Any]) -> list[str]:
+    """The text of each question that tells what the notes are about."""
+    return [f"{q.title}\n{q.answer}" for q in questions]
+
+
+def word_groups(packs: Sequence[Pack]) -> list[tuple[str, ...]]:
+    """The [[words]] groups of the packs, in order."""
+    return [group for pack in packs for group in pack.words]

@@ -1,0 +1,102 @@
+"""The terms mined from one set of notes, cached by the notes' content: bilingual pairs and
+abbreviations merged into synonym groups, and each question's sibling sets."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from interviewer.terms.pairs import abbreviations, term_pairs
+from interviewer.terms.siblings import attached_text, sibling_sets
+
+# A group that grows past this is a chain of loose pairs, not one term's spellings.
+MAX_GROUP = 6
+_CACHE: dict[str, MinedTerms] = {}
+_CACHE_SIZE = 8
+
+
+class _Question(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class MinedTerms:
+    """Term pairs, abbreviations and sibling sets of one set of notes."""
+
+    pairs: tuple[tuple[str, str], ...] = ()
+    """(Chinese, English) pairs the notes write with a bracket."""
+    abbreviations: tuple[tuple[str, str], ...] = ()
+    """(abbreviation, long form) pairs the notes define."""
+    siblings: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    """Question id → the sets of terms that question defines side by side."""
+    attached: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Question id → each term its answer labels (lower case) → the text under the label."""
+
+    def groups(self) -> list[tuple[str, ...]]:
+        """Synonym groups: every pair and abbreviation joined with the ones sharing a term."""
+        parent: dict[str, str] = {}
+
+        def root(term: str) -> str:
+            while parent.setdefault(term, term) != term:
+                term = parent[term]
+            return term
+
+        spelled: dict[str, str] = {}
+        for a, b in (*self.pairs, *self.abbreviations):
+            ka, kb = a.lower(), b.lower()
+            spelled.setdefault(ka, a)
+            spelled.setdefault(kb, b)
+            parent[root(ka)] = root(kb)
+        members: dict[str, list[str]] = {}
+        for key in spelled:
+            members.setdefault(root(key), []).append(spelled[key])
+        return [tuple(group) for group in members.values() if 2 <= len(group) <= MAX_GROUP]
+
+    def siblings_of(self, question_id: str) -> tuple[tuple[str, ...], ...]:
+        """The sibling sets of one question."""
+        return self.siblings.get(question_id, ())
+
+    def attached_to(self, question_id: str) -> dict[str, str]:
+        """The text under each term one question's answer labels."""
+        return self.attached.get(question_id, {})
+
+
+def _fingerprint(questions: Sequence[_Question]) -> str:
+    digest = hashlib.sha256()
+    for question in questions:
+        digest.update(f"{question.id}\0{question.title}\0{question.answer}\0".encode())
+    return digest.hexdigest()
+
+
+def mine_terms(questions: Iterable[_Question]) -> MinedTerms:
+    """The terms of a set of questions (cached by their content)."""
+    listed = list(questions)
+    key = _fingerprint(listed)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    pairs: list[tuple[str, str]] = []
+    shorts: list[tuple[str, str]] = []
+    siblings: dict[str, tuple[tuple[str, ...], ...]] = {}
+    attached: dict[str, dict[str, str]] = {}
+    for question in listed:
+        text = f"{question.title}\n{question.answer}"
+        pairs += term_pairs(text)
+        shorts += abbreviations(text)
+        found = sibling_sets(question.title, question.answer)
+        if found:
+            siblings[question.id] = tuple(found)
+            attached[question.id] = attached_text(question.answer)
+    mined = MinedTerms(tuple(dict.fromkeys(pairs)), tuple(dict.fromkeys(shorts)), siblings,
+                       attached)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[key] = mined
+    return mined

@@ -1,0 +1,196 @@
+"""Sibling terms: things the notes define side by side, so an answer can mix them up
+(precision/recall, L1/L2, train/validation/test, bagging/boosting, valid/same padding).
+Found from the notes' structure, for any subject: a comparison in a title ("X 和 Y 的区别",
+"difference between X and Y"), "X vs Y", "X/Y", the items of one list that each define a
+term, the first cells of one table, and sub-headings under one question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_MARKUP = re.compile(r"\*\*|__|`|<[^>]+>|^\s*#+\s*|^\s*\d+(?:\.\d+)*[.、)）]?\s*")
+_COMPARE_ZH = re.compile(
+    r"([^，。？?、：:（）()的]{1,16}?)\s*(?:和|与|跟|及|同|vs\.?|VS)\s*([^，。？?、：:（）()的]{1,16}?)\s*"
+    r"(?:的|之间的|有什么|有何|有哪些)?\s*(?:区别|不同|差异|异同|比较|对比|联系|优缺点)"
+)
+_COMPARE_EN = re.compile(
+    r"(?:difference|differences|distinguish|compare|comparison|contrast)\w*\s+(?:between\s+)?"
+    r"(?:the\s+)?([\w\-/ ]{1,40}?)\s+(?:and|with|to|vs\.?|versus)\s+(?:the\s+)?([\w\-/ ]{1,40}?)"
+    r"(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b))",
+    re.IGNORECASE,
+)
+_VERSUS = re.compile(r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30}?)\s+(?:vs\.?|versus|VS)\s+"
+                     r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30})", re.IGNORECASE)
+# "L1/L2", "train/validation/test": short terms joined by slashes.
+_SLASHED = re.compile(r"(?<![\w/])((?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}/){1,4}"
+                      r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15})(?![\w/])")
+# A list item that defines a term: "- **Bagging**：…", "1. L1 regularization: …".
+_DEFINING_ITEM = re.compile(
+    r"^(\s*)(?:[-*+]|\d+[.)、])\s+(?:\*\*([^*]{1,40})\*\*|([^：:]{1,30}?))\s*(?:[：:]|——|\s-\s|\s—\s)"
+)
+_HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
+_LINKS = re.compile(r"!?\[([^\]]*)\]\([^)]*\)|https?://\S+|www\.\S+")
+MAX_WORDS = 5
+MAX_CHARS = 30
+# A set this large is a table of contents or a list of examples, not terms to tell apart.
+MAX_SET = 6
+_BAD_START = tuple("的而不了是在和与或也就都[")
+
+
+def clean_term(text: str) -> str:
+    """A term without markup, numbering, trailing punctuation and articles."""
+    term = _MARKUP.sub("", text).strip(" \t：:，,。.;；?？!！-—")
+    term = re.sub(r"^(?:the|a|an)\s+", "", term, flags=re.IGNORECASE)
+    return term
+
+
+def _ok(term: str) -> bool:
+    return (1 <= len(term) <= MAX_CHARS and len(term.split()) <= MAX_WORDS
+            and not term.isdigit() and not term.startswith(_BAD_START))
+
+
+def _group(terms: Iterable[str]) -> tuple[str, ...] | None:
+    kept = tuple(dict.fromkeys(t for t in (clean_term(x) for x in terms) if _ok(t)))
+    distinct = {t.lower() for t in kept}
+    return kept if 2 <= len(distinct) <= MAX_SET else None
+
+
+def title_siblings(title: str) -> list[tuple[str, ...]]:
+    """Terms a question's title compares ("L1 和 L2 的区别", "difference between X and Y")."""
+    found = []
+    for pattern in (_COMPARE_ZH, _COMPARE_EN, _VERSUS):
+        for match in pattern.finditer(title):
+            group = _group(match.groups())
+            if group:
+                found.append(group)
+    return found
+
+
+_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)、])\s+(.*)$")
+_LABEL = re.compile(r"^(?:\*\*([^*]{1,40})\*\*|([^：:]{1,30}?))\s*(?:[：:]|——|\s-\s|\s—\s)\s*(.*)$")
+SHORT_ITEM = 16
+
+
+def _items(lines: list[str]) -> list[tuple[int, int, str, str]]:
+    """(line index, indentation, label, attached text) of each list item that names a term:
+    a label before a colon ("**Bagging**: …"), or a short item with items nested under it
+    ("- 均值池化" then "  - 思路：…"). The attached text is the rest of the item and every
+    line nested under it."""
+    found = []
+    for index, line in enumerate(lines):
+        match = _ITEM.match(line)
+        if not match:
+            continue
+        indent, body = len(match.group(1).expandtabs(4)), match.group(2)
+        below = []
+        for after in lines[index + 1:]:
+            if not after.strip():
+                continue
+            if len(after) - len(after.lstrip()) <= indent:
+                break
+            below.append(after.strip())
+        labelled = _LABEL.match(body)
+        if labelled:
+            label = labelled.group(1) or labelled.group(2)
+            found.append((index, indent, label, " ".join([labelled.group(3), *below])))
+        elif below and len(clean_term(body)) <= SHORT_ITEM:
+            found.append((index, indent, body, " ".join(below)))
+    return found
+
+
+def _list_groups(lines: list[str]) -> list[tuple[str, ...]]:
+    """Terms of the items of one list at one indentation (no other item between them at a
+    shallower one)."""
+    groups: list[tuple[str, ...]] = []
+    items = _items(lines)
+    runs: dict[int, list[str]] = {}
+    last_line = -1
+    for index, indent, label, _ in items:
+        between = [ln for ln in lines[last_line + 1:index] if ln.strip()]
+        shallower = any(len(ln) - len(ln.lstrip()) < indent for ln in between
+                        if not _ITEM.match(ln) or len(ln) - len(ln.lstrip()) < indent)
+        if shallower:
+            for level in [lv for lv in runs if lv >= indent]:
+                group = _group(runs.pop(level))
+                if group:
+                    groups.append(group)
+        runs.setdefault(indent, []).append(label)
+        last_line = index
+    for run in runs.values():
+        group = _group(run)
+        if group:
+            groups.append(group)
+    return groups
+
+
+def attached_text(answer: str) -> dict[str, str]:
+    """Each term the answer labels (list item, heading, table row) → the text under it."""
+    lines = [_LINKS.sub(r"\1", line) for line in answer.splitlines()]
+    found: dict[str, str] = {}
+    for _, _, label, text in _items(lines):
+        found.setdefault(clean_term(label).lower(), text)
+    headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines)
+                if (m := _HEADING.match(line))]
+    for at, (index, level, title) in enumerate(headings):
+        end = next((i for i, lv, _ in headings[at + 1:] if lv <= level), len(lines))
+        found.setdefault(clean_term(title).lower(), " ".join(lines[index + 1:end]))
+    return found
+
+
+def _table_groups(lines: list[str]) -> list[tuple[str, ...]]:
+    """The first cells of a table's rows and its header cells after the first."""
+    groups: list[tuple[str, ...]] = []
+    rows: list[list[str]] = []
+    for line in [*lines, ""]:
+        match = _TABLE_ROW.match(line)
+        if match:
+            rows.append([cell.strip() for cell in match.group(1).split("|")])
+            continue
+        if len(rows) >= 3 and _TABLE_RULE.match("|".join(rows[1])):
+            header, body = rows[0], rows[2:]
+            for group in (_group(header[1:]), _group(row[0] for row in body if row)):
+                if group:
+                    groups.append(group)
+        rows = []
+    return groups
+
+
+def _heading_groups(lines: list[str]) -> list[tuple[str, ...]]:
+    """Sub-headings of one level under the same parent."""
+    groups: list[tuple[str, ...]] = []
+    levels: dict[int, list[str]] = {}
+
+    def close(above: int) -> None:
+        for level in [lv for lv in levels if lv > above]:
+            group = _group(levels.pop(level))
+            if group:
+                groups.append(group)
+
+    for line in lines:
+        match = _HEADING.match(line)
+        if match:
+            level = len(match.group(1))
+            close(level)
+            levels.setdefault(level, []).append(match.group(2))
+    close(0)
+    return groups
+
+
+def sibling_sets(title: str, answer: str) -> list[tuple[str, ...]]:
+    """Sets of sibling terms one question's title and answer define side by side."""
+    lines = [_LINKS.sub(r"\1", line) for line in answer.splitlines()]
+    found = title_siblings(title)
+    for line in lines:
+        found += [g for g in (_group(m.groups()) for m in _VERSUS.finditer(line)) if g]
+        if re.search(r"区别|不同|差异|对比|比较|difference|compare|whereas|unlike", line, re.I):
+            found += [g for g in (_group(m.groups()) for m in _COMPARE_ZH.finditer(line)) if g]
+            found += [g for g in (_group(m.groups()) for m in _COMPARE_EN.finditer(line)) if g]
+        for match in _SLASHED.finditer(line):
+            group = _group(match.group(1).split("/"))
+            if group and all(len(t) <= 15 for t in group):
+                found.append(group)
+    found += _list_groups(lines) + _table_groups(lines) + _heading_groups(lines)
+    return list(dict.fromkeys(found))

@@ -1,0 +1,270 @@
+"""The offline grader's generic checks on notes it was never tuned for, with no domain pack:
+swapped sibling terms, formulas compared by value, the checks reported in the grade, a
+rubric from notes that highlight nothing — and the right answers that must not be flagged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.grading.formulas import comparable, find_formulas, same_value
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.model import Grade
+from interviewer.notes import QuestionBank, load_bank
+
+EN_NOTES = """# Metrics and data
+
+## 1. Define precision and recall, and the F1 score.
+
+- **Precision**: the share of predicted positives that are really positive,
+  precision = TP/(TP+FP). High precision means few false alarms.
+- **Recall**: the share of actual positives the model finds, recall = TP/(TP+FN).
+  High recall means few missed positives.
+
+The F1 score is their harmonic mean, F1 = 2PR/(P+R).
+
+## 2. Why split data into training, validation and test sets?
+
+- **Training set**: the data the model's weights are fitted on.
+- **Validation set**: held-out data used to tune hyperparameters and choose between models.
+- **Test set**: touched once at the end to estimate generalization on unseen data.
+
+## 3. What is the output size of a convolution?
+
+For an input of size m and a kernel of size k, a valid convolution gives m-k+1 outputs, and
+a full convolution gives m+k-1 outputs.
+"""
+
+ZH_NOTES = """# 池化
+
+## 1. 池化层的种类有哪些？
+
+- 均值池化
+  - 思路：对邻域内特征值取平均
+  - 优点：抑制由邻域大小受限造成的估计值方差增大现象
+  - 特点：对背景的保留效果好
+- 最大值池化
+  - 思路：取邻域内最大值
+  - 优点：抑制网络参数误差造成估计均值偏移问题
+  - 特点：更好提取纹理信息
+
+## 2. 空洞卷积的有效卷积核大小是多少？
+
+在卷积核的每两个元素之间插入 D-1 个空洞，有效大小为 K' = K+(K-1)×(D-1)，D 称为膨胀率。
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    folder = tmp_path_factory.mktemp("notes")
+    (folder / "metrics.md").write_text(EN_NOTES, encoding="utf-8")
+    (folder / "pooling.md").write_text(ZH_NOTES, encoding="utf-8")
+    return load_bank([folder])
+
+
+@pytest.fixture(scope="module")
+def plain(notes: QuestionBank) -> KeywordGrader:
+    """The grader with no domain pack."""
+    return KeywordGrader(notes, packs=[])
+
+
+def _grade(grader: KeywordGrader, notes: QuestionBank, title: str, answer: str) -> Grade:
+    question = next(q for q in notes.questions if title in q.title)
+    return grader.grade(question, answer)
+
+
+def _found(grade: Grade, name: str) -> list[str]:
+    return next(report.found for report in grade.checks if report.name == name)
+
+
+# --- formulas -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("precision = TP/(TP+FP)", "x = TP / (FP + TP)"),
+        ("F1 = 2PR/(P+R)", "F1 = 2*P*R/(R+P)"),
+        ("F1 = 2PR/(P+R)", "F1 = 2*precision*recall/(precision+recall)"),
+        ("size = m-k+1", "size = 1 + m - k"),
+        ("precision is TP divided by TP plus FP", "precision = TP/(TP+FP)"),
+        ("精确率等于 TP 除以 (TP 加 FP)", "precision = TP/(TP+FP)"),
+        ("K' = K+(K-1)×(D-1)", "K' = K + (K−1)(D−1)"),
+    ],
+)
+def test_equal_formulas_written_differently_are_equal(a: str, b: str) -> None:
+    fa, fb = find_formulas(a)[0], find_formulas(b)[0]
+    assert comparable(fa, fb)
+    assert same_value(fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("precision = TP/(TP+FN)", "precision = TP/(TP+FP)"),
+        ("F1 = (P+R)/2", "F1 = 2PR/(P+R)"),
+        ("size = m+k-1", "size = m-k+1"),
+    ],
+)
+def test_different_formulas_differ(a: str, b: str) -> None:
+    fa, fb = find_formulas(a)[0], find_formulas(b)[0]
+    assert comparable(fa, fb)
+    assert not same_value(fa, fb)
+
+
+def test_words_joined_by_slashes_or_hyphens_are_not_formulas() -> None:
+    assert find_formulas("We use k-nearest neighbors and a train/test split.") == []
+
+
+def test_a_wrong_formula_for_a_named_quantity_is_named(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    grade = _grade(plain, notes, "precision and recall",
+                   "Precision is TP divided by TP plus FN, the share of predicted positives "
+                   "that are right. Recall is TP/(TP+FN). F1 is the arithmetic mean (P+R)/2.")
+    found = _found(grade, "formulas")
+    assert len(found) == 2
+    assert "contradiction" in grade.flags
+    assert "TP/(TP+FP)" in grade.feedback  # the note sentence is quoted
+
+
+def test_right_formulas_written_differently_are_not_flagged(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    grade = _grade(plain, notes, "precision and recall",
+                   "Precision = TP / (FP + TP): of what we predict positive, how much is. "
+                   "Recall = TP/(FN+TP): of the real positives, how many we find. "
+                   "F1 = 2*P*R/(R+P), the harmonic mean.")
+    assert _found(grade, "formulas") == []
+    assert "contradiction" not in grade.flags
+    assert grade.score >= 6
+
+
+def test_a_chinese_wrong_formula_is_named_in_chinese(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    grade = _grade(plain, notes, "空洞卷积", "空洞卷积的有效卷积核大小是 K' = K×D，D 是膨胀率。")
+    assert _found(grade, "formulas")
+    assert "公式" in grade.feedback and "K+(K-1)×(D-1)" in grade.feedback
+
+
+# --- swapped terms ---------------------------------------------------------------------------
+
+
+def test_swapped_siblings_are_named(plain: KeywordGrader, notes: QuestionBank) -> None:
+    grade = _grade(plain, notes, "training, validation and test",
+                   "The training set fits the weights. The test set is used to tune "
+                   "hyperparameters and choose between models.")
+    assert _found(grade, "swapped_terms")
+    assert "swapped" in grade.feedback and "Validation" in grade.feedback
+
+
+def test_swapped_siblings_in_chinese(plain: KeywordGrader, notes: QuestionBank) -> None:
+    grade = _grade(plain, notes, "池化层的种类",
+                   "均值池化对邻域取平均，它的优点是能抑制网络参数误差造成的估计均值偏移；"
+                   "最大值池化取邻域最大值。")
+    assert _found(grade, "swapped_terms")
+    assert "弄混" in grade.feedback
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # A correct comparison names both and binds each right.
+        "The validation set is used to tune hyperparameters, while the test set is touched "
+        "once at the end to estimate generalization.",
+        # A wrong claim, negated, is right.
+        "The test set is not used to tune hyperparameters; the validation set is.",
+    ],
+)
+def test_correct_statements_are_not_swaps(
+    plain: KeywordGrader, notes: QuestionBank, answer: str
+) -> None:
+    grade = _grade(plain, notes, "training, validation and test", answer)
+    assert _found(grade, "swapped_terms") == []
+    assert "contradiction" not in grade.flags
+
+
+def test_a_correct_chinese_comparison_is_not_a_swap(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    grade = _grade(plain, notes, "池化层的种类",
+                   "均值池化取平均，能抑制邻域大小受限造成的估计值方差增大，对背景保留好；"
+                   "最大值池化取最大值，能抑制参数误差造成的估计均值偏移，更好提取纹理。")
+    assert _found(grade, "swapped_terms") == []
+    assert grade.score >= 7
+
+
+# --- what the grade says it checked ----------------------------------------------------------
+
+
+def test_the_grade_lists_every_check_in_order(plain: KeywordGrader, notes: QuestionBank) -> None:
+    grade = _grade(plain, notes, "training, validation and test",
+                   "The validation set tunes hyperparameters; the test set estimates "
+                   "generalization once at the end.")
+    names = [report.name for report in grade.checks]
+    assert names == ["honesty", "coverage", "misconceptions", "contradiction", "swapped_terms",
+                     "formulas", "relevance", "alignment"]
+    skipped = {report.name: report.note for report in grade.checks if not report.ran}
+    assert skipped["misconceptions"] == "no domain pack applies"
+    assert skipped["formulas"] == "the notes give no formula here"
+    data = grade.to_json()
+    assert data["checks"][0] == {"name": "honesty", "ran": True, "found": [], "note": ""}
+    assert "checks: honesty ✓" in grade.checks_line()
+    assert "not run: misconceptions, formulas" in grade.checks_line()
+
+
+def test_an_empty_answer_stops_after_honesty(plain: KeywordGrader, notes: QuestionBank) -> None:
+    grade = _grade(plain, notes, "training, validation and test", "不知道")
+    assert grade.score == 0
+    assert [report.name for report in grade.checks] == ["honesty"]
+
+
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [
+        ("Dieser Satz hat mit nichts davon etwas zu tun und sagt allerlei Dinge über Katzen.",
+         "could not verify"),
+        ("这个回答讲的是猫咪喜欢晒太阳，晚上会到处跑来跑去。", "无法核实"),
+    ],
+)
+def test_nothing_aligned_with_the_notes_is_said_to_be_unverified(
+    plain: KeywordGrader, notes: QuestionBank, answer: str, phrase: str
+) -> None:
+    grade = _grade(plain, notes, "training, validation and test", answer)
+    assert "unverified" in grade.flags
+    assert phrase in grade.feedback
+    assert grade.score < 3
+    assert "could be verified" in grade.checks_line()
+
+
+# --- a rubric from notes that highlight nothing ----------------------------------------------
+
+
+def test_unhighlighted_notes_give_their_distinct_claims_as_key_points(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "hash.md").write_text(
+        "## 1. How does a hash table handle collisions?\n\n"
+        "### Answer\n\n"
+        "Chaining stores every colliding key in a linked list at its bucket. "
+        "Open addressing probes other slots of the same array until a free one is found. "
+        "Linear probing steps one slot at a time and suffers from primary clustering. "
+        "Double hashing uses a second hash function to choose the probe step. "
+        "The load factor must stay below one for open addressing to work.\n\n"
+        "The rest of the answer is [here](https://example.com/hash).\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([tmp_path])
+    grader = KeywordGrader(bank, packs=[])
+    question = bank.questions[0]
+    full = grader.grade(question, question.answer)
+    points = [item.point for item in full.rubric]
+    assert len(points) >= 4
+    assert not any(p in ("Answer", "The rest of the answer is here") for p in points)
+    half = grader.grade(question, "Chaining stores colliding keys in a linked list at the "
+                                  "bucket. Open addressing probes other slots of the array "
+                                  "until a free one is found.")
+    assert full.score >= 8.5
+    assert 3.0 <= half.score <= 7.5

@@ -1,0 +1,104 @@
+"""Terms mined from the notes themselves: bilingual pairs, abbreviations, sibling terms and
+the text under each term's label — for any subject, Chinese and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from interviewer.terms import abbreviations, mine_terms, sibling_sets, term_pairs
+from interviewer.terms.siblings import attached_text
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    title: str
+    answer: str
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("卷积网络使用稀疏连接（sparse connectivity）降低参数量。", ("稀疏连接", "sparse connectivity")),
+        ("有效（valid）卷积不做填充。", ("有效", "valid")),
+        ("使用 3×3 的卷积核（filter）进行卷积。", ("卷积核", "filter")),
+        ("Batch Normalization（批标准化）可以加速训练。", ("批标准化", "Batch Normalization")),
+        ("这属于集成学习(Ensemble Learning)的思想。", ("集成学习", "Ensemble Learning")),
+    ],
+)
+def test_bilingual_pairs_in_brackets(text: str, pair: tuple[str, str]) -> None:
+    assert pair in term_pairs(text)
+
+
+def test_no_pair_without_a_bracketed_other_language() -> None:
+    assert term_pairs("卷积（见下文）和池化（pooling 123）") == []
+    assert term_pairs("Precision (see below) matters.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("We use k-nearest neighbors (KNN) for this.", ("KNN", "k-nearest neighbors")),
+        ("the area under the curve (AUC) of a model", ("AUC", "area under the curve")),
+        ("ROC (Receiver Operating Characteristic) curves", ("ROC", "Receiver Operating Characteristic")),
+        ("Both mean square error (MSE) and others", ("MSE", "mean square error")),
+    ],
+)
+def test_abbreviations_whose_initials_spell_them(text: str, pair: tuple[str, str]) -> None:
+    assert pair in abbreviations(text)
+
+
+def test_a_bracketed_word_that_is_not_an_abbreviation_is_no_pair() -> None:
+    assert abbreviations("We tune the rate (LR) often.") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "siblings"),
+    [
+        ("What is the difference between bagging and boosting?", "", ("bagging", "boosting")),
+        ("L1 和 L2 正则化的区别？", "", ("L1", "L2 正则化")),
+        ("Precision vs recall", "", ("Precision", "recall")),
+        ("Splits", "Use a train/validation/test split.", ("train", "validation", "test")),
+        ("Metrics", "- **Precision**: TP/(TP+FP)\n- **Recall**: TP/(TP+FN)\n",
+         ("Precision", "Recall")),
+        ("池化层的种类有哪些？", "- 均值池化\n  - 思路：取平均\n- 最大值池化\n  - 思路：取最大值\n",
+         ("均值池化", "最大值池化")),
+        ("Padding", "| | size |\n|---|---|\n| valid padding | m-k+1 |\n| same padding | m |\n",
+         ("valid padding", "same padding")),
+        ("Padding", "### valid padding\nno zeros\n### same padding\nzeros around\n",
+         ("valid padding", "same padding")),
+    ],
+)
+def test_siblings_side_by_side(title: str, answer: str, siblings: tuple[str, ...]) -> None:
+    assert siblings in sibling_sets(title, answer)
+
+
+def test_tables_of_contents_and_links_are_not_siblings() -> None:
+    answer = "See [here](https://example.com/a/b/c) and www.example.com/x/y for more."
+    assert sibling_sets("Intro", answer) == []
+
+
+def test_text_under_each_label_belongs_to_it() -> None:
+    answer = ("- 均值池化\n  - 优点：抑制方差增大\n- 最大值池化\n  - 优点：抑制均值偏移\n\n"
+              "### Chaining\nEach bucket holds a list.\n### Open addressing\nProbe other slots.\n")
+    attached = attached_text(answer)
+    assert "抑制方差增大" in attached["均值池化"]
+    assert "抑制均值偏移" in attached["最大值池化"]
+    assert "bucket" in attached["chaining"]
+    assert "Probe" in attached["open addressing"]
+
+
+def test_mined_terms_join_pairs_into_groups_and_are_cached() -> None:
+    notes = [
+        Note("a-1", "什么是 KNN？", "k近邻（k-nearest neighbors）算法，即 k-nearest neighbors (KNN)。"),
+        Note("a-2", "L1 和 L2 的区别？", "- **L1**：绝对值之和\n- **L2**：平方和\n"),
+    ]
+    mined = mine_terms(notes)
+    assert mine_terms(list(notes)) is mined
+    group = next(g for g in mined.groups() if "KNN" in g)
+    assert {"k近邻", "k-nearest neighbors", "KNN"} <= set(group)
+    assert ("L1", "L2") in mined.siblings_of("a-2")
+    assert mined.attached_to("a-2")["l1"] == "绝对值之和"
+    assert mined.siblings_of("a-1") == ()
