@@ -4,8 +4,6 @@ hybrid search over it."""
 from __future__ import annotations
 
 import argparse
-import importlib
-import threading
 
 from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars, warn
 
@@ -42,11 +40,6 @@ def run_search(args: argparse.Namespace) -> int:
 
     if not args.query.strip():
         raise UsageError("the search query is empty; say what to look for, e.g. `search 过拟合`")
-    # chromadb takes ~1 s to import and only the vector half of search needs it: import it
-    # on a thread while the notes load and the query is cut (the thread gets the time the
-    # main one waits on files; ~10% off the process on 2 cores). Only chromadb itself, so
-    # the two threads share no module of ours; the main one waits on its lock if first.
-    threading.Thread(target=importlib.import_module, args=("chromadb",), daemon=True).start()
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
     from interviewer.search import open_retriever, prepare_query
