@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import random
 import shutil
 import signal
@@ -13,9 +14,11 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -46,6 +49,16 @@ def _start(env: dict[str, str], *argv: str) -> subprocess.Popen[str]:
 def _finish(process: subprocess.Popen[str]) -> tuple[int, str, str]:
     out, err = process.communicate(timeout=120)
     return process.returncode, out, err
+
+
+def _line_within(stream: IO[str], seconds: float) -> str:
+    """The next line of a child's output, failing the test when none comes in time."""
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=seconds)
+    except queue.Empty:
+        pytest.fail(f"no output within {seconds:g} s")
 
 
 def _top(out: str) -> str:
@@ -85,11 +98,14 @@ def test_a_writer_waits_for_the_lock_and_says_so(tmp_path: Path, two_files: Path
     (tmp_path / "home").mkdir()
     with FileLock(tmp_path / "home" / "index.lock"):
         process = _start(env, "index")
-        time.sleep(4)  # past start-up and the one-second grace
+        # Held until the writer says it waits, however long a busy machine takes to start it.
+        assert process.stderr is not None
+        said = _line_within(process.stderr, 90)
         assert process.poll() is None  # still waiting
     code, _, err = _finish(process)
     assert code == 0, err
-    assert err.splitlines() == ["interviewer: waiting for another index update to finish…"]
+    assert said == "interviewer: waiting for another index update to finish…\n"
+    assert err == ""
 
 
 def _many_questions(folder: Path, files: int = 8, per_file: int = 40) -> Path:
@@ -217,11 +233,15 @@ def test_kill_during_history_writes_loses_nothing_committed(tmp_path: Path, seed
     history = tmp_path / "history.sqlite3"
     victim = _writer(history, "victim", 100_000)
     other = _writer(history, "other", 200)
-    time.sleep(random.Random(seed).uniform(1.0, 2.5))
+    # Killed at a random moment once it is writing, however long a busy machine takes to
+    # start it.
+    assert victim.stdout is not None
+    first = _line_within(victim.stdout, 90)
+    time.sleep(random.Random(seed).uniform(0.0, 1.0))
     victim.send_signal(signal.SIGKILL)
     printed, _ = victim.communicate(timeout=30)
     assert other.communicate(timeout=120)[0] and other.returncode == 0
-    committed = {int(line) for line in printed.split()}
+    committed = {int(line) for line in (first + printed).split()}
     assert committed  # it got going before the kill
     with sqlite3.connect(history) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

