@@ -38,9 +38,9 @@ def generate_notes(folder: Path, count: int) -> Path:
 def timed_index(paths: list[Path] | None) -> tuple[float, str]:
     """Seconds to load the bank and bring the index up to date, and the report line."""
     from interviewer.config import load_settings
-    from interviewer.embeddings import make_embedding_function
-    from interviewer.index import NotesIndex, notes_files
     from interviewer.notes import load_bank
+    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.index import NotesIndex, notes_files
 
     started = time.perf_counter()
     settings = load_settings()
@@ -60,9 +60,8 @@ def main() -> int:
     os.environ["INTERVIEWER_HOME"] = str(work / "home")
     os.environ["INTERVIEWER_EMBEDDINGS"] = args.embeddings
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
-    from interviewer.text import set_cache_dir, warm_up
+    from interviewer.text import warm_up
 
-    set_cache_dir(work / "home" / "cache")
     warm_up()  # jieba's dictionary is a one-off per process, not part of indexing
 
     rows = []

@@ -65,9 +65,6 @@ def main() -> int:
     os.environ["INTERVIEWER_HOME"] = str(home)
     os.environ["INTERVIEWER_EMBEDDINGS"] = args.embeddings
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
-    from interviewer.text import set_cache_dir
-
-    set_cache_dir(home / "cache")
     with QUERIES.open(encoding="utf-8") as handle:
         queries = [json.loads(line)["query"] for line in handle if line.strip()]
     big = home / f"generated-{args.questions}"

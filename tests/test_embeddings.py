@@ -8,9 +8,9 @@ import warnings
 import numpy as np
 import pytest
 
-from interviewer import embeddings
 from interviewer.config import load_settings
-from interviewer.embeddings import (
+from interviewer.search import embeddings
+from interviewer.search.embeddings import (
     E5EmbeddingFunction,
     HashEmbeddingFunction,
     OpenAIEmbeddingFunction,

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from interviewer.config import load_settings
-from interviewer.index import notes_files
 from interviewer.notes import load_bank
 from interviewer.search import Retriever, open_retriever
+from interviewer.search.index import notes_files
 from tests.search_fixtures import NOTES_A, NOTES_B, chroma_server, write_notes
 
 __all__ = ["chroma_server"]  # the fixture, imported for pytest
@@ -26,7 +26,7 @@ def _open(*folders: Path) -> Retriever:
 
 def _generation(home: Path) -> Path:
     """The folder of the index generation in use (the pointer names it)."""
-    from interviewer.index_pointer import LOCAL_PREFIX, read_pointer
+    from interviewer.search.index_pointer import LOCAL_PREFIX, read_pointer
 
     return home / "index" / f"{LOCAL_PREFIX}{read_pointer(home / 'index')}"
 
@@ -84,16 +84,16 @@ def test_small_sets_get_a_vector_per_chunk(tmp_path: Path) -> None:
 def test_a_set_over_the_budget_gets_title_vectors_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overfetch: int
 ) -> None:
-    from interviewer import search, search_tables
+    from interviewer.search import retriever, tables
 
-    monkeypatch.setattr(search, "OVERFETCH", overfetch)  # both ways past foreign records
+    monkeypatch.setattr(retriever, "OVERFETCH", overfetch)  # both ways past foreign records
 
     small = write_notes(tmp_path / "small", {"a.md": NOTES_A})
     assert _open(small).report.passages_embedded > 0
     # a.md plus b.md is "large": b.md gets title vectors only, and a.md's passage vectors
     # (still stored for the small set) must not leak into this set's results.
     size = sum(len(text) for _, text in _open(small).tables.chunks)
-    monkeypatch.setattr(search_tables, "PASSAGE_BUDGET", size)
+    monkeypatch.setattr(tables, "PASSAGE_BUDGET", size)
     write_notes(tmp_path / "large", {"a.md": NOTES_A, "b.md": NOTES_B})
     large = _open(tmp_path / "large")
     assert not large.tables.with_passages
@@ -211,7 +211,7 @@ def test_unreachable_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, 
 def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     # BM25 terms depend on the glossary and lexicon: terms cut with another vocabulary
     # must not be reused.
-    import interviewer.index as index_module
+    import interviewer.search.index as index_module
 
     before = index_module.file_key(b"## 1. Q\nA")
     monkeypatch.setattr(index_module, "vocabulary_fingerprint", lambda: "another")

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 from interviewer.config import load_settings
-from interviewer.lexical import (
+from interviewer.notes import load_bank
+from interviewer.resources import knowledge_dir
+from interviewer.search import SearchHit, open_retriever
+from interviewer.search.lexical import (
     BRIDGES_FILE,
     Bridges,
     dense_hints,
@@ -17,9 +20,7 @@ from interviewer.lexical import (
     query_terms,
     stem,
 )
-from interviewer.notes import load_bank
-from interviewer.resources import knowledge_dir
-from interviewer.search import DENSE_QUERY_CHARS, SearchHit, open_retriever
+from interviewer.search.retriever import DENSE_QUERY_CHARS
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
 

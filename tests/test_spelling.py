@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.lexical import respell, stem
-from interviewer.spelling import Speller
+from interviewer.search.lexical import respell, stem
+from interviewer.search.spelling import Speller
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,7 @@ def test_a_word_one_typo_from_two_known_words_is_left_alone() -> None:
 
 
 def test_capitalised_aliases_are_in_the_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
-    import interviewer.lexical as lexical
+    import interviewer.search.lexical as lexical
 
     monkeypatch.setattr(lexical, "_tagger_groups", lambda: [("Nesterov momentum",)])
     lexical._speller.cache_clear()

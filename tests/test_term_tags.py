@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from interviewer.lexical import doc_terms, flat_terms, query_terms
-from interviewer.term_tags import TAG, TermTagger
+from interviewer.search.lexical import doc_terms, flat_terms, query_terms
+from interviewer.search.term_tags import TAG, TermTagger
 
 
 def _split(text: str) -> list[str]:

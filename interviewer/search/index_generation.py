@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
-from interviewer.index_folder import (
+from interviewer.search.index_folder import (
     check_folder,
     is_ours,
     move_aside,
@@ -16,7 +16,7 @@ from interviewer.index_folder import (
     read_only,
     start_folder,
 )
-from interviewer.index_pointer import (
+from interviewer.search.index_pointer import (
     LOCAL_PREFIX,
     SERVER_PREFIX,
     IndexLock,
@@ -28,7 +28,7 @@ from interviewer.index_pointer import (
     write_pointer,
     write_server_pointer,
 )
-from interviewer.search_tables import ChunkStore
+from interviewer.search.tables import ChunkStore
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -138,7 +138,7 @@ class Generations:
 
     def _open(self, generation: str) -> Collection:
         """A generation's collection, checked; _Unusable when it is missing or stale."""
-        from interviewer.embeddings import fingerprint
+        from interviewer.search.embeddings import fingerprint
 
         database = self._folder(generation) / "chroma" / "chroma.sqlite3"
         if not self.server and not database.is_file():
@@ -219,7 +219,7 @@ class Generations:
                 self._use(previous, self._open_again(previous))
                 return
             except _Stale as stale:
-                from interviewer.embeddings import fingerprint
+                from interviewer.search.embeddings import fingerprint
 
                 self.notices.append(
                     f"the embedding function changed ({stale} → {fingerprint(self.function)}); "
@@ -252,7 +252,7 @@ class Generations:
 
     def _create(self) -> None:
         """Start a new, empty generation (not yet the one in use)."""
-        from interviewer.embeddings import fingerprint
+        from interviewer.search.embeddings import fingerprint
 
         generation = new_generation()
         ChunkStore(self._folder(generation)).create()

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.chunking import PASSAGE_BUDGET, chunk_question
-from interviewer.index_pointer import write_atomic
+from interviewer.search.chunking import PASSAGE_BUDGET, chunk_question
+from interviewer.search.index_pointer import write_atomic
 
 if TYPE_CHECKING:
     from interviewer.notes import Question
@@ -101,7 +101,7 @@ class ChunkStore:
 
     @staticmethod
     def _chunk_rows(notes: NotesFile) -> list[list[Any]]:
-        from interviewer.lexical import doc_terms
+        from interviewer.search.lexical import doc_terms
 
         rows = []
         for q_index, question in enumerate(notes.questions):

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from interviewer.chunking import (
+from interviewer.errors import InterviewerError
+from interviewer.notes.reader import display_path
+from interviewer.search.chunking import (
     MAX_CHARS,
     PASSAGE_BUDGET,
     PASSAGE_CHARS,
@@ -21,12 +23,10 @@ from interviewer.chunking import (
     passage_text,
     title_text,
 )
-from interviewer.errors import InterviewerError
-from interviewer.index_generation import INDEX_FORMAT, Generations
-from interviewer.index_pointer import LOCAL_PREFIX, SERVER_PREFIX, sweep_folders
-from interviewer.lexical import vocabulary_fingerprint
-from interviewer.notes.reader import display_path
-from interviewer.search_tables import NotesFile, SearchTables
+from interviewer.search.index_generation import INDEX_FORMAT, Generations
+from interviewer.search.index_pointer import LOCAL_PREFIX, SERVER_PREFIX, sweep_folders
+from interviewer.search.lexical import vocabulary_fingerprint
+from interviewer.search.tables import NotesFile, SearchTables
 
 if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from interviewer.errors import InterviewerError
-from interviewer.index_pointer import write_atomic
+from interviewer.search.index_pointer import write_atomic
 
 MARKER = "interviewer-index.json"
 

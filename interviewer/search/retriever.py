@@ -10,17 +10,17 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from interviewer.chunking import title_text
-from interviewer.index import PASSAGE, TITLE
-from interviewer.lexical import dense_hints, query_terms, respell
-from interviewer.lexical import scores as bm25_scores
+from interviewer.search.chunking import title_text
+from interviewer.search.index import PASSAGE, TITLE
+from interviewer.search.lexical import dense_hints, notes_expander, query_terms, respell
+from interviewer.search.lexical import scores as bm25_scores
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
-    from interviewer.index import IndexReport, NotesIndex
-    from interviewer.lexical import Concept
     from interviewer.notes import Question, QuestionBank
-    from interviewer.search_tables import NotesFile
+    from interviewer.search.index import IndexReport, NotesIndex
+    from interviewer.search.lexical import Concept
+    from interviewer.search.tables import NotesFile
 
 QUERY_CHARS = 2000
 """A longer query is cut to this many characters: a pasted page is not a query."""
@@ -95,6 +95,7 @@ class Retriever:
                 self._by_id[question.id] = len(self.questions)
                 self.questions.append(question)
         self._row = {place: row for row, place in enumerate(tables.positions)}
+        self._notes_terms = notes_expander(self.questions)
         records = len(self.questions) + (len(tables.chunks) if tables.with_passages else 0)
         self._dense_n = records if tables.with_passages else min(CANDIDATES, records)
         # The collection may also hold other note sets' records (or passage vectors this set
@@ -220,13 +221,15 @@ class Retriever:
         query, _ = prepare_query(query)
         if not query or not self.questions:
             return []
-        return self._run(query_terms(query), dense_hints(query[:DENSE_QUERY_CHARS]), k)
+        probe = dense_hints(query[:DENSE_QUERY_CHARS], self._notes_terms)
+        return self._run(query_terms(query, self._notes_terms), probe, k)
 
     def related(self, question: Question, k: int = 3) -> list[SearchHit]:
         """Top chunks from other questions about the same things as `question`."""
         if not self.questions:
             return []
-        concepts = query_terms(question.title + "\n" + "\n".join(question.key_points))
+        text = question.title + "\n" + "\n".join(question.key_points)
+        concepts = query_terms(text, self._notes_terms)
         skip = self._by_id.get(question.id, -1)
         return self._run(concepts, title_text(question), k, skip=skip)
 
@@ -251,8 +254,8 @@ def prepare_query(query: str) -> tuple[str, bool]:
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:
     """A retriever over `bank`, after indexing its new or changed files (with a progress bar
     on stderr when `progress` is true, which also prints notices there)."""
-    from interviewer.embeddings import make_embedding_function
-    from interviewer.index import NotesIndex, notes_files
+    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.index import NotesIndex, notes_files
 
     function, notice = make_embedding_function(settings)
     index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=progress)
