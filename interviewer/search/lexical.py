@@ -8,18 +8,13 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from interviewer.grading.lexicon import search_vocabulary_fingerprint, word_groups
 from interviewer.resources import knowledge_dir
 from interviewer.search.spelling import Speller
 from interviewer.search.term_tags import TermTagger, tag
 from interviewer.topics import compact, load_glossary
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from interviewer.notes import Question
 
 BIGRAM_WEIGHT = 1.0
 """A CJK bigram counts as much as a word: it catches segmentation differences (过拟合 cut as
@@ -35,9 +30,6 @@ BRIDGE_WEIGHT = 1.0
 the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse), unless its
 bridge gives a weight of its own."""
 BRIDGES_FILE = "colloquial.toml"
-NOTES_TERM_WEIGHT = BRIDGE_WEIGHT
-"""A term the notes pair with the query's (`稀疏连接（sparse connectivity）`, `k-nearest neighbors
-(KNN)`) counts like a bridged term: the notes themselves say the two are one thing."""
 _GAP_ZH = 8
 _GAP_EN = 4
 
@@ -134,22 +126,6 @@ class Expander:
         return found
 
 
-def notes_expander(questions: Iterable[Question]) -> Expander:
-    """The term pairs and abbreviations the notes define themselves (`稀疏连接（sparse
-    connectivity）`, `k-nearest neighbors (KNN)`), as an expander of queries: a query that
-    names one spelling also searches the other, across languages."""
-    from interviewer.terms import MinedTerms, abbreviations, term_pairs
-
-    pairs: dict[tuple[str, str], None] = {}
-    shorts: dict[tuple[str, str], None] = {}
-    for question in questions:
-        text = f"{question.title}\n{question.answer}"
-        pairs.update(dict.fromkeys(term_pairs(text)))
-        shorts.update(dict.fromkeys(abbreviations(text)))
-    groups = MinedTerms(tuple(pairs), tuple(shorts)).groups()
-    return Expander(groups, [NOTES_TERM_WEIGHT] * len(groups))
-
-
 @lru_cache(maxsize=1)
 def _expander() -> Expander:
     glossary = load_glossary()
@@ -230,13 +206,12 @@ def _bridges() -> Bridges:
     return Bridges.load(knowledge_dir() / BRIDGES_FILE)
 
 
-def dense_hints(query: str, notes_terms: Expander | None = None) -> str:
+def dense_hints(query: str) -> str:
     """The query as the vector search sees it: with the Chinese names of the domain terms
     its colloquial phrasings stand for and of the glossary terms its English words name
     appended, so an English query lands near Chinese notes (on the development queries this
-    lifted English recall@1 of passage vectors from 0.69 to 0.97), and with the partners of
-    the notes' own term pairs it names. A Chinese term's topic siblings are not appended:
-    非线性 would pull 凸优化 into a question about activations."""
+    lifted English recall@1 of passage vectors from 0.69 to 0.97). A Chinese term's topic
+    siblings are not appended: 非线性 would pull 凸优化 into a question about activations."""
     names = [
         alias
         for group, _ in _expander().expand_groups(query, english_only=True)
@@ -244,12 +219,7 @@ def dense_hints(query: str, notes_terms: Expander | None = None) -> str:
         if not alias.isascii()
     ]
     bridged = [t for means, _ in _bridges().find(query) for t in means if not t.isascii()]
-    paired = [
-        alias
-        for group, _ in (notes_terms.expand_groups(query) if notes_terms else [])
-        for alias in group
-    ]
-    names = list(dict.fromkeys(paired + bridged + names))[:DENSE_HINTS]
+    names = list(dict.fromkeys(bridged + names))[:DENSE_HINTS]
     return f"{query}（{'，'.join(names)}）" if names else query
 
 
@@ -333,12 +303,11 @@ Concept = list[dict[str, float]]
 """Alternative spellings of one thing a query asks about, each a set of weighted terms."""
 
 
-def query_terms(text: str, notes_terms: Expander | None = None) -> list[Concept]:
+def query_terms(text: str) -> list[Concept]:
     """BM25 terms of a query: the tag of each synonym-group word, each other word and bigram
     on its own, then one concept per glossary group it names (its synonyms in both
-    languages), per colloquial bridge it says (the domain terms meant) and per term pair of
-    the notes it names (its partner), which counts once, through its best-matching
-    spelling, however many of them a passage uses."""
+    languages) and per colloquial bridge it says (the domain terms meant), which counts
+    once, through its best-matching spelling, however many of them a passage uses."""
     words = _words(text)
     # A word of a synonym group is searched as the group's tag, not as itself: "weights"
     # then meets 权重 in the notes, at the group's document frequency, instead of being a
@@ -362,8 +331,6 @@ def query_terms(text: str, notes_terms: Expander | None = None) -> list[Concept]
     typed = set(words)
     groups = [*_expander().expand_groups(text)]
     groups += _bridges().find(text)
-    if notes_terms is not None:
-        groups += notes_terms.expand_groups(text)
     for synonyms, weight in groups:
         # Each spelling of a concept counts only with the words the query did not type.
         spellings = [

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import title_text
 from interviewer.search.index import PASSAGE, TITLE
-from interviewer.search.lexical import dense_hints, notes_expander, query_terms, respell
+from interviewer.search.lexical import dense_hints, query_terms, respell
 from interviewer.search.lexical import scores as bm25_scores
 
 if TYPE_CHECKING:
@@ -95,7 +95,6 @@ class Retriever:
                 self._by_id[question.id] = len(self.questions)
                 self.questions.append(question)
         self._row = {place: row for row, place in enumerate(tables.positions)}
-        self._notes_terms = notes_expander(self.questions)
         records = len(self.questions) + (len(tables.chunks) if tables.with_passages else 0)
         self._dense_n = records if tables.with_passages else min(CANDIDATES, records)
         # The collection may also hold other note sets' records (or passage vectors this set
@@ -221,15 +220,13 @@ class Retriever:
         query, _ = prepare_query(query)
         if not query or not self.questions:
             return []
-        probe = dense_hints(query[:DENSE_QUERY_CHARS], self._notes_terms)
-        return self._run(query_terms(query, self._notes_terms), probe, k)
+        return self._run(query_terms(query), dense_hints(query[:DENSE_QUERY_CHARS]), k)
 
     def related(self, question: Question, k: int = 3) -> list[SearchHit]:
         """Top chunks from other questions about the same things as `question`."""
         if not self.questions:
             return []
-        text = question.title + "\n" + "\n".join(question.key_points)
-        concepts = query_terms(text, self._notes_terms)
+        concepts = query_terms(question.title + "\n" + "\n".join(question.key_points))
         skip = self._by_id.get(question.id, -1)
         return self._run(concepts, title_text(question), k, skip=skip)
 
