@@ -11,7 +11,12 @@ from enum import Enum
 from typing import Any, TypeVar, cast
 
 from interviewer.notes.document import Block, Document
-from interviewer.notes.marks import difficulty_value, expertise_difficulty, importance_value
+from interviewer.notes.marks import (
+    Title,
+    difficulty_value,
+    expertise_difficulty,
+    importance_value,
+)
 from interviewer.notes.markup import plain_text
 
 T = TypeVar("T")
@@ -87,6 +92,20 @@ class Draft:
     scan: list[str] = field(default_factory=list)
     """The answer's text without code, where key points are looked for."""
     low_importance: bool = False
+
+    @classmethod
+    def titled(cls, title: Title, line: int, layout: str) -> Draft:
+        """A draft carrying a parsed title's text and marks."""
+        return cls(
+            title.text,
+            line,
+            layout,
+            number=title.number,
+            stars=title.stars,
+            difficulty=title.difficulty,
+            tags=list(title.tags),
+            low_importance=title.low_importance,
+        )
 
     def add_answer(self, markdown: str, scan: str | None = None) -> None:
         """Append answer text (and its code-free twin for key points)."""

@@ -43,16 +43,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if quoted or len(text) > _MAX_QUESTION or not text.endswith(("?", "？")):
         return None
     title = parse_title(first.text, ctx.emoji_difficulty)
-    draft = Draft(
-        title.text,
-        block.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, block.start + 1, NAME)
     answer, plain = ctx.render(children[1:])
     draft.add_answer(answer, plain)
     return Found([draft], 1, Mode.OPEN)

@@ -42,16 +42,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
             return None
         if first.strip() and not _MARKS_ONLY.match(first):
             after = f"{first}\n{after}"
-    draft = Draft(
-        title.text,
-        block.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, block.start + 1, NAME)
     if after.strip():
         draft.add_answer(strip_a_label(after.strip())[0])
     return Found([draft], 1, Mode.OPEN)

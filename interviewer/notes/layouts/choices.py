@@ -52,16 +52,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     lettered = sum(1 for text in texts if _LETTER.match(text)) >= 2
     if not (ticked or lettered) or (title.number is None and not _asks(clean)):
         return None  # "进度：" over a task list is not a question
-    draft = Draft(
-        title.text,
-        question.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, question.start + 1, NAME)
     rest = question.text.split("\n")[1:]
     code, _ = ctx.render([*lead, *between])
     listed = "\n".join(

@@ -27,16 +27,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if not summary or is_answer_word(summary) or _NOT_A_QUESTION.match(summary):
         return None
     title = parse_title(block.summary, ctx.emoji_difficulty)
-    draft = Draft(
-        title.text,
-        block.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, block.start + 1, NAME)
     inner = [child for child in block.children[1:] if not _closing(child)]
     fill(ctx, draft, inner, title.label_only)
     return Found([draft], 1, Mode.CLOSED)

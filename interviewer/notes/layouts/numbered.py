@@ -76,16 +76,7 @@ def paragraph_draft(ctx: Context, block: Block) -> Draft:
     """The question of a numbered paragraph; lines after its first are the answer's start."""
     first, _, rest = block.text.partition("\n")
     title = parse_title(first, ctx.emoji_difficulty)
-    draft = Draft(
-        title.text,
-        block.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, block.start + 1, NAME)
     draft.add_answer(rest.strip())
     return draft
 

@@ -39,16 +39,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     numbered = _LABEL_NUMBER.match(block.text)
     if numbered and title.number is None:
         title.number = int(numbered.group(1))
-    draft = Draft(
-        title.text,
-        block.start + 1,
-        NAME,
-        number=title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, block.start + 1, NAME)
     if split < len(lines):
         first, _ = strip_a_label(lines[split].strip())
         draft.add_answer("\n".join([first, *lines[split + 1 :]]).strip())
