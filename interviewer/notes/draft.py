@@ -94,13 +94,22 @@ class Draft:
     low_importance: bool = False
 
     @classmethod
-    def titled(cls, title: Title, line: int, layout: str) -> Draft:
-        """A draft carrying a parsed title's text and marks."""
+    def titled(
+        cls,
+        title: Title,
+        line: int,
+        layout: str,
+        number: int | None = None,
+        sections: tuple[str, ...] = (),
+    ) -> Draft:
+        """A draft carrying a parsed title's text and marks (`number`: the list item's own
+        number, when it has one, before the title's; `sections`: the context above it)."""
         return cls(
             title.text,
             line,
             layout,
-            number=title.number,
+            number=number or title.number,
+            sections=sections,
             stars=title.stars,
             difficulty=title.difficulty,
             tags=list(title.tags),

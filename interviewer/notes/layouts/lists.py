@@ -108,17 +108,7 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
 def _heading_item(ctx: Context, item: Block, context: tuple[str, ...]) -> Draft:
     """`12. ### Question` with the rest of the item as its answer."""
     title = parse_title(item.children[0].text, ctx.emoji_difficulty)
-    draft = Draft(
-        title.text,
-        item.start + 1,
-        NAME,
-        number=item.number or title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        sections=context,
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, item.start + 1, NAME, item.number, context)
     fill(ctx, draft, item.children[1:], title.label_only)
     return draft
 
@@ -139,17 +129,7 @@ def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) 
         if split and not split.group(2).rstrip().endswith(("?", "？")) and not asks(split.group(2)):
             first, inline = split.group(1), split.group(2)
     title = parse_title(first.strip().strip("*_"), ctx.emoji_difficulty)
-    draft = Draft(
-        title.text,
-        item.start + 1,
-        NAME,
-        number=item.number or title.number,
-        stars=title.stars,
-        difficulty=title.difficulty,
-        tags=list(title.tags),
-        sections=context,
-        low_importance=title.low_importance,
-    )
+    draft = Draft.titled(title, item.start + 1, NAME, item.number, context)
     if inline.strip():
         draft.add_answer(strip_a_label(inline.strip())[0])
     below = item.children[1:]
