@@ -1,0 +1,190 @@
+"""The rules a person reads notes by, each on a few lines of notes written here: labelled
+questions, answer points, tables of contents, introductions, numbered question paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+
+def test_labelled_questions_inside_quotes_and_callouts(tmp_path: Path) -> None:
+    path = tmp_path / "threads.md"
+    path.write_text(
+        "## 线程池\n\n> [!question]- Interview Questions\n>\n> **Q: Why bound the queue?**\n"
+        "> A: It makes overload visible.\n>\n> **Q: Why isolate worker failures?**\n"
+        "> A: One bad task must not kill the pool.\n\n"
+        "> **问：** 核心线程数怎么定？\n>\n> **答：** 按任务是 CPU 还是 IO 密集来估。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("Why bound the queue?", "It makes overload visible."),
+        ("Why isolate worker failures?", "One bad task must not kill the pool."),
+        ("核心线程数怎么定？", "按任务是 CPU 还是 IO 密集来估。"),
+    ]
+
+
+def test_answer_points_that_name_a_question_word_stay_an_answer(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "## 过拟合\n\n- 什么时候会过拟合：数据少、模型大\n- 如何解决：正则化、早停\n\n"
+        "## 1. 什么是 BN？\n\nBN 规范化每层输入。\n\n**追问：为什么有效？**\n\n减少内部协变量偏移。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["过拟合", "什么是 BN？"]
+    assert "如何解决：正则化、早停" in questions[0].answer
+    assert "**追问：为什么有效？**" in questions[1].answer
+
+
+def test_a_list_of_prompts_counts_once_the_notes_keep_questions_in_lists(tmp_path: Path) -> None:
+    path = tmp_path / "llm.md"
+    path.write_text(
+        "## Tokenization\n\n- What is a token?\n- Why does BPE help?\n\n"
+        "## Coding\n\n- Implement a tokenizer\n- Write top-k sampling\n\n"
+        "## Deployment\n\n- Build the image\n- Push it to the registry\n",
+        encoding="utf-8",
+    )
+    titles = [q.title for q in load_bank([path]).questions]
+    assert titles[:4] == ["What is a token?", "Why does BPE help?", "Implement a tokenizer",
+                          "Write top-k sampling"]
+    assert "Build the image" not in titles
+
+
+def test_text_after_a_bold_labelled_question_is_its_answer(tmp_path: Path) -> None:
+    path = tmp_path / "cloud.md"
+    path.write_text(
+        "## Storage\n\n**Q1: What is object storage?**  \nFlat storage of blobs addressed by key.\n\n"
+        "It scales without a file-system tree.\n\n**Q2: Scenario:**  \nA bucket was made public by "
+        "mistake. What do you do first?  \nBlock public access, then audit the access logs.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("What is object storage?",
+         "Flat storage of blobs addressed by key.\n\nIt scales without a file-system tree."),
+        ("Scenario: A bucket was made public by mistake. What do you do first?",
+         "Block public access, then audit the access logs."),
+    ]
+
+
+def test_numbered_paragraph_with_ticked_options_is_a_multiple_choice_question(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "quiz.md"
+    path.write_text(
+        "# Java 容器\n\n1、下面哪些是线程安全的容器？()\n- [x] ConcurrentHashMap\n- ArrayList\n"
+        "- [x] Vector\n<br>\n解析：<br>\nVector 的方法都加了锁。\n\n---\n\n"
+        "```java\nint x = 07 + 1;\n```\n2、上面代码中 x 的值是（）\n- 8\n- [x] 8，因为 07 是八进制 7\n"
+        "- 编译出错\n\n解析：<br>\n以 0 开头的整数字面量是八进制。\n\n# 待办\n\n"
+        "- [x] 已完成的事项\n- [x] 另一件已完成的事\n\n进度：\n- [x] 第一章\n- [ ] 第二章\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("下面哪些是线程安全的容器？()",
+         "Correct: ConcurrentHashMap; Vector\n\nVector 的方法都加了锁。"),
+        ("上面代码中 x 的值是（）", "Correct: 8，因为 07 是八进制 7\n\n以 0 开头的整数字面量是八进制。"),
+    ]
+    assert "int x = 07 + 1;" in questions[1].prompt
+    assert "- [ ] 编译出错" in questions[1].prompt
+    assert "解析" not in questions[0].prompt
+
+
+def test_a_list_of_links_to_this_files_headings_is_a_table_of_contents(tmp_path: Path) -> None:
+    url = "https://example.org/me/notes/blob/main/Stats%20Notes.md"
+    path = tmp_path / "Stats Notes.md"
+    path.write_text(
+        "# Stats notes\n\n## Questions\n\n"
+        f"* [Q1: What is a p-value?]({url}#q1-what-is-a-p-value)\n"
+        f"* [Q2: What is power?]({url}#:~:text=Q2%3A%20What%20(power))\n"
+        f"* [Q3: What is a prior?]({url}#q3-what-is-a-prior)\n* [Q4: Coming soon]()\n\n---\n\n"
+        "## Answers\n\n### Q1: What is a p-value?\n\nThe chance of data this extreme under H0.\n\n"
+        "### Q2: What is power?\n\nThe chance of detecting a real effect.\n\n"
+        "### Q3: What is a prior?\n\nWhat you believe before the data.\n\n"
+        "#### Read the whole book here 👉 [Stats book](https://example.org/book)\n\n<br>\n",
+        encoding="utf-8",
+    )
+    parsed = load_bank([path])
+    assert [q.title for q in parsed.questions] == [
+        "What is a p-value?", "What is power?", "What is a prior?",
+    ]
+    assert parsed.questions[2].answer.startswith("What you believe before the data.")
+
+
+def test_a_heading_over_bare_markup_is_no_question(tmp_path: Path) -> None:
+    path = tmp_path / "hash.md"
+    path.write_text(
+        "# Hashing\n\n#### All answers are on our site 👉 [site](https://example.org)\n\n<br>\n\n"
+        "## 1. What is a hash table?\n\nAn array of buckets indexed by a hash of the key.\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == ["What is a hash table?"]
+
+
+def test_plain_headings_among_sections_of_questions_are_introductions(tmp_path: Path) -> None:
+    path = tmp_path / "rnn.md"
+    path.write_text(
+        "# RNN 笔记\n\n## 一、动机篇\n\n- 序列有先后顺序\n- 长度不定\n\n## 二、结构篇\n\n"
+        "### 2.1 RNN 为什么会梯度消失？\n\n连乘的雅可比矩阵让梯度指数衰减。\n\n## 三、变体篇\n\n"
+        "### 3.1 LSTM 的门有哪些？\n\n输入门、遗忘门、输出门。\n\n## 四、展望\n\nComing soon...\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "2.1 RNN 为什么会梯度消失？", "3.1 LSTM 的门有哪些？",
+    ]
+
+
+def test_sub_headings_that_ask_after_a_sibling_question_are_questions(tmp_path: Path) -> None:
+    path = tmp_path / "kafka.md"
+    path.write_text(
+        "## Kafka 为什么快？\n\n顺序写和零拷贝。\n\n### 谈谈分区？\n\n分区是并行的单位。\n\n"
+        "### 如何保证消息不丢\n\n生产者 acks=all，副本数至少 3。\n\n### 示例\n\n```\nacks=all\n```\n\n"
+        "## 高可用有两种做法：\n\n### 主备\n\n备机平时不服务。\n\n### 多副本\n\n每个分区有多个副本。\n\n"
+        "### ISR 是什么？\n\n与 leader 保持同步的副本集合。\n\n### 如何选举新的 leader\n\n"
+        "### 常见问题和解决方案：\n\n磁盘满了就扩容。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Kafka 为什么快？", "谈谈分区？", "如何保证消息不丢", "高可用有两种做法：", "ISR 是什么？",
+        "如何选举新的 leader", "常见问题和解决方案：",
+    ]
+    assert questions[2].answer == "生产者 acks=all，副本数至少 3。"
+    assert "备机平时不服务。" in questions[3].answer and "每个分区有多个副本。" in questions[3].answer
+    assert not questions[5].has_reference
+
+
+def test_numbered_question_paragraphs_are_questions(tmp_path: Path) -> None:
+    path = tmp_path / "mq.md"
+    path.write_text(
+        "##### 7.消息队列有什么用？\n\n削峰、解耦、异步。\n\n8.如何保证消息顺序？\n\n"
+        "同一个键发到同一个分区。\n\n##### 9.什么是死信队列？\n\n消费失败多次的消息去的队列。\n\n"
+        "常用命令：\n\n1、查看队列\n\n2、清空队列\n\n3、删除队列\n\n"
+        "还有哪些消息中间件？\n\n10、RocketMQ 的事务消息怎么实现？\n\n11、Kafka 为什么快？\n\n"
+        "12、消费者组是什么？\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("消息队列有什么用？", "削峰、解耦、异步。"),
+        ("如何保证消息顺序？", "同一个键发到同一个分区。"),
+        ("什么是死信队列？", "消费失败多次的消息去的队列。\n\n常用命令：\n\n1、查看队列\n\n2、清空队列\n\n"
+         "3、删除队列"),
+        ("还有哪些消息中间件？", ""),
+        ("RocketMQ 的事务消息怎么实现？", ""),
+        ("Kafka 为什么快？", ""),
+        ("消费者组是什么？", ""),
+    ]
+    assert [q.layout for q in questions][:2] == ["headings", "numbered paragraphs"]
+
+
+def test_numbered_points_of_an_answer_stay_in_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "### 3、虚拟 DOM 有什么好处？\n\n1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。\n",
+        encoding="utf-8",
+    )
+    [question] = load_bank([path]).questions
+    assert question.answer == "1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。"
