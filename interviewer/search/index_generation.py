@@ -21,6 +21,7 @@ from interviewer.search.index_pointer import (
     SERVER_PREFIX,
     IndexLock,
     new_generation,
+    newest_finished,
     read_pointer,
     read_server_pointer,
     sweep_folders,
@@ -138,6 +139,8 @@ class Generations:
 
     def _open(self, generation: str) -> Collection:
         """A generation's collection, checked; _Unusable when it is missing or stale."""
+        from chromadb.errors import NotFoundError
+
         from interviewer.search.embeddings import fingerprint
 
         database = self._folder(generation) / "chroma" / "chroma.sqlite3"
@@ -146,7 +149,10 @@ class Generations:
         client = self._client(generation)
         # Opened without our function first: Chroma refuses a function that differs from
         # the one stored with the collection, and that is what we check here.
-        stored = client.get_collection(self._name(generation)).metadata or {}
+        try:
+            stored = client.get_collection(self._name(generation)).metadata or {}
+        except NotFoundError:
+            raise _Unusable("missing") from None
         wanted = {"interviewer_format": INDEX_FORMAT, "embedding": fingerprint(self.function)}
         if any(stored.get(k) != v for k, v in wanted.items()):
             raise _Stale(str(stored.get("embedding", "unknown")))
@@ -214,6 +220,10 @@ class Generations:
         self._forget()
         self._check_root()
         previous = self._current()
+        if self.server and previous is not None and self._server_missing(previous):
+            # Another machine's switch dropped what the pointer names (two switches
+            # interleaved): the newest finished generation is the index now.
+            previous = newest_finished(self._client(""), f"{COLLECTION}-")
         if previous is not None:
             try:
                 self._use(previous, self._open_again(previous))
@@ -238,6 +248,15 @@ class Generations:
                 )
         self._create()
         self._switch()
+
+    def _server_missing(self, generation: str) -> bool:
+        from chromadb.errors import NotFoundError
+
+        try:
+            self._client(generation).get_collection(self._name(generation))
+        except NotFoundError:
+            return True
+        return False
 
     def _open_again(self, generation: str) -> Collection:
         # Under the lock nobody switches or drops generations, but a reader's first open of
@@ -279,11 +298,15 @@ class Generations:
             client = self._client(self.generation)
             collection = self.collection
             collection.modify(metadata={**(collection.metadata or {}), "building": False})
-            write_server_pointer(client, self.generation)
-            sweep_server(client, f"{COLLECTION}-", self.generation)
+            named = write_server_pointer(client, f"{COLLECTION}-", self.generation)
+            sweep_server(client, f"{COLLECTION}-", named)
         else:
-            write_pointer(self.root, self.generation)
+            write_pointer(self.root, named := self.generation)
         sweep_folders(self.root, prefix, self.generation)
+        if named != self.generation:
+            # Another machine finished a newer rebuild meanwhile: that one is the index, and
+            # the next read opens it.
+            self._forget()
 
     def _reattach_locked(self) -> None:
         if self.generation is None or self._current() != self.generation:

@@ -155,22 +155,50 @@ def read_server_pointer(client: ClientAPI) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def write_server_pointer(client: ClientAPI, generation: str) -> None:
-    """Point the server's index at a generation (one request, so atomic on the server)."""
+def _generations(client: ClientAPI, prefix: str) -> dict[str, dict[str, Any]]:
+    """The server's generations under `prefix`, each with its collection's metadata."""
+    return {
+        collection.name.removeprefix(prefix): dict(collection.metadata or {})
+        for collection in client.list_collections()
+        if collection.name.startswith(prefix)
+    }
+
+
+def newest_finished(client: ClientAPI, prefix: str) -> str | None:
+    """The newest generation on the server whose build finished, or None."""
+    finished = [g for g, metadata in _generations(client, prefix).items()
+                if not metadata.get("building")]
+    return max(finished, default=None)
+
+
+def write_server_pointer(client: ClientAPI, prefix: str, generation: str) -> str:
+    """Point the server's index at a finished generation, unless another machine already
+    pointed it at a newer one; returns the generation the pointer names afterwards.
+
+    Two machines switching at once can interleave so that one's sweep drops what the other
+    just named; the pointer is then moved on to the newest finished generation, so it never
+    stays on a collection that is gone."""
     pointer = client.get_or_create_collection(SERVER_POINTER, embedding_function=None)
-    pointer.modify(metadata={"generation": generation})
+    current = read_server_pointer(client)
+    if current is None or current < generation:
+        pointer.modify(metadata={"generation": generation})
+    named = read_server_pointer(client) or generation
+    if named not in _generations(client, prefix):
+        named = newest_finished(client, prefix) or generation
+        pointer.modify(metadata={"generation": named})
+    return named
 
 
 def sweep_server(client: ClientAPI, prefix: str, keep: str) -> None:
-    """Drop the server's collections of other generations: finished ones (replaced by a
-    switch, here or on another machine) and unfinished ones old enough to be dead."""
+    """Drop the server's collections of generations older than `keep`: finished ones
+    (replaced by a switch, here or on another machine) and unfinished ones old enough to be
+    dead. Newer ones are another machine's: its own switch sweeps what they replace."""
     now = time.time()
-    for collection in client.list_collections():
-        name, metadata = collection.name, collection.metadata or {}
-        if not name.startswith(prefix) or name == f"{prefix}{keep}":
+    for generation, metadata in _generations(client, prefix).items():
+        if generation >= keep:
             continue
         age = now - float(metadata.get("created", 0) or 0)
         if not metadata.get("building") or age > SERVER_ORPHAN_SECONDS:
             # Another client may have dropped it first: that is fine.
             with suppress(Exception):
-                client.delete_collection(name)
+                client.delete_collection(f"{prefix}{generation}")
