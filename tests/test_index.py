@@ -84,9 +84,9 @@ def test_small_sets_get_a_vector_per_chunk(tmp_path: Path) -> None:
 def test_a_set_over_the_budget_gets_title_vectors_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overfetch: int
 ) -> None:
-    from interviewer.search import retriever, tables
+    from interviewer.search import index, tables
 
-    monkeypatch.setattr(retriever, "OVERFETCH", overfetch)  # both ways past foreign records
+    monkeypatch.setattr(index, "OVERFETCH", overfetch)  # both ways past foreign records
 
     small = write_notes(tmp_path / "small", {"a.md": NOTES_A})
     assert _open(small).report.passages_embedded > 0
@@ -109,8 +109,11 @@ def test_a_file_cut_off_half_way_is_embedded_again(tmp_path: Path) -> None:
     first = _open(notes)
     names = [n.path.name for n in notes_files(load_bank([notes]))]
     b_key = first.tables.keys[names.index("b.md")]
-    # As if indexing stopped after b.md's first question: its last record never arrived.
+    # As if indexing stopped after b.md's first question: its last record never arrived
+    # (and its vector shard, dropped before writing, was never written again).
     first.index.collection.delete(ids=[f"{b_key}:1"])
+    assert first.index.shards is not None
+    first.index.shards.drop(b_key)
     again = _open(notes)
     assert (again.report.files_indexed, again.report.questions_embedded) == (1, 2)
     assert again.search("学习率太大", k=1)[0].question_id == "b-02"
@@ -137,8 +140,12 @@ def test_corrupt_store_is_moved_aside_and_rebuilt(tmp_path: Path, isolated_env: 
     _forget_open_stores()
     store = _generation(isolated_env) / "chroma" / "chroma.sqlite3"
     store.write_bytes(b"this is not a database" * 100)
+    # Searches keep answering from the vector shards, a faithful copy ...
+    assert _open(notes).search("Dropout", k=1)[0].question_id == "a-01"
+    # ... until Chroma is needed again: then the damage is found, moved aside and rebuilt.
+    (notes / "a.md").write_text(NOTES_A + "\n## 3. 新问题？\n新的答案。\n", encoding="utf-8")
     retriever = _open(notes)
-    assert retriever.report.questions_embedded == 2
+    assert retriever.report.questions_embedded == 3
     (notice,) = retriever.notices
     assert "moved it to" in notice and "\n" not in notice
     (moved,) = isolated_env.glob("index.broken-*")

@@ -39,19 +39,36 @@ def test_indexing_off_a_terminal_prints_no_stray_lines(
     assert code == 0 and err == ""
 
 
-@pytest.mark.usefixtures("hash_embeddings")
-def test_a_read_only_index_is_named_not_moved_aside(isolated_env: Path) -> None:
+def _search_read_only(home: Path) -> subprocess.CompletedProcess[str]:
     prefix = without_file_permission_bypass()
-    assert cli("index").returncode == 0
-    folders = [isolated_env, *(p for p in isolated_env.rglob("*") if p.is_dir())]
+    folders = [home, *(p for p in home.rglob("*") if p.is_dir())]
     for folder in folders:
         folder.chmod(0o555)
     try:
-        result = subprocess.run([*prefix, sys.executable, "-m", "interviewer", "search", "过拟合"],
-                                capture_output=True, text=True, timeout=60)
+        return subprocess.run([*prefix, sys.executable, "-m", "interviewer", "search", "过拟合"],
+                               capture_output=True, text=True, timeout=60)
     finally:
         for folder in folders:
             folder.chmod(0o755)
+
+
+@pytest.mark.usefixtures("hash_embeddings")
+def test_a_read_only_index_answers_from_its_vector_copies(isolated_env: Path) -> None:
+    assert cli("index").returncode == 0
+    result = _search_read_only(isolated_env)
+    assert result.returncode == 0, result.stderr
+    assert "过拟合" in result.stdout
+    assert not list(isolated_env.glob("index.broken-*"))
+
+
+@pytest.mark.usefixtures("hash_embeddings")
+def test_a_read_only_index_that_needs_chroma_is_named_not_moved_aside(
+    isolated_env: Path,
+) -> None:
+    assert cli("index").returncode == 0
+    for shard in isolated_env.glob("index/g-*/vectors/*.npz"):
+        shard.unlink()  # now the search must open Chroma, which wants to write
+    result = _search_read_only(isolated_env)
     assert result.returncode == 1
     assert "cannot be written" in one_error(result.stderr)
     assert not list(isolated_env.glob("index.broken-*"))

@@ -184,15 +184,15 @@ def test_a_misspelt_query_still_finds_its_question(hash_retriever) -> None:  # t
 def test_a_pasted_page_is_searched_by_its_start(hash_retriever) -> None:  # type: ignore[no-untyped-def]
     # The embedding model would spend seconds per page (and was never trained past 512
     # tokens): only the start of a long query reaches it.
-    function = hash_retriever.index.function
+    encoder = hash_retriever.index.encoder
     seen: list[int] = []
-    original = function.embed_query
+    original = encoder.query
 
     def recording(texts):  # type: ignore[no-untyped-def]
         seen.extend(len(text) for text in texts)
         return original(texts)
 
-    function.embed_query = recording
+    encoder.query = recording
     hits = hash_retriever.search("梯度消失的原因 " + "这是一段很长的粘贴文字。" * 20000, k=1)
     assert hits[0].question_id == "opt-01"
     assert seen and max(seen) <= DENSE_QUERY_CHARS + 200  # the start, plus glossary hints

@@ -13,11 +13,11 @@ def run_index(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
     # chromadb, jieba and the embedding model load only for the commands that index.
-    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex, notes_files
 
-    function, notice = make_embedding_function(settings)
-    index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=True)
+    encoder, notice = make_encoder(settings)
+    index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=True)
     files = notes_files(bank)
     report = index.rebuild(files, progress=True) if args.rebuild else index.update(files, True)
     for message in report.notices:

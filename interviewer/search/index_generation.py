@@ -30,6 +30,7 @@ from interviewer.search.index_pointer import (
     write_server_pointer,
 )
 from interviewer.search.tables import ChunkStore
+from interviewer.search.vector_shards import VectorShards
 
 if TYPE_CHECKING:
     from chromadb.api import ClientAPI
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from chromadb.api.types import Documents, EmbeddingFunction
 
     from interviewer.config import Settings
+    from interviewer.search.encoders import Encoder
 
 INDEX_FORMAT = 3
 """The layout of the index folder and what its records hold (3: generations)."""
@@ -60,20 +62,32 @@ class Generations:
     def __init__(
         self,
         settings: Settings,
-        function: EmbeddingFunction[Documents],
+        encoder: Encoder,
         notices: list[str] | None = None,
         announce: bool = False,
     ) -> None:
         self.settings = settings
-        self.function = function
+        self.encoder = encoder
         self.notices: list[str] = notices if notices is not None else []
         self.root = settings.data_dir / "index"
         self.lock = IndexLock(settings.data_dir, announce)
         self.server = settings.uses_chroma_server
         self.generation: str | None = None
         self.store = ChunkStore(self.root)
+        self.shards: VectorShards | None = None
+        """The vector copies of an embedded generation (None on a server)."""
         self._server_client: ClientAPI | None = None
         self._collection: Collection | None = None
+        self._function: EmbeddingFunction[Documents] | None = None
+
+    @property
+    def function(self) -> EmbeddingFunction[Documents]:
+        """The encoder as a Chroma function (importing chromadb: only Chroma needs it)."""
+        if self._function is None:
+            from interviewer.search.embeddings import for_chroma
+
+            self._function = for_chroma(self.encoder)
+        return self._function
 
     # -- where things are ------------------------------------------------------------------
 
@@ -141,8 +155,6 @@ class Generations:
         """A generation's collection, checked; _Unusable when it is missing or stale."""
         from chromadb.errors import NotFoundError
 
-        from interviewer.search.embeddings import fingerprint
-
         database = self._folder(generation) / "chroma" / "chroma.sqlite3"
         if not self.server and not database.is_file():
             raise _Unusable("missing")
@@ -153,7 +165,7 @@ class Generations:
             stored = client.get_collection(self._name(generation)).metadata or {}
         except NotFoundError:
             raise _Unusable("missing") from None
-        wanted = {"interviewer_format": INDEX_FORMAT, "embedding": fingerprint(self.function)}
+        wanted = {"interviewer_format": INDEX_FORMAT, "embedding": self.encoder.fingerprint}
         if any(stored.get(k) != v for k, v in wanted.items()):
             raise _Stale(str(stored.get("embedding", "unknown")))
         # Chroma's stubs want a function over documents *or* images; ours takes documents.
@@ -162,9 +174,10 @@ class Generations:
         collection.count()  # touches the store, so damage shows up here, not mid-search
         return collection
 
-    def _use(self, generation: str, collection: Collection) -> None:
+    def _use(self, generation: str, collection: Collection | None) -> None:
         self.generation, self._collection = generation, collection
         self.store = ChunkStore(self._folder(generation))
+        self.shards = None if self.server else VectorShards(self._folder(generation))
 
     def _forget(self) -> None:
         self.generation = self._collection = None
@@ -229,10 +242,8 @@ class Generations:
                 self._use(previous, self._open_again(previous))
                 return
             except _Stale as stale:
-                from interviewer.search.embeddings import fingerprint
-
                 self.notices.append(
-                    f"the embedding function changed ({stale} → {fingerprint(self.function)}); "
+                    f"the embedding function changed ({stale} → {self.encoder.fingerprint}); "
                     "rebuilding the index"
                 )
             except _Unusable:
@@ -271,17 +282,17 @@ class Generations:
 
     def _create(self) -> None:
         """Start a new, empty generation (not yet the one in use)."""
-        from interviewer.search.embeddings import fingerprint
-
         generation = new_generation()
         ChunkStore(self._folder(generation)).create()
+        if not self.server:
+            VectorShards(self._folder(generation)).stamp(self.encoder.fingerprint)
         function: Any = self.function
         collection = self._client(generation).create_collection(
             self._name(generation),
             embedding_function=function,
             metadata={
                 "interviewer_format": INDEX_FORMAT,
-                "embedding": fingerprint(self.function),
+                "embedding": self.encoder.fingerprint,
                 "created": time.time(),
                 # On a server, others' sweeps leave a collection alone while it is built.
                 "building": True,

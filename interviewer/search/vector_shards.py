@@ -1,0 +1,147 @@
+"""A copy of each notes file's vectors beside its embedded Chroma generation, one small
+`.npz` per file: a search over an up-to-date index reads these and never imports chromadb
+(~1 s of a search process) nor opens its store.
+
+A shard is written only after all of its file's records are in Chroma, and removed before
+any of them change, so a shard that exists always equals what Chroma holds for that file;
+a missing one only sends the reader the slow way, through Chroma."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.search.index_pointer import write_atomic
+
+if TYPE_CHECKING:
+    import numpy as np
+
+FOLDER = "vectors"
+STAMP = "encoder.json"
+"""Which encoder made the vectors of this generation: shards of another one are not used."""
+KINDS = ("title", "passage")
+
+
+@dataclass
+class Nearest:
+    """The vectors of a note set, stacked: one row per record."""
+
+    keys: list[str]
+    with_passages: set[str]
+    """The files whose passage vectors are here too."""
+    key_rows: Any
+    kinds: Any
+    positions: Any
+    chunks: Any
+    vectors: Any
+
+    def search(
+        self, query: np.ndarray, n: int, passages: bool
+    ) -> list[tuple[dict[str, Any], float]]:
+        """The `n` records nearest to `query` (titles only unless `passages`): (metadata,
+        cosine similarity), best first."""
+        import numpy as np
+
+        if not len(self.kinds) or n < 1:
+            return []
+        similarity = self.vectors @ np.asarray(query, dtype=np.float32).reshape(-1)
+        if not passages:
+            similarity = np.where(self.kinds == 0, similarity, -np.inf)
+        n = min(n, int(np.isfinite(similarity).sum()))
+        top = np.argpartition(-similarity, n - 1)[:n] if n < len(similarity) else np.arange(n)
+        top = top[np.argsort(-similarity[top], kind="stable")]
+        return [
+            (
+                {
+                    "kind": KINDS[int(self.kinds[row])],
+                    "file_key": self.keys[int(self.key_rows[row])],
+                    "position": int(self.positions[row]),
+                    "chunk": int(self.chunks[row]),
+                },
+                float(similarity[row]),
+            )
+            for row in top
+        ]
+
+
+class VectorShards:
+    """The shards of one embedded generation."""
+
+    def __init__(self, generation_folder: Path) -> None:
+        self.folder = generation_folder / FOLDER
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.npz"
+
+    def stamp(self, fingerprint: str) -> None:
+        """Record the encoder of this generation (when it is created)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self.folder / STAMP, json.dumps({"encoder": fingerprint}).encode())
+
+    def made_by(self, fingerprint: str) -> bool:
+        """Whether this generation's vectors came from that encoder."""
+        try:
+            stamp = json.loads((self.folder / STAMP).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return isinstance(stamp, dict) and stamp.get("encoder") == fingerprint
+
+    def has(self, key: str) -> bool:
+        """Whether the file's shard exists."""
+        return self._path(key).is_file()
+
+    def drop(self, key: str) -> None:
+        """Remove a file's shard (before its records in Chroma change)."""
+        self._path(key).unlink(missing_ok=True)
+
+    def write(self, key: str, found: dict[str, Any]) -> None:
+        """Write a file's shard from a Chroma `get` of all its records (with embeddings and
+        metadatas)."""
+        import numpy as np
+
+        metadatas = found.get("metadatas") or []
+        vectors = np.asarray(found.get("embeddings"), dtype=np.float32).reshape(
+            len(metadatas), -1
+        )
+        kinds = [KINDS.index(str(meta.get("kind"))) for meta in metadatas]
+        buffer = io.BytesIO()
+        np.savez(
+            buffer,
+            kinds=np.asarray(kinds, dtype=np.int8),
+            positions=np.asarray([int(m["position"]) for m in metadatas], dtype=np.int32),
+            chunks=np.asarray([int(m.get("chunk", -1)) for m in metadatas], dtype=np.int32),
+            vectors=vectors,
+        )
+        self.folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(self._path(key), buffer.getvalue())
+
+    def load(self, keys: list[str]) -> Nearest:
+        """The shards of `keys` stacked (raises OSError/ValueError when one is unreadable)."""
+        import numpy as np
+
+        unique = list(dict.fromkeys(keys))
+        parts: list[dict[str, Any]] = []
+        for key in unique:
+            with np.load(self._path(key)) as shard:
+                parts.append({name: shard[name] for name in shard.files})
+        rows = [np.full(len(part["kinds"]), i, dtype=np.int32) for i, part in enumerate(parts)]
+
+        def stacked(name: str, dtype: Any, width: int = 0) -> Any:
+            if not parts:
+                return np.zeros((0, width) if width else 0, dtype=dtype)
+            return np.concatenate([part[name] for part in parts])
+
+        width = parts[0]["vectors"].shape[1] if parts else 0
+        return Nearest(
+            keys=unique,
+            with_passages={key for key, part in zip(unique, parts, strict=True)
+                           if (part["kinds"] == 1).any()},
+            key_rows=np.concatenate(rows) if rows else np.zeros(0, dtype=np.int32),
+            kinds=stacked("kinds", np.int8),
+            positions=stacked("positions", np.int32),
+            chunks=stacked("chunks", np.int32),
+            vectors=stacked("vectors", np.float32, width),
+        )

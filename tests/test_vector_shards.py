@@ -1,0 +1,108 @@
+"""The vector shards beside an embedded index: a search over an up-to-date index reads them
+instead of Chroma (no chromadb import), gives the same results, and anything missing or
+made by another encoder sends it through Chroma, which writes the shards back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from interviewer.config import load_settings
+from interviewer.notes import load_bank
+from interviewer.search import Retriever, open_retriever
+from interviewer.search.vector_shards import FOLDER, STAMP
+from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
+
+pytestmark = pytest.mark.usefixtures("hash_embeddings")
+
+QUERIES = ["梯度消失的原因", "dropout 为什么能防止过拟合", "scale and shift", "学习率"]
+
+
+def _open(folder: Path) -> Retriever:
+    return open_retriever(load_settings(), load_bank([folder]))
+
+
+def _shards(home: Path) -> Path:
+    from interviewer.search.index_pointer import LOCAL_PREFIX, read_pointer
+
+    return home / "index" / f"{LOCAL_PREFIX}{read_pointer(home / 'index')}" / FOLDER
+
+
+def _ranked(retriever: Retriever) -> list[list[tuple[str, float]]]:
+    return [[(hit.question_id, round(hit.score, 4)) for hit in retriever.search(q, k=4)]
+            for q in QUERIES]
+
+
+def test_an_up_to_date_index_is_read_from_the_shards_with_the_same_results(
+    tmp_path: Path,
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    through_chroma = _open(notes)
+    assert through_chroma.index._nearest is None  # it had to write, so it reads Chroma
+    from_shards = _open(notes)
+    assert from_shards.index._nearest is not None
+    assert from_shards.index._collection is None  # Chroma was never opened
+    assert _ranked(from_shards) == _ranked(through_chroma)
+
+
+def test_a_search_process_over_an_up_to_date_index_never_imports_chromadb(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    probe = (
+        "import sys\n"
+        "from interviewer.cli.main import main\n"
+        "code = main(['search', '--notes', sys.argv[1], '--json', 'Dropout 过拟合'])\n"
+        "print('chromadb' in sys.modules, file=sys.stderr)\n"
+        "raise SystemExit(code)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, str(notes)], capture_output=True,
+                          text=True, env=os.environ.copy(), timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["question_id"] == "a-01"
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_a_lost_shard_is_read_through_chroma_and_written_back(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    expected = _ranked(_open(notes))
+    shards = sorted(_shards(isolated_env).glob("*.npz"))
+    assert len(shards) == 2
+    shards[0].unlink()  # as a process killed between Chroma and the shard leaves it
+    healed = _open(notes)
+    assert healed.index._nearest is None and healed.report.files_indexed == 0
+    assert _ranked(healed) == expected
+    assert shards[0].is_file()
+    assert _open(notes).index._nearest is not None
+
+
+def test_shards_of_another_encoder_are_not_used(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    (_shards(isolated_env) / STAMP).write_text(json.dumps({"encoder": "other:dim=3"}))
+    again = _open(notes)
+    assert again.index._nearest is None  # through Chroma, which checks its own record
+    assert again.search("梯度消失", k=1)
+    assert _open(notes).index._nearest is not None  # and the stamp is put right
+
+
+def test_a_changed_file_drops_its_old_shard(tmp_path: Path, isolated_env: Path) -> None:
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A})
+    _open(notes)
+    before = {p.name for p in _shards(isolated_env).glob("*.npz")}
+    (notes / "a.md").write_text(NOTES_A + "\n## 3. 新问题？\n新的答案。\n", encoding="utf-8")
+    changed = _open(notes)
+    assert changed.report.files_indexed == 1
+    after = {p.name for p in _shards(isolated_env).glob("*.npz")}
+    assert len(after) == 1 and after != before
+    assert _open(notes).index._nearest is not None
