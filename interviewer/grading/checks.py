@@ -133,8 +133,11 @@ def contradiction(j: Judgement) -> CheckReport:
     points = reference.points
     found = []
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
+    weights = j.tools.weights
+    # Notes no pack knows have few lexicon terms: their rare words are the subject's terms.
     for said, note in find_contradictions(mine, j.prepared.claims, lexicon,
-                                          reference.title_concepts):
+                                          reference.title_concepts,
+                                          lambda c: lexicon.is_domain(c) or weights.is_rare(c)):
         inside = [i for i, p in enumerate(points) if note.text in p.text]
         if inside and j.statuses[inside[0]] == "covered":
             # Covered even without the clashing sentence: the answer states the point

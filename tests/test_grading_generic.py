@@ -1,0 +1,105 @@
+"""Generic correctness checks on notes no pack knows, in Chinese and English: the most/least
+of something (an adjective or a verb), "avoid" as a negation, the closest note clause
+settling a claim — and the right statements that must not be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.model import Grade
+from interviewer.notes import QuestionBank, load_bank
+
+EN_NOTES = """# Trees and validation
+
+## 1. What are entropy and information gain in a decision tree?
+
+Entropy is the measure of impurity in a set of examples. The tree evaluates the information
+gain of each feature and selects the feature that maximizes the information gain, which in
+turn minimizes the entropy of the children.
+
+## 2. Why use cross-validation?
+
+Cross-validation prevents overfitting by avoiding training and testing on the same subset of
+the data points.
+
+## 3. What is a hash table?
+
+A hash table maps keys to buckets with a hash function; lookups take constant time on average.
+"""
+
+ZH_NOTES = """# 决策树
+
+## 1. 决策树如何选择划分特征？
+
+熵衡量样本集合的不纯度。决策树计算每个特征的信息增益，选择使信息增益最大化的特征进行划分，
+从而使子节点的熵最小化。
+
+## 2. 为什么要做留出验证？
+
+留出验证避免在相同的样本上训练和测试模型，这样估计的泛化误差才可信。
+
+## 3. 什么是哈希表？
+
+哈希表用哈希函数把键映射到桶，平均情况下查找是常数时间。
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    folder = tmp_path_factory.mktemp("notes")
+    (folder / "trees.md").write_text(EN_NOTES, encoding="utf-8")
+    (folder / "juece.md").write_text(ZH_NOTES, encoding="utf-8")
+    return load_bank([folder])
+
+
+@pytest.fixture(scope="module")
+def plain(notes: QuestionBank) -> KeywordGrader:
+    return KeywordGrader(notes, packs=[])
+
+
+def _grade(grader: KeywordGrader, notes: QuestionBank, title: str, answer: str) -> Grade:
+    question = next(q for q in notes.questions if title in q.title)
+    return grader.grade(question, answer)
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("information gain",
+         "Entropy measures impurity, and the tree selects the feature with the lowest "
+         "information gain.",
+         "Entropy measures impurity, and the tree selects the feature with the highest "
+         "information gain, so the entropy of the children is the lowest."),
+        ("划分特征", "熵衡量不纯度，决策树选择信息增益最小的特征进行划分。",
+         "熵衡量不纯度，决策树选择信息增益最大的特征进行划分，使子节点的熵最小。"),
+    ],
+)
+def test_the_least_where_the_notes_say_the_most_is_a_contradiction(
+    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
+) -> None:
+    # "the lowest gain" against "maximizes the gain": one axis whether an adjective or a verb;
+    # the note clause on the gain settles it, not the one on the entropy after it.
+    assert "contradiction" in _grade(plain, notes, title, wrong).flags
+    assert "contradiction" not in _grade(plain, notes, title, right).flags
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("cross-validation",
+         "Cross-validation trains and tests the model on the same data points to prevent "
+         "overfitting.",
+         "Cross-validation never trains and tests on the same data points, which prevents "
+         "overfitting."),
+        ("留出验证", "留出验证在相同的样本上训练和测试模型。",
+         "留出验证不会在相同的样本上训练和测试模型，所以估计可信。"),
+    ],
+)
+def test_avoiding_something_is_its_negation(
+    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
+) -> None:
+    # "avoiding training and testing on the same subset" = "not on the same": the negated
+    # right answer agrees with it, the plain wrong one does not.
+    assert "contradiction" in _grade(plain, notes, title, wrong).flags
+    assert "contradiction" not in _grade(plain, notes, title, right).flags
