@@ -1,6 +1,7 @@
 """Generic correctness checks on notes no pack knows, in Chinese and English: the most/least
 of something (an adjective or a verb), "avoid" as a negation, the closest note clause
-settling a claim — and the right statements that must not be flagged."""
+settling a claim, more/less and easier/harder — and the right statements that must not be
+flagged."""
 
 from __future__ import annotations
 
@@ -23,7 +24,12 @@ turn minimizes the entropy of the children.
 Cross-validation prevents overfitting by avoiding training and testing on the same subset of
 the data points.
 
-## 3. What is a hash table?
+## 3. Compare parametric and nonparametric models.
+
+Nonparametric models need more data than parametric models, and they are more difficult to
+interpret.
+
+## 4. What is a hash table?
 
 A hash table maps keys to buckets with a hash function; lookups take constant time on average.
 """
@@ -39,7 +45,11 @@ ZH_NOTES = """# 决策树
 
 留出验证避免在相同的样本上训练和测试模型，这样估计的泛化误差才可信。
 
-## 3. 什么是哈希表？
+## 3. 比较参数模型和非参数模型。
+
+非参数模型需要更多的数据，也更难解释。
+
+## 4. 什么是哈希表？
 
 哈希表用哈希函数把键映射到桶，平均情况下查找是常数时间。
 """
@@ -101,5 +111,24 @@ def test_avoiding_something_is_its_negation(
 ) -> None:
     # "avoiding training and testing on the same subset" = "not on the same": the negated
     # right answer agrees with it, the plain wrong one does not.
+    assert "contradiction" in _grade(plain, notes, title, wrong).flags
+    assert "contradiction" not in _grade(plain, notes, title, right).flags
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("nonparametric",
+         "Nonparametric models need much less data than parametric ones and are easier to "
+         "interpret.",
+         "Nonparametric models need more data than parametric ones and are harder to interpret."),
+        ("非参数", "非参数模型需要的数据更少，而且更容易解释。",
+         "非参数模型需要更多的数据，也更难解释。"),
+    ],
+)
+def test_more_or_less_and_easier_or_harder_are_directions(
+    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
+) -> None:
+    # A correct comparison ("than parametric ones") keeps its subject and agrees with the notes.
     assert "contradiction" in _grade(plain, notes, title, wrong).flags
     assert "contradiction" not in _grade(plain, notes, title, right).flags
