@@ -51,7 +51,7 @@ ZH_NOTES = """# 决策树
 
 ## 4. 什么是哈希表？
 
-哈希表用哈希函数把键映射到桶，平均情况下查找是常数时间。
+哈希表用哈希函数把键映射到桶，平均情况下查找是常数时间。负载因子等于元素个数除以桶的个数。
 """
 
 
@@ -71,6 +71,10 @@ def plain(notes: QuestionBank) -> KeywordGrader:
 def _grade(grader: KeywordGrader, notes: QuestionBank, title: str, answer: str) -> Grade:
     question = next(q for q in notes.questions if title in q.title)
     return grader.grade(question, answer)
+
+
+def _found(grade: Grade, name: str) -> list[str]:
+    return next(report.found for report in grade.checks if report.name == name)
 
 
 @pytest.mark.parametrize(
@@ -185,3 +189,28 @@ def test_an_answer_in_the_other_language_covers_label_points_by_their_explanatio
     by_point = {item.point: item.status for item in vectors.rubric}
     assert by_point["Bucket Assignment"] != "missed"
     assert vectors.score > words.score
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "rights"),
+    [
+        ("load factor",
+         "The load factor is the number of buckets divided by the number of stored elements.",
+         ["The load factor is the number of stored elements divided by the number of buckets.",
+          "It is the ratio of elements to buckets, so it says how full the table is.",
+          "Load factor = \\frac{\\text{elements}}{\\text{buckets}}."]),
+        ("哈希表", "负载因子是桶的个数除以元素个数。",
+         ["负载因子就是元素个数除以桶的个数，表示哈希表有多满。",
+          "负载因子是元素个数与桶的个数的比值。"]),
+    ],
+)
+def test_a_ratio_in_words_upside_down_is_a_wrong_formula(
+    labels: QuestionBank, notes: QuestionBank, title: str, wrong: str, rights: list[str]
+) -> None:
+    bank = labels if title == "load factor" else notes
+    grader = KeywordGrader(bank, packs=[])
+    bad = _grade(grader, bank, title, wrong)
+    assert "contradiction" in bad.flags
+    assert any("upside down" in m or "颠倒" in m for m in _found(bad, "formulas"))
+    for right in rights:  # the same ratio, however it is said
+        assert "contradiction" not in _grade(grader, bank, title, right).flags

@@ -21,6 +21,7 @@ from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
 from interviewer.grading.matching import view_answer
 from interviewer.grading.misconceptions import load_misconceptions
 from interviewer.grading.model import Grade, RubricItem, verdict_for
+from interviewer.grading.ratios import find_ratios
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
@@ -102,6 +103,8 @@ class KeywordGrader:
                 claims=claims(clauses, reference.title_concepts, lexicon),
                 sentences=sentences,
                 formulas=prepare_formulas(reference.sentences, lexicon),
+                ratios=[(ratio, sentence) for sentence in reference.sentences
+                        for ratio in find_ratios(sentence, lexicon)],
                 siblings=prepare_siblings(self._tools.terms.siblings_of(question.id),
                                           plain, lexicon,
                                           self._tools.terms.attached_to(question.id)),
