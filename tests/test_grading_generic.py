@@ -29,7 +29,12 @@ the data points.
 Nonparametric models need more data than parametric models, and they are more difficult to
 interpret.
 
-## 4. What is a hash table?
+## 4. How does a convolution become a fully connected layer?
+
+Turning a convolution into a fully connected layer increases the size of the weight matrix,
+with zeros where there is no connection.
+
+## 5. What is a hash table?
 
 A hash table maps keys to buckets with a hash function; lookups take constant time on average.
 """
@@ -49,7 +54,11 @@ ZH_NOTES = """# 决策树
 
 非参数模型需要更多的数据，也更难解释。
 
-## 4. 什么是哈希表？
+## 4. 卷积层怎样转成全连接层？
+
+卷积转全连接时，权重矩阵的参数增大，没有连接的地方补 0。
+
+## 5. 什么是哈希表？
 
 哈希表用哈希函数把键映射到桶，平均情况下查找是常数时间。负载因子等于元素个数除以桶的个数。
 """
@@ -214,3 +223,21 @@ def test_a_ratio_in_words_upside_down_is_a_wrong_formula(
     assert any("upside down" in m or "颠倒" in m for m in _found(bad, "formulas"))
     for right in rights:  # the same ratio, however it is said
         assert "contradiction" not in _grade(grader, bank, title, right).flags
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("fully connected",
+         "Turning a convolution into a fully connected layer makes the weight matrix smaller.",
+         "Turning a convolution into a fully connected layer makes the weight matrix larger, "
+         "with zeros where there is no connection."),
+        ("全连接", "卷积转全连接时，权重矩阵反而会变小。",
+         "卷积转全连接时，权重矩阵会变大，没有连接的地方补 0。"),
+    ],
+)
+def test_growing_and_being_bigger_are_one_axis(
+    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
+) -> None:
+    assert "contradiction" in _grade(plain, notes, title, wrong).flags
+    assert "contradiction" not in _grade(plain, notes, title, right).flags

@@ -27,7 +27,14 @@ def _axes() -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozens
     """The axes of directions.toml, and those a negation does not flip."""
     with DIRECTIONS.open("rb") as handle:
         entries = tomllib.load(handle)["axis"]
-    axes = {entry["name"]: (_rx(entry["plus"]), _rx(entry["minus"])) for entry in entries}
+    # Entries of one name are one axis ("变小" and "增大" point along the same one).
+    words: dict[str, tuple[list[str], list[str]]] = {}
+    for entry in entries:
+        plus, minus = words.setdefault(entry["name"], ([], []))
+        plus.append(entry["plus"])
+        minus.append(entry["minus"])
+    axes = {name: (_rx("|".join(plus)), _rx("|".join(minus)))
+            for name, (plus, minus) in words.items()}
     return axes, frozenset(e["name"] for e in entries if not e.get("negatable", True))
 
 
