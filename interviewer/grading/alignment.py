@@ -27,8 +27,9 @@ LOW_COSINE = 0.80
 MIN_CONCEPTS = 2
 TEXT_CACHE = 4096
 """Sentence vectors kept between grades (about 1.5 MB at 384 floats each)."""
-# An answer is embedded in one batch, at most this many sentences of at most this many
-# characters: the cost of e5 grows with the text, and a pasted essay must not stall a grade.
+# An answer's sentences are embedded in one batch per check, at most this many sentences of
+# at most this many characters: the cost of e5 grows with the text, and a pasted essay must
+# not stall a grade.
 MAX_SENTENCES = 16
 MAX_CHARS = 300
 MODEL_NAME = "multilingual-e5-small-q4"
@@ -90,11 +91,6 @@ class Aligner:
                 return np.zeros((0, 1), dtype=np.float32)
             return np.stack([self._texts[t] for t in texts])
 
-    def warm(self, sentences: Sequence[str]) -> None:
-        """Embed an answer's sentences in one batch before the checks ask for them."""
-        if sentences:
-            self._embed(sentences[:MAX_SENTENCES])
-
     def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
         """Cosines of each sentence (rows) with each note text (columns); the notes are
         embedded once per `key`."""
@@ -145,9 +141,11 @@ def aligned_sentences(j: Judgement) -> tuple[int, int, str]:
     if aligner is not None and not all(lexical):
         method = "shared terms and e5 sentence vectors"
         key = f"{j.question.id}\0{j.question.title}"
-        # Sentences past the cap are judged on shared terms only (see MAX_SENTENCES).
-        texts = [s.text for s in content[:MAX_SENTENCES]]
-        cosines = aligner.best(key, [text for text, _ in notes], texts)
-        cosines += [0.0] * (len(content) - len(texts))
-        lexical = [hit or cos >= MIN_COSINE for hit, cos in zip(lexical, cosines, strict=True)]
+        # Only sentences shared terms could not line up are embedded; those past the cap
+        # stay unverified (see MAX_SENTENCES).
+        unmatched = [i for i, hit in enumerate(lexical[:MAX_SENTENCES]) if not hit]
+        cosines = aligner.best(key, [text for text, _ in notes],
+                               [content[i].text for i in unmatched])
+        for i, cosine in zip(unmatched, cosines, strict=True):
+            lexical[i] = cosine >= MIN_COSINE
     return len(content), sum(lexical), method

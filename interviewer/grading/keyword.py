@@ -126,8 +126,6 @@ class KeywordGrader:
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)
         view = view_answer(cleaned.text, self._tools.lexicon)
-        if self._tools.aligner is not None:
-            self._tools.aligner.warm([s.text for s in view.sentences])
         judgement = Judgement(
             question=question,
             prepared=self._prepare(question),
