@@ -241,3 +241,26 @@ def test_growing_and_being_bigger_are_one_axis(
 ) -> None:
     assert "contradiction" in _grade(plain, notes, title, wrong).flags
     assert "contradiction" not in _grade(plain, notes, title, right).flags
+
+
+def test_enlarging_and_shrinking_are_directions_a_negated_neighbour_does_not_flip(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "不增加参数…扩大感受野": the negated 增加 and 扩大 cancel, so the clause claims no
+    # direction against the notes; the wrong claim shrinks the field.
+    folder = tmp_path_factory.mktemp("dilated")
+    (folder / "dilated.md").write_text(
+        "# 卷积\n\n## 1. 空洞卷积有什么作用？\n\n空洞卷积让感受野指数增加，而参数数量不变。\n\n"
+        "## 2. What does a dilated convolution do?\n\n"
+        "A dilated convolution expands the receptive field exponentially.\n", encoding="utf-8")
+    bank = load_bank([folder])
+    grader = KeywordGrader(bank, packs=[])
+    right_zh = _grade(grader, bank, "空洞卷积", "空洞卷积不增加参数、不损失信息地扩大感受野。")
+    wrong_zh = _grade(grader, bank, "空洞卷积", "空洞卷积会缩小感受野。")
+    right_en = _grade(grader, bank, "dilated", "It enlarges the receptive field without adding "
+                                               "parameters.")
+    wrong_en = _grade(grader, bank, "dilated", "A dilated convolution shrinks the receptive field.")
+    assert "contradiction" not in right_zh.flags
+    assert "contradiction" not in right_en.flags
+    assert "contradiction" in wrong_zh.flags
+    assert "contradiction" in wrong_en.flags

@@ -28,8 +28,8 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
-from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.ratios import upside_down
+from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 from interviewer.text import language_of
 

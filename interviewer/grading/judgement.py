@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from interviewer.grading.matching import AnswerView, PointMatch
     from interviewer.grading.misconceptions import Misconception
     from interviewer.grading.model import CheckReport, Status
-    from interviewer.grading.rubric import Reference
     from interviewer.grading.ratios import Ratio
+    from interviewer.grading.rubric import Reference
     from interviewer.grading.swaps import NoteFormula, Sibling
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question

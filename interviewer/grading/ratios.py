@@ -28,7 +28,8 @@ _PATTERNS = (
     re.compile(rf"(?P<num>{_SIDE_ZH})\s*(?:与|和|跟)\s*(?P<den>{_SIDE_ZH})\s*的?(?:比值|之比|比率)"),
 )
 # The start of a side that only frames it ("the load factor is the number of …").
-_FRAME = re.compile(r"^.*\b(?:is|are|equals|means|as|=)\s+(?:equal to\s+)?|^.*(?:是|为|等于|就是|即)\s*", re.IGNORECASE)
+_FRAME = re.compile(r"^.*\b(?:is|are|equals|means|as|=)\s+(?:equal to\s+)?|"
+                    r"^.*(?:是|为|等于|就是|即)\s*", re.IGNORECASE)
 # Words that say "how many" on either side of any ratio: they tell no two sides apart.
 _COUNTING = frozenset({"number", "numb", "count", "total", "amount", "个数", "数量", "数目", "总数",
                        "stor", "stored", "availabl", "available"})
