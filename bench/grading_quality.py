@@ -3,6 +3,7 @@ character-overlap scorer.
 
     python bench/grading_quality.py [answers.jsonl | --data PATH] [--split dev|held|all]
         [--questions 1-8] [--show] [--notes PATH]... [--packs auto|none|NAMES] [--vectors]
+        [--vector-cache FILE]
 
     python bench/grading_quality.py --data bench/data/grading_foreign_dev.jsonl \
         --notes /work/foreign/notes --packs none
@@ -193,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="domain packs: auto (those the notes match), none, or names")
     parser.add_argument("--vectors", action="store_true",
                         help="also line answers up with the notes by e5 sentence vectors")
+    parser.add_argument("--vector-cache", metavar="FILE", default=None,
+                        help="with --vectors: keep every sentence vector (notes and answers) in "
+                             "this SQLite file, so a second run embeds nothing again")
     args = parser.parse_args(argv)
     if args.answers and args.data:
         parser.error("give the answers file either as an argument or with --data, not both")
@@ -224,7 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         label = f"{label} (questions {args.questions})"
     packs = select_packs(None if args.packs == "auto" else args.packs,
                          question_texts(bank.questions))
-    grader = KeywordGrader(bank, packs=packs, vectors=args.vectors)
+    cache = Path(args.vector_cache) if args.vector_cache else None
+    grader = KeywordGrader(bank, packs=packs, vectors=args.vectors, vector_store=cache,
+                           remember_answers=cache is not None)
     naive = naive_scorer(bank)
     started = time.perf_counter()
     grades = [grader.grade(bank.get(r["question_id"]), r["answer"]) for r in rows]

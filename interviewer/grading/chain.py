@@ -10,6 +10,9 @@ if TYPE_CHECKING:
     from interviewer.grading.model import Grader
     from interviewer.notes import QuestionBank
 
+# The notes' sentence vectors, kept in the data folder between runs.
+VECTOR_STORE = "grading_vectors.sqlite3"
+
 
 def make_grader(settings: Settings, bank: QuestionBank) -> Grader:
     """The grader the settings ask for."""
@@ -20,7 +23,9 @@ def make_grader(settings: Settings, bank: QuestionBank) -> Grader:
                          [settings.data_dir / "packs"])
     # e5 sentence vectors line answers up with notes across languages; "hash" means the
     # user chose no model, so grading stays on shared terms.
-    offline = KeywordGrader(bank, packs=packs, vectors=settings.embeddings == "e5")
+    vectors = settings.embeddings == "e5"
+    offline = KeywordGrader(bank, packs=packs, vectors=vectors,
+                            vector_store=settings.data_dir / VECTOR_STORE if vectors else None)
     if not settings.llm_configured:
         return offline
     from interviewer.grading.llm import LLMGrader

@@ -28,6 +28,7 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
+from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 from interviewer.text import language_of
@@ -133,8 +134,11 @@ def contradiction(j: Judgement) -> CheckReport:
     points = reference.points
     found = []
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
+    weights = j.tools.weights
+    # Notes no pack knows have few lexicon terms: their rare words are the subject's terms.
     for said, note in find_contradictions(mine, j.prepared.claims, lexicon,
-                                          reference.title_concepts):
+                                          reference.title_concepts,
+                                          lambda c: lexicon.is_domain(c) or weights.is_rare(c)):
         inside = [i for i, p in enumerate(points) if note.text in p.text]
         if inside and j.statuses[inside[0]] == "covered":
             # Covered even without the clashing sentence: the answer states the point
@@ -172,17 +176,28 @@ def swapped(j: Judgement) -> CheckReport:
 
 
 def formulas(j: Judgement) -> CheckReport:
-    """Formulas the answer gives for something the notes give a formula for."""
+    """Formulas the answer gives for something the notes give a formula for, and ratios
+    said in words that are the notes' ratio upside down."""
     skipped = _skip_claims("formulas", j)
     if skipped:
         return skipped
-    if not j.prepared.formulas:
+    if not j.prepared.formulas and not j.prepared.ratios:
         return CheckReport(name="formulas", ran=False, note="the notes give no formula here")
     found = []
-    for wrong in swapped_formulas(j):
+    for wrong in swapped_formulas(j) + _upside_down(j):
         if j.add_wrong(wrong):
             found.append(wrong.message)
     return CheckReport(name="formulas", found=found)
+
+
+def _upside_down(j: Judgement) -> list[Wrong]:
+    found = []
+    sentences = [s.text for s in j.view.sentences]
+    for said, ratio, note in upside_down(sentences, j.prepared.ratios, j.tools.lexicon):
+        message = (f"「{ratio.text}」把笔记里的比值颠倒了：笔记里说「{note}」。" if j.zh else
+                   f"“{ratio.text}” turns the notes' ratio upside down; the notes say “{note}”.")
+        found.append(Wrong("formula", said, note, None, message))
+    return found
 
 
 def relevance(j: Judgement) -> CheckReport:

@@ -27,7 +27,14 @@ def _axes() -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozens
     """The axes of directions.toml, and those a negation does not flip."""
     with DIRECTIONS.open("rb") as handle:
         entries = tomllib.load(handle)["axis"]
-    axes = {entry["name"]: (_rx(entry["plus"]), _rx(entry["minus"])) for entry in entries}
+    # Entries of one name are one axis ("变小" and "增大" point along the same one).
+    words: dict[str, tuple[list[str], list[str]]] = {}
+    for entry in entries:
+        plus, minus = words.setdefault(entry["name"], ([], []))
+        plus.append(entry["plus"])
+        minus.append(entry["minus"])
+    axes = {name: (_rx("|".join(plus)), _rx("|".join(minus)))
+            for name, (plus, minus) in words.items()}
     return axes, frozenset(e["name"] for e in entries if not e.get("negatable", True))
 
 
@@ -36,9 +43,9 @@ AXES, UNNEGATED = _axes()
 # A negation flips the direction of what follows it in the clause ("不会引起" = prevents).
 _NEGATION = _rx(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
-    r"非(?!线性|凸|常|监督)|放弃|失去|\b(?:not|no|never|without|cannot|abandon(?:s|ed|ing)?|"
+    r"非(?!线性|凸|常|监督)|放弃|失去|避免|\b(?:not|no|never|without|cannot|abandon(?:s|ed|ing)?|"
     r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up|"
-    r"stop(?:s|ped|ping)? being|ceas(?:e|es|ed|ing) to be)\b|n't"
+    r"stop(?:s|ped|ping)? being|ceas(?:e|es|ed|ing) to be|avoid(?:s|ed|ing)?)\b|n't"
 )
 # English also negates after the verb: "shares no weights", "has no effect".
 _AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
@@ -236,6 +243,7 @@ def contradiction(
     scopes = frozenset().union(*(ref.scope for ref in reference))
     about = claim.anchors if claim.anchors & scopes else claim.anchors | (topic - claim.foreign)
     conflict: tuple[tuple[int, int], Claim] | None = None
+    agree = (-1, -1)
     for ref in reference:
         if claim.foreign & ref.anchors and not claim.foreign & claim.own:
             continue  # a note about what the answer contrasts itself with
@@ -253,15 +261,21 @@ def contradiction(
         flipped, common = _flips(claim, ref)
         if common == 0:
             continue  # nothing comparable: neither agrees nor disagrees
-        if flipped % 2 == 0:
-            return None  # some note agrees: the notes do not settle it against the answer
-        if ref.conditional or ref.qualified or not any(is_domain(c) for c in own):
-            continue
         # Closeness: concepts the two clauses share themselves, then with their context.
         rank = (len(own), len(shared))
+        if flipped % 2 == 0:
+            # A note that agrees settles it for the answer unless a closer one disagrees
+            # ("selects the variable that maximizes the gain" is closer to "the lowest gain"
+            # than "which in turn minimizes the entropy" is).
+            agree = max(agree, rank)
+            continue
+        if ref.conditional or ref.qualified or not any(is_domain(c) for c in own):
+            continue
         if conflict is None or rank > conflict[0]:
             conflict = (rank, ref)
-    return conflict[1] if conflict is not None else None
+    if conflict is None or conflict[0] <= agree:
+        return None
+    return conflict[1]
 
 
 def find_contradictions(
@@ -269,12 +283,14 @@ def find_contradictions(
     reference: Sequence[Claim],
     lexicon: Lexicon,
     topic: frozenset[str] = frozenset(),
+    is_term: Callable[[str], bool] | None = None,
 ) -> list[tuple[Claim, Claim]]:
     """(answer clause, note clause) pairs that contradict each other; `topic` is what the
-    question is about."""
+    question is about, `is_term` what counts as a term of the subject (default: the
+    lexicon's domain terms)."""
     found = []
     for claim in answer_claims:
-        ref = contradiction(claim, reference, lexicon.is_domain, topic)
+        ref = contradiction(claim, reference, is_term or lexicon.is_domain, topic)
         if ref is not None:
             found.append((claim, ref))
     return found

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from interviewer.grading.matching import AnswerView, PointMatch
     from interviewer.grading.misconceptions import Misconception
     from interviewer.grading.model import CheckReport, Status
+    from interviewer.grading.ratios import Ratio
     from interviewer.grading.rubric import Reference
     from interviewer.grading.swaps import NoteFormula, Sibling
     from interviewer.notes import QuestionBank
@@ -42,13 +43,16 @@ class Tools:
 @dataclass
 class Prepared:
     """One question prepared once: its rubric, its note clauses with a direction, every
-    note sentence with its concepts, the formulas the notes give and its sibling terms."""
+    note sentence with its concepts, the formulas (and ratios in words) the notes give and its
+    sibling terms."""
 
     reference: Reference
     claims: list[Claim]
     sentences: list[tuple[str, frozenset[str]]]
     formulas: list[NoteFormula]
     siblings: list[tuple[Sibling, ...]]
+    ratios: list[tuple[Ratio, str]] = field(default_factory=list)
+    """The ratios the notes state in words, with the sentence each is in."""
 
 
 @dataclass

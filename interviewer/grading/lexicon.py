@@ -19,6 +19,8 @@ from interviewer.topics import Glossary, load_glossary
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
 MAX_PHRASE = 4
+# A word used by at most this share of the questions is one of the notes' own terms.
+RARE_SHARE = 0.1
 # Concepts from a synonym group are domain terms; they weigh more than plain words.
 DOMAIN_BOOST = 1.6
 # Plain words are weak evidence (paraphrase changes them); one Chinese character is weaker.
@@ -247,6 +249,13 @@ class Weights:
         if weight is None:
             weight = self._memo[concept] = self._weigh(concept)
         return weight
+
+    def is_rare(self, concept: str) -> bool:
+        """True for a word of a few questions only (at most RARE_SHARE of them, or one):
+        in notes no pack knows, such words are the subject's terms."""
+        if len(concept) < 2:
+            return False
+        return self._df.get(concept, 0) <= max(1.0, RARE_SHARE * self._n)
 
     def _weigh(self, concept: str) -> float:
         idf = math.log((self._n + 1) / (self._df.get(concept, 0) + 0.5)) + 0.5

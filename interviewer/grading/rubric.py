@@ -18,6 +18,8 @@ MIN_POINTS = 5
 LABEL_CHARS = 12
 # Words the question itself uses prove nothing when an answer repeats them.
 TITLE_DISCOUNT = 0.3
+# A label's statement (label and explanation) is cut here: enough for a sentence vector.
+EXPLAINED_CHARS = 240
 # In a rubric of at least this many points, words every point uses are discounted.
 BACKBONE_MIN_POINTS = 3
 # A key term this common (or discounted for being in the title) is no evidence on its own.
@@ -45,6 +47,15 @@ class RubricPoint:
     context: dict[str, float] = field(default_factory=dict)
     grams: frozenset[str] = frozenset()
     key: str | None = None
+    explained: str = ""
+    """The explanation the notes give under a label ("Bucket Assignment: each slot…")."""
+
+    @property
+    def statement(self) -> str:
+        """What the point says in words: a label with its explanation, else its text."""
+        if self.label and self.explained:
+            return f"{self.text}: {self.explained}"[:EXPLAINED_CHARS]
+        return self.text
 
 
 @dataclass
@@ -80,6 +91,16 @@ def _label_context(point: str, lines: list[str], index: int, rest: str) -> str:
         if len(below) >= 12:
             break
     return " ".join(below)
+
+
+def _continued(rest: str, lines: list[str], index: int) -> str:
+    """The rest of a label's line with the lines that continue it (a wrapped list item)."""
+    parts = [rest]
+    for line in lines[index + 1 :]:
+        if not line.strip() or _BULLET.match(line) or line.lstrip().startswith("#"):
+            break
+        parts.append(plain_text(line).strip())
+    return " ".join(parts)
 
 
 def _locate(point: str, lines: list[str]) -> tuple[int, str] | None:
@@ -165,9 +186,12 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
         label = len(text) <= LABEL_CHARS or (followed_by_colon and len(rest) > 10)
         core = _weigh(lexicon.text_concepts(text), weights, title)
         context: dict[str, float] = {}
+        explained = ""
         if label and located:
             explained = _label_context(text, lines, located[0], rest)
             context = _weigh(lexicon.text_concepts(explained), weights, title, set(core))
+            if explained == rest:
+                explained = _continued(rest, lines, located[0])
         points.append(
             RubricPoint(
                 text=text,
@@ -176,6 +200,7 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
                 context=context,
                 grams=bigrams(text) - bigrams(question.title),
                 key=_key_term(core, lexicon),
+                explained=explained if context else "",
             )
         )
     _discount_backbone(points)
