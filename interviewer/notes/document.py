@@ -62,9 +62,11 @@ class Document:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
+    from interviewer.notes.block_rules import gate_block_rules
+
     # Block structure is all we need; skipping the inline pass makes parsing several times
     # faster on large note folders (inline markup is read from the raw text where needed).
-    return MarkdownIt("commonmark").enable("table").disable("inline")
+    return gate_block_rules(MarkdownIt("commonmark").enable("table").disable("inline"))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
