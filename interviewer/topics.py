@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 GLOSSARY_FILE = "topics.toml"
 MIN_RELEVANCE = 2
 _COMPACT = re.compile(r"[\s\-_]+")
+_Trie = dict[str, "_Trie"]
 
 
 class UnknownTopicError(UsageError):
@@ -69,13 +70,10 @@ class _AliasIndex:
                 substrings.add(key)
             self._owners.setdefault(key, set()).update(slugs)
 
-        # Substring aliases by their first two characters, longest first: at each position of
-        # a text the longest alias starting there counts (overlapping aliases all count).
-        # One dict look-up per position is faster than a regex of all aliases tried there.
-        self._by_start: dict[str, list[str]] = {}
-        for key in sorted(substrings, key=len, reverse=True):
-            self._by_start.setdefault(key[:2], []).append(key)
-        self._single = {key for key in substrings if len(key) == 1}
+        # Substring aliases as one regex shaped like a trie of them: the regex engine skips the
+        # positions no alias starts at, and at the others finds the longest alias in one
+        # walk (a plain alternation would try every alias at every position).
+        self._substring = re.compile(_trie_pattern(substrings)) if substrings else None
         alternation = "|".join(re.escape(k) for k in sorted(words, key=len, reverse=True))
         word_pattern = rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"
         self._word = re.compile(word_pattern) if words else None
@@ -87,17 +85,36 @@ class _AliasIndex:
         if self._word is not None:
             for match in self._word.finditer(lowered):
                 found |= self._owners[match.group(0)]
-        compacted = compact(lowered)
-        by_start, single = self._by_start, self._single
-        for index in range(len(compacted)):
-            for key in by_start.get(compacted[index : index + 2], ()):
-                if compacted.startswith(key, index):
-                    found |= self._owners[key]
-                    break
-            else:
-                if single and compacted[index] in single:
-                    found |= self._owners[compacted[index]]
+        if self._substring is not None:
+            # The longest alias at each position counts; searching again from the next
+            # position (not the match's end) lets overlapping aliases all count.
+            compacted = compact(lowered)
+            search = self._substring.search
+            hit = search(compacted)
+            while hit is not None:
+                found |= self._owners[hit.group()]
+                hit = search(compacted, hit.start() + 1)
         return found
+
+
+def _trie_pattern(keys: set[str]) -> str:
+    """A regex matching the longest of `keys` that starts where it is tried."""
+    trie: _Trie = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        longer = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        either = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+        # Where a key ends here, going on to a longer key is tried first.
+        return f"(?:{either})?" if "" in node else either
+
+    return branch(trie)
 
 
 class Glossary:
