@@ -37,13 +37,23 @@ def replace_images(markdown: str) -> str:
 
 def plain_text(markdown: str) -> str:
     """Markdown/HTML inline markup removed, whitespace collapsed."""
-    text = _IMAGE.sub(lambda m: m.group(1), markdown)
-    text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _URL.sub("", text)
-    # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
-    text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
-    text = _TAG.sub("", text).replace("\0", "<")
+    # Each pattern is tried only when the text holds the characters it needs: most text is
+    # plain, and this runs on every title, paragraph and key point.
+    text = markdown
+    if "![" in text:
+        text = _IMAGE.sub(lambda m: m.group(1), text)
+    if "](" in text:
+        text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "://" in text:
+        text = _URL.sub("", text)
+    if "`" in text:
+        # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
+        text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "\0" in text:
+        text = text.replace("\0", "<")
     text = text.replace("**", "").replace("__", "")
     return _SPACE.sub(" ", text).strip()
 
