@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,7 @@ TRICKY = [
     "1) one\n2) two\n   - nested\n     ===\n10. ten\n",
     "\ttab\n\n-\ttab item\n \t===\n",
     "***\n___\n* * *\n- a\n***\n",
+    "para\n_ _ _\t\n-\t-\t-\n--- x\n**\n",
     "line\n\u3000全角\n==\n",
     "",
     "\n\n\n",
@@ -71,6 +73,23 @@ def test_notes_files_tokenize_as_markdown_it_does() -> None:
     for path in files:
         text = path.read_bytes().decode("utf-8", "replace")
         assert _tokens(gated.parse(text)) == _tokens(stock.parse(text)), path.name
+
+
+# Line fragments that start, continue or end blocks, for documents made at random.
+_PIECES = [
+    "text", "Title?", "- item", "* item", "+ item", "1. one", "2) two", "  - nested", "    code",
+    "> quote", ">", "---", "===", "***", "- - -", "# H", "## H ##", "```", "~~~", "<div>",
+    "</div>", "<!-- c -->", "<details>", "[a]: /u", "| a | b |", "|---|---|", "a | b",
+    "-|-", "", "", "\t- tab", "   3. three", "**bold?**", "Q: q?", "A: a",
+]
+
+
+def test_random_documents_tokenize_as_markdown_it_does() -> None:
+    stock, gated = _parsers()
+    rng = random.Random(7)
+    for _ in range(400):
+        text = "\n".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 30)))
+        assert _tokens(gated.parse(text)) == _tokens(stock.parse(text)), text
 
 
 def test_gates_only_the_rules_markdown_it_has() -> None:

@@ -22,12 +22,12 @@ Rule = Callable[["StateBlock", int, int, bool], bool]
 _OPENERS = {
     "fence": "`~",
     "blockquote": ">",
-    "hr": "*-_",
     "list": "*-+0123456789",
     "reference": "[",
     "html_block": "<",
     "heading": "#",
 }
+_RULE_MARKERS = "*-_"
 _TABLE_DELIMITER = "|-:"
 _UNDERLINE = "-="
 _CHAINS = ("paragraph", "reference", "blockquote", "list")
@@ -38,6 +38,19 @@ def _first_character(rule: Rule, openers: str) -> Rule:
         pos = state.bMarks[line] + state.tShift[line]
         if pos < state.eMarks[line] and state.src[pos] not in openers:
             return False
+        return rule(state, line, end, silent)
+
+    return gate
+
+
+def _hr(rule: Rule) -> Rule:
+    def gate(state: StateBlock, line: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[line] + state.tShift[line]
+        stop = state.eMarks[line]
+        if pos < stop:
+            marker = state.src[pos]
+            if marker not in _RULE_MARKERS or state.src[pos:stop].replace(marker, "").strip(" \t"):
+                return False  # a rule is its marker and spaces only ("- item" is not one)
         return rule(state, line, end, silent)
 
     return gate
@@ -94,6 +107,7 @@ def gate_block_rules(md: MarkdownIt) -> MarkdownIt:
     gates: dict[str, tuple[Rule, Rule]] = {
         "table": (rules_block.table, _table(rules_block.table)),
         "code": (rules_block.code, _code(rules_block.code)),
+        "hr": (rules_block.hr, _hr(rules_block.hr)),
         "lheading": (rules_block.lheading, _lheading(rules_block.lheading)),
     }
     for name, openers in _OPENERS.items():

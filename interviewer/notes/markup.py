@@ -32,6 +32,8 @@ def image_note(alt: str) -> str:
 
 def replace_images(markdown: str) -> str:
     """Replace image links (their files are not shipped) with their alt text."""
+    if "![" not in markdown:
+        return markdown
     return _IMAGE.sub(lambda m: image_note(m.group(1)), markdown)
 
 
@@ -60,6 +62,8 @@ def plain_text(markdown: str) -> str:
 
 def highlights_to_bold(markdown: str) -> str:
     """Turn coloured `<font>` spans into bold, so Markdown renderers show the highlight."""
+    if "<" not in markdown:
+        return markdown
 
     def bold(match: re.Match[str]) -> str:
         inner = match.group(1).replace("**", "").strip()
@@ -86,9 +90,11 @@ def _unique(points: list[str]) -> tuple[str, ...]:
 def highlighted_points(body: str) -> tuple[str, ...]:
     """Coloured `<font>` spans and bold spans of a body, cleaned, in order of appearance."""
     found: list[tuple[int, str]] = []
-    for match in _FONT.finditer(body):
-        found.append((match.start(), _clean_point(match.group(1))))
-    outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
+    outside_fonts = body
+    if "<" in body:  # most answers colour nothing
+        for match in _FONT.finditer(body):
+            found.append((match.start(), _clean_point(match.group(1))))
+        outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
     for match in _BOLD.finditer(outside_fonts):
         found.append((match.start(), _clean_point(match.group(1) or match.group(2))))
     found.sort()
