@@ -278,15 +278,24 @@ def _parse_files(
 
     global _worker_glossary
     _worker_glossary = glossary  # the forked children find it here
+    pool = ProcessPoolExecutor(
+        min(workers, len(jobs)), multiprocessing.get_context("fork"), _quiet_on_interrupt
+    )
     try:
-        with ProcessPoolExecutor(
-            min(workers, len(jobs)), multiprocessing.get_context("fork")
-        ) as pool:
-            return list(pool.map(_parse_job, jobs))
-    except (OSError, BrokenProcessPool):  # no processes to be had here: parse in this one
+        return list(pool.map(_parse_job, jobs))
+    except (OSError, BrokenProcessPool):  # no fork, or a worker killed: parse in this one
         return [_file_questions(*job, glossary) for job in jobs]
     finally:
+        # Ctrl-C: files not yet started are dropped, not parsed before the program stops.
+        pool.shutdown(wait=True, cancel_futures=True)
         _worker_glossary = None
+
+
+def _quiet_on_interrupt() -> None:
+    """Workers leave Ctrl-C to the program (no traceback from each of them)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _parse_job(job: _Job) -> tuple[list[Question], FileReport]:
