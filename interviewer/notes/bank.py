@@ -272,12 +272,16 @@ def _parse_files(
     if workers <= 1 or len(jobs) < 2 or not _can_fork():
         return [_file_questions(*job, glossary) for job in jobs]
     # Only a large first load starts processes.
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     global _worker_glossary
     _worker_glossary = glossary  # the forked children find it here
+    # The children's garbage collections then leave alone the objects they share with this
+    # process, instead of touching (and so copying) every one of them.
+    gc.freeze()
     pool = ProcessPoolExecutor(
         min(workers, len(jobs)), multiprocessing.get_context("fork"), _quiet_on_interrupt
     )
@@ -288,6 +292,7 @@ def _parse_files(
     finally:
         # Ctrl-C: files not yet started are dropped, not parsed before the program stops.
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
         _worker_glossary = None
 
 
