@@ -1,4 +1,4 @@
-"""The gated block rules give exactly markdown-it's own tokens."""
+"""The gated block rules (and input normalising) give exactly markdown-it's own tokens."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from interviewer.notes.block_rules import gate_block_rules
+from interviewer.notes.block_rules import gate_block_rules, gate_normalize
 from interviewer.resources import bundled_notes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
@@ -42,6 +42,8 @@ TRICKY = [
     "line\n\u3000全角\n==\n",
     "",
     "\n\n\n",
+    "nul\0here\n\0\n- \0",
+    "cr\ronly\rlines\r\n---\r",
     "x",
 ]
 
@@ -55,7 +57,9 @@ def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
 
 def _parsers() -> tuple[MarkdownIt, MarkdownIt]:
     stock = MarkdownIt("commonmark").enable("table").disable("inline")
-    gated = gate_block_rules(MarkdownIt("commonmark").enable("table").disable("inline"))
+    gated = gate_normalize(
+        gate_block_rules(MarkdownIt("commonmark").enable("table").disable("inline"))
+    )
     return stock, gated
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import StateBlock
+    from markdown_it.rules_core import StateCore
 
 Rule = Callable[["StateBlock", int, int, bool], bool]
 
@@ -121,4 +122,18 @@ def gate_block_rules(md: MarkdownIt) -> MarkdownIt:
             continue  # disabled, or already replaced by someone else's rule
         # `at` replaces the rule's list of blocks it may interrupt: keep markdown-it's.
         ruler.at(name, gate, {"alt": [chain for chain in _CHAINS if rule in chains[chain]]})
+    return md
+
+
+def gate_normalize(md: MarkdownIt) -> MarkdownIt:
+    """Skip markdown-it's input normalising (CR/CRLF to LF, NUL to U+FFFD) on text that has
+    neither: it rewrites the whole text, every line ending, even when nothing changes."""
+    from markdown_it.rules_core import normalize
+
+    def gate(state: StateCore) -> None:
+        if "\r" in state.src or "\0" in state.src:
+            normalize(state)
+
+    if normalize in md.core.ruler.getRules(""):
+        md.core.ruler.at("normalize", gate)
     return md

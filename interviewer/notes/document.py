@@ -64,13 +64,13 @@ class Document:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    from interviewer.notes.block_rules import gate_block_rules
+    from interviewer.notes.block_rules import gate_block_rules, gate_normalize
 
     # Block structure is all we need; skipping the inline pass (and joining its text, which
     # then has nothing to join) makes parsing several times faster on large note folders
     # (inline markup is read from the raw text where needed).
     md = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-    return gate_block_rules(md)
+    return gate_normalize(gate_block_rules(md))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
