@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,23 +79,38 @@ class _AliasIndex:
         word_pattern = rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"
         self._word = re.compile(word_pattern) if words else None
 
-    def owners(self, text: str) -> set[str]:
-        """Slugs whose aliases occur in the text."""
-        found: set[str] = set()
-        lowered = text.lower()
+    def owners_each(self, texts: Sequence[str]) -> list[set[str]]:
+        """Slugs whose aliases occur in each text, in one pass over them all (a question's
+        title and key points) joined by NUL, which no alias holds."""
+        if len(texts) > 1 and any("\0" in text for text in texts):
+            return [self.owners_each([text])[0] for text in texts]
+        found: list[set[str]] = [set() for _ in texts]
+        pieces = [text.lower() for text in texts]
+        lowered = "\0".join(pieces)
         if self._word is not None:
+            starts = _starts(pieces)
             for match in self._word.finditer(lowered):
-                found |= self._owners[match.group(0)]
+                found[bisect_right(starts, match.start()) - 1] |= self._owners[match.group(0)]
         if self._substring is not None:
             # The longest alias at each position counts; searching again from the next
             # position (not the match's end) lets overlapping aliases all count.
             compacted = compact(lowered)
+            starts = _starts(compacted.split("\0")) if len(texts) > 1 else [0]
             search = self._substring.search
             hit = search(compacted)
             while hit is not None:
-                found |= self._owners[hit.group()]
+                found[bisect_right(starts, hit.start()) - 1] |= self._owners[hit.group()]
                 hit = search(compacted, hit.start() + 1)
         return found
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Where each piece starts in the pieces joined by one character."""
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece) + 1
+    return starts
 
 
 def _trie_pattern(keys: set[str]) -> str:
@@ -167,9 +183,10 @@ class Glossary:
     ) -> tuple[tuple[str, int], ...]:
         """Each topic's weight for a question: 3 when its heading names the topic, plus one
         per key point that does; strongest first, zero weights left out."""
-        weights: dict[str, int] = dict.fromkeys(self._index.owners(heading), 3)
-        for point in key_points:
-            for slug in self._index.owners(point):
+        heading_owners, *point_owners = self._index.owners_each([heading, *key_points])
+        weights: dict[str, int] = dict.fromkeys(heading_owners, 3)
+        for slugs in point_owners:
+            for slug in slugs:
                 weights[slug] = weights.get(slug, 0) + 1
         ordered = sorted(weights.items(), key=lambda item: -item[1])
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)

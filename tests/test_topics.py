@@ -124,3 +124,7 @@ def test_aliases_found_anywhere_longest_at_each_position() -> None:
     assert dict(glossary.topic_weights("Neural-Network pruning", ("a network",))) == {
         "net-work": 4, "neural-net": 3
     }
+    # Title and key points are read in one pass: no alias runs from one into the next.
+    assert dict(glossary.topic_weights("一棵树结", ("构学习", "neural\0network", "树"))) == {
+        "tree": 4, "net-work": 1
+    }
