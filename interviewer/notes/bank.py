@@ -241,7 +241,8 @@ class _Reading:
 _Job = tuple[str, str, Path, str]
 """A file to parse: its text, the name it is shown by, its path and its id prefix."""
 _PARALLEL_CHARS = 4_000_000
-"""Below this much text to parse, one process is faster than starting others."""
+"""Text to parse (~4,000 questions) from which it is parsed in several processes: below it a
+load takes about 2 s or less in one, and most notes folders stay in one process."""
 _MAX_WORKERS = 8
 _worker_glossary: Glossary | None = None
 
