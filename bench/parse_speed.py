@@ -1,15 +1,19 @@
 """Parse a generated folder of 10,000 questions and print how long it takes.
 
 Run: python bench/parse_speed.py [--questions 10000] [--files 100]
-Target (issue 2): < 5 s on 2 cores.
+Target (issue 2): < 5 s on 2 cores. The target figure is the time `load_bank` takes as the
+program calls it (several processes for this much uncached text); the time in one process
+is printed too.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from interviewer.notes import load_bank
@@ -46,25 +50,48 @@ def main() -> None:
         folder.mkdir()
         generate(folder, args.questions, args.files)
         size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
-        timings = []
-        cpu = []
-        for _ in range(args.repeat):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            bank = load_bank([folder])
-            timings.append(time.perf_counter() - start)
-            cpu.append(time.process_time() - start_cpu)
+        default = _timed(lambda: load_bank([folder]), args.repeat)
+        single = _timed(lambda: load_bank([folder], workers=1), args.repeat)
         cache = Path(tmp) / "cache"
         load_bank([folder], cache_dir=cache)
         start = time.perf_counter()
-        load_bank([folder], cache_dir=cache)
+        bank = load_bank([folder], cache_dir=cache)
         cached = time.perf_counter() - start
         print(f"notes folder: {args.files} files, {size:.1f} MB")
         print(f"questions parsed: {len(bank)}")
-        print(f"parse time: median {statistics.median(timings):.2f} s, best {min(timings):.2f} s "
-              f"(target < 5 s)")
-        # CPU time is steadier than wall time on a machine shared with other work.
-        print(f"parse CPU time: median {statistics.median(cpu):.2f} s")
+        print(f"parse time: median {default[0]:.2f} s, best {default[1]:.2f} s "
+              f"(target < 5 s; {_processes(folder)})")
+        # CPU time is steadier than wall time on a machine shared with other work; it counts
+        # the worker processes too.
+        print(f"parse CPU time: median {default[2]:.2f} s")
+        print(f"parse time in one process: median {single[0]:.2f} s, best {single[1]:.2f} s, "
+              f"CPU median {single[2]:.2f} s")
         print(f"unchanged files from the parse cache: {cached:.2f} s")
+
+
+def _timed(parse: Callable[[], object], repeat: int) -> tuple[float, float, float]:
+    """Median and best wall time, and median CPU time (this process and its children)."""
+    timings, cpu = [], []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), _cpu()
+        parse()
+        timings.append(time.perf_counter() - start)
+        cpu.append(_cpu() - start_cpu)
+    return statistics.median(timings), min(timings), statistics.median(cpu)
+
+
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _processes(folder: Path) -> str:
+    """How many processes load_bank parses this folder in (its own rule)."""
+    from interviewer.notes.bank import _worker_count
+
+    files = list(folder.iterdir())
+    count = _worker_count(sum(len(p.read_text(encoding="utf-8")) for p in files), len(files))
+    return "in one process" if count == 1 else f"in {count} processes"
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import difflib
 import hashlib
 import re
 import tomllib
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 GLOSSARY_FILE = "topics.toml"
 MIN_RELEVANCE = 2
 _COMPACT = re.compile(r"[\s\-_]+")
+_Trie = dict[str, "_Trie"]
 
 
 class UnknownTopicError(UsageError):
@@ -52,8 +54,8 @@ def compact(text: str) -> str:
 
 
 class _AliasIndex:
-    """Finds which topics' aliases occur in a text, in one regex pass: short English
-    aliases as whole words, the rest as substrings of the compacted text."""
+    """Finds which topics' aliases occur in a text, in one pass: short English aliases as
+    whole words, the rest as substrings of the compacted text."""
 
     def __init__(self, aliases: dict[str, set[str]]) -> None:
         self._owners: dict[str, set[str]] = {}
@@ -69,25 +71,66 @@ class _AliasIndex:
                 substrings.add(key)
             self._owners.setdefault(key, set()).update(slugs)
 
-        def alternation(keys: set[str]) -> str:
-            return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
-
-        # A lookahead finds a match at every position, so overlapping aliases all count.
-        self._substring = re.compile(f"(?=({alternation(substrings)}))") if substrings else None
-        word_pattern = rf"(?<![a-z0-9])(?:{alternation(words)})(?![a-z0-9])"
+        # Substring aliases as one regex shaped like a trie of them: the regex engine skips the
+        # positions no alias starts at, and at the others finds the longest alias in one
+        # walk (a plain alternation would try every alias at every position).
+        self._substring = re.compile(_trie_pattern(substrings)) if substrings else None
+        alternation = "|".join(re.escape(k) for k in sorted(words, key=len, reverse=True))
+        word_pattern = rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])"
         self._word = re.compile(word_pattern) if words else None
 
-    def owners(self, text: str) -> set[str]:
-        """Slugs whose aliases occur in the text."""
-        found: set[str] = set()
-        lowered = text.lower()
+    def owners_each(self, texts: Sequence[str]) -> list[set[str]]:
+        """Slugs whose aliases occur in each text, in one pass over them all (a question's
+        title and key points) joined by NUL, which no alias holds."""
+        if len(texts) > 1 and any("\0" in text for text in texts):
+            return [self.owners_each([text])[0] for text in texts]
+        found: list[set[str]] = [set() for _ in texts]
+        pieces = [text.lower() for text in texts]
+        lowered = "\0".join(pieces)
         if self._word is not None:
+            starts = _starts(pieces)
             for match in self._word.finditer(lowered):
-                found |= self._owners[match.group(0)]
+                found[bisect_right(starts, match.start()) - 1] |= self._owners[match.group(0)]
         if self._substring is not None:
-            for match in self._substring.finditer(compact(lowered)):
-                found |= self._owners[match.group(1)]
+            # The longest alias at each position counts; searching again from the next
+            # position (not the match's end) lets overlapping aliases all count.
+            compacted = compact(lowered)
+            starts = _starts(compacted.split("\0")) if len(texts) > 1 else [0]
+            search = self._substring.search
+            hit = search(compacted)
+            while hit is not None:
+                found[bisect_right(starts, hit.start()) - 1] |= self._owners[hit.group()]
+                hit = search(compacted, hit.start() + 1)
         return found
+
+
+def _starts(pieces: list[str]) -> list[int]:
+    """Where each piece starts in the pieces joined by one character."""
+    starts, at = [], 0
+    for piece in pieces:
+        starts.append(at)
+        at += len(piece) + 1
+    return starts
+
+
+def _trie_pattern(keys: set[str]) -> str:
+    """A regex matching the longest of `keys` that starts where it is tried."""
+    trie: _Trie = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def branch(node: _Trie) -> str:
+        longer = [re.escape(char) + branch(rest) for char, rest in sorted(node.items()) if char]
+        if not longer:
+            return ""
+        either = longer[0] if len(longer) == 1 else f"(?:{'|'.join(longer)})"
+        # Where a key ends here, going on to a longer key is tried first.
+        return f"(?:{either})?" if "" in node else either
+
+    return branch(trie)
 
 
 class Glossary:
@@ -140,9 +183,10 @@ class Glossary:
     ) -> tuple[tuple[str, int], ...]:
         """Each topic's weight for a question: 3 when its heading names the topic, plus one
         per key point that does; strongest first, zero weights left out."""
-        weights: dict[str, int] = dict.fromkeys(self._index.owners(heading), 3)
-        for point in key_points:
-            for slug in self._index.owners(point):
+        heading_owners, *point_owners = self._index.owners_each([heading, *key_points])
+        weights: dict[str, int] = dict.fromkeys(heading_owners, 3)
+        for slugs in point_owners:
+            for slug in slugs:
                 weights[slug] = weights.get(slug, 0) + 1
         ordered = sorted(weights.items(), key=lambda item: -item[1])
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from interviewer.notes import QuestionBank
-from interviewer.topics import UnknownTopicError, load_glossary, questions_for_topic
+from interviewer.topics import (
+    Glossary,
+    Topic,
+    UnknownTopicError,
+    load_glossary,
+    questions_for_topic,
+)
 
 REQUIRED_TOPICS = [
     "overfitting", "dropout", "batch-norm", "initialization", "activation-functions",
@@ -98,3 +104,27 @@ def test_short_english_aliases_match_whole_words_only() -> None:
     glossary = load_glossary()
     assert "batch-norm" in dict(glossary.topic_weights("Why does BN help?", ()))
     assert "batch-norm" not in dict(glossary.topic_weights("the BNN model", ()))
+
+
+def test_aliases_found_anywhere_longest_at_each_position() -> None:
+    # At one position only the longest alias starting there counts; aliases that start
+    # further on (overlapping or not) count too, and a one-character alias is found.
+    topics = [
+        Topic("tree", "tree", ("树",), ()),
+        Topic("tree-structure", "tree structure", ("树结构",), ()),
+        Topic("structure-learning", "structure learning", ("结构学习",), ()),
+        Topic("neural-net", "neural net", (), ("neural network",)),
+        Topic("net-work", "network", (), ("network",)),
+    ]
+    glossary = Glossary(topics, [])
+    assert set(dict(glossary.topic_weights("树结构学习", ()))) == {
+        "tree-structure", "structure-learning"
+    }
+    assert set(dict(glossary.topic_weights("一棵树", ()))) == {"tree"}
+    assert dict(glossary.topic_weights("Neural-Network pruning", ("a network",))) == {
+        "net-work": 4, "neural-net": 3
+    }
+    # Title and key points are read in one pass: no alias runs from one into the next.
+    assert dict(glossary.topic_weights("一棵树结", ("构学习", "neural\0network", "树"))) == {
+        "tree": 4, "net-work": 1
+    }

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -13,7 +15,7 @@ from interviewer.notes.cache import ParseCache
 from interviewer.notes.marks import TAG_WORDS
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
-from interviewer.notes.reader import NotesError, collect_files, decode_notes
+from interviewer.notes.reader import NotesError, NotesFile, collect_files, decode_notes
 from interviewer.notes.report import FileReport, file_report, is_project_file
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
@@ -150,34 +152,34 @@ def load_bank(
     paths: Iterable[Path] | None = None,
     glossary: Glossary | None = None,
     cache_dir: Path | None = None,
+    workers: int | None = None,
 ) -> QuestionBank:
     """Parse the notes at `paths` (files or folders; the bundled notes when empty).
 
     With `cache_dir`, each file's questions are cached by content, so unchanged files are
-    not parsed again.
+    not parsed again. `workers`: processes to parse in (default: several only for a large
+    amount of uncached notes, where starting them pays off).
     """
     roots = list(paths or []) or bundled_notes()
     glossary = glossary or load_glossary()
     cache = ParseCache(cache_dir, glossary.fingerprint) if cache_dir else None
     files, warnings = collect_files(roots)
     prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
-    questions: list[Question] = []
-    used_files: list[Path] = []
-    reports: list[FileReport] = []
-    # Folder and file names are topics only when the notes have more than one file.
-    several = len(files) > 1
+    # Read every file first (a warning stands for one that cannot be read), parse the ones
+    # not cached (in several processes when they are many), then take them in order.
+    readings: list[str | _Reading] = []
     for notes_file in files:
         try:
             data = notes_file.path.read_bytes()
         except OSError as exc:
-            warnings.append(f"{notes_file.source}: cannot read ({exc.strerror}); skipped")
+            readings.append(f"{notes_file.source}: cannot read ({exc.strerror}); skipped")
             continue
         if not data.strip():
-            warnings.append(f"{notes_file.source}: empty file; skipped")
+            readings.append(f"{notes_file.source}: empty file; skipped")
             continue
         text = decode_notes(data)
         if text is None:
-            warnings.append(f"{notes_file.source}: binary or not UTF-8/GB18030 text; skipped")
+            readings.append(f"{notes_file.source}: binary or not UTF-8/GB18030 text; skipped")
             continue
         # Ids start with the file name; the folder path joins in only when two notes
         # folders hold files of the same name.
@@ -185,14 +187,26 @@ def load_bank(
         prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
         key = cache.key(data, notes_file.source, str(notes_file.path), prefix) if cache else ""
         cached = cache.get(key) if cache else None
-        if cached is not None:
-            found, report = cached
-        else:
-            found, report = _file_questions(
-                text, notes_file.source, notes_file.path, prefix, glossary
-            )
-            if cache:
-                cache.put(key, (found, report))
+        readings.append(_Reading(notes_file, text, prefix, key, cached))
+    pending = [r for r in readings if isinstance(r, _Reading) and r.parsed is None]
+    jobs = [(r.text, r.notes_file.source, r.notes_file.path, r.prefix) for r in pending]
+    count = workers or _worker_count(sum(len(job[0]) for job in jobs), len(jobs))
+    for done, parsed in zip(pending, _parse_files(jobs, glossary, count), strict=True):
+        done.parsed = parsed
+        if cache:
+            cache.put(done.key, parsed)
+    questions: list[Question] = []
+    used_files: list[Path] = []
+    reports: list[FileReport] = []
+    # Folder and file names are topics only when the notes have more than one file.
+    several = len(files) > 1
+    for entry in readings:
+        if isinstance(entry, str):
+            warnings.append(entry)
+            continue
+        notes_file = entry.notes_file
+        assert entry.parsed is not None
+        found, report = entry.parsed
         reports.append(report)
         if not found and not notes_file.explicit and is_project_file(notes_file.source):
             report.skipped = "a project file (README, CONTRIBUTING …) without questions"
@@ -213,3 +227,83 @@ def load_bank(
     return QuestionBank(questions, used_files, warnings, reports)
 
 
+@dataclass
+class _Reading:
+    """A notes file read and decoded, and its questions once parsed (or from the cache)."""
+
+    notes_file: NotesFile
+    text: str
+    prefix: str
+    key: str
+    parsed: tuple[list[Question], FileReport] | None
+
+
+_Job = tuple[str, str, Path, str]
+"""A file to parse: its text, the name it is shown by, its path and its id prefix."""
+_PARALLEL_CHARS = 4_000_000
+"""Text to parse (~4,000 questions) from which it is parsed in several processes: below it a
+load takes about 2 s or less in one, and most notes folders stay in one process."""
+_MAX_WORKERS = 8
+_worker_glossary: Glossary | None = None
+
+
+def _worker_count(chars: int, files: int) -> int:
+    if chars < _PARALLEL_CHARS or files < 2 or not _can_fork():
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, files, _MAX_WORKERS))
+
+
+def _can_fork() -> bool:
+    """Whether parsing may fork: on Linux, with no other thread running (a thread holding a
+    lock at the fork would leave it held in the child). A forked child needs no imports and
+    runs none of the caller's code, unlike a spawned one."""
+    import threading
+
+    return sys.platform == "linux" and threading.active_count() == 1
+
+
+def _parse_files(
+    jobs: list[_Job], glossary: Glossary, workers: int
+) -> list[tuple[list[Question], FileReport]]:
+    """Each file's questions and report, in order: here, or in `workers` forked processes."""
+    if workers <= 1 or len(jobs) < 2 or not _can_fork():
+        return [_file_questions(*job, glossary) for job in jobs]
+    # Only a large first load starts processes.
+    import gc
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    global _worker_glossary
+    _worker_glossary = glossary  # the forked children find it here
+    # The children's garbage collections then leave alone the objects they share with this
+    # process, instead of touching (and so copying) every one of them.
+    gc.freeze()
+    pool = ProcessPoolExecutor(
+        min(workers, len(jobs)), multiprocessing.get_context("fork"), _quiet_on_interrupt
+    )
+    try:
+        return list(pool.map(_parse_job, jobs))
+    except (OSError, BrokenProcessPool):  # no fork, or a worker killed: parse in this one
+        return [_file_questions(*job, glossary) for job in jobs]
+    finally:
+        # Ctrl-C: files not yet started are dropped, not parsed before the program stops.
+        pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
+        _worker_glossary = None
+
+
+def _quiet_on_interrupt() -> None:
+    """Workers leave Ctrl-C to the program (no traceback from each of them)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _parse_job(job: _Job) -> tuple[list[Question], FileReport]:
+    assert _worker_glossary is not None
+    return _file_questions(*job, _worker_glossary)

@@ -28,9 +28,11 @@ _CONTAINERS = {
     "heading_open": "heading",
     "table_open": "table",
 }
+_CLOSING = {name: name.replace("_open", "_close") for name in _CONTAINERS}
+_LEAVES = {"html_block": "html", "fence": "code", "code_block": "code", "hr": "hr"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One Markdown block: its kind, source lines [start, end) and children."""
 
@@ -62,9 +64,13 @@ class Document:
 def _markdown() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    # Block structure is all we need; skipping the inline pass makes parsing several times
-    # faster on large note folders (inline markup is read from the raw text where needed).
-    return MarkdownIt("commonmark").enable("table").disable("inline")
+    from interviewer.notes.block_rules import gate_block_rules, gate_normalize
+
+    # Block structure is all we need; skipping the inline pass (and joining its text, which
+    # then has nothing to join) makes parsing several times faster on large note folders
+    # (inline markup is read from the raw text where needed).
+    md = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    return gate_normalize(gate_block_rules(md))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -112,41 +118,38 @@ def parse_document(text: str) -> Document:
 
 def _build(tokens: list[Token], index: int, closing: str | None) -> tuple[list[Block], int]:
     blocks: list[Block] = []
-    while index < len(tokens):
+    count = len(tokens)
+    while index < count:
         token = tokens[index]
-        if closing is not None and token.type == closing:
+        kind_of_token = token.type
+        if kind_of_token == closing:
             return blocks, index + 1
         start, end = token.map if token.map else (0, 0)
-        kind = _CONTAINERS.get(token.type)
-        if kind in ("heading", "paragraph"):
-            inline = tokens[index + 1].content if index + 1 < len(tokens) else ""
+        kind = _CONTAINERS.get(kind_of_token)
+        if kind == "paragraph" or kind == "heading":
+            inline = tokens[index + 1].content if index + 1 < count else ""
             level = int(token.tag[1]) if kind == "heading" else 0
-            blocks.append(Block(kind, start, end, level=level, text=inline))
+            blocks.append(Block(kind, start, end, level, inline))
             index += 3
-            continue
-        if kind is not None:
-            block = Block(kind, start, end)
-            if token.type == "ordered_list_open":
-                block.level = 1
+        elif kind is not None:
+            block = Block(kind, start, end, 1 if kind_of_token == "ordered_list_open" else 0)
             if kind == "item" and token.info.isdigit():
                 block.number = int(token.info)
-            block.children, index = _build(tokens, index + 1, token.type.replace("_open", "_close"))
-            if kind == "item":
-                block.children = _group_details(block.children)
+            children, index = _build(tokens, index + 1, _CLOSING[kind_of_token])
+            block.children = _group_details(children) if kind == "item" else children
             blocks.append(block)
-            continue
-        if token.type == "html_block":
-            blocks.append(Block("html", start, end, text=token.content))
-        elif token.type in ("fence", "code_block"):
-            blocks.append(Block("code", start, end, text=token.content))
-        elif token.type == "hr":
-            blocks.append(Block("hr", start, end))
-        index += 1
+        else:
+            leaf = _LEAVES.get(kind_of_token)
+            if leaf is not None:
+                blocks.append(Block(leaf, start, end, text=token.content if leaf != "hr" else ""))
+            index += 1
     return blocks, index
 
 
 def _group_details(blocks: list[Block]) -> list[Block]:
     """Fold `<details>` … `</details>` (often several blocks apart) into one details block."""
+    if all(block.kind != "html" for block in blocks):
+        return blocks  # most lists of blocks hold no HTML at all
     grouped: list[Block] = []
     index = 0
     while index < len(blocks):

@@ -68,17 +68,20 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
 def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
     if title.strip().lower().rstrip(":：") in TOC_TITLES:
         return True
-    lines = [line for b in body for line in ctx.lines(b).split("\n") if line.strip()]
-    if lines and all(
-        (
-            _IN_PAGE_LINK.search(line)
-            and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
-        )
-        or set(line.strip()) <= set("|-: ")
-        for line in lines
-    ):
+    # Lazily: most bodies show on their first line that they are not a list of links.
+    lines = (line for b in body for line in ctx.lines(b).split("\n") if line.strip())
+    first = next(lines, None)
+    if first is not None and _toc_line(first) and all(_toc_line(line) for line in lines):
         return True
     return _links_to_own_headings(ctx, body)
+
+
+def _toc_line(line: str) -> bool:
+    """Only in-page links (a list or table of them), or a table's rule."""
+    return bool(
+        _IN_PAGE_LINK.search(line)
+        and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
+    ) or set(line.strip()) <= set("|-: ")
 
 
 def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:

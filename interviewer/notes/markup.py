@@ -32,24 +32,38 @@ def image_note(alt: str) -> str:
 
 def replace_images(markdown: str) -> str:
     """Replace image links (their files are not shipped) with their alt text."""
+    if "![" not in markdown:
+        return markdown
     return _IMAGE.sub(lambda m: image_note(m.group(1)), markdown)
 
 
 def plain_text(markdown: str) -> str:
     """Markdown/HTML inline markup removed, whitespace collapsed."""
-    text = _IMAGE.sub(lambda m: m.group(1), markdown)
-    text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
-    text = _LINK.sub(lambda m: m.group(1), text)
-    text = _URL.sub("", text)
-    # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
-    text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
-    text = _TAG.sub("", text).replace("\0", "<")
+    # Each pattern is tried only when the text holds the characters it needs: most text is
+    # plain, and this runs on every title, paragraph and key point.
+    text = markdown
+    if "![" in text:
+        text = _IMAGE.sub(lambda m: m.group(1), text)
+    if "](" in text:
+        text = _BRACKETED_LINK.sub(lambda m: f"[{m.group(1)}]", text)
+        text = _LINK.sub(lambda m: m.group(1), text)
+    if "://" in text:
+        text = _URL.sub("", text)
+    if "`" in text:
+        # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
+        text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "\0" in text:
+        text = text.replace("\0", "<")
     text = text.replace("**", "").replace("__", "")
     return _SPACE.sub(" ", text).strip()
 
 
 def highlights_to_bold(markdown: str) -> str:
     """Turn coloured `<font>` spans into bold, so Markdown renderers show the highlight."""
+    if "<" not in markdown:
+        return markdown
 
     def bold(match: re.Match[str]) -> str:
         inner = match.group(1).replace("**", "").strip()
@@ -76,9 +90,11 @@ def _unique(points: list[str]) -> tuple[str, ...]:
 def highlighted_points(body: str) -> tuple[str, ...]:
     """Coloured `<font>` spans and bold spans of a body, cleaned, in order of appearance."""
     found: list[tuple[int, str]] = []
-    for match in _FONT.finditer(body):
-        found.append((match.start(), _clean_point(match.group(1))))
-    outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
+    outside_fonts = body
+    if "<" in body:  # most answers colour nothing
+        for match in _FONT.finditer(body):
+            found.append((match.start(), _clean_point(match.group(1))))
+        outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
     for match in _BOLD.finditer(outside_fonts):
         found.append((match.start(), _clean_point(match.group(1) or match.group(2))))
     found.sort()
