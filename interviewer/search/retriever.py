@@ -1,6 +1,6 @@
 """Hybrid retrieval over the notes in use: BM25 over jieba words and bigrams (whole questions
 and single chunks) and e5 vectors (titles and, for small note sets, chunks), each widened
-through the bilingual glossary and the colloquial bridges (knowledge/colloquial.toml), fused
+through the bilingual glossary and the colloquial bridges (a pack's bridges.toml), fused
 by weighted z-scores over the pooled candidates."""
 
 from __future__ import annotations
@@ -85,6 +85,8 @@ class Retriever:
         self.index = index
         self.report = report
         self.notices = report.notices
+        self.packs: list[str] = []
+        """The domain packs whose vocabulary search reads with."""
         self.tables = tables = index.tables
         self.questions: list[Question] = []
         self._position: dict[tuple[str, int], int] = {}
@@ -254,6 +256,12 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     from interviewer.search.embeddings import make_embedding_function
     from interviewer.search.index import NotesIndex, notes_files
 
+    from interviewer.packs import question_texts, select_packs
+    from interviewer.search.vocabulary import use_packs
+
+    packs = select_packs(settings.packs, question_texts(bank.questions), [settings.data_dir / "packs"])
+    # Before the notes' keys are taken: they hold the vocabulary's fingerprint.
+    use_packs(packs)
     function, notice = make_embedding_function(settings)
     index = NotesIndex(settings, function, notices=[notice] if notice else [], announce=progress)
     files = notes_files(bank)
@@ -261,4 +269,6 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     if progress:
         for message in report.notices:
             print(f"interviewer: warning: {message}", file=sys.stderr)
-    return Retriever(index, files, report)
+    retriever = Retriever(index, files, report)
+    retriever.packs = [pack.name for pack in packs]
+    return retriever
