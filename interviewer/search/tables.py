@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.search.chunking import PASSAGE_BUDGET, chunk_question
+from interviewer.search.chunking import PASSAGE_CHUNKS, chunk_question
 from interviewer.search.index_pointer import write_atomic
 
 if TYPE_CHECKING:
@@ -56,7 +56,13 @@ class SearchTables:
     chunks: list[tuple[str, str]]  # chunk row → (section, text)
     chunk_bm25: Any
     question_bm25: Any
-    with_passages: bool
+    passage_rows: list[int]
+    """The chunk rows that get a passage vector (each question's leading chunks)."""
+
+    @property
+    def with_passages(self) -> bool:
+        """Whether any chunk has a passage vector."""
+        return bool(self.passage_rows)
 
 
 class ChunkStore:
@@ -188,7 +194,6 @@ class ChunkStore:
         if corpus:
             chunk_bm25.index(corpus, show_progress=False)
             question_bm25.index(per_question, show_progress=False)
-        size = sum(len(text) for _, text in chunks)
         return SearchTables(
             keys=[n.key for n in files],
             owners=np.asarray(owners, dtype=np.int64),
@@ -196,7 +201,7 @@ class ChunkStore:
             chunks=chunks,
             chunk_bm25=chunk_bm25,
             question_bm25=question_bm25,
-            with_passages=size <= PASSAGE_BUDGET,
+            passage_rows=[row for row, place in enumerate(positions) if place[2] < PASSAGE_CHUNKS],
         )
 
 
