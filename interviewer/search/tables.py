@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +168,21 @@ class ChunkStore:
             for _, old in sorted(saved)[:-TABLE_SETS]:
                 old.unlink(missing_ok=True)
         return tables
+
+    def centroids(self, keys: list[str], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        """Mean vectors of a note set's records (what `compute` returns), cached beside its
+        tables: reading every vector back costs ~0.4 s at 3,000 questions."""
+        path = self._table_path(keys).with_suffix(".centroids")
+        try:
+            with path.open("rb") as handle:
+                cached = pickle.load(handle)
+            if isinstance(cached, dict):
+                return cached
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            pass
+        computed = compute()
+        _write_cache(path, pickle.dumps(computed, protocol=pickle.HIGHEST_PROTOCOL))
+        return computed
 
     def _build(self, files: list[NotesFile]) -> SearchTables:
         import bm25s  # numpy/scipy based; only indexing and search need it
