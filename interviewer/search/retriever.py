@@ -264,11 +264,13 @@ class Retriever:
                 if name in DENSE:
                     dense += z
                     dense_total += WEIGHTS[name]
-        if dense_total and self._translates:
+        other = self._languages[members] != language
+        if dense_total and self._translates and other.any() and not other.all():
             # BM25 cannot match a question written in another language than the query, so
-            # its low lexical scores say nothing there: such a question is ranked by its
-            # vectors alone (scaled to the full weight) when they think better of it.
-            other = self._languages[members] != language
+            # beside questions in the query's language its low lexical scores say nothing:
+            # such a question is ranked by its vectors alone (scaled to the full weight) when
+            # they think better of it. When every candidate is in the other language, none
+            # has that handicap and BM25 still tells them apart.
             fused = np.where(other, np.maximum(fused, dense * total / dense_total), fused)
         order = np.argsort(-fused, kind="stable")
         low, high = (fused.min(), fused.max()) if len(fused) else (0.0, 0.0)
