@@ -139,3 +139,17 @@ def test_the_language_means_are_read_once_and_kept(tmp_path: Path, monkeypatch: 
     again = open_retriever(load_settings(), bank)
     assert again.search("哈希表的装载因子是什么", k=1)[0].question_id == "hash-01"
 
+
+
+def test_notes_in_one_language_are_ranked_as_without_the_cross_language_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An English query on Chinese-only notes: every candidate lacks BM25 alike, so neither
+    # the levelling nor the vectors-alone rescue may reorder them.
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "n", {"cnn.md": BILINGUAL["cnn.md"]})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    query = "what is a pooling layer for"
+    ranked = [(hit.question_id, hit.score) for hit in retriever.search(query, k=3)]
+    retriever._translates = False
+    assert [(hit.question_id, hit.score) for hit in retriever.search(query, k=3)] == ranked
