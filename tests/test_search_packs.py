@@ -141,15 +141,28 @@ def test_the_language_means_are_read_once_and_kept(tmp_path: Path, monkeypatch: 
 
 
 
-def test_notes_in_one_language_are_ranked_as_without_the_cross_language_rules(
+def test_with_a_pack_one_language_notes_are_ranked_by_bm25_and_vectors_alike(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # An English query on Chinese-only notes: every candidate lacks BM25 alike, so neither
-    # the levelling nor the vectors-alone rescue may reorder them.
-    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    # An English query on Chinese-only notes with the pack's bilingual vocabulary: BM25 reads
+    # every candidate alike, so neither the levelling nor the vectors-alone rescue reorders.
+    monkeypatch.setenv("INTERVIEWER_PACKS", "deep-learning")
     notes = write_notes(tmp_path / "n", {"cnn.md": BILINGUAL["cnn.md"]})
     retriever = open_retriever(load_settings(), load_bank([notes]))
     query = "what is a pooling layer for"
     ranked = [(hit.question_id, hit.score) for hit in retriever.search(query, k=3)]
     retriever._translates = False
     assert [(hit.question_id, hit.score) for hit in retriever.search(query, k=3)] == ranked
+
+
+def test_only_a_packs_vocabulary_lets_bm25_read_across_languages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without one, an English query's BM25 scores on Chinese-only notes come from stray
+    # English words: the vectors-alone rescue stays on for them.
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    notes = write_notes(tmp_path / "n", {"cnn.md": BILINGUAL["cnn.md"]})
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    assert not open_retriever(load_settings(), load_bank([notes]))._bridged
+    monkeypatch.setenv("INTERVIEWER_PACKS", "deep-learning")
+    assert open_retriever(load_settings(), load_bank([notes]))._bridged

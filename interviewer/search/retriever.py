@@ -14,6 +14,7 @@ from interviewer.search.chunking import title_text
 from interviewer.search.index import PASSAGE, TITLE
 from interviewer.search.lexical import dense_hints, query_terms, respell
 from interviewer.search.lexical import scores as bm25_scores
+from interviewer.search.vocabulary import active
 from interviewer.text import language_of
 
 if TYPE_CHECKING:
@@ -120,6 +121,9 @@ class Retriever:
 
         # Hash vectors match strings, not meaning: they cannot carry a query across languages.
         self._translates = not isinstance(index.function, HashEmbeddingFunction)
+        vocabulary = active()
+        self._bridged = bool(vocabulary.word_groups or vocabulary.glossary)
+        """Whether a pack's vocabulary lets BM25 match words across the two languages."""
         self._row = {place: row for row, place in enumerate(tables.positions)}
         self._reads = self._plan_reads(index, keys_in)
         self._centroids = self._language_centroids(keys_in)
@@ -265,12 +269,12 @@ class Retriever:
                     dense += z
                     dense_total += WEIGHTS[name]
         other = self._languages[members] != language
-        if dense_total and self._translates and other.any() and not other.all():
+        if dense_total and self._translates and other.any() and not (other.all() and self._bridged):
             # BM25 cannot match a question written in another language than the query, so
             # beside questions in the query's language its low lexical scores say nothing:
             # such a question is ranked by its vectors alone (scaled to the full weight) when
-            # they think better of it. When every candidate is in the other language, none
-            # has that handicap and BM25 still tells them apart.
+            # they think better of it. When every candidate is in the other language and a
+            # pack's bilingual vocabulary lets BM25 read them, BM25 still tells them apart.
             fused = np.where(other, np.maximum(fused, dense * total / dense_total), fused)
         order = np.argsort(-fused, kind="stable")
         low, high = (fused.min(), fused.max()) if len(fused) else (0.0, 0.0)
