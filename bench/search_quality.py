@@ -3,6 +3,7 @@ hybrid retriever, beside a plain character-bigram BM25 baseline.
 
     python bench/search_quality.py [--split all|dev|test] [--embeddings e5|hash]
                                    [--queries FILE] [--notes PATH]... [--misses]
+                                   [--packs auto|none|NAMES] [--home DIR]
 
 Query sets in bench/data (one JSON object per line: query, expected ids, lang, kind, split):
 - search_queries.jsonl — the development set, splits `dev` and `test`; both tuned on.
@@ -17,6 +18,9 @@ Query sets in bench/data (one JSON object per line: query, expected ids, lang, k
   `--notes DIR` (default folder /work/foreign/notes). Their lines also carry
   `expected_titles` ({source, question}) so they survive a change of question ids.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
+`--packs none` measures the core alone (no domain pack); the default applies the packs the
+notes are about, as the product does. `--home DIR` keeps the index there between runs (a
+fresh temporary folder by default), so a second run over the same notes embeds nothing.
 """
 
 from __future__ import annotations
@@ -124,10 +128,19 @@ def main() -> int:
     parser.add_argument(
         "--misses", action="store_true", help="list the queries missed at 1 (on stderr)"
     )
+    parser.add_argument(
+        "--packs", default="auto",
+        help="domain packs: auto (those the notes are about), none, or names/folders",
+    )
+    parser.add_argument(
+        "--home", type=Path, default=None,
+        help="data folder to keep the index in between runs (default: a new temporary one)",
+    )
     args = parser.parse_args()
 
-    home = tempfile.mkdtemp(prefix="interviewer-bench-")
+    home = str(args.home) if args.home else tempfile.mkdtemp(prefix="interviewer-bench-")
     os.environ["INTERVIEWER_HOME"] = home
+    os.environ["INTERVIEWER_PACKS"] = args.packs
     os.environ["INTERVIEWER_EMBEDDINGS"] = args.embeddings
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
     from interviewer.config import load_settings
@@ -161,7 +174,9 @@ def main() -> int:
         "bigram BM25": evaluate(queries, bigram_baseline(bank.questions)),
     }
     where = ", ".join(str(path) for path in args.notes) if args.notes else "bundled notes"
-    print(f"{len(queries)} {args.split} queries over {len(bank)} questions ({where})")
+    packs = ", ".join(retriever.packs) or "none"
+    print(f"{len(queries)} {args.split} queries over {len(bank)} questions ({where}; "
+          f"packs: {packs})")
     print(f"{'system':<16} {'lang':<4} {'n':>4} {'R@1':>6} {'R@3':>6} {'MRR':>6}")
     for name, (table, _) in results.items():
         for lang in ("zh", "en", "all"):

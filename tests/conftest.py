@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ _SETTINGS_VARS = (
 
 
 @pytest.fixture(autouse=True)
-def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A fresh INTERVIEWER_HOME per test; no real keys, endpoints or `.env` leak in."""
     for name in _SETTINGS_VARS:
         monkeypatch.delenv(name, raising=False)
@@ -35,7 +36,12 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     workdir = tmp_path / "cwd"
     workdir.mkdir()
     monkeypatch.chdir(workdir)
-    return home
+    yield home
+    # Search reads with the vocabulary of the packs the last retriever opened with: back to
+    # the default, so no test depends on which ran before it.
+    from interviewer.search.vocabulary import use_packs
+
+    use_packs(None)
 
 
 @pytest.fixture

@@ -72,34 +72,35 @@ def test_switching_note_sets_keeps_both_and_shows_only_the_one_in_use(tmp_path: 
     assert {hit.question_id for hit in on_second.search("Dropout", k=5)} <= {"opt-01", "opt-02"}
 
 
-def test_small_sets_get_a_vector_per_chunk(tmp_path: Path) -> None:
+def test_every_question_gets_a_passage_vector_of_its_leading_chunk(tmp_path: Path) -> None:
+    from interviewer.search.chunking import PASSAGE_CHUNKS
+
     retriever = _open(write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B}))
-    assert retriever.tables.with_passages
-    assert retriever.report.passages_embedded == len(retriever.tables.chunks) >= 4
+    leading = [row for row, place in enumerate(retriever.tables.positions)
+               if place[2] < PASSAGE_CHUNKS]
+    assert retriever.tables.passage_rows == leading
+    assert retriever.report.passages_embedded == len(leading) >= len(retriever.questions)
     (hit,) = retriever.search("scale and shift", k=1)
     assert hit.question_id == "a-02" and "scale and shift" in hit.text
 
 
 @pytest.mark.parametrize("overfetch", [0, 160], ids=["filtered", "read-past"])
-def test_a_set_over_the_budget_gets_title_vectors_only(
+def test_another_sets_vectors_never_leak_into_results(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, overfetch: int
 ) -> None:
-    from interviewer.search import index, tables
+    from interviewer.search import index
 
     monkeypatch.setattr(index, "OVERFETCH", overfetch)  # both ways past foreign records
 
     small = write_notes(tmp_path / "small", {"a.md": NOTES_A})
     assert _open(small).report.passages_embedded > 0
-    # a.md plus b.md is "large": b.md gets title vectors only, and a.md's passage vectors
-    # (still stored for the small set) must not leak into this set's results.
-    size = sum(len(text) for _, text in _open(small).tables.chunks)
-    monkeypatch.setattr(tables, "PASSAGE_BUDGET", size)
-    write_notes(tmp_path / "large", {"a.md": NOTES_A, "b.md": NOTES_B})
-    large = _open(tmp_path / "large")
-    assert not large.tables.with_passages
-    assert (large.report.questions_embedded, large.report.passages_embedded) == (2, 0)
-    hits = large.search("梯度消失的原因", k=4)
+    # The other set's vectors stay in the collection for when the user switches back; they
+    # must not show up in this set's results.
+    write_notes(tmp_path / "other", {"b.md": NOTES_B})
+    other = _open(tmp_path / "other")
+    hits = other.search("梯度消失的原因", k=4)
     assert hits[0].question_id == "b-01"
+    assert {hit.question_id for hit in hits} <= {q.id for q in other.questions}
     assert len({hit.question_id for hit in hits}) == len(hits)
     assert _open(small).report.files_indexed == 0  # and the small set is still complete
 

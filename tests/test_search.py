@@ -13,7 +13,6 @@ from interviewer.notes import load_bank
 from interviewer.resources import knowledge_dir
 from interviewer.search import SearchHit, open_retriever
 from interviewer.search.lexical import (
-    BRIDGES_FILE,
     Bridges,
     dense_hints,
     flat_terms,
@@ -21,6 +20,7 @@ from interviewer.search.lexical import (
     stem,
 )
 from interviewer.search.retriever import DENSE_QUERY_CHARS
+from interviewer.search.vocabulary import BRIDGES_FILE
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes
 
 
@@ -155,7 +155,7 @@ def test_a_typed_word_weighs_what_its_weighted_bridge_gives() -> None:
 
 
 def test_bundled_bridges_each_name_domain_terms() -> None:
-    bridges = Bridges.load(knowledge_dir() / BRIDGES_FILE)
+    bridges = Bridges.load(knowledge_dir() / "packs" / "deep-learning" / BRIDGES_FILE)
     assert len(bridges.means) >= 10 and all(bridges.means)
 
 
@@ -263,8 +263,10 @@ def test_an_english_quotation_does_not_win_english_queries(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     # The only English in Chinese notes makes its words rare; matched literally, "weights",
-    # "training" and "network" would hand every English query to the quoting answer.
+    # "training" and "network" would hand every English query to the quoting answer. The
+    # pack's word groups (weights = 权重) are what lets the English query meet the notes.
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    monkeypatch.setenv("INTERVIEWER_PACKS", "deep-learning")
     notes = write_notes(tmp_path / "notes", {"basics.md": QUOTING_NOTES})
     retriever = open_retriever(load_settings(), load_bank([notes]))
     hits = retriever.search("why can't we set all the weights to zero before training", k=2)

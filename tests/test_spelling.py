@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from interviewer.search.lexical import respell, stem
@@ -45,12 +47,11 @@ def test_a_word_one_typo_from_two_known_words_is_left_alone() -> None:
 
 
 
-def test_capitalised_aliases_are_in_the_vocabulary(monkeypatch: pytest.MonkeyPatch) -> None:
-    import interviewer.search.lexical as lexical
+def test_capitalised_aliases_are_in_the_vocabulary(tmp_path: Path) -> None:
+    from interviewer.packs import Pack
+    from interviewer.search.lexical import respell
+    from interviewer.search.vocabulary import use_packs
 
-    monkeypatch.setattr(lexical, "_tagger_groups", lambda: [("Nesterov momentum",)])
-    lexical._speller.cache_clear()
-    try:
-        assert lexical.respell("nesterv momentum") == "nesterov momentum"
-    finally:
-        lexical._speller.cache_clear()
+    use_packs([Pack(name="optim", folder=tmp_path, words=(("Nesterov momentum",),),
+                    fingerprint="optim")])
+    assert respell("nesterv momentum") == "nesterov momentum"

@@ -50,6 +50,32 @@ def test_an_up_to_date_index_is_read_from_the_shards_with_the_same_results(
     assert _ranked(from_shards) == _ranked(through_chroma)
 
 
+NOTES_EN = """# Evaluation
+## 1. What is the difference between precision and recall?
+Precision is TP / (TP + FP): how many of the predicted positives are right. Recall is
+TP / (TP + FN): how many of the real positives are found.
+## 2. Why use a validation set?
+To tune hyperparameters and stop early without touching the test set.
+"""
+
+
+def test_notes_in_two_languages_read_from_the_shards_give_the_same_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One read per language and the per-language mean vectors (e5 only: hash vectors do not
+    # cross languages): from Chroma and from the shards alike.
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B,
+                                             "c.md": NOTES_EN})
+    through_chroma = _open(notes)
+    from_shards = _open(notes)
+    assert from_shards.index._nearest is not None
+    assert len(from_shards._reads) == 2 and from_shards._centroids
+    for query in [*QUERIES, "precision recall", "验证集有什么用"]:
+        expected = [hit.question_id for hit in through_chroma.search(query, k=4)]
+        assert [hit.question_id for hit in from_shards.search(query, k=4)] == expected
+
+
 def test_a_search_process_over_an_up_to_date_index_never_imports_chromadb(
     tmp_path: Path, isolated_env: Path
 ) -> None:

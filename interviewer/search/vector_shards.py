@@ -38,33 +38,43 @@ class Nearest:
     chunks: Any
     vectors: Any
 
-    def search(
-        self, query: np.ndarray, n: int, passages: bool
-    ) -> list[tuple[dict[str, Any], float]]:
-        """The `n` records nearest to `query` (titles only unless `passages`): (metadata,
-        cosine similarity), best first."""
+    def _rows(self, keys: list[str] | None) -> Any:
         import numpy as np
 
-        if not len(self.kinds) or n < 1:
+        if keys is None:
+            return np.arange(len(self.kinds))
+        chosen = set(keys)
+        wanted = [i for i, key in enumerate(self.keys) if key in chosen]
+        return np.flatnonzero(np.isin(self.key_rows, wanted))
+
+    def _metadata(self, row: int) -> dict[str, Any]:
+        return {
+            "kind": KINDS[int(self.kinds[row])],
+            "file_key": self.keys[int(self.key_rows[row])],
+            "position": int(self.positions[row]),
+            "chunk": int(self.chunks[row]),
+        }
+
+    def search(
+        self, query: np.ndarray, n: int, keys: list[str] | None = None
+    ) -> list[tuple[dict[str, Any], float]]:
+        """The `n` records (of `keys`' files, or all) nearest to `query`: (metadata, cosine
+        similarity), best first."""
+        import numpy as np
+
+        rows = self._rows(keys)
+        n = min(n, len(rows))
+        if n < 1:
             return []
-        similarity = self.vectors @ np.asarray(query, dtype=np.float32).reshape(-1)
-        if not passages:
-            similarity = np.where(self.kinds == 0, similarity, -np.inf)
-        n = min(n, int(np.isfinite(similarity).sum()))
-        top = np.argpartition(-similarity, n - 1)[:n] if n < len(similarity) else np.arange(n)
+        query = np.asarray(query, dtype=np.float32).reshape(-1)
+        similarity = self.vectors[rows] @ query if keys is not None else self.vectors @ query
+        top = np.argpartition(-similarity, n - 1)[:n] if n < len(rows) else np.arange(n)
         top = top[np.argsort(-similarity[top], kind="stable")]
-        return [
-            (
-                {
-                    "kind": KINDS[int(self.kinds[row])],
-                    "file_key": self.keys[int(self.key_rows[row])],
-                    "position": int(self.positions[row]),
-                    "chunk": int(self.chunks[row]),
-                },
-                float(similarity[row]),
-            )
-            for row in top
-        ]
+        return [(self._metadata(int(rows[i])), float(similarity[i])) for i in top]
+
+    def records(self, keys: list[str]) -> list[tuple[dict[str, Any], Any]]:
+        """Every record of `keys`' files: (metadata, vector)."""
+        return [(self._metadata(int(row)), self.vectors[row]) for row in self._rows(keys)]
 
 
 class VectorShards:
