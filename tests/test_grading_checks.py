@@ -10,8 +10,9 @@ import pytest
 
 from interviewer.grading.formulas import comparable, find_formulas, same_value
 from interviewer.grading.keyword import KeywordGrader
-from interviewer.grading.model import Grade
 from interviewer.notes import QuestionBank, load_bank
+from tests.grading_helpers import found_by as _found
+from tests.grading_helpers import grade_for as _grade
 
 EN_NOTES = """# Metrics and data
 
@@ -67,15 +68,6 @@ def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
 def plain(notes: QuestionBank) -> KeywordGrader:
     """The grader with no domain pack."""
     return KeywordGrader(notes, packs=[])
-
-
-def _grade(grader: KeywordGrader, notes: QuestionBank, title: str, answer: str) -> Grade:
-    question = next(q for q in notes.questions if title in q.title)
-    return grader.grade(question, answer)
-
-
-def _found(grade: Grade, name: str) -> list[str]:
-    return next(report.found for report in grade.checks if report.name == name)
 
 
 # --- formulas -------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from interviewer.grading.keyword import KeywordGrader
-from interviewer.grading.model import Grade
 from interviewer.notes import QuestionBank, load_bank
+from tests.grading_helpers import found_by as _found
+from tests.grading_helpers import grade_for as _grade
 
 EN_NOTES = """# Trees and validation
 
@@ -77,72 +78,77 @@ def plain(notes: QuestionBank) -> KeywordGrader:
     return KeywordGrader(notes, packs=[])
 
 
-def _grade(grader: KeywordGrader, notes: QuestionBank, title: str, answer: str) -> Grade:
-    question = next(q for q in notes.questions if title in q.title)
-    return grader.grade(question, answer)
-
-
-def _found(grade: Grade, name: str) -> list[str]:
-    return next(report.found for report in grade.checks if report.name == name)
-
-
 @pytest.mark.parametrize(
     ("title", "wrong", "right"),
     [
-        ("information gain",
-         "Entropy measures impurity, and the tree selects the feature with the lowest "
-         "information gain.",
-         "Entropy measures impurity, and the tree selects the feature with the highest "
-         "information gain, so the entropy of the children is the lowest."),
-        ("划分特征", "熵衡量不纯度，决策树选择信息增益最小的特征进行划分。",
-         "熵衡量不纯度，决策树选择信息增益最大的特征进行划分，使子节点的熵最小。"),
+        # The least where the notes say the most: one axis whether an adjective or a verb;
+        # the note clause on the gain settles it, not the one on the entropy after it.
+        pytest.param(
+            "information gain",
+            "Entropy measures impurity, and the tree selects the feature with the lowest "
+            "information gain.",
+            "Entropy measures impurity, and the tree selects the feature with the highest "
+            "information gain, so the entropy of the children is the lowest.",
+            id="least-for-most-en",
+        ),
+        pytest.param(
+            "划分特征",
+            "熵衡量不纯度，决策树选择信息增益最小的特征进行划分。",
+            "熵衡量不纯度，决策树选择信息增益最大的特征进行划分，使子节点的熵最小。",
+            id="least-for-most-zh",
+        ),
+        # "Avoiding training and testing on the same subset" = "not on the same": the negated
+        # right answer agrees with it, the plain wrong one does not.
+        pytest.param(
+            "cross-validation",
+            "Cross-validation trains and tests the model on the same data points to prevent "
+            "overfitting.",
+            "Cross-validation never trains and tests on the same data points, which prevents "
+            "overfitting.",
+            id="avoid-is-a-negation-en",
+        ),
+        pytest.param(
+            "留出验证",
+            "留出验证在相同的样本上训练和测试模型。",
+            "留出验证不会在相同的样本上训练和测试模型，所以估计可信。",
+            id="avoid-is-a-negation-zh",
+        ),
+        # More/less and easier/harder are directions; a correct comparison ("than parametric
+        # ones") keeps its subject and agrees with the notes.
+        pytest.param(
+            "nonparametric",
+            "Nonparametric models need much less data than parametric ones and are easier to "
+            "interpret.",
+            "Nonparametric models need more data than parametric ones and are harder to "
+            "interpret.",
+            id="more-less-easier-harder-en",
+        ),
+        pytest.param(
+            "非参数",
+            "非参数模型需要的数据更少，而且更容易解释。",
+            "非参数模型需要更多的数据，也更难解释。",
+            id="more-less-easier-harder-zh",
+        ),
+        # Growing and being bigger are one axis.
+        pytest.param(
+            "fully connected",
+            "Turning a convolution into a fully connected layer makes the weight matrix "
+            "smaller.",
+            "Turning a convolution into a fully connected layer makes the weight matrix "
+            "larger, with zeros where there is no connection.",
+            id="growing-is-bigger-en",
+        ),
+        pytest.param(
+            "全连接",
+            "卷积转全连接时，权重矩阵反而会变小。",
+            "卷积转全连接时，权重矩阵会变大，没有连接的地方补 0。",
+            id="growing-is-bigger-zh",
+        ),
     ],
 )
-def test_the_least_where_the_notes_say_the_most_is_a_contradiction(
+def test_a_claim_against_the_notes_is_a_contradiction_and_its_right_twin_is_not(
     plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
 ) -> None:
-    # "the lowest gain" against "maximizes the gain": one axis whether an adjective or a verb;
-    # the note clause on the gain settles it, not the one on the entropy after it.
-    assert "contradiction" in _grade(plain, notes, title, wrong).flags
-    assert "contradiction" not in _grade(plain, notes, title, right).flags
-
-
-@pytest.mark.parametrize(
-    ("title", "wrong", "right"),
-    [
-        ("cross-validation",
-         "Cross-validation trains and tests the model on the same data points to prevent "
-         "overfitting.",
-         "Cross-validation never trains and tests on the same data points, which prevents "
-         "overfitting."),
-        ("留出验证", "留出验证在相同的样本上训练和测试模型。",
-         "留出验证不会在相同的样本上训练和测试模型，所以估计可信。"),
-    ],
-)
-def test_avoiding_something_is_its_negation(
-    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
-) -> None:
-    # "avoiding training and testing on the same subset" = "not on the same": the negated
-    # right answer agrees with it, the plain wrong one does not.
-    assert "contradiction" in _grade(plain, notes, title, wrong).flags
-    assert "contradiction" not in _grade(plain, notes, title, right).flags
-
-
-@pytest.mark.parametrize(
-    ("title", "wrong", "right"),
-    [
-        ("nonparametric",
-         "Nonparametric models need much less data than parametric ones and are easier to "
-         "interpret.",
-         "Nonparametric models need more data than parametric ones and are harder to interpret."),
-        ("非参数", "非参数模型需要的数据更少，而且更容易解释。",
-         "非参数模型需要更多的数据，也更难解释。"),
-    ],
-)
-def test_more_or_less_and_easier_or_harder_are_directions(
-    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
-) -> None:
-    # A correct comparison ("than parametric ones") keeps its subject and agrees with the notes.
     assert "contradiction" in _grade(plain, notes, title, wrong).flags
     assert "contradiction" not in _grade(plain, notes, title, right).flags
 
@@ -223,24 +229,6 @@ def test_a_ratio_in_words_upside_down_is_a_wrong_formula(
     assert any("upside down" in m or "颠倒" in m for m in _found(bad, "formulas"))
     for right in rights:  # the same ratio, however it is said
         assert "contradiction" not in _grade(grader, bank, title, right).flags
-
-
-@pytest.mark.parametrize(
-    ("title", "wrong", "right"),
-    [
-        ("fully connected",
-         "Turning a convolution into a fully connected layer makes the weight matrix smaller.",
-         "Turning a convolution into a fully connected layer makes the weight matrix larger, "
-         "with zeros where there is no connection."),
-        ("全连接", "卷积转全连接时，权重矩阵反而会变小。",
-         "卷积转全连接时，权重矩阵会变大，没有连接的地方补 0。"),
-    ],
-)
-def test_growing_and_being_bigger_are_one_axis(
-    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
-) -> None:
-    assert "contradiction" in _grade(plain, notes, title, wrong).flags
-    assert "contradiction" not in _grade(plain, notes, title, right).flags
 
 
 def test_enlarging_and_shrinking_are_directions_a_negated_neighbour_does_not_flip(
