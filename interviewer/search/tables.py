@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.search.chunking import PASSAGE_CHUNKS, chunk_question
+from interviewer.search.chunking import PASSAGE_BUDGET, PASSAGE_CHUNKS, chunk_question
 from interviewer.search.index_pointer import write_atomic
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ class ChunkStore:
             chunks=chunks,
             chunk_bm25=chunk_bm25,
             question_bm25=question_bm25,
-            passage_rows=[row for row, place in enumerate(positions) if place[2] < PASSAGE_CHUNKS],
+            passage_rows=_passage_rows(positions, chunks),
         )
 
 
@@ -236,3 +236,12 @@ def _write_cache(path: Path, data: bytes) -> bool:
     except OSError:
         return False
     return True
+
+
+def _passage_rows(
+    positions: list[tuple[str, int, int]], chunks: list[tuple[str, str]]
+) -> list[int]:
+    """The chunk rows that get a passage vector: each answer's leading chunks, when the note
+    set's come within the budget (none otherwise)."""
+    rows = [row for row, place in enumerate(positions) if place[2] < PASSAGE_CHUNKS]
+    return rows if sum(len(chunks[row][1]) for row in rows) <= PASSAGE_BUDGET else []
