@@ -68,6 +68,26 @@ def test_the_bundled_pack_matches_the_bundled_notes_only(
     assert [p.name for p in select_packs("deep-learning", [])] == ["deep-learning"]
 
 
+def test_the_automatic_choice_is_remembered_per_notes_and_packs(
+    tmp_path: Path, bank: QuestionBank, hash_bank: QuestionBank
+) -> None:
+    cache = tmp_path / "cache"
+    texts = question_texts(bank.questions)
+    assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
+    assert (cache / "packs-auto.json").is_file()
+    assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
+    # Other notes, or another set of packs (a user pack added), are decided afresh.
+    assert select_packs(None, question_texts(hash_bank.questions), cache_dir=cache) == []
+    user = tmp_path / "packs" / "hashing"
+    user.mkdir(parents=True)
+    (user / "pack.toml").write_text(USER_PACK, encoding="utf-8")
+    chosen = select_packs(None, question_texts(hash_bank.questions), [tmp_path / "packs"],
+                          cache_dir=cache)
+    assert [p.name for p in chosen] == ["hashing"]
+    (cache / "packs-auto.json").write_text("{not json", encoding="utf-8")
+    assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
+
+
 def test_search_reads_the_same_vocabulary_from_the_pack() -> None:
     groups = word_groups()
     assert groups == [g for pack in bundled_packs() for g in pack.words]

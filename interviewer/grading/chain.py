@@ -20,7 +20,7 @@ def make_grader(settings: Settings, bank: QuestionBank) -> Grader:
     from interviewer.packs import question_texts, select_packs
 
     packs = select_packs(settings.packs, question_texts(bank.questions),
-                         [settings.data_dir / "packs"])
+                         [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
     # e5 sentence vectors line answers up with notes across languages; "hash" means the
     # user chose no model, so grading stays on shared terms.
     vectors = settings.embeddings == "e5"

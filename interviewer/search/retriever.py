@@ -350,7 +350,8 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     from interviewer.search.vocabulary import use_packs
 
     texts = question_texts(bank.questions)
-    packs = select_packs(settings.packs, texts, [settings.data_dir / "packs"])
+    packs = select_packs(settings.packs, texts, [settings.data_dir / "packs"],
+                         cache_dir=settings.data_dir / "cache")
     # Before the notes' keys are taken: they hold the vocabulary's fingerprint.
     use_packs(packs)
     encoder, notice = make_encoder(settings)
