@@ -188,7 +188,8 @@ class Glossary:
         for slugs in point_owners:
             for slug in slugs:
                 weights[slug] = weights.get(slug, 0) + 1
-        ordered = sorted(weights.items(), key=lambda item: -item[1])
+        # Ties by name: the owners come as a set, whose order changes with the hash seed.
+        ordered = sorted(weights.items(), key=lambda item: (-item[1], item[0]))
         return tuple((slug, weight) for slug, weight in ordered if weight > 0)
 
     def slug_for(self, name: str) -> str | None:
