@@ -40,7 +40,8 @@ def timed_index(paths: list[Path] | None) -> tuple[float, str]:
     from interviewer.config import load_settings
     from interviewer.notes import load_bank
     from interviewer.search.encoders import make_encoder
-    from interviewer.search.index import NotesIndex, notes_files
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
 
     started = time.perf_counter()
     settings = load_settings()

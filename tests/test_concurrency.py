@@ -129,7 +129,7 @@ def _assert_complete(home: Path, notes: Path, monkeypatch: pytest.MonkeyPatch) -
     from interviewer.config import load_settings
     from interviewer.notes import load_bank
     from interviewer.search import open_retriever
-    from interviewer.search.index import notes_files
+    from interviewer.search.index_files import notes_files
 
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")

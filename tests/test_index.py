@@ -10,7 +10,7 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.notes import load_bank
 from interviewer.search import Retriever, open_retriever
-from interviewer.search.index import notes_files
+from interviewer.search.index_files import notes_files
 from tests.search_fixtures import NOTES_A, NOTES_B, chroma_server, write_notes
 
 __all__ = ["chroma_server"]  # the fixture, imported for pytest
@@ -219,7 +219,7 @@ def test_unreachable_server_is_one_clear_error(monkeypatch: pytest.MonkeyPatch, 
 def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     # BM25 terms depend on the glossary and lexicon: terms cut with another vocabulary
     # must not be reused.
-    import interviewer.search.index as index_module
+    import interviewer.search.index_files as index_module
 
     before = index_module.file_key(b"## 1. Q\nA")
     monkeypatch.setattr(index_module, "vocabulary_fingerprint", lambda: "another")

@@ -12,13 +12,8 @@ from interviewer.config import load_settings
 from interviewer.notes import load_bank
 from interviewer.resources import knowledge_dir
 from interviewer.search import SearchHit, open_retriever
-from interviewer.search.lexical import (
-    Bridges,
-    dense_hints,
-    flat_terms,
-    query_terms,
-    stem,
-)
+from interviewer.search.lexical import dense_hints, flat_terms, query_terms
+from interviewer.search.phrases import Bridges, stem
 from interviewer.search.retriever import DENSE_QUERY_CHARS
 from interviewer.search.vocabulary import BRIDGES_FILE
 from tests.search_fixtures import NOTES_A, NOTES_B, write_notes

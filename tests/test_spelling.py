@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.search.lexical import respell, stem
+from interviewer.search.lexical import respell
+from interviewer.search.phrases import stem
 from interviewer.search.spelling import Speller
 
 

@@ -14,7 +14,8 @@ def run_index(args: argparse.Namespace) -> int:
     bank = load_bank_for(args, settings)
     # chromadb, jieba and the embedding model load only for the commands that index.
     from interviewer.search.encoders import make_encoder
-    from interviewer.search.index import NotesIndex, notes_files
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
 
     encoder, notice = make_encoder(settings)
     index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=True)

@@ -3,7 +3,7 @@ records which one built it. Only writing to (or reading from) Chroma needs them.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 # chromadb costs ~0.65 s to import: this module is imported only by what talks to Chroma,
 # never by `--help`, `questions`, `topics` or a search over an up-to-date embedded index.
@@ -116,14 +116,11 @@ class OpenAIEmbeddingFunction(_Wrapped):
         """Rebuild from a stored config, taking the key from the settings."""
         from interviewer.config import load_settings
 
-        settings = load_settings()
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        return OpenAIEmbeddingFunction(
-            model=str(config["model"]),
-            base_url=config.get("base_url"),
-            api_key=key,
-            timeout=float(config.get("timeout", 30.0)),
+        encoder = OpenAIEncoder.keyed(
+            load_settings(), str(config["model"]), config.get("base_url"),
+            float(config.get("timeout", 30.0)),
         )
+        return cast(OpenAIEmbeddingFunction, OpenAIEmbeddingFunction.over(encoder))
 
 
 def for_chroma(encoder: Encoder) -> EmbeddingFunction[Documents]:

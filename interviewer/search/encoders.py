@@ -153,6 +153,14 @@ class OpenAIEncoder(Encoder):
         self._api_key = api_key
         self._client: Any = None
 
+    @classmethod
+    def keyed(
+        cls, settings: Settings, model: str, base_url: str | None, timeout: float
+    ) -> OpenAIEncoder:
+        """An encoder for this endpoint with the key the settings hold."""
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
+        return cls(model=model, base_url=base_url, api_key=key, timeout=timeout)
+
     def documents(self, texts: list[str]) -> np.ndarray:
         """The endpoint's vectors, in input order."""
         import numpy as np
@@ -187,16 +195,10 @@ def make_encoder(settings: Settings) -> tuple[Encoder, str | None]:
     if settings.embeddings == "hash":
         return HashEncoder(), None
     if settings.embeddings == "openai":
-        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None
-        return (
-            OpenAIEncoder(
-                model=settings.embeddings_model,
-                base_url=settings.openai_base_url,
-                api_key=key,
-                timeout=settings.timeout,
-            ),
-            None,
+        encoder = OpenAIEncoder.keyed(
+            settings, settings.embeddings_model, settings.openai_base_url, settings.timeout
         )
+        return encoder, None
     e5 = E5Encoder()
     try:
         e5.load()

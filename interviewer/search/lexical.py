@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
+from interviewer.search.phrases import ASCII_WORD, Bridges, Expander, stem
 from interviewer.search.spelling import Speller
 from interviewer.search.term_tags import TermTagger, tag
 from interviewer.search.vocabulary import Vocabulary, active
@@ -23,13 +23,6 @@ SYNONYM_WEIGHT = 0.5
 TOPIC_WEIGHT = 0.5
 """A topic's other aliases are related words as much as synonyms (sigmoid → relu, tanh); on
 the development queries 0.35–0.5 did alike and 0.7 worse."""
-
-BRIDGE_WEIGHT = 1.0
-"""A domain term a colloquial phrasing stands for (a pack's bridges.toml) counts as much as
-the words typed (on the development queries 0.85–1.3 did alike, 0.5–0.7 worse), unless its
-bridge gives a weight of its own."""
-_GAP_ZH = 8
-_GAP_EN = 4
 
 TERMS_VERSION = 5
 """Raise it when doc_terms() changes what it makes of the same text."""
@@ -63,67 +56,6 @@ _STOP_ZH = frozenset(
 _GAP = " "
 """Stands in for a query word searched through its tag (and breaks bigram runs)."""
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
-_ASCII_WORD = re.compile(r"[a-z0-9]+")
-# Longest first, so "initializations" loses "ations" rather than "s".
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e")
-
-
-def stem(word: str) -> str:
-    """A crude English stem shared by glossary aliases and queries (initializing,
-    initialization, initialized → initializ), so inflections still find their group."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word[-2] in "su":  # loss, relus: not plurals to cut
-                continue
-            root = word[: -len(suffix)]
-            # dropping, stopped → drop, stop (but falling, missed keep their ll, ss)
-            if suffix in ("ing", "ed") and root[-1] == root[-2] and root[-1] not in "lsz":
-                root = root[:-1]
-            return root
-    return word
-
-
-def _stemmed_words(text: str) -> str:
-    """The text's English words stemmed, space-separated and padded, for whole-word matching
-    (so "unit" does not match inside "units_of_work" and "mean" not inside "meaning")."""
-    return " " + " ".join(stem(word) for word in _ASCII_WORD.findall(text.lower())) + " "
-
-
-class Expander:
-    """Finds glossary terms in a query and adds their synonyms (English ↔ Chinese)."""
-
-    def __init__(self, groups: list[tuple[str, ...]], weights: list[float]) -> None:
-        self.groups = groups
-        self.weights = weights
-        self._english: list[tuple[str, int]] = []
-        self._other: list[tuple[str, int]] = []
-        for index, group in enumerate(groups):
-            for alias in group:
-                key = compact(alias)
-                if not key:
-                    continue
-                if key.isascii():
-                    self._english.append((_stemmed_words(alias), index))
-                else:
-                    self._other.append((key, index))
-
-    def expand_groups(
-        self, query: str, english_only: bool = False
-    ) -> list[tuple[list[str], float]]:
-        """For each glossary group the query names (with English words only, if asked), its
-        aliases the query does not hold and the weight they get."""
-        words, squeezed = _stemmed_words(query), compact(query)
-        matched = {index for key, index in self._english if key in words}
-        if not english_only:
-            matched |= {index for key, index in self._other if key in squeezed}
-        found = []
-        for index in sorted(matched):
-            aliases = [alias for alias in self.groups[index] if compact(alias) not in squeezed]
-            if aliases:
-                found.append((aliases, self.weights[index]))
-        return found
-
-
 def _expander() -> Expander:
     return _expander_of(active())
 
@@ -132,76 +64,6 @@ def _expander() -> Expander:
 def _expander_of(vocabulary: Vocabulary) -> Expander:
     topics, terms = vocabulary.glossary_groups()
     return Expander(topics + terms, [TOPIC_WEIGHT] * len(topics) + [SYNONYM_WEIGHT] * len(terms))
-
-
-class Bridges:
-    """Colloquial phrasings and the domain terms they mean, from a pack's bridges.toml;
-    "…" in a phrasing is a short gap (so 前面…层…学不动 matches 前面几层就学不动了)."""
-
-    def __init__(
-        self, bridges: list[tuple[list[str], list[str]]], weights: list[float] | None = None
-    ) -> None:
-        self.means: list[list[str]] = []
-        self.weights = weights or [BRIDGE_WEIGHT] * len(bridges)
-        self.term_weights = {
-            compact(term): weight
-            for (_, means), weight in zip(bridges, self.weights, strict=True)
-            if weight != BRIDGE_WEIGHT
-            for term in means
-        }
-        """The weight of each term that a bridge with a weight of its own stands for."""
-        self._patterns: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = []
-        for says, means in bridges:
-            parts = [phrase.split("…") for phrase in says]
-            english = [_english_phrase(p) for p in parts if all(part.isascii() for part in p)]
-            other = [
-                f".{{0,{_GAP_ZH}}}".join(re.escape(compact(part)) for part in p)
-                for p in parts
-                if not all(part.isascii() for part in p)
-            ]
-            self._patterns.append(
-                (
-                    re.compile("|".join(english)) if english else None,
-                    re.compile("|".join(other)) if other else None,
-                )
-            )
-            self.means.append(list(means))
-
-    @classmethod
-    def load(cls, path: Path) -> Bridges:
-        """The bridges of a pack's bridges.toml file."""
-        import tomllib
-
-        with path.open("rb") as handle:
-            return cls.of(tomllib.load(handle).get("bridges", []))
-
-    @classmethod
-    def of(cls, bridges: list[dict[str, Any]]) -> Bridges:
-        """Bridges from [[bridges]] entries (says, means, optional weight)."""
-        return cls(
-            [(list(b["says"]), list(b["means"])) for b in bridges],
-            [float(b.get("weight", BRIDGE_WEIGHT)) for b in bridges],
-        )
-
-    def find(self, query: str) -> list[tuple[list[str], float]]:
-        """The domain terms of each bridge the query says, without those it already holds,
-        and the weight they get."""
-        words, squeezed = _stemmed_words(query), compact(query)
-        found = []
-        for (english, other), means, weight in zip(
-            self._patterns, self.means, self.weights, strict=True
-        ):
-            if (english and english.search(words)) or (other and other.search(squeezed)):
-                missing = [term for term in means if compact(term) not in squeezed]
-                if missing:
-                    found.append((missing, weight))
-        return found
-
-
-def _english_phrase(parts: list[str]) -> str:
-    # Stemmed whole words, padded like _stemmed_words(), with up to _GAP_EN words per "…".
-    parts = [" ".join(stem(w) for w in _ASCII_WORD.findall(p.lower())) for p in parts]
-    return " " + f" (?:\\S+ ){{0,{_GAP_EN}}}".join(re.escape(part) for part in parts) + " "
 
 
 def _bridges() -> Bridges:
@@ -269,7 +131,7 @@ def _tagger_groups(vocabulary: Vocabulary) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=4)
 def _speller_of(vocabulary: Vocabulary) -> Speller:
     groups = [*_expander_of(vocabulary).groups, *_tagger_groups(vocabulary)]
-    words = {w for group in groups for alias in group for w in _ASCII_WORD.findall(alias.lower())}
+    words = {w for group in groups for alias in group for w in ASCII_WORD.findall(alias.lower())}
     return Speller(words | _STOP_EN, stem)
 
 

@@ -20,7 +20,8 @@ from interviewer.text import language_of
 if TYPE_CHECKING:
     from interviewer.config import Settings
     from interviewer.notes import Question, QuestionBank
-    from interviewer.search.index import IndexReport, NotesIndex
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import IndexReport
     from interviewer.search.lexical import Concept
     from interviewer.search.tables import NotesFile
 
@@ -346,7 +347,8 @@ def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = Fals
     on stderr when `progress` is true, which also prints notices there)."""
     from interviewer.packs import question_texts, select_packs
     from interviewer.search.encoders import make_encoder
-    from interviewer.search.index import NotesIndex, notes_files
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
     from interviewer.search.vocabulary import use_packs
 
     texts = question_texts(bank.questions)
