@@ -67,11 +67,7 @@ class HistoryStore:
                 "or set INTERVIEWER_HOME to another folder"
             ) from None
         try:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            # FULL: a committed answer survives even a power cut, not just a kill -9.
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.execute("PRAGMA foreign_keys=ON")
-            self._migrate()
+            self._set_up()
         except sqlite3.DatabaseError as exc:
             self._conn.close()
             raise InterviewerError(
@@ -80,6 +76,24 @@ class HistoryStore:
         except InterviewerError:
             self._conn.close()
             raise
+
+    def _set_up(self) -> None:
+        # Opening beside a writer that was just killed (or still writing) can meet "database
+        # is locked" at once: switching to WAL and recovering the log do not wait on the
+        # busy timeout. Try again until the timeout, as any other statement would wait.
+        deadline = time.monotonic() + BUSY_SECONDS
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                # FULL: a committed answer survives even a power cut, not just a kill -9.
+                self._conn.execute("PRAGMA synchronous=FULL")
+                self._conn.execute("PRAGMA foreign_keys=ON")
+                self._migrate()
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     @classmethod
     def open(cls, settings: Settings) -> HistoryStore:
