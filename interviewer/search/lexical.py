@@ -5,13 +5,14 @@ scoring over bm25s models."""
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from functools import lru_cache
 from typing import Any
 
 from interviewer.search.phrases import ASCII_WORD, Bridges, Expander, stem
 from interviewer.search.spelling import Speller
-from interviewer.search.term_tags import TermTagger, tag
+from interviewer.search.term_tags import TAG, TermTagger, tag
 from interviewer.search.vocabulary import Vocabulary, active
 from interviewer.topics import compact, load_glossary
 
@@ -229,9 +230,12 @@ def flat_terms(concepts: list[Concept]) -> set[str]:
     return {term for concept in concepts for spelling in concept for term in spelling}
 
 
-def scores(model: Any, concepts: list[Concept], size: int) -> Any:
+def scores(
+    model: Any, concepts: list[Concept], size: int, cjk_documents: int | None = None
+) -> Any:
     """BM25 scores of every document of a bm25s model: per concept, its best spelling's
-    weighted term scores, summed over concepts."""
+    weighted term scores, summed over concepts. `cjk_documents` (of the `size`) are written
+    in Chinese: a Chinese term's rarity is judged among them, as only they can hold it."""
     import numpy as np  # with bm25s, only search needs it
 
     out = np.zeros(size, dtype=np.float32)
@@ -245,6 +249,13 @@ def scores(model: Any, concepts: list[Concept], size: int) -> Any:
         for term in flat_terms(concepts)
         if (c := vocab.get(term)) is not None
     }
+    factors: dict[str, float] = {}
+    if cjk_documents is not None and 0 < cjk_documents < size:
+        factors = {
+            term: own_language_idf(len(rows), cjk_documents, size)
+            for term, (rows, _) in columns.items()
+            if _CJK_RUN.search(term)
+        }
     spelling_score = np.zeros(size, dtype=np.float32)
     best = np.zeros(size, dtype=np.float32)
     for concept in concepts:
@@ -262,9 +273,41 @@ def scores(model: Any, concepts: list[Concept], size: int) -> Any:
             for term, weight in spelling.items():
                 if term in columns:
                     rows, values = columns[term]
-                    target[rows] += weight * values
+                    target[rows] += weight * factors.get(term, 1.0) * values
             if target is spelling_score:
                 np.maximum(best, spelling_score, out=best)
         if target is spelling_score:
             out += best
     return out
+
+
+def _idf(documents: int, frequency: int) -> float:
+    # bm25s's default ("lucene") inverse document frequency.
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
+def own_language_idf(frequency: int, own: int, size: int) -> float:
+    """How a term's BM25 weight changes when its rarity is judged among the `own` documents
+    written in its language instead of all `size`: in notes half in English, a Chinese word
+    that half the Chinese questions use (卷积 in CNN notes) would otherwise look rare."""
+    return _idf(max(own, frequency), frequency) / _idf(size, frequency)
+
+
+def known_share(model: Any, concepts: list[Concept], size: int) -> float:
+    """The share of a query's own words and bigrams (weighted by idf) that occur anywhere in
+    a bm25s model's documents; 1.0 for a query with none."""
+    indptr = model.scores["indptr"]
+    vocab = model.vocab_dict
+    total = known = 0.0
+    for concept in concepts:
+        if len(concept) != 1 or len(concept[0]) != 1:
+            continue  # synonyms and bridges: not words the query typed
+        (term,) = concept[0]
+        if term.startswith(TAG):
+            continue
+        column = vocab.get(term)
+        frequency = 0 if column is None else int(indptr[column + 1] - indptr[column])
+        weight = _idf(size, frequency)
+        total += weight
+        known += weight if frequency else 0.0
+    return known / total if total else 1.0
