@@ -282,15 +282,9 @@ class Retriever:
             # pack's bilingual vocabulary lets BM25 read them, BM25 still tells them apart.
             alone = dense * total / dense_total
             fused = np.where(other, np.maximum(fused, alone), fused)
-            share = 1.0
             if not other.all() and dense[other].max() > dense[~other].max():
                 share = known_share(question_bm25, concepts, size)
-            if share <= UNKNOWN_TO_NOTES:
-                # The query is about the other language's notes: the lexical evidence for
-                # questions in its own language counts by the share the notes know, and
-                # their vectors make up the rest, as for the other language's questions.
-                own = share * lexical + dense + (1 - share) * (alone - dense)
-                fused = np.where(other, fused, own)
+                fused = np.where(other, fused, own_language_scores(lexical, dense, alone, share))
         order = np.argsort(-fused, kind="stable")
         low, high = (fused.min(), fused.max()) if len(fused) else (0.0, 0.0)
         span = high - low
@@ -360,6 +354,17 @@ class Retriever:
         """A question of the notes in use by id."""
         owner = self._by_id.get(question_id)
         return self.questions[owner] if owner is not None else None
+
+
+def own_language_scores(lexical: Any, dense: Any, alone: Any, share: float) -> Any:
+    """Fused scores of the questions in the query's own language when its vectors lean to
+    the notes in the other language: unchanged (BM25 plus vectors) unless the notes know no
+    more than UNKNOWN_TO_NOTES of the query's words; then BM25 counts by the share they know
+    and the vectors, scaled as for the other language's questions (`alone`), make up the
+    rest."""
+    if share > UNKNOWN_TO_NOTES:
+        return lexical + dense
+    return share * lexical + dense + (1 - share) * (alone - dense)
 
 
 def prepare_query(query: str) -> tuple[str, bool]:

@@ -1,0 +1,117 @@
+"""Search over notes written in two languages: a Chinese term's BM25 rarity judged among the
+Chinese questions, and a query whose vectors lean to the other language's notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from interviewer.config import load_settings
+from interviewer.notes import load_bank
+from interviewer.search import open_retriever
+from interviewer.search.lexical import known_share, own_language_idf, scores
+from interviewer.search.retriever import UNKNOWN_TO_NOTES, own_language_scores
+from tests.search_fixtures import write_notes
+
+CHINESE = [
+    ["卷积", "局部", "特征"],
+    ["卷积", "参数", "共享"],
+    ["池化", "降采样"],
+    ["卷积", "感受野"],
+]
+ENGLISH = [
+    ["hash", "table", "bucket"],
+    ["collision", "chain"],
+    ["load", "factor"],
+    ["binary", "search"],
+    ["linked", "list"],
+    ["open", "address"],
+]
+
+
+def _model(corpus: list[list[str]]):  # type: ignore[no-untyped-def]
+    import bm25s
+
+    model = bm25s.BM25(k1=1.6, b=0.9)
+    model.index(corpus, show_progress=False)
+    return model
+
+
+def test_own_language_idf_shrinks_a_word_common_among_its_own_language() -> None:
+    # 卷积 is in 3 of 4 Chinese documents: common there, though rare among all 10.
+    assert own_language_idf(3, 4, 10) < 0.5
+    assert own_language_idf(3, 10, 10) == pytest.approx(1.0)
+
+
+def test_chinese_terms_weigh_by_their_rarity_among_chinese_documents() -> None:
+    model = _model(CHINESE + ENGLISH)
+    size = len(CHINESE) + len(ENGLISH)
+    plain = scores(model, [[{"卷积": 1.0}], [{"hash": 1.0}]], size)
+    judged = scores(model, [[{"卷积": 1.0}], [{"hash": 1.0}]], size, cjk_documents=len(CHINESE))
+    assert judged[0] < plain[0]  # 卷积, in 3 of the 4 Chinese documents
+    assert judged[len(CHINESE)] == pytest.approx(plain[len(CHINESE)])  # hash: English
+    every = scores(model, [[{"卷积": 1.0}]], size, cjk_documents=size)
+    assert every[0] == pytest.approx(plain[0])  # all Chinese: nothing to judge apart
+
+
+def test_known_share_weighs_the_query_words_the_notes_hold() -> None:
+    model = _model(CHINESE + ENGLISH)
+    size = len(CHINESE) + len(ENGLISH)
+    assert known_share(model, [[{"卷积": 1.0}], [{"特征": 1.0}]], size) == 1.0
+    half = known_share(model, [[{"卷积": 1.0}], [{"哈希": 1.0}]], size)
+    assert 0.0 < half < 0.5  # 哈希 is unknown, and rarer than 卷积 could be
+    assert known_share(model, [[{"哈希": 1.0}], [{"冲突": 1.0}]], size) == 0.0
+    # Synonyms a pack adds are not words the query typed.
+    assert known_share(model, [[{"哈希": 1.0}, {"hash": 0.5}]], size) == 1.0
+    assert known_share(model, [], size) == 1.0
+
+
+def test_own_language_bm25_counts_less_when_the_notes_know_little_of_the_query() -> None:
+    lexical = np.array([3.0, -1.0])
+    dense = np.array([0.2, 1.0])
+    alone = dense * 2
+    kept = own_language_scores(lexical, dense, alone, UNKNOWN_TO_NOTES + 0.1)
+    assert kept == pytest.approx(lexical + dense)
+    assert own_language_scores(lexical, dense, alone, 0.0) == pytest.approx(alone)
+    damped = own_language_scores(lexical, dense, alone, 0.2)
+    assert damped[0] < kept[0]  # the filler match loses most of its lead
+    assert damped[0] > alone[0]
+
+
+MIXED_ZH = """# 深度学习
+## 1. 过拟合有哪些解决方法？
+- 增加数据、正则化、早停等方法都可以解决过拟合。
+
+## 2. 梯度消失有什么解决方法？
+- 使用 ReLU、残差连接、批规范化等方法解决梯度消失问题。
+
+## 3. 样本不均衡有哪些解决方法？
+- 过采样少数类、欠采样多数类，或者给少数类更大的损失权重。
+"""
+
+MIXED_EN = """# Data structures
+## 1. What are hash collisions and how can they be resolved?
+- Two keys map to the same bucket. Separate chaining keeps a list per bucket; open
+  addressing probes for another free slot.
+
+## 2. What is the load factor of a hash table?
+- The number of stored entries divided by the number of buckets; past a threshold the
+  table is resized.
+
+## 3. How does binary search work?
+- Halve the interval of a sorted array at each step until the key is found.
+"""
+
+
+def test_a_chinese_query_finds_english_notes_beside_chinese_ones_sharing_its_filler(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # 解决 and 方法 are all the Chinese notes share with the query; 哈希 and 冲突 are words
+    # no note holds, and the vectors place the query among the English notes.
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "notes", {"dl.md": MIXED_ZH, "ds.md": MIXED_EN})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.search("解决哈希冲突的方法有哪些", k=1)[0].question_id == "ds-01"
+    assert retriever.search("过拟合的解决方法", k=1)[0].question_id == "dl-01"
