@@ -32,6 +32,28 @@ def test_bilingual_pairs_in_brackets(text: str, pair: tuple[str, str]) -> None:
     assert pair in term_pairs(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # Emphasis inside the pair, an adjective's 的, a one-word name of a three-character term.
+        ("我们就说该函数是**等变的**（equivariant）。", ("等变", "equivariant")),
+        ("卷积层的**参数共享**（Parameter Sharing）特性", ("参数共享", "Parameter Sharing")),
+        ("这个操作叫做上采样(Upsample)。", ("上采样", "Upsample")),
+        ("加速训练的 `Batch Normalization`（批标准化）", ("批标准化", "Batch Normalization")),
+    ],
+)
+def test_pairs_behind_emphasis_and_function_words(text: str, pair: tuple[str, str]) -> None:
+    assert pair in term_pairs(text)
+
+
+def test_pairs_and_abbreviations_are_found_after_long_english_text() -> None:
+    # Found from each bracket looking back, not by a pattern tried at every English word.
+    filler = "words of plain English text that never open a bracket " * 400
+    text = f"{filler}and the k-nearest neighbors (KNN) with Batch Normalization（批标准化）."
+    assert ("KNN", "k-nearest neighbors") in abbreviations(text)
+    assert ("批标准化", "Batch Normalization") in term_pairs(text)
+
+
 def test_no_pair_without_a_bracketed_other_language() -> None:
     assert term_pairs("卷积（见下文）和池化（pooling 123）") == []
     assert term_pairs("Precision (see below) matters.") == []

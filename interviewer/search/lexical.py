@@ -76,12 +76,14 @@ def _bridges_of(vocabulary: Vocabulary) -> Bridges:
     return Bridges.of(vocabulary.bridges())
 
 
-def dense_hints(query: str) -> str:
+def dense_hints(query: str, notes: Expander | None = None) -> str:
     """The query as the vector search sees it: with the Chinese names of the domain terms
     its colloquial phrasings stand for and of the glossary terms its English words name
     appended, so an English query lands near Chinese notes (on the development queries this
-    lifted English recall@1 of passage vectors from 0.69 to 0.97). A Chinese term's topic
-    siblings are not appended: 非线性 would pull 凸优化 into a question about activations."""
+    lifted English recall@1 of passage vectors from 0.69 to 0.97), and with the other
+    language's spelling of each term the notes pair with one it names (`notes`). A Chinese
+    term's topic siblings are not appended: 非线性 would pull 凸优化 into a question about
+    activations."""
     names = [
         alias
         for group, _ in _expander().expand_groups(query, english_only=True)
@@ -89,6 +91,16 @@ def dense_hints(query: str) -> str:
         if not alias.isascii()
     ]
     bridged = [t for means, _ in _bridges().find(query) for t in means if not t.isascii()]
+    if notes is not None:
+        from interviewer.text import language_of
+
+        language = language_of(query)
+        names += [
+            alias
+            for group, _ in notes.expand_groups(query)
+            for alias in group
+            if language_of(alias) != language
+        ]
     names = list(dict.fromkeys(bridged + names))[:DENSE_HINTS]
     return f"{query}（{'，'.join(names)}）" if names else query
 
@@ -151,6 +163,17 @@ def _aliases() -> frozenset[str]:
     return _aliases_of(active())
 
 
+def known_spellings() -> frozenset[str]:
+    """Every spelling the packs' vocabulary groups (glossary and word groups), compacted."""
+    return _known_of(active())
+
+
+@lru_cache(maxsize=4)
+def _known_of(vocabulary: Vocabulary) -> frozenset[str]:
+    words = {compact(alias) for group in _tagger_groups(vocabulary) for alias in group}
+    return _aliases_of(vocabulary) | words
+
+
 def vocabulary_fingerprint() -> str:
     """A hash of what turns notes into BM25 terms (this code's version, its function words,
     the packs in use and the glossary, which also feeds jieba): terms cached under another
@@ -185,11 +208,12 @@ Concept = list[dict[str, float]]
 """Alternative spellings of one thing a query asks about, each a set of weighted terms."""
 
 
-def query_terms(text: str) -> list[Concept]:
+def query_terms(text: str, notes: Expander | None = None) -> list[Concept]:
     """BM25 terms of a query: the tag of each synonym-group word, each other word and bigram
     on its own, then one concept per glossary group it names (its synonyms in both
-    languages) and per colloquial bridge it says (the domain terms meant), which counts
-    once, through its best-matching spelling, however many of them a passage uses."""
+    languages), per group of spellings the notes pair (`notes`) and per colloquial bridge it
+    says (the domain terms meant), which counts once, through its best-matching spelling,
+    however many of them a passage uses."""
     words = _words(text)
     # A word of a synonym group is searched as the group's tag, not as itself: "weights"
     # then meets 权重 in the notes, at the group's document frequency, instead of being a
@@ -212,6 +236,8 @@ def query_terms(text: str) -> list[Concept]:
     concepts += [[{name: 1.0}] for name in tagged]
     typed = set(words)
     groups = [*_expander().expand_groups(text)]
+    if notes is not None:
+        groups += notes.expand_groups(text)
     groups += _bridges().find(text)
     for synonyms, weight in groups:
         # Each spelling of a concept counts only with the words the query did not type.

@@ -1,0 +1,41 @@
+"""Synonyms the notes in use define themselves — a Chinese term with its English name in
+brackets (`稀疏连接（sparse connectivity）`), an abbreviation with its long form
+(`k-nearest neighbors (KNN)`), mined by interviewer.terms — so a query that names one
+spelling also searches the others, across the two languages, with no domain pack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from interviewer.search.phrases import Expander
+from interviewer.terms import MinedTerms, abbreviations, term_pairs
+from interviewer.topics import compact
+
+if TYPE_CHECKING:
+    from interviewer.notes import Question
+
+MINED_VERSION = 1
+"""Raise it when mining finds other pairs in the same notes (cached groups are then stale)."""
+NOTE_SYNONYM_WEIGHT = 0.5
+"""A spelling the notes pair with the query's word counts as a glossary synonym does."""
+
+
+def mine_groups(questions: Iterable[Question]) -> list[tuple[str, ...]]:
+    """The synonym groups the questions' titles and answers define (bilingual pairs and
+    abbreviations, each joined with the ones sharing a spelling)."""
+    pairs: list[tuple[str, str]] = []
+    shorts: list[tuple[str, str]] = []
+    for question in questions:
+        text = f"{question.title}\n{question.answer}"
+        pairs += term_pairs(text)
+        shorts += abbreviations(text)
+    return MinedTerms(tuple(dict.fromkeys(pairs)), tuple(dict.fromkeys(shorts))).groups()
+
+
+def note_synonyms(groups: Iterable[tuple[str, ...]], known: frozenset[str]) -> Expander:
+    """An expander over the mined groups of which no spelling is `known` (compacted) to the
+    packs' vocabulary already: a pack's group and a mined one naming the same term would
+    count it twice."""
+    kept = [group for group in groups if not any(compact(alias) in known for alias in group)]
+    return Expander(kept, [NOTE_SYNONYM_WEIGHT] * len(kept))
