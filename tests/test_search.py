@@ -76,6 +76,13 @@ def test_glossary_matches_inflections_and_chinese_synonyms(query: str, synonym: 
     assert synonym in flat_terms(query_terms(query))
 
 
+def test_pronouns_are_function_words() -> None:
+    # Everyday phrasing ("complex ones", "deal with them") is not what a question is about.
+    terms = flat_terms(query_terms("one tree or many of them, and complex ones"))
+    assert not terms & {"one", "ones", "them"}
+    assert "tre" in terms
+
+
 def test_short_english_aliases_match_whole_words_only() -> None:
     # "bn" is an alias of batch normalization; it must not fire inside another word.
     assert "批规范化" in flat_terms(query_terms("what does bn do"))

@@ -39,7 +39,8 @@ _STOP_EN = frozenset(
         "difference differences s t d ll re ve m don doesn isn aren get got so happen happens "
         "any some all from too much very more most than also only each both other others "
         "here where while been being has have had were am up out just like even still "
-        "because since whether via per until after before again further once own"
+        "because since whether via per until after before again further once own "
+        "he him his she her hers them themselves itself myself yourself one ones"
     )
 )
 _STOP_ZH = frozenset(
