@@ -104,13 +104,12 @@ class Retriever:
                 self.questions.append(question)
         import numpy as np
 
-        # The language each question is written in, by its file's (one question's answer
-        # may be mostly formulas): BM25 cannot match a query in another.
+        # The language each question is written in, by its file's: BM25 cannot match a
+        # query in another.
         languages: list[str] = []
         keys_in: dict[str, list[str]] = {}
         for notes in files:
-            text = "\n".join(f"{q.title}\n{q.answer}" for q in notes.questions)
-            language = language_of(text)
+            language = tables.languages[notes.key]
             languages += [language] * len(notes.questions)
             keys_in.setdefault(language, []).append(notes.key)
         self._languages = np.asarray(languages, dtype=object)
