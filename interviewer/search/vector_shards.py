@@ -14,7 +14,7 @@ import json
 import os
 import pickle
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,15 +44,19 @@ class Nearest:
     positions: Any
     chunks: Any
     vectors: Any
+    rows_of: dict[tuple[str, ...], Any] = field(default_factory=dict, repr=False)
+    """The rows of each set of files read so far (every query reads the same ones)."""
 
     def _rows(self, keys: list[str] | None) -> Any:
         import numpy as np
 
         if keys is None:
             return np.arange(len(self.kinds))
-        chosen = set(keys)
-        wanted = [i for i, key in enumerate(self.keys) if key in chosen]
-        return np.flatnonzero(np.isin(self.key_rows, wanted))
+        if tuple(keys) not in self.rows_of:
+            chosen = set(keys)
+            wanted = [i for i, key in enumerate(self.keys) if key in chosen]
+            self.rows_of[tuple(keys)] = np.flatnonzero(np.isin(self.key_rows, wanted))
+        return self.rows_of[tuple(keys)]
 
     def _metadata(self, row: int) -> dict[str, Any]:
         return {
@@ -74,7 +78,8 @@ class Nearest:
         if n < 1:
             return []
         query = np.asarray(query, dtype=np.float32).reshape(-1)
-        similarity = self.vectors[rows] @ query if keys is not None else self.vectors @ query
+        # All rows times the query, then the chosen ones: cheaper than copying those rows.
+        similarity = (self.vectors @ query)[rows]
         top = np.argpartition(-similarity, n - 1)[:n] if n < len(rows) else np.arange(n)
         top = top[np.argsort(-similarity[top], kind="stable")]
         return [(self._metadata(int(rows[i])), float(similarity[i])) for i in top]
