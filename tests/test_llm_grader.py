@@ -14,7 +14,7 @@ from openai_server import OpenAIServer, Reply
 
 from interviewer.config import load_settings
 from interviewer.grading.keyword import KeywordGrader
-from interviewer.grading.llm import LLMGrader
+from interviewer.grading.llm import BUDGET_FACTOR, LLMGrader
 from interviewer.grading.model import Grade
 from interviewer.notes import QuestionBank
 
@@ -42,7 +42,9 @@ def _warm(offline: KeywordGrader, bank: QuestionBank) -> KeywordGrader:
 @pytest.fixture
 def grader(server: OpenAIServer, bundled_bank: QuestionBank) -> LLMGrader:
     offline = _warm(KeywordGrader(bundled_bank), bundled_bank)
-    return LLMGrader(load_settings(), fallback=offline)
+    grader = LLMGrader(load_settings(), fallback=offline)
+    grader.client.ready()  # importing openai is not part of what the time bounds check either
+    return grader
 
 
 def grade(grader: LLMGrader, bank: QuestionBank, answer: str = GOOD, **kw: Any) -> Grade:
@@ -123,6 +125,23 @@ def test_server_without_json_schema_falls_back_to_json_object_and_remembers(
     assert [r.response_type for r in server.chat_requests][2:] == ["json_object"]
     stored = (load_settings().data_dir / "llm_levels.json").read_text(encoding="utf-8")
     assert "json_object" in stored and TEST_KEY not in stored
+
+
+def test_the_offline_grade_and_the_clients_start_are_not_taken_from_the_servers_time(
+    grader: LLMGrader, server: OpenAIServer, bundled_bank: QuestionBank,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    offline = grader.fallback.grade
+
+    def slow(*args: Any) -> Grade:
+        time.sleep(BUDGET_FACTOR * TEST_TIMEOUT + 0.2)  # as on a machine busy with other work
+        return offline(*args)
+
+    monkeypatch.setattr(grader.fallback, "grade", slow)
+    server.enqueue(Reply.json(quote()))
+    question = bundled_bank.get(QID)
+    assert question is not None
+    assert grader.grade(question, GOOD).grader == "llm:test-model"
 
 
 def test_invalid_json_then_valid_after_the_corrective_retry(

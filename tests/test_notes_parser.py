@@ -295,6 +295,20 @@ def test_parse_cache_reuses_unchanged_files_and_reparses_edits(
     assert [q.title for q in third] == ["什么是过拟合？", "乙改了？"]
 
 
+def test_cached_questions_keep_place_topics_only_among_several_files(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "k_means.md").write_text(BASIC, encoding="utf-8")
+    (notes / "b.md").write_text("## 1. 乙？\n答\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # parsed, then from the cache
+        together = load_bank([notes], cache_dir=cache)
+        (mine,) = [q for q in together.questions if q.source == "k_means.md"]
+        assert "k means" in mine.notes_topics
+        alone = load_bank([notes / "k_means.md"], cache_dir=cache)
+        assert "k means" not in alone.questions[0].notes_topics
+
+
 def test_unreadable_cache_entries_are_ignored(tmp_path: Path) -> None:
     notes = tmp_path / "a.md"
     notes.write_text(BASIC, encoding="utf-8")

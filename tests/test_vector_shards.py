@@ -132,3 +132,30 @@ def test_a_changed_file_drops_its_old_shard(tmp_path: Path, isolated_env: Path) 
     after = {p.name for p in _shards(isolated_env).glob("*.npz")}
     assert len(after) == 1 and after != before
     assert _open(notes).index._nearest is not None
+
+
+def test_a_note_sets_stack_is_read_while_its_shards_are_unchanged(
+    tmp_path: Path, isolated_env: Path
+) -> None:
+    import pickle
+
+    from interviewer.search.vector_shards import VectorShards
+
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    expected = _ranked(_open(notes))
+    assert _ranked(_open(notes)) == expected  # the first read from the shards stacks them
+    folder = _shards(isolated_env)
+    (stack,) = folder.glob("*.stack")
+    keys = pickle.loads(stack.read_bytes()).keys
+    shards = VectorShards(folder.parent)
+    assert shards.load(keys).vectors.shape == pickle.loads(stack.read_bytes()).vectors.shape
+    # A shard written again (as healing does) makes its stack stale: stacked afresh.
+    first = folder / f"{keys[0]}.npz"
+    data = first.read_bytes()
+    first.unlink()
+    first.write_bytes(data)
+    os.utime(first, ns=(1, 1))
+    reloaded = shards.load(keys)
+    assert len(list(folder.glob("*.stack"))) == 2
+    assert (reloaded.vectors == pickle.loads(stack.read_bytes()).vectors).all()
+    assert _ranked(_open(notes)) == expected

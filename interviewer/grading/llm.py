@@ -84,8 +84,11 @@ class LLMGrader:
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade with the LLM; on any failure the offline grade with a `notice` why."""
-        deadline = time.monotonic() + BUDGET_FACTOR * self.settings.timeout
         offline = self.fallback.grade(question, answer, context)
+        # The time budget is the server's: the offline grade and importing openai (seconds
+        # on a busy machine, the first time) are not taken from it.
+        self.client.ready()
+        deadline = time.monotonic() + BUDGET_FACTOR * self.settings.timeout
         if not answer.strip() or offline.verdict == "no answer":
             # Empty and non-answers score 0 without a request.
             return self._offline(offline, "no answer to grade, so the LLM was not asked")

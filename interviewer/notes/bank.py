@@ -165,6 +165,8 @@ def load_bank(
     cache = ParseCache(cache_dir, glossary.fingerprint) if cache_dir else None
     files, warnings = collect_files(roots)
     prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
+    # Folder and file names are topics only when the notes have more than one file.
+    several = len(files) > 1
     # Read every file first (a warning stands for one that cannot be read), parse the ones
     # not cached (in several processes when they are many), then take them in order.
     readings: list[str | _Reading] = []
@@ -185,21 +187,21 @@ def load_bank(
         # folders hold files of the same name.
         name = _stem_slug(Path(notes_file.source).name)
         prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
-        key = cache.key(data, notes_file.source, str(notes_file.path), prefix) if cache else ""
+        parts = (notes_file.source, str(notes_file.path), prefix, "places" if several else "")
+        key = cache.key(data, *parts) if cache else ""
         cached = cache.get(key) if cache else None
         readings.append(_Reading(notes_file, text, prefix, key, cached))
     pending = [r for r in readings if isinstance(r, _Reading) and r.parsed is None]
     jobs = [(r.text, r.notes_file.source, r.notes_file.path, r.prefix) for r in pending]
     count = workers or _worker_count(sum(len(job[0]) for job in jobs), len(jobs))
-    for done, parsed in zip(pending, _parse_files(jobs, glossary, count), strict=True):
-        done.parsed = parsed
+    for done, (found, report) in zip(pending, _parse_files(jobs, glossary, count), strict=True):
+        places = _place_names(done.notes_file.source) if several else []
+        done.parsed = parsed = (_with_places(found, places, glossary), report)
         if cache:
             cache.put(done.key, parsed)
     questions: list[Question] = []
     used_files: list[Path] = []
     reports: list[FileReport] = []
-    # Folder and file names are topics only when the notes have more than one file.
-    several = len(files) > 1
     for entry in readings:
         if isinstance(entry, str):
             warnings.append(entry)
@@ -222,14 +224,14 @@ def load_bank(
             warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
             continue
         used_files.append(notes_file.path)
-        places = _place_names(notes_file.source) if several else []
-        questions.extend(_with_places(found, places, glossary))
+        questions.extend(found)
     return QuestionBank(questions, used_files, warnings, reports)
 
 
 @dataclass
 class _Reading:
-    """A notes file read and decoded, and its questions once parsed (or from the cache)."""
+    """A notes file read and decoded, and its questions once parsed, with the topics of its
+    place (or from the cache)."""
 
     notes_file: NotesFile
     text: str

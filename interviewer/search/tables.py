@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import PASSAGE_BUDGET, PASSAGE_CHUNKS, chunk_question
 from interviewer.search.index_pointer import write_atomic
+from interviewer.text import language_of
 
 if TYPE_CHECKING:
     from interviewer.notes import Question
@@ -25,6 +26,8 @@ BM25_B = 0.9
 just by mentioning its words more often."""
 TABLE_SETS = 4
 """How many note sets keep their search tables (switching back and forth stays fast)."""
+TABLES_FORMAT = "2"
+"""Bump when SearchTables changes shape: tables saved in another shape are built again."""
 
 
 @dataclass
@@ -59,6 +62,8 @@ class SearchTables:
     question_bm25: Any
     passage_rows: list[int]
     """The chunk rows that get a passage vector (each question's leading chunks)."""
+    languages: dict[str, str]
+    """file key → the language its questions are written in ('zh' or 'en')."""
 
     @property
     def with_passages(self) -> bool:
@@ -145,7 +150,7 @@ class ChunkStore:
     # -- per-set tables --------------------------------------------------------------------
 
     def _table_path(self, keys: list[str]) -> Path:
-        digest = hashlib.sha256(" ".join(keys).encode()).hexdigest()[:24]
+        digest = hashlib.sha256(" ".join([TABLES_FORMAT, *keys]).encode()).hexdigest()[:24]
         return self.table_dir / f"{digest}.pickle"
 
     def tables(self, files: list[NotesFile]) -> SearchTables:
@@ -166,7 +171,8 @@ class ChunkStore:
                 with suppress(OSError):  # another process may evict it at the same moment
                     saved.append((table.stat().st_mtime, table))
             for _, old in sorted(saved)[:-TABLE_SETS]:
-                old.unlink(missing_ok=True)
+                for cached in self.table_dir.glob(f"{old.stem}.*"):  # with its centroids
+                    cached.unlink(missing_ok=True)
         return tables
 
     def centroids(self, keys: list[str], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
@@ -224,7 +230,13 @@ class ChunkStore:
             chunk_bm25=chunk_bm25,
             question_bm25=question_bm25,
             passage_rows=_passage_rows(positions, chunks),
+            languages={notes.key: _language(notes.questions) for notes in files},
         )
+
+
+def _language(questions: list[Question]) -> str:
+    """A file's language by all its questions (one answer may be mostly formulas)."""
+    return language_of("\n".join(f"{q.title}\n{q.answer}" for q in questions))
 
 
 def _cached(rows: list[list[Any]]) -> list[CachedChunk]:
