@@ -30,6 +30,7 @@ from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.support import answer_support, passages, reliability, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 from interviewer.text import language_of
 
@@ -97,6 +98,22 @@ def coverage(j: Judgement) -> CheckReport:
     partly = sum(st == "partly" for st in statuses)
     return CheckReport(name="coverage", found=[
         f"{covered} of {len(points)} key points covered, {partly} partly"])
+
+
+def support(j: Judgement) -> CheckReport:
+    """How much of what the answer says the notes say too (within the notes' language)."""
+    if j.language != language_of(j.question.answer):
+        return CheckReport(name="support", ran=False,
+                           note="the answer is in another language than the notes")
+    notes = [frozenset(c for c in concepts if len(c) > 1) for _, concepts in j.prepared.sentences]
+    context = frozenset(c for c in j.prepared.reference.title_concepts if len(c) > 1)
+    known = j.tools.weights.is_known
+    sentences = [frozenset(c for c in s.concepts if len(c) > 1 and known(c))
+                 for s in j.view.sentences]
+    share, judged, backed = answer_support(sentences, passages(notes, context), j.tools.weights)
+    j.verdicts.unsupported = support_loss(share, reliability(notes))
+    return CheckReport(name="support", found=[
+        f"{backed} of {judged} sentences backed by the notes (support {share:.2f})"])
 
 
 def _skip_claims(name: str, j: Judgement) -> CheckReport | None:
@@ -241,6 +258,7 @@ def alignment(j: Judgement) -> CheckReport:
 CHECKS: tuple[Check, ...] = (
     honesty,
     coverage,
+    support,
     misconceptions,
     contradiction,
     swapped,
