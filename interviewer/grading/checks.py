@@ -30,7 +30,14 @@ from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
-from interviewer.grading.support import answer_support, passages, reliability, support_loss
+from interviewer.grading.support import (
+    NOTABLE_LOSS,
+    UNKNOWN,
+    answer_support,
+    passages,
+    reliability,
+    support_loss,
+)
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 from interviewer.text import language_of
 
@@ -101,19 +108,26 @@ def coverage(j: Judgement) -> CheckReport:
 
 
 def support(j: Judgement) -> CheckReport:
-    """How much of what the answer says the notes say too (within the notes' language)."""
+    """How much of what the answer says the notes say too: each sentence against the passage
+    of the notes closest to it (in the notes' language only: words are compared)."""
     if j.language != language_of(j.question.answer):
         return CheckReport(name="support", ran=False,
                            note="the answer is in another language than the notes")
+    weights = j.tools.weights
     notes = [frozenset(c for c in concepts if len(c) > 1) for _, concepts in j.prepared.sentences]
     context = frozenset(c for c in j.prepared.reference.title_concepts if len(c) > 1)
-    known = j.tools.weights.is_known
-    sentences = [frozenset(c for c in s.concepts if len(c) > 1 and known(c))
+    sentences = [(s.text, frozenset(c for c in s.concepts if len(c) > 1))
                  for s in j.view.sentences]
-    share, judged, backed = answer_support(sentences, passages(notes, context), j.tools.weights)
-    j.verdicts.unsupported = support_loss(share, reliability(notes))
-    return CheckReport(name="support", found=[
-        f"{backed} of {judged} sentences backed by the notes (support {share:.2f})"])
+    found = answer_support(sentences, passages(notes, context),
+                           lambda c: weights(c) * (1.0 if weights.is_known(c) else UNKNOWN))
+    j.verdicts.unsupported = support_loss(found.share, reliability(notes))
+    report = f"{found.backed} of {found.judged} sentences backed by the notes"
+    if j.verdicts.unsupported < NOTABLE_LOSS:
+        return CheckReport(name="support", note=report)
+    j.findings.unsupported = found.weakest
+    j.flags.append("unsupported")
+    return CheckReport(name="support", found=[f"much of the answer is not in the notes, "
+                                              f"e.g. “{found.weakest}”"], note=report)
 
 
 def _skip_claims(name: str, j: Judgement) -> CheckReport | None:
