@@ -30,6 +30,7 @@ from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.substitution import substituted
 from interviewer.grading.support import (
     NOTABLE_LOSS,
     UNKNOWN,
@@ -206,6 +207,31 @@ def swapped(j: Judgement) -> CheckReport:
     return CheckReport(name="swapped_terms", found=found)
 
 
+def substitutions(j: Judgement) -> CheckReport:
+    """A note statement said back with a term replaced by the one the notes set against it."""
+    skipped = _skip_claims("substitution", j)
+    if skipped:
+        return skipped
+    if not j.prepared.counterparts:
+        return CheckReport(name="substitution", ran=False,
+                           note="the notes set no terms against each other here")
+    found = []
+    for sentence in j.view.sentences:
+        for clause, _ in sentence.clauses:
+            hit = substituted(clause, j.prepared.counterparts, j.prepared.statements)
+            if hit is None:
+                continue
+            (old, new), note = hit
+            glue = "" if j.zh else " "
+            said, meant = glue.join(old), glue.join(new)
+            message = (f"「{clause}」把「{meant}」说成了「{said}」：笔记里说「{note.text}」。"
+                       if j.zh else f"“{clause}” says {said} where the notes say {meant}: "
+                                    f"“{note.text}”.")
+            if j.add_wrong(Wrong("substitution", clause, note.text, None, message)):
+                found.append(message)
+    return CheckReport(name="substitution", found=found)
+
+
 def formulas(j: Judgement) -> CheckReport:
     """Formulas the answer gives for something the notes give a formula for, and ratios
     said in words that are the notes' ratio upside down."""
@@ -276,6 +302,7 @@ CHECKS: tuple[Check, ...] = (
     misconceptions,
     contradiction,
     swapped,
+    substitutions,
     formulas,
     relevance,
     alignment,
