@@ -31,16 +31,8 @@ from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.substitution import substituted
-from interviewer.grading.support import (
-    NOTABLE_LOSS,
-    UNKNOWN,
-    answer_support,
-    passages,
-    reliability,
-    support_loss,
-)
+from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
-from interviewer.text import language_of
 
 Check = Callable[[Judgement], CheckReport]
 # Off-topic only when the asked question is covered this little.
@@ -86,7 +78,7 @@ def coverage(j: Judgement) -> CheckReport:
     point explained."""
     points = j.prepared.reference.points
     j.matches = [match_point(point, j.view) for point in points]
-    if j.tools.aligner is not None and j.language != language_of(j.question.answer):
+    if j.tools.aligner is not None and j.language != j.prepared.language:
         # Sentence vectors see a point made in the other language, where shared terms are
         # few (within one language they are too lenient: every sentence on the subject is
         # close to every point).
@@ -111,19 +103,18 @@ def coverage(j: Judgement) -> CheckReport:
 def support(j: Judgement) -> CheckReport:
     """How much of what the answer says the notes say too: each sentence against the passage
     of the notes closest to it (in the notes' language only: words are compared)."""
-    if j.language != language_of(j.question.answer):
+    if j.language != j.prepared.language:
         return CheckReport(name="support", ran=False,
                            note="the answer is in another language than the notes")
     weights = j.tools.weights
-    notes = [frozenset(c for c in concepts if len(c) > 1) for _, concepts in j.prepared.sentences]
-    context = frozenset(c for c in j.prepared.reference.title_concepts if len(c) > 1)
     sentences = [(s.text, frozenset(c for c in s.concepts if len(c) > 1))
                  for s in j.view.sentences]
-    found = answer_support(sentences, passages(notes, context),
+    found = answer_support(sentences, j.prepared.passages,
                            lambda c: weights(c) * (1.0 if weights.is_known(c) else UNKNOWN))
-    j.verdicts.unsupported = support_loss(found.share, reliability(notes))
+    loss = support_loss(found.share, j.prepared.trust)
+    j.verdicts.unsupported = loss
     report = f"{found.backed} of {found.judged} sentences backed by the notes"
-    if j.verdicts.unsupported < NOTABLE_LOSS:
+    if loss < NOTABLE_LOSS:
         return CheckReport(name="support", note=report)
     j.findings.unsupported = found.weakest
     j.flags.append("unsupported")

@@ -54,6 +54,12 @@ class Prepared:
     siblings: list[tuple[Sibling, ...]]
     ratios: list[tuple[Ratio, str]] = field(default_factory=list)
     """The ratios the notes state in words, with the sentence each is in."""
+    passages: list[frozenset[str]] = field(default_factory=list)
+    """Each note sentence's words with its neighbours' and the question's (support check)."""
+    trust: float = 1.0
+    """How far the notes can vouch for an answer (a stub little), 0-1."""
+    language: str = "en"
+    """The language of the notes' answer."""
     statements: list[Statement] = field(default_factory=list)
     """Every note sentence and clause, as written."""
     counterparts: set[Pair] = field(default_factory=set)

@@ -51,6 +51,7 @@ class Statement:
     text: str
     tokens: Tokens
     negations: int
+    grams: frozenset[tuple[str, str]]
     whole: bool = True
     """One statement (a clause, or a sentence of one clause), not a sentence of several:
     "X does A, Y does B" holds every pair of words of "X does B"."""
@@ -65,10 +66,9 @@ def _pairs(tokens_: Sequence[str]) -> set[tuple[str, str]]:
     return set(pairwise(tokens_))
 
 
-def _overlap(said: Sequence[str], note: Sequence[str]) -> float:
-    """Share of the token pairs of `said` that `note` has too."""
-    mine = _pairs(said)
-    return len(mine & _pairs(note)) / len(mine) if mine else 0.0
+def _overlap(mine: set[tuple[str, str]], note: Statement) -> float:
+    """Share of the token pairs `mine` that the note statement has too."""
+    return len(mine & note.grams) / len(mine) if mine else 0.0
 
 
 def _find(haystack: Sequence[str], needle: Sequence[str]) -> int:
@@ -135,7 +135,9 @@ def statements(sentences: Iterable[str]) -> list[Statement]:
     for sentence in sentences:
         parts = split_clauses(sentence)
         for text in [sentence, *(parts if len(parts) > 1 else [])]:
-            found.append(Statement(text, tokens(text), len(_NEGATION.findall(text)),
+            said = tokens(text)
+            found.append(Statement(text, said, len(_NEGATION.findall(text)),
+                                   frozenset(_pairs(said)),
                                    whole=text != sentence or len(parts) == 1))
     return [s for s in found if len(s.tokens) > 1]
 
@@ -147,17 +149,22 @@ def substituted(clause: str, pairs: Iterable[Pair],
     said = tokens(clause)
     if len(said) < MIN_TOKENS or not notes:
         return None
+    present = set(said)
+    candidates = [(old, new) for old, new in pairs
+                  if old[0] in present and len(old) <= MAX_SWAPPED_SHARE * len(said)
+                  and _find(said, old) >= 0 and _find(said, new) < 0]
+    if not candidates:
+        return None
     negations = len(_NEGATION.findall(clause))
-    own = max((_overlap(said, note.tokens) for note in notes if note.whole), default=0.0)
-    for old, new in pairs:
-        if (len(old) > MAX_SWAPPED_SHARE * len(said) or _find(said, old) < 0
-                or _find(said, new) >= 0):
-            continue
+    mine = _pairs(said)
+    own = max((_overlap(mine, note) for note in notes if note.whole), default=0.0)
+    for old, new in candidates:
         restored, around = _replace(said, old, new)
         # The same negations on both sides: "不" inside a counterpart ("不变") counts as it moves.
         expected = (negations - len(_NEGATION.findall("".join(old)))
                     + len(_NEGATION.findall("".join(new))))
-        best = max(((_overlap(restored, note.tokens), note) for note in notes
+        back = _pairs(restored)
+        best = max(((_overlap(back, note), note) for note in notes
                     if note.negations == expected and _find(note.tokens, around) >= 0),
                    key=lambda pair: pair[0], default=None)
         if best is not None and best[0] >= RESTORED and best[0] >= own + MARGIN:

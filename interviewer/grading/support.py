@@ -54,10 +54,11 @@ def sentence_support(
     words: frozenset[str], found: Sequence[frozenset[str]], weight: Callable[[str], float]
 ) -> float:
     """Share of a sentence's word weight that its best passage of the notes has too, 0-1."""
-    total = sum(weight(w) for w in words)
+    weighed = {w: weight(w) for w in words}
+    total = sum(weighed.values())
     if not total or not found:
         return 0.0
-    return max(sum(weight(w) for w in words & passage) for passage in found) / total
+    return max(sum(weighed[w] for w in words & passage) for passage in found) / total
 
 
 def answer_support(
