@@ -163,3 +163,13 @@ def test_a_sentence_is_backed_by_its_best_passage() -> None:
                               ("Yes.", frozenset({"yes"}))], found, lambda _: 1.0)
     assert (support.share, support.judged, support.backed) == (0.5, 2, 1)
     assert support.weakest == "Sorted keys, binary search."
+
+
+def test_a_sentence_of_words_no_note_uses_is_not_judged() -> None:
+    found = passages([frozenset({"bucket", "list"}), frozenset({"search", "walk"})], frozenset())
+    weight = {"bucket": 1.0, "list": 1.0, "sorted": 1.0, "binary": 1.0}.get
+    support = answer_support([("Basically, honestly, whatever.",
+                               frozenset({"basically", "honestly", "whatever"})),
+                              ("Sorted binary buckets.", frozenset({"sorted", "binary", "bucket"}))],
+                             found, lambda w: weight(w, 0.0))
+    assert (support.judged, support.weakest) == (1, "Sorted binary buckets.")

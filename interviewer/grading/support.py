@@ -67,7 +67,9 @@ def answer_support(
     weight: Callable[[str], float],
 ) -> Support:
     """How well the passages `found` back the answer's (text, words) sentences."""
-    judged = [(text, words) for text, words in sentences if len(words) >= MIN_TERMS]
+    # Words of no weight (no note uses them) neither back a sentence nor make it judgeable.
+    judged = [(text, words) for text, words in sentences
+              if sum(1 for w in words if weight(w) > 0) >= MIN_TERMS]
     if not judged:
         return Support(1.0, 0, 0, "")
     shares = [sentence_support(words, found, weight) for _, words in judged]
