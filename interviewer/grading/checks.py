@@ -30,8 +30,9 @@ from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.substitution import substituted
+from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
-from interviewer.text import language_of
 
 Check = Callable[[Judgement], CheckReport]
 # Off-topic only when the asked question is covered this little.
@@ -77,7 +78,7 @@ def coverage(j: Judgement) -> CheckReport:
     point explained."""
     points = j.prepared.reference.points
     j.matches = [match_point(point, j.view) for point in points]
-    if j.tools.aligner is not None and j.language != language_of(j.question.answer):
+    if j.tools.aligner is not None and j.language != j.prepared.language:
         # Sentence vectors see a point made in the other language, where shared terms are
         # few (within one language they are too lenient: every sentence on the subject is
         # close to every point).
@@ -97,6 +98,28 @@ def coverage(j: Judgement) -> CheckReport:
     partly = sum(st == "partly" for st in statuses)
     return CheckReport(name="coverage", found=[
         f"{covered} of {len(points)} key points covered, {partly} partly"])
+
+
+def support(j: Judgement) -> CheckReport:
+    """How much of what the answer says the notes say too: each sentence against the passage
+    of the notes closest to it (in the notes' language only: words are compared)."""
+    if j.language != j.prepared.language:
+        return CheckReport(name="support", ran=False,
+                           note="the answer is in another language than the notes")
+    weights = j.tools.weights
+    sentences = [(s.text, frozenset(c for c in s.concepts if len(c) > 1))
+                 for s in j.view.sentences]
+    found = answer_support(sentences, j.prepared.passages,
+                           lambda c: weights(c) * (1.0 if weights.is_known(c) else UNKNOWN))
+    loss = support_loss(found.share, j.prepared.trust)
+    j.verdicts.unsupported = loss
+    report = f"{found.backed} of {found.judged} sentences backed by the notes"
+    if loss < NOTABLE_LOSS:
+        return CheckReport(name="support", note=report)
+    j.findings.unsupported = found.weakest
+    j.flags.append("unsupported")
+    return CheckReport(name="support", found=[f"much of the answer is not in the notes, "
+                                              f"e.g. “{found.weakest}”"], note=report)
 
 
 def _skip_claims(name: str, j: Judgement) -> CheckReport | None:
@@ -175,6 +198,31 @@ def swapped(j: Judgement) -> CheckReport:
     return CheckReport(name="swapped_terms", found=found)
 
 
+def substitutions(j: Judgement) -> CheckReport:
+    """A note statement said back with a term replaced by the one the notes set against it."""
+    skipped = _skip_claims("substitution", j)
+    if skipped:
+        return skipped
+    if not j.prepared.counterparts:
+        return CheckReport(name="substitution", ran=False,
+                           note="the notes set no terms against each other here")
+    found = []
+    for sentence in j.view.sentences:
+        for clause, _ in sentence.clauses:
+            hit = substituted(clause, j.prepared.counterparts, j.prepared.statements)
+            if hit is None:
+                continue
+            (old, new), note = hit
+            glue = "" if j.zh else " "
+            said, meant = glue.join(old), glue.join(new)
+            message = (f"「{clause}」把「{meant}」说成了「{said}」：笔记里说「{note.text}」。"
+                       if j.zh else f"“{clause}” says {said} where the notes say {meant}: "
+                                    f"“{note.text}”.")
+            if j.add_wrong(Wrong("substitution", clause, note.text, None, message)):
+                found.append(message)
+    return CheckReport(name="substitution", found=found)
+
+
 def formulas(j: Judgement) -> CheckReport:
     """Formulas the answer gives for something the notes give a formula for, and ratios
     said in words that are the notes' ratio upside down."""
@@ -241,9 +289,11 @@ def alignment(j: Judgement) -> CheckReport:
 CHECKS: tuple[Check, ...] = (
     honesty,
     coverage,
+    support,
     misconceptions,
     contradiction,
     swapped,
+    substitutions,
     formulas,
     relevance,
     alignment,

@@ -41,6 +41,11 @@ _TEXT: dict[str, tuple[str, str]] = {
         "The offline keyword grader could not match any sentence of this answer with the notes, "
         "so it could not verify it; the score only reflects words shared with the notes.",
     ),
+    "unsupported": (
+        "回答里有不少说法（如「{a}」）在笔记里找不到依据，离线评分器无法核实，这部分不计分。",
+        "Much of the answer (e.g. “{a}”) is not in the notes; the offline grader could not "
+        "verify it, so it earns less.",
+    ),
     "covered": ("覆盖了：{a}。", "Covered: {a}."),
     "partly": ("提到但没讲透：{a}。", "Mentioned but not explained: {a}."),
     "missed": ("遗漏了：{a}。", "Missed: {a}."),
@@ -105,6 +110,8 @@ class Findings:
     """A wrong claim → the line that names its error ("you swapped …"), when a check has one."""
     unverified: bool = False
     """Nothing in the answer could be matched with the notes: nothing was verified."""
+    unsupported: str = ""
+    """The answer's least backed sentence, when much of it is not in the notes."""
 
 
 def short(point: str, limit: int = SHORT) -> str:
@@ -163,6 +170,8 @@ def compose(
                      or _say("contradiction", zh, short(said, 40), short(note, 120)))
     if findings.unverified:
         lines.append(_say("unverified", zh))
+    elif findings.unsupported:
+        lines.append(_say("unsupported", zh, short(findings.unsupported, 40)))
     for status in ("covered", "partly", "missed"):
         points = [item.point for item in rubric if item.status == status]
         if points and not (status == "missed" and findings.non_answer):

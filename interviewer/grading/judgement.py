@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from interviewer.grading.model import CheckReport, Status
     from interviewer.grading.ratios import Ratio
     from interviewer.grading.rubric import Reference
+    from interviewer.grading.substitution import Pair, Statement
     from interviewer.grading.swaps import NoteFormula, Sibling
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
@@ -53,6 +54,16 @@ class Prepared:
     siblings: list[tuple[Sibling, ...]]
     ratios: list[tuple[Ratio, str]] = field(default_factory=list)
     """The ratios the notes state in words, with the sentence each is in."""
+    passages: list[frozenset[str]] = field(default_factory=list)
+    """Each note sentence's words with its neighbours' and the question's (support check)."""
+    trust: float = 1.0
+    """How far the notes can vouch for an answer (a stub little), 0-1."""
+    language: str = "en"
+    """The language of the notes' answer."""
+    statements: list[Statement] = field(default_factory=list)
+    """Every note sentence and clause, as written."""
+    counterparts: set[Pair] = field(default_factory=set)
+    """Terms the notes set against each other (parallel clauses, siblings)."""
 
 
 @dataclass

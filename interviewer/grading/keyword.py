@@ -24,6 +24,8 @@ from interviewer.grading.model import Grade, RubricItem, verdict_for
 from interviewer.grading.ratios import find_ratios
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
+from interviewer.grading.substitution import parallel_pairs, sibling_pairs, statements
+from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
 from interviewer.notes import QuestionBank
 from interviewer.notes.model import Question
@@ -98,6 +100,9 @@ class KeywordGrader:
             said = [question.title, *plain]
             clauses = [c for s in said for c in text_clauses(s, lexicon)]
             sentences = [(s, frozenset(lexicon.text_concepts(s))) for s in said]
+            siblings = self._tools.terms.siblings_of(question.id)
+            words = [frozenset(c for c in concepts if len(c) > 1) for _, concepts in sentences]
+            context = frozenset(c for c in reference.title_concepts if len(c) > 1)
             cached = self._prepared[key] = Prepared(
                 reference=reference,
                 claims=claims(clauses, reference.title_concepts, lexicon),
@@ -105,9 +110,13 @@ class KeywordGrader:
                 formulas=prepare_formulas(reference.sentences, lexicon),
                 ratios=[(ratio, sentence) for sentence in reference.sentences
                         for ratio in find_ratios(sentence, lexicon)],
-                siblings=prepare_siblings(self._tools.terms.siblings_of(question.id),
-                                          plain, lexicon,
+                siblings=prepare_siblings(siblings, plain, lexicon,
                                           self._tools.terms.attached_to(question.id)),
+                passages=passages(words, context),
+                trust=reliability(words),
+                language=language_of(question.answer),
+                statements=statements(said),
+                counterparts=parallel_pairs(plain) | sibling_pairs(siblings),
             )
         return cached
 

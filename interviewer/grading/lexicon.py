@@ -257,6 +257,10 @@ class Weights:
             return False
         return self._df.get(concept, 0) <= max(1.0, RARE_SHARE * self._n)
 
+    def is_known(self, concept: str) -> bool:
+        """True for a word the notes use somewhere (or a term of the lexicon)."""
+        return concept in self._df or self._lexicon.is_domain(concept)
+
     def _weigh(self, concept: str) -> float:
         idf = math.log((self._n + 1) / (self._df.get(concept, 0) + 0.5)) + 0.5
         if self._lexicon.is_domain(concept):

@@ -51,6 +51,8 @@ class Verdicts:
     off_topic: bool = False
     injected: bool = False
     contradictions: int = 0
+    unsupported: float = 0.0
+    """Share of the score an answer may lose for saying things the notes do not say, 0-1."""
 
 
 def point_credit(strength: float) -> float:
@@ -126,4 +128,5 @@ def final_score(ratio: float, base: float, found: Verdicts) -> float:
     if found.injected:
         score *= INJECTION_FACTOR
     score *= CONTRADICTION_FACTOR ** min(found.contradictions, MAX_CONTRADICTIONS)
+    score *= 1.0 - found.unsupported
     return clamp_score(score)
