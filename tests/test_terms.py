@@ -40,8 +40,6 @@ def test_bilingual_pairs_in_brackets(text: str, pair: tuple[str, str]) -> None:
         ("卷积层的**参数共享**（Parameter Sharing）特性", ("参数共享", "Parameter Sharing")),
         ("这个操作叫做上采样(Upsample)。", ("上采样", "Upsample")),
         ("加速训练的 `Batch Normalization`（批标准化）", ("批标准化", "Batch Normalization")),
-        # A function word inside the English term joins its words.
-        ("im2col全称image to column（从图像到矩阵）", ("从图像到矩阵", "image to column")),
     ],
 )
 def test_pairs_behind_emphasis_and_function_words(text: str, pair: tuple[str, str]) -> None:

@@ -31,8 +31,6 @@ _LEAD_ZH = ("使用", "采用", "称为", "叫做", "叫", "即", "是", "的", 
 _LEAD_EN_TEXT = """a an the of to in on for and or is are was with by as at from this that these
     those its their we use using called known also"""
 _LEAD_EN = frozenset(_LEAD_EN_TEXT.split())
-_JOINING = frozenset(("of", "to", "and", "for", "in", "on"))
-"""Function words that may join the words of one term (curse of dimensionality)."""
 # Emphasis inside a term (**等变的**（equivariant）) hides it from the patterns.
 _EMPHASIS = re.compile(r"\*\*|__|`")
 
@@ -60,19 +58,12 @@ def _zh_tail(run: str, words: int) -> str:
 
 def _en_tail(words: list[str], chars: int) -> str:
     """The English term right before a Chinese gloss: at most about half as many words as
-    the gloss has characters, stopping at a function word — unless it joins two words of
-    the term (image to column（从图像到矩阵）, not column)."""
+    the gloss has characters, stopping at a function word."""
     limit = max(1, math.ceil(chars / 2))
     kept: list[str] = []
-    for index in range(len(words) - 1, -1, -1):
-        word = words[index]
-        if len(kept) >= limit:
+    for word in reversed(words):
+        if word.lower() in _LEAD_EN or len(kept) >= limit:
             break
-        if word.lower() in _LEAD_EN:
-            before = words[index - 1].lower() if index else ""
-            joins = word.lower() in _JOINING and before and before not in _LEAD_EN
-            if not (kept and joins and len(kept) + 2 <= limit):
-                break
         kept.insert(0, word)
     return " ".join(kept)
 
