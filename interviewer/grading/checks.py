@@ -29,6 +29,7 @@ from interviewer.grading.matching import (
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
+from interviewer.grading.removal import removals
 from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
@@ -179,6 +180,16 @@ def contradiction(j: Judgement) -> CheckReport:
         inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
         if j.add_wrong(Wrong("contradiction", clause, sentence, inside[0] if inside else None)):
             found.append(f"{clause} — the notes: {sentence}")
+    for removal in removals(clauses, points, [text for text, _ in j.prepared.sentences],
+                            reference.title_concepts, lexicon):
+        point = points[removal.point]
+        message = (f"你说要去掉「{removal.removed}」，但笔记把它列为做法：「{point.statement}」。"
+                   if j.zh else f"You said to do without “{removal.removed}”, but the notes "
+                   f"recommend it: “{point.statement}”.")
+        if j.add_wrong(Wrong("removal", removal.clause, point.statement, removal.point,
+                             message)):
+            found.append(f"{removal.clause} — removes what the notes recommend: "
+                         f"{point.statement}")
     return CheckReport(name="contradiction", found=found)
 
 

@@ -204,11 +204,6 @@ def word_groups() -> list[tuple[str, ...]]:
     return pack_word_groups(bundled_packs())
 
 
-def search_vocabulary_fingerprint() -> bytes:
-    """What the word groups search uses are made of: a change re-indexes search terms."""
-    return "".join(pack.fingerprint for pack in bundled_packs()).encode()
-
-
 _LEXICONS: dict[tuple[object, ...], Lexicon] = {}
 
 

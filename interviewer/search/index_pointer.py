@@ -12,7 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +55,16 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def beyond_newest(paths: Iterable[Path], keep: int) -> list[Path]:
+    """The paths older than the `keep` most recently changed ones (cache eviction); a file
+    another process removes meanwhile is skipped."""
+    dated = []
+    for path in paths:
+        with suppress(OSError):
+            dated.append((path.stat().st_mtime, path))
+    return [path for _, path in sorted(dated)[:-keep]] if keep else [p for _, p in dated]
 
 
 class IndexLock:

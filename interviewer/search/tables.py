@@ -8,13 +8,12 @@ import hashlib
 import json
 import pickle
 from collections.abc import Callable
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import PASSAGE_BUDGET, PASSAGE_CHUNKS, chunk_question
-from interviewer.search.index_pointer import write_atomic
+from interviewer.search.index_pointer import beyond_newest, write_atomic
 from interviewer.text import language_of
 
 if TYPE_CHECKING:
@@ -166,11 +165,7 @@ class ChunkStore:
         tables = self._build(files)
         path = self._table_path(keys)
         if _write_cache(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)):
-            saved = []
-            for table in self.table_dir.glob("*.pickle"):
-                with suppress(OSError):  # another process may evict it at the same moment
-                    saved.append((table.stat().st_mtime, table))
-            for _, old in sorted(saved)[:-TABLE_SETS]:
+            for old in beyond_newest(self.table_dir.glob("*.pickle"), TABLE_SETS):
                 for cached in self.table_dir.glob(f"{old.stem}.*"):  # with its centroids
                     cached.unlink(missing_ok=True)
         return tables

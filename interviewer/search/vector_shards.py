@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.search.index_pointer import write_atomic
+from interviewer.search.index_pointer import beyond_newest, write_atomic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -156,11 +156,7 @@ class VectorShards:
         # Only a cache: written without the lock, and never into a folder a sweep removed.
         with suppress(OSError):
             write_atomic(stack, pickle.dumps(nearest, protocol=pickle.HIGHEST_PROTOCOL))
-            stacks = []
-            for path in self.folder.glob("*.stack"):
-                with suppress(OSError):  # another process may evict it at the same moment
-                    stacks.append((path.stat().st_mtime, path))
-            for _, old in sorted(stacks)[:-STACKS]:
+            for old in beyond_newest(self.folder.glob("*.stack"), STACKS):
                 old.unlink(missing_ok=True)
         return nearest
 
