@@ -166,7 +166,7 @@ class ChunkStore:
         path = self._table_path(keys)
         if _write_cache(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)):
             for old in beyond_newest(self.table_dir.glob("*.pickle"), TABLE_SETS):
-                for cached in self.table_dir.glob(f"{old.stem}.*"):  # with its centroids
+                for cached in self.table_dir.glob(f"{old.stem}.*"):  # with what is beside it
                     cached.unlink(missing_ok=True)
         return tables
 
