@@ -96,20 +96,22 @@ class Bridges:
             for term in means
         }
         """The weight of each term that a bridge with a weight of its own stands for."""
-        self._phrasings: list[list[_Phrasing]] = []
-        for says, means in bridges:
-            phrasings = []
+        self._by_anchor: dict[str, list[tuple[int, _Phrasing]]] = {}
+        """Each phrasing under a word (English) or one or two characters (other scripts) it
+        cannot be said without: a query looks only at the phrasings its own words and
+        characters could say (~1,700 phrasings in the deep-learning pack)."""
+        for index, (says, means) in enumerate(bridges):
             for phrase in says:
                 parts = phrase.split("…")
                 if all(part.isascii() for part in parts):
-                    phrasings.append(_english_phrasing(parts))
+                    phrasing = _english_phrasing(parts)
                 else:
-                    phrasings.append(_Phrasing(
+                    phrasing = _Phrasing(
                         False,
                         tuple(compact(part) for part in parts),
                         f".{{0,{_GAP_ZH}}}".join(re.escape(compact(part)) for part in parts),
-                    ))
-            self._phrasings.append(phrasings)
+                    )
+                self._by_anchor.setdefault(phrasing.anchor, []).append((index, phrasing))
             self.means.append(list(means))
 
     @classmethod
@@ -132,12 +134,19 @@ class Bridges:
         """The domain terms of each bridge the query says, without those it already holds,
         and the weight they get."""
         words, squeezed = stemmed_words(query), compact(query)
+        pairs = (squeezed[i : i + 2] for i in range(len(squeezed)))
+        anchors = {"", *words.split(), *squeezed, *pairs}
+        said = {
+            index
+            for anchor in anchors
+            for index, phrasing in self._by_anchor.get(anchor, ())
+            if phrasing.says(words if phrasing.english else squeezed)
+        }
         found = []
-        for phrasings, means, weight in zip(self._phrasings, self.means, self.weights, strict=True):
-            if any(p.says(words if p.english else squeezed) for p in phrasings):
-                missing = [term for term in means if compact(term) not in squeezed]
-                if missing:
-                    found.append((missing, weight))
+        for index in sorted(said):
+            missing = [term for term in self.means[index] if compact(term) not in squeezed]
+            if missing:
+                found.append((missing, self.weights[index]))
         return found
 
 
@@ -151,6 +160,13 @@ class _Phrasing:
     """Matched against the text's stemmed words (else against its compact form)."""
     parts: tuple[str, ...]
     pattern: str
+
+    @property
+    def anchor(self) -> str:
+        """A word (English) or the first two characters of the longest part, which any text
+        saying this phrasing holds ("" for a phrasing of gaps only)."""
+        longest = max(self.parts, key=len).strip()
+        return longest.split(" ")[0] if self.english else longest[:2]
 
     def says(self, text: str) -> bool:
         """Whether the text says this phrasing."""
