@@ -4,7 +4,6 @@ endpoint. Free of chromadb, so a search over an up-to-date index never imports i
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import threading
@@ -26,8 +25,6 @@ _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # from the stored config); the C engine keeps scratch buffers, so one call at a time.
 _E5_MODELS: dict[str, Any] = {}
 _E5_LOCK = threading.Lock()
-_E5_THREADS: list[int] = []
-"""The engine's own OpenMP thread count, read when it loads (documents are encoded on it)."""
 
 
 class Encoder:
@@ -83,14 +80,11 @@ class E5Encoder(Encoder):
                 from threadpoolctl import threadpool_limits
 
                 threadpool_limits(limits=1, user_api="blas")
-                with contextlib.suppress(AttributeError):  # another build of the engine
-                    _E5_THREADS.append(int(model._lib.omp_get_max_threads()))
             return model
 
     def _encode(self, texts: list[str], query: bool) -> np.ndarray:
         model = self.load()
         with _E5_LOCK:
-            _threads(model, 1 if query else 0)
             vectors = model.query(list(texts)) if query else model.passage(list(texts))
         return vectors.reshape(len(texts), -1)
 
@@ -105,15 +99,6 @@ class E5Encoder(Encoder):
     def config(self) -> dict[str, Any]:
         """The model and its variant."""
         return {"model": E5_MODEL, "variant": self.variant}
-
-
-def _threads(model: Any, count: int) -> None:
-    """Run the engine's next call on `count` OpenMP threads in this thread (0: all cores).
-    A query is a few dozen tokens: one thread encodes it about as fast as two (p50 29 and
-    30 ms here), and search encodes it beside BM25 on the other core, where two threads
-    would wait for the busy one at every layer."""
-    if _E5_THREADS:  # else another build of the engine, with its own threading
-        model._lib.omp_set_num_threads(count or _E5_THREADS[0])
 
 
 def _features(text: str) -> list[str]:

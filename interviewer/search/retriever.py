@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import title_text
@@ -144,6 +142,10 @@ class Retriever:
         self._bridged = bool(vocabulary.word_groups or vocabulary.glossary)
         """Whether a pack's vocabulary lets BM25 match words across the two languages."""
         self._row = {place: row for row, place in enumerate(tables.positions)}
+        owners = tables.owners
+        # Chunks come in question order: each question's run of chunk rows starts here.
+        starts = np.r_[True, owners[1:] != owners[:-1]] if len(owners) else owners
+        self._runs = np.flatnonzero(starts)
         self._reads = self._plan_reads(index, keys_in)
         self._centroids = self._language_centroids(keys_in)
         self._synonyms = self._note_synonyms()
@@ -207,7 +209,7 @@ class Retriever:
 
     # -- the rankings --------------------------------------------------------------------
 
-    def _dense(self, vector: Future[Any]) -> tuple[Any, Any, Any]:
+    def _dense(self, probe: str) -> tuple[Any, Any, Any]:
         """Similarity of each question's title vector and best passage vector to the probe
         (NaN where the store did not return one), and of each chunk's passage vector."""
         import numpy as np
@@ -218,8 +220,8 @@ class Retriever:
         rows = np.full(len(self.tables.chunks), np.nan)
         if not size:
             return titles, passages, rows
-        probe = vector.result()
-        found = [hit for keys, n in self._reads for hit in self.index.nearest(probe, n, keys)]
+        vector = self.index.encoder.query([probe])[0]
+        found = [hit for keys, n in self._reads for hit in self.index.nearest(vector, n, keys)]
         for meta, similarity in found:
             key, position = str(meta["file_key"]), int(meta["position"])
             owner = self._position.get((key, position))
@@ -234,10 +236,10 @@ class Retriever:
                 passages[owner] = np.fmax(passages[owner], similarity)
             else:
                 titles[owner] = similarity
-        self._level_languages(probe, titles, passages)
+        self._level_languages(vector, titles, passages)
         return titles, passages, rows
 
-    def _level_languages(self, probe: Any, titles: Any, passages: Any) -> None:
+    def _level_languages(self, vector: Any, titles: Any, passages: Any) -> None:
         """Subtract from each question's similarity the mean similarity of the questions
         written in its language: e5 scores any text in the query's language higher than
         text in another, so without this a Chinese query's nearest English question loses to
@@ -248,10 +250,10 @@ class Retriever:
             mine = self._languages == language
             for kind, similarities in ((TITLE, titles), (PASSAGE, passages)):
                 if kind in means:
-                    similarities[mine] -= float(probe @ means[kind])
+                    similarities[mine] -= float(vector @ means[kind])
 
     def _fused(
-        self, concepts: list[Concept], vector: Future[Any], skip: int, language: str
+        self, concepts: list[Concept], probe: str, skip: int, language: str
     ) -> tuple[list[tuple[int, float]], Any, Any]:
         """(question, score in 0..1) best first, with the chunk BM25 scores and passage
         similarities the hits pick their chunk by."""
@@ -262,11 +264,13 @@ class Retriever:
             self.tables.chunk_bm25, concepts, len(self.tables.chunks), self._cjk_chunks
         )
         by_chunk = np.zeros(size, dtype=np.float64)
-        np.maximum.at(by_chunk, self.tables.owners, chunk_scores)
+        if len(self._runs):  # the best chunk of each question (a tenth of np.maximum.at's time)
+            best = np.maximum.reduceat(chunk_scores, self._runs)
+            by_chunk[self.tables.owners[self._runs]] = np.maximum(best, 0.0)
         question_bm25 = self.tables.question_bm25
         by_question = bm25_scores(question_bm25, concepts, size, self._cjk_questions)
         by_question = by_question.astype(np.float64)
-        titles, passages, rows = self._dense(vector)
+        titles, passages, rows = self._dense(probe)
         rankings = {"question": by_question, "chunk": by_chunk, "title": titles}
         if self.tables.with_passages:
             rankings["passage"] = passages
@@ -343,16 +347,11 @@ class Retriever:
         )
 
     def _run(
-        self, concepts: list[Concept], vector: Future[Any], k: int, language: str, skip: int = -1
+        self, concepts: list[Concept], probe: str, k: int, language: str, skip: int = -1
     ) -> list[SearchHit]:
         with self._lock:
-            ranked, chunk_scores, rows = self._fused(concepts, vector, skip, language)
+            ranked, chunk_scores, rows = self._fused(concepts, probe, skip, language)
             return [self._hit(owner, score, chunk_scores, rows) for owner, score in ranked[:k]]
-
-    def _embed(self, probe: str) -> Future[Any]:
-        """The probe's query vector, made on another thread while BM25 scores the notes
-        (the encoder releases the GIL; on 2 cores the two overlap)."""
-        return _encoding().submit(lambda: self.index.encoder.query([probe])[0])
 
     # -- public --------------------------------------------------------------------------
 
@@ -361,18 +360,17 @@ class Retriever:
         query, _ = prepare_query(query)
         if not query or not self.questions:
             return []
-        vector = self._embed(dense_hints(query[:DENSE_QUERY_CHARS], self._synonyms))
-        return self._run(query_terms(query, self._synonyms), vector, k, language_of(query))
+        probe = dense_hints(query[:DENSE_QUERY_CHARS], self._synonyms)
+        return self._run(query_terms(query, self._synonyms), probe, k, language_of(query))
 
     def related(self, question: Question, k: int = 3) -> list[SearchHit]:
         """Top chunks from other questions about the same things as `question`."""
         if not self.questions:
             return []
-        vector = self._embed(title_text(question))
         concepts = query_terms(question.title + "\n" + "\n".join(question.key_points))
         skip = self._by_id.get(question.id, -1)
         language = self._languages[skip] if skip >= 0 else language_of(question.title)
-        return self._run(concepts, vector, k, str(language), skip=skip)
+        return self._run(concepts, title_text(question), k, str(language), skip=skip)
 
     def context(self, question: Question, k: int = 3) -> QuestionContext:
         """The question's reference answer and the top related chunks of other questions."""
@@ -393,12 +391,6 @@ def own_language_scores(lexical: Any, dense: Any, alone: Any, share: float) -> A
     if share > UNKNOWN_TO_NOTES:
         return lexical + dense
     return share * lexical + dense + (1 - share) * (alone - dense)
-
-
-@lru_cache(maxsize=1)
-def _encoding() -> ThreadPoolExecutor:
-    # One thread: the encoder runs one query at a time anyway.
-    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="interviewer-embed")
 
 
 def prepare_query(query: str) -> tuple[str, bool]:
