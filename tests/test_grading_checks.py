@@ -315,7 +315,7 @@ def test_note_vectors_persist_between_aligners(tmp_path: Path) -> None:
 
 
 def test_an_unwritable_vector_store_costs_only_time(tmp_path: Path) -> None:
-    from interviewer.grading.vector_store import VectorStore
+    from interviewer.search.vector_store import VectorStore
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

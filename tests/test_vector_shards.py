@@ -159,3 +159,35 @@ def test_a_note_sets_stack_is_read_while_its_shards_are_unchanged(
     assert len(list(folder.glob("*.stack"))) == 2
     assert (reloaded.vectors == pickle.loads(stack.read_bytes()).vectors).all()
     assert _ranked(_open(notes)) == expected
+
+
+def test_switching_packs_re_keys_files_without_running_the_model_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_env: Path
+) -> None:
+    # Another pack changes how notes become search words, so every file is indexed again
+    # under a new key; its titles and passages are the same text, so their vectors are not.
+    from interviewer.search.encoders import E5Encoder
+    from interviewer.search.index_generation import VECTOR_CACHE
+
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    embedded: list[str] = []
+    documents = E5Encoder.documents
+
+    def counting(self: E5Encoder, texts: list[str]) -> object:
+        embedded.extend(texts)
+        return documents(self, texts)
+
+    monkeypatch.setattr(E5Encoder, "documents", counting)
+    monkeypatch.setenv("INTERVIEWER_PACKS", "deep-learning")
+    first = _open(notes)
+    assert embedded and (isolated_env / "index" / VECTOR_CACHE).is_file()
+    expected = [hit.question_id for hit in first.search("梯度消失的原因", k=3)]
+    embedded.clear()
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    other = _open(notes)
+    assert other.report.files_indexed == 2 and embedded == []
+    monkeypatch.setenv("INTERVIEWER_PACKS", "deep-learning")
+    again = _open(notes)
+    assert embedded == []
+    assert [hit.question_id for hit in again.search("梯度消失的原因", k=3)] == expected

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.grading.vector_store import VectorStore
+from interviewer.search.vector_store import VectorStore
 
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement

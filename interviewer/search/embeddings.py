@@ -3,6 +3,7 @@ records which one built it. Only writing to (or reading from) Chroma needs them.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 # chromadb costs ~0.65 s to import: this module is imported only by what talks to Chroma,
@@ -18,6 +19,7 @@ from interviewer.search.encoders import (
     OpenAIEncoder,
     make_encoder,
 )
+from interviewer.search.vector_store import VectorStore
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -28,9 +30,20 @@ class _Wrapped(EmbeddingFunction[Documents]):
     product is the same on the unit-length vectors they return)."""
 
     encoder: Encoder
+    cache: VectorStore | None = None
+    """Vectors of texts embedded before (any index generation, any vocabulary)."""
 
     def __call__(self, input: Documents) -> Embeddings:
-        return list(self.encoder.documents(list(input)))
+        texts = list(input)
+        if self.cache is None:
+            return list(self.encoder.documents(texts))
+        known = self.cache.get(texts)
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        if missing:
+            made = dict(zip(missing, self.encoder.documents(missing), strict=True))
+            self.cache.put(made)
+            known.update(made)
+        return [known[text] for text in texts]
 
     def embed_query(self, input: Documents) -> Embeddings:
         """Queries as the encoder reads them (e5: the `query:` prefix)."""
@@ -123,14 +136,19 @@ class OpenAIEmbeddingFunction(_Wrapped):
         return cast(OpenAIEmbeddingFunction, OpenAIEmbeddingFunction.over(encoder))
 
 
-def for_chroma(encoder: Encoder) -> EmbeddingFunction[Documents]:
-    """The registered Chroma function over `encoder` (sharing it: one model, one client)."""
+def for_chroma(encoder: Encoder, cache: Path | None = None) -> EmbeddingFunction[Documents]:
+    """The registered Chroma function over `encoder` (sharing it: one model, one client),
+    keeping the vectors it makes in `cache` (a model's or a server's: hash vectors cost less
+    to make than to look up)."""
     kinds: dict[type[Encoder], type[_Wrapped]] = {
         E5Encoder: E5EmbeddingFunction,
         HashEncoder: HashEmbeddingFunction,
         OpenAIEncoder: OpenAIEmbeddingFunction,
     }
-    return kinds[type(encoder)].over(encoder)
+    function = kinds[type(encoder)].over(encoder)
+    if cache is not None and not isinstance(encoder, HashEncoder):
+        function.cache = VectorStore(cache, encoder.fingerprint)
+    return function
 
 
 def fingerprint(function: EmbeddingFunction[Documents]) -> str:

