@@ -57,6 +57,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def read_pickle(path: Path) -> Any:
+    """A cache file's object, or None when it is missing, damaged or from another version."""
+    import pickle
+
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
 def beyond_newest(paths: Iterable[Path], keep: int) -> list[Path]:
     """The paths older than the `keep` most recently changed ones (cache eviction); a file
     another process removes meanwhile is skipped."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.search.chunking import PASSAGE_BUDGET, PASSAGE_CHUNKS, chunk_question
-from interviewer.search.index_pointer import beyond_newest, write_atomic
+from interviewer.search.index_pointer import beyond_newest, read_pickle, write_atomic
 from interviewer.text import language_of
 
 if TYPE_CHECKING:
@@ -155,13 +155,9 @@ class ChunkStore:
     def tables(self, files: list[NotesFile]) -> SearchTables:
         """The search tables of this note set: loaded, or built from the files' chunks."""
         keys = [n.key for n in files]
-        try:
-            with self._table_path(keys).open("rb") as handle:
-                tables = pickle.load(handle)
-            if isinstance(tables, SearchTables) and tables.keys == keys:
-                return tables
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        tables = read_pickle(self._table_path(keys))
+        if isinstance(tables, SearchTables) and tables.keys == keys:
+            return tables
         tables = self._build(files)
         path = self._table_path(keys)
         if _write_cache(path, pickle.dumps(tables, protocol=pickle.HIGHEST_PROTOCOL)):
@@ -180,13 +176,9 @@ class ChunkStore:
     ) -> dict[str, Any]:
         """What `compute` returns for a note set, cached beside its tables under `name`."""
         path = self._table_path(keys).with_suffix(f".{name}")
-        try:
-            with path.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, dict):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        cached = read_pickle(path)
+        if isinstance(cached, dict):
+            return cached
         computed = compute()
         _write_cache(path, pickle.dumps(computed, protocol=pickle.HIGHEST_PROTOCOL))
         return computed

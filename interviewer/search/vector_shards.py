@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.search.index_pointer import beyond_newest, write_atomic
+from interviewer.search.index_pointer import beyond_newest, read_pickle, write_atomic
 
 if TYPE_CHECKING:
     import numpy as np
@@ -145,13 +145,9 @@ class VectorShards:
         from the set's saved stack while no shard of it changed since."""
         unique = list(dict.fromkeys(keys))
         stack = self.folder / f"{self._signature(unique)}.stack"
-        try:
-            with stack.open("rb") as handle:
-                saved = pickle.load(handle)
-            if isinstance(saved, Nearest) and saved.keys == unique:
-                return saved
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            pass
+        saved = read_pickle(stack)
+        if isinstance(saved, Nearest) and saved.keys == unique:
+            return saved
         nearest = self._stack(unique)
         # Only a cache: written without the lock, and never into a folder a sweep removed.
         with suppress(OSError):
