@@ -36,6 +36,21 @@ def test_index_rebuild_embeds_everything_again(
     assert "rebuilt: indexed 2 of 2" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("packs", ["none", "deep-learning"])
+def test_index_prepares_what_search_reads(
+    notes: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, packs: str
+) -> None:
+    from interviewer.config import load_settings
+    from interviewer.notes import load_bank
+    from interviewer.search import open_retriever
+
+    monkeypatch.setenv("INTERVIEWER_PACKS", packs)
+    assert main(["index", "--notes", str(notes)]) == 0
+    capsys.readouterr()
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.report.files_indexed == 0  # nothing to index again for another vocabulary
+
+
 def test_search_json(notes: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "vanishing gradient", "-k", "2", "--notes", str(notes), "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)

@@ -16,7 +16,9 @@ def run_index(args: argparse.Namespace) -> int:
     from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex
     from interviewer.search.index_files import notes_files
+    from interviewer.search.retriever import read_with_packs
 
+    read_with_packs(settings, bank)  # the vocabulary search will read with
     encoder, notice = make_encoder(settings)
     index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=True)
     files = notes_files(bank)

@@ -27,6 +27,7 @@ from interviewer.text import language_of
 if TYPE_CHECKING:
     from interviewer.config import Settings
     from interviewer.notes import Question, QuestionBank
+    from interviewer.packs import Pack
     from interviewer.search.index import NotesIndex
     from interviewer.search.index_files import IndexReport
     from interviewer.search.lexical import Concept
@@ -401,20 +402,27 @@ def prepare_query(query: str) -> tuple[str, bool]:
     return fixed, fixed != cut
 
 
+def read_with_packs(settings: Settings, bank: QuestionBank) -> list[Pack]:
+    """Choose the domain packs for these notes (the settings', or by matching) and make
+    search read with their vocabulary — before the notes' index keys are taken, which hold
+    the vocabulary's fingerprint: `index` and `search` must agree on it."""
+    from interviewer.packs import question_texts, select_packs
+    from interviewer.search.vocabulary import use_packs
+
+    packs = select_packs(settings.packs, question_texts(bank.questions),
+                         [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
+    use_packs(packs)
+    return packs
+
+
 def open_retriever(settings: Settings, bank: QuestionBank, progress: bool = False) -> Retriever:
     """A retriever over `bank`, after indexing its new or changed files (with a progress bar
     on stderr when `progress` is true, which also prints notices there)."""
-    from interviewer.packs import question_texts, select_packs
     from interviewer.search.encoders import make_encoder
     from interviewer.search.index import NotesIndex
     from interviewer.search.index_files import notes_files
-    from interviewer.search.vocabulary import use_packs
 
-    texts = question_texts(bank.questions)
-    packs = select_packs(settings.packs, texts, [settings.data_dir / "packs"],
-                         cache_dir=settings.data_dir / "cache")
-    # Before the notes' keys are taken: they hold the vocabulary's fingerprint.
-    use_packs(packs)
+    packs = read_with_packs(settings, bank)
     encoder, notice = make_encoder(settings)
     index = NotesIndex(settings, encoder, notices=[notice] if notice else [], announce=progress)
     files = notes_files(bank)
