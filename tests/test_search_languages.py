@@ -11,8 +11,8 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.notes import load_bank
 from interviewer.search import open_retriever
+from interviewer.search.fusion import UNKNOWN_TO_NOTES, own_language_scores
 from interviewer.search.lexical import known_share, own_language_idf, scores
-from interviewer.search.retriever import UNKNOWN_TO_NOTES, own_language_scores
 from tests.search_fixtures import write_notes
 
 CHINESE = [
