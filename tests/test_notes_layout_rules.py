@@ -136,6 +136,25 @@ def test_plain_headings_among_sections_of_questions_are_introductions(tmp_path: 
     ]
 
 
+def test_an_introduced_section_still_names_its_questions(tmp_path: Path) -> None:
+    path = tmp_path / "os.md"
+    path.write_text(
+        "# 操作系统\n\n## 操作系统基础\n\n### 什么是操作系统？\n\n管理硬件与软件资源的程序。\n\n"
+        "## 进程和线程\n\n进程和线程是绕不开的一组概念，下面是高频问法的精简答案。\n\n"
+        "### 进程和线程的区别是什么？\n\n进程是资源分配的单位，线程是调度的单位。\n\n"
+        "#### 对比\n\n线程共享进程的堆。\n\n"
+        "## 死锁\n\n### 什么是死锁？\n\n多个进程互相等待对方释放资源。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections) for q in questions] == [
+        ("什么是操作系统？", ("操作系统基础",)),
+        ("进程和线程的区别是什么？", ("进程和线程",)),
+        ("什么是死锁？", ("死锁",)),
+    ]
+    assert "线程共享进程的堆" in questions[1].answer
+
+
 def test_sub_headings_that_ask_after_a_sibling_question_are_questions(tmp_path: Path) -> None:
     path = tmp_path / "kafka.md"
     path.write_text(

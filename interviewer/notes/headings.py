@@ -157,6 +157,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     roles: dict[int, str] = {}  # segment index → "question", "plain" (see below), "section"
     plain: dict[int, int] = {}  # segment index → index in bodies of a plain heading question
     announcing: set[int] = set()  # bodies of "## 两种方式：" headings
+    trails: dict[int, tuple[tuple[int, str, object], ...]] = {}  # body → the stack above it
+    names: dict[int, str] = {}  # body of a plain heading → its name as a section
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
@@ -237,6 +239,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             # that asks among sibling questions with nothing under it (no answer yet).
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), title.label_only))
+            trails[len(bodies) - 1] = tuple(stack)
             if announces:
                 announcing.add(len(bodies) - 1)
             stack.append((level, "question", len(bodies) - 1))
@@ -249,6 +252,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         elif has_body and not _only_links(ctx, segment.body):
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), False))
+            names[len(bodies) - 1] = section_name(title.text)
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
             roles[index] = "question" if asks(title.text) else "plain"
@@ -257,6 +261,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
     dropped = _introductions(segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)])
+    _name_introduced_sections(bodies, trails, names, dropped)
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
     bodies = [
@@ -314,6 +319,24 @@ def _introductions(
         if holding >= kinds.count("plain"):
             dropped.add(plain[index])
     return dropped
+
+
+def _name_introduced_sections(
+    bodies: list[tuple[Draft, list[Block], bool]],
+    trails: dict[int, tuple[tuple[int, str, object], ...]],
+    names: dict[int, str],
+    dropped: set[int],
+) -> None:
+    """A plain heading dropped as an introduction ("## 进程和线程" over a paragraph, then its
+    "### …？" questions) was a section after all: its questions name it among their sections."""
+    for index, trail in trails.items():
+        if not any(kind == "question" and payload in dropped for _, kind, payload in trail):
+            continue
+        bodies[index][0].sections = tuple(
+            str(payload) if kind == "section" else names[payload]  # type: ignore[index]
+            for _, kind, payload in trail
+            if kind == "section" or (kind == "question" and payload in dropped)
+        )
 
 
 def _holds(segments: list[Segment], index: int, lines: list[int]) -> bool:
