@@ -127,3 +127,17 @@ def test_notes_without_questions_are_a_failure(
     assert code == 1
     assert lines["notes"].startswith(FAIL)
     assert "index" not in lines  # nothing to index
+
+
+def test_index_copies_moved_aside_are_pointed_out(
+    server: OpenAIServer, isolated_env: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server.enqueue(Reply.text("OK"))
+    copy = isolated_env / "index.broken-20261201-101500"
+    copy.mkdir(parents=True)
+    (copy / "chroma.sqlite3").write_bytes(b"\0" * 3_000_000)
+    _code, lines, out = doctor(capsys)
+    assert lines["index"].startswith(f"{WARN} index: search works")
+    assert "1 unusable index moved aside earlier (3.0 MB)" in lines["index"]
+    assert f"delete {copy} when you no longer need it" in out
+    assert copy.exists()  # doctor only says so; nothing is deleted

@@ -104,7 +104,22 @@ def check_index(settings: Settings, bank: QuestionBank) -> Check:
     notices = list(getattr(retriever, "notices", []))
     if notices:
         return Check("index", WARN, f"{detail}; {notices[0]}")
-    return Check("index", OK, detail)
+    return _moved_aside(settings, detail) or Check("index", OK, detail)
+
+
+def _moved_aside(settings: Settings, detail: str) -> Check | None:
+    """Unusable indexes are moved aside, never deleted: say when some are left to delete."""
+    from interviewer.search.index_folder import moved_aside
+
+    copies = moved_aside(settings.data_dir)
+    if not copies:
+        return None
+    megabytes = sum(size for _, size in copies) / 1_000_000
+    plural = "es" if len(copies) > 1 else ""
+    them = "them" if len(copies) > 1 else "it"
+    where = ", ".join(str(folder) for folder, _ in copies)
+    return Check("index", WARN, f"{detail}; {len(copies)} unusable index{plural} moved aside "
+                 f"earlier ({megabytes:.1f} MB)", f"delete {where} when you no longer need {them}")
 
 
 def _failure_hint(kind: str, reason: str, settings: Settings, models: list[str]) -> str:

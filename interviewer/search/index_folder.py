@@ -66,6 +66,15 @@ def move_aside(folder: Path, reason: str, into: Path) -> str:
     return f"the index at {folder} was unusable ({reason}); moved it to {target} and rebuilding"
 
 
+def moved_aside(into: Path) -> list[tuple[Path, int]]:
+    """Index folders `move_aside` left in `into`, oldest first, with their size in bytes."""
+    found = []
+    for folder in sorted(into.glob("index.broken-*")):
+        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+        found.append((folder, size))
+    return found
+
+
 def start_folder(root: Path, version: int) -> None:
     """An empty, marked index folder where an unusable one was moved away."""
     root.mkdir(parents=True)
