@@ -133,6 +133,16 @@ def test_a_wrong_complexity_is_named(plain: KeywordGrader, notes: QuestionBank) 
     assert "O(n)" in grade.feedback
 
 
+def test_a_wrong_complexity_beside_one_the_notes_do_not_give_is_named(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    grade = _grade(plain, notes, "load factor",
+                   "Lookups are a binary search over sorted hashes, so they take O(log n) "
+                   "and O(n log n) time in the worst case.")
+    assert len(_found(grade, "values")) == 1
+    assert "O(n log n)" in _found(grade, "values")[0]
+
+
 def test_a_wrong_count_is_named(plain: KeywordGrader, notes: QuestionBank) -> None:
     grade = _grade(plain, notes, "VGG16",
                    "VGG16 has 16 convolutional layers and 3 fully connected layers.")

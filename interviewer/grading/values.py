@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from interviewer.grading.lexicon import Lexicon
 
@@ -133,9 +133,10 @@ def find_values(sentence: str) -> list[Value]:
         found.append((*match.span(), Value("number", match.group(0), low=low, high=high)))
     for match in _NUMBER.finditer(sentence):
         if free(*match.span()) and _plain(sentence, match.start(), match.end()):
-            value = _number(match)
+            number = _number(match)
             taken.append(match.span())
-            found.append((*match.span(), Value("number", match.group(0), low=value, high=value)))
+            found.append((*match.span(), Value("number", match.group(0), low=number,
+                                               high=number)))
     found.sort(key=lambda item: item[0])
     values = []
     for i, (start, end, value) in enumerate(found):
@@ -144,8 +145,7 @@ def find_values(sentence: str) -> list[Value]:
         stop = _CLAUSE_END.search(sentence, end)
         right = min([stop.start() if stop else len(sentence)]
                     + ([found[i + 1][0]] if i + 1 < len(found) else []))
-        values.append(Value(value.kind, value.text, value.low, value.high, value.shape,
-                            value.order, sentence[left:start], sentence[end:right]))
+        values.append(replace(value, before=sentence[left:start], after=sentence[end:right]))
     return values
 
 
@@ -263,8 +263,10 @@ def differing(
     said = [quantity(v, lexicon) for v in mine]
     found = [_candidates(v, q, notes, weight, anchored=any(familiar[:i] + familiar[i + 1:]))
              for i, (v, q) in enumerate(zip(mine, said, strict=True))]
-    if any(not f and not c for f, c in zip(familiar, found, strict=True)):
-        return None  # the answer's own setup: its numbers are its example's
+    if any(not f and not c and v.kind != "order"
+           for v, f, c in zip(mine, familiar, found, strict=True)):
+        return None  # the answer's own setup: its numbers are its example's (a complexity
+        # sets nothing up: it is always a claim)
     example = bool(EXAMPLE.search(sentence))
     for i, value in enumerate(mine):
         others = mine[:i] + mine[i + 1:]
@@ -278,5 +280,6 @@ def differing(
             continue  # a complexity the notes give for this very thing
         if any(same(o, n.value) for o in others for _, n in candidates):
             continue
-        return value, max(candidates, key=lambda c: c[0])[1]
+        # The notes' statement of the fact before their worked example of it.
+        return value, max(candidates, key=lambda c: (not c[1].example, c[0]))[1]
     return None
