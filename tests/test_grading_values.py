@@ -105,9 +105,12 @@ def test_list_numbers_years_names_and_formula_terms_are_not_values(text: str) ->
     assert find_values(text) == []
 
 
-def test_a_range_is_one_value() -> None:
-    [value] = find_values("a load factor between 0.5 and 0.75 is good")
-    assert value.low == 0.5 and value.high == 0.75
+@pytest.mark.parametrize(
+    "text", ["a load factor between 0.5 and 0.75 is good", "Between 50% and 75% is good",
+             "负载因子在 0.5~0.75 之间比较好", "a load factor of 0.5 to 0.75 is good"])
+def test_a_range_is_one_value(text: str) -> None:
+    [value] = find_values(text)
+    assert (value.low, value.high) == (0.5, 0.75)
 
 
 # --- wrong values are named ----------------------------------------------------------------

@@ -20,7 +20,8 @@ _SHAPE = re.compile(r"(?<![A-Za-z0-9_.\\^])\d+(?:\s*(?:×|[xX]|\\?\*|∗|✕)\s*
                     r"(?![A-Za-z0-9_.^]|\s*[×xX*∗]\s*\d)")
 _RANGE = re.compile(
     rf"(?:\bbetween\s+|介于\s*)?(?<![A-Za-z0-9_.])(?P<low>{_NUM})(?P<lp>{_PERCENT})?\s*"
-    rf"(?:–|—|-|~|～|\bto\b|\band\b|至|到|和|与)\s*(?P<high>{_NUM})(?P<hp>{_PERCENT})?(?![A-Za-z0-9_.])")
+    rf"(?:–|—|-|~|～|\bto\b|\band\b|至|到|和|与)\s*(?P<high>{_NUM})(?P<hp>{_PERCENT})?"
+    r"(?![A-Za-z0-9_.])", re.I)
 _NUMBER = re.compile(
     rf"(?:百分之\s*)?(?<![A-Za-z0-9_.])(?:(?P<top>\d+)/(?P<bottom>\d+)|10\^\{{?(?P<exp>-?\d+)\}}?|"
     rf"(?P<num>{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
@@ -126,7 +127,7 @@ def find_values(sentence: str) -> list[Value]:
             low, high = (low / 100 if match.group("lp") or low > 1 else low), high / 100
         joined = re.search(r"\band\b|和|与", match.group(0))
         if (not free(*match.span()) or low >= high
-                or (joined and not re.match(r"between|介于", match.group(0)))
+                or (joined and not re.match(r"between|介于", match.group(0), re.I))
                 or not _plain(sentence, match.start("low"), match.end())):
             continue
         taken.append(match.span())
