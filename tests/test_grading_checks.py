@@ -197,7 +197,7 @@ def test_the_grade_lists_every_check_in_order(plain: KeywordGrader, notes: Quest
                    "generalization once at the end.")
     names = [report.name for report in grade.checks]
     assert names == ["honesty", "coverage", "support", "misconceptions", "contradiction",
-                     "swapped_terms", "substitution", "formulas", "relevance", "alignment"]
+                     "swapped_terms", "substitution", "formulas", "values", "relevance", "alignment"]
     skipped = {report.name: report.note for report in grade.checks if not report.ran}
     assert skipped["misconceptions"] == "no domain pack applies"
     assert skipped["formulas"] == "the notes give no formula here"

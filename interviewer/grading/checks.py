@@ -34,6 +34,7 @@ from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
+from interviewer.grading.values import differing
 
 Check = Callable[[Judgement], CheckReport]
 # Off-topic only when the asked question is covered this little.
@@ -259,6 +260,31 @@ def _upside_down(j: Judgement) -> list[Wrong]:
     return found
 
 
+def values(j: Judgement) -> CheckReport:
+    """Numbers, dimensions, percentages and complexities the answer gives for something the
+    notes give another value for ("the default load factor is 0.5" against the notes' 0.75)."""
+    skipped = _skip_claims("values", j)
+    if skipped:
+        return skipped
+    if not j.prepared.values:
+        return CheckReport(name="values", ran=False, note="the notes state no values here")
+    points = j.prepared.reference.points
+    found = []
+    for sentence in j.view.sentences:
+        hit = differing(sentence.text, j.prepared.values, j.tools.lexicon, j.tools.weights)
+        if hit is None:
+            continue
+        value, note = hit
+        message = (f"「{sentence.text}」里的 {value.text} 与笔记不符：笔记里说「{note.sentence}」。"
+                   if j.zh else f"“{value.text}” in “{sentence.text}” is not the notes' value: "
+                   f"the notes say “{note.sentence}”.")
+        inside = [i for i, p in enumerate(points) if note.sentence in p.text]
+        if j.add_wrong(Wrong("value", sentence.text, note.sentence,
+                             inside[0] if inside else None, message)):
+            found.append(message)
+    return CheckReport(name="values", found=found)
+
+
 def relevance(j: Judgement) -> CheckReport:
     """Answers that restate the question, or answer another question of the notes."""
     reference = j.prepared.reference
@@ -306,6 +332,7 @@ CHECKS: tuple[Check, ...] = (
     swapped,
     substitutions,
     formulas,
+    values,
     relevance,
     alignment,
 )

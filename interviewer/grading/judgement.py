@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from interviewer.grading.rubric import Reference
     from interviewer.grading.substitution import Pair, Statement
     from interviewer.grading.swaps import NoteFormula, Sibling
+    from interviewer.grading.values import NoteValue
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
     from interviewer.terms import MinedTerms
@@ -64,6 +65,8 @@ class Prepared:
     """Every note sentence and clause, as written."""
     counterparts: set[Pair] = field(default_factory=set)
     """Terms the notes set against each other (parallel clauses, siblings)."""
+    values: list[NoteValue] = field(default_factory=list)
+    """The numbers, dimensions and complexities the notes state, each with its quantity."""
 
 
 @dataclass

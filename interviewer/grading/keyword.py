@@ -27,6 +27,7 @@ from interviewer.grading.scoring import attempt_base, final_score
 from interviewer.grading.substitution import parallel_pairs, sibling_pairs, statements
 from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
+from interviewer.grading.values import prepare_values
 from interviewer.notes import QuestionBank
 from interviewer.notes.model import Question
 from interviewer.packs import Pack, question_texts, select_packs
@@ -117,6 +118,7 @@ class KeywordGrader:
                 language=language_of(question.answer),
                 statements=statements(said),
                 counterparts=parallel_pairs(plain) | sibling_pairs(siblings),
+                values=prepare_values(reference.sentences, lexicon),
             )
         return cached
 

@@ -1,0 +1,286 @@
+"""Values bound to a named quantity — a number ("the default load factor is 0.75"), a
+percentage, a range ("between 0.5 and 0.75"), a dimension tuple ("4×4×1", "7\\*7\\*512") or a
+complexity ("O(n log n)") — found in notes and answers in Chinese and English, and compared by
+value: 0.5 = 50% = 1/2, 1e-3 = 0.001, 4x4x1 = 4×4×1. What a value is the value of is the
+words around it in its clause; no table of facts about any subject."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from interviewer.grading.lexicon import Lexicon
+
+_NUM = r"\d+(?:\.\d+)?(?:[eE][-+]?\d+)?"
+_PERCENT = r"\s*(?:%|％|\s+percent\b)"
+_ORDER = re.compile(r"(?:\\mathcal\{O\}|(?<![A-Za-z])O)\s*\(")
+_SHAPE = re.compile(r"(?<![A-Za-z0-9_.\\^])\d+(?:\s*(?:×|[xX]|\\?\*|∗|✕)\s*\d+)+"
+                    r"(?![A-Za-z0-9_.^]|\s*[×xX*∗]\s*\d)")
+_RANGE = re.compile(
+    rf"(?:\bbetween\s+|介于\s*)?(?<![A-Za-z0-9_.])(?P<low>{_NUM})(?P<lp>{_PERCENT})?\s*"
+    rf"(?:–|—|-|~|～|\bto\b|\band\b|至|到|和|与)\s*(?P<high>{_NUM})(?P<hp>{_PERCENT})?"
+    r"(?![A-Za-z0-9_.])", re.I)
+_NUMBER = re.compile(
+    rf"(?:百分之\s*)?(?<![A-Za-z0-9_.])(?:(?P<top>\d+)/(?P<bottom>\d+)|10\^\{{?(?P<exp>-?\d+)\}}?|"
+    rf"(?P<num>{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
+# A number that names something rather than measuring it: "L1", "VGG16", "SHA-256", "step 2".
+_NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
+                           r"section|round|line|figure|fig\.?|table|version|v)\s*)$", re.I)
+_OPERATOR_BEFORE = re.compile(r"[+\-*/^×÷<>(（]\s*$")
+_OPERATOR_AFTER = re.compile(r"^(?:\s*[+\-*/^×÷)）]|[A-Za-z_]|-\s*[A-Za-z])")
+# Sentences that give an example or a case: their numbers are the example's, not a fact.
+EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|say|suppose|imagine|if|"
+                     r"when|with)\b|比如|例如|假设|假如|譬如|举例|举个|如果|若|当", re.I)
+_CODE = re.compile(r"\bself\.|\b(?:def|return|print)\b|\w\[|^\s*#|==|\+=|-=")
+_ORDER_NOISE = str.maketrans({c: "" for c in " \\${}·⋅*\t"})
+_SUPERSCRIPT = str.maketrans({"²": "^2", "³": "^3"})
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A quantity is the last few concepts before its value and the first few after it.
+BEFORE = 4
+AFTER = 3
+# Two quantities are one when each has this share of the other's (weighted) concepts.
+MATCH = 0.6
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value of a sentence: what kind, its value, where it is, and the clause around it."""
+
+    kind: str
+    """"number" (a range too), "shape" (a dimension tuple) or "order" (a complexity)."""
+    text: str
+    low: float = 0.0
+    high: float = 0.0
+    shape: tuple[int, ...] = ()
+    order: str = ""
+    before: str = ""
+    """The clause's words before the value (from the previous value on)."""
+    after: str = ""
+    """The clause's words after the value (up to the next value)."""
+
+
+def _order_end(text: str, start: int) -> int:
+    """The end of an O(…) whose "(" is at `start` - 1, brackets balanced; -1 if open."""
+    depth = 1
+    for at in range(start, min(len(text), start + 40)):
+        depth += {"(": 1, ")": -1}.get(text[at], 0)
+        if depth == 0:
+            return at + 1
+    return -1
+
+
+def _order(inner: str) -> str:
+    """A complexity in one spelling: "n \\log n", "n·log(n)" and "nlogn" are one."""
+    text = inner.translate(_SUPERSCRIPT).lower().replace("**", "^").translate(_ORDER_NOISE)
+    text = re.sub(r"\blg|\\log|ln", "log", text)
+    return re.sub(r"log\((\w+)\)", r"log\1", text)
+
+
+def _number(match: re.Match[str]) -> float:
+    if match.group("top"):
+        return int(match.group("top")) / max(int(match.group("bottom")), 1)
+    if match.group("exp"):
+        return 10.0 ** int(match.group("exp"))
+    value = float(match.group("num"))
+    return value / 100 if match.group("pct") or match.group(0).startswith("百分之") else value
+
+
+def _plain(text: str, start: int, end: int, first: bool = False) -> bool:
+    """True when a number at text[start:end] measures something: not a name's digits, not a
+    term of a formula, not list numbering (`first`: may a value open the sentence), not a
+    year."""
+    before, after = text[:start], text[end:]
+    if _NAMED_BEFORE.search(before) or _OPERATOR_BEFORE.search(before):
+        return False
+    if _OPERATOR_AFTER.match(after) or not (first or before.strip(" *#>-(（[`")):
+        return False
+    said = text[start:end]
+    return not (re.fullmatch(r"(?:19|20)\d\d", said) and not after.startswith("%"))
+
+
+def find_values(sentence: str) -> list[Value]:
+    """The values of one sentence, in order, each with the words of its clause around it."""
+    found: list[tuple[int, int, Value]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for match in _ORDER.finditer(sentence):
+        end = _order_end(sentence, match.end())
+        if end > 0 and free(match.start(), end):
+            inner = sentence[match.end():end - 1]
+            taken.append((match.start(), end))
+            found.append((match.start(), end, Value("order", sentence[match.start():end],
+                                                    order=_order(inner))))
+    for match in _SHAPE.finditer(sentence):
+        if free(*match.span()) and _plain(sentence, *match.span(), first=True):
+            shape = tuple(int(n) for n in re.findall(r"\d+", match.group(0)))
+            taken.append(match.span())
+            found.append((*match.span(), Value("shape", match.group(0), shape=shape)))
+    for match in _RANGE.finditer(sentence):
+        low, high = float(match.group("low")), float(match.group("high"))
+        if match.group("hp"):
+            low, high = (low / 100 if match.group("lp") or low > 1 else low), high / 100
+        joined = re.search(r"\band\b|和|与", match.group(0))
+        if (not free(*match.span()) or low >= high
+                or (joined and not re.match(r"between|介于", match.group(0), re.I))
+                or not _plain(sentence, match.start("low"), match.end())):
+            continue
+        taken.append(match.span())
+        found.append((*match.span(), Value("number", match.group(0), low=low, high=high)))
+    for match in _NUMBER.finditer(sentence):
+        if free(*match.span()) and _plain(sentence, match.start(), match.end()):
+            number = _number(match)
+            taken.append(match.span())
+            found.append((*match.span(), Value("number", match.group(0), low=number,
+                                               high=number)))
+    found.sort(key=lambda item: item[0])
+    values = []
+    for i, (start, end, value) in enumerate(found):
+        left = max([m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
+                   + ([found[i - 1][1]] if i else []), default=0)
+        stop = _CLAUSE_END.search(sentence, end)
+        right = min([stop.start() if stop else len(sentence)]
+                    + ([found[i + 1][0]] if i + 1 < len(found) else []))
+        values.append(replace(value, before=sentence[left:start], after=sentence[end:right]))
+    return values
+
+
+def _trimmed(shape: tuple[int, ...]) -> tuple[int, ...]:
+    while len(shape) > 2 and shape[-1] == 1:
+        shape = shape[:-1]
+    return shape
+
+
+def same(a: Value, b: Value) -> bool:
+    """True when two values are equal, or one lies in the other's range (a shape's trailing
+    1s aside: 4×4×1 is 4×4)."""
+    if a.kind != b.kind:
+        return False
+    if a.kind == "order":
+        return a.order == b.order
+    if a.kind == "shape":
+        return _trimmed(a.shape) == _trimmed(b.shape)
+    close = math.isclose
+    return (b.low <= a.low <= b.high or a.low <= b.low <= a.high
+            or close(a.low, b.low, rel_tol=1e-9) or close(a.high, b.high, rel_tol=1e-9))
+
+
+def near(a: Value, b: Value) -> bool:
+    """True when two shapes differ in one place only (4×4×3 against 4×4×1)."""
+    return (a.kind == b.kind == "shape" and len(a.shape) == len(b.shape)
+            and sum(x != y for x, y in zip(a.shape, b.shape, strict=True)) == 1)
+
+
+def fits(a: Value, b: Value) -> bool:
+    """True when two values could be the same setting (3×3 is a 3×3×3 kernel seen flat)."""
+    if same(a, b):
+        return True
+    return (a.kind == b.kind == "shape"
+            and (a.shape[:len(b.shape)] == b.shape or b.shape[:len(a.shape)] == a.shape))
+
+
+def is_code(sentence: str) -> bool:
+    """True for a line of code kept as a sentence."""
+    return bool(_CODE.search(sentence))
+
+
+def quantity(value: Value, lexicon: Lexicon) -> frozenset[str]:
+    """What a value is the value of: the concepts just before it and just after it."""
+
+    def concepts(text: str) -> list[str]:
+        cleaned = re.sub(r"\d+", " ", text)
+        return [c for c in lexicon.text_concepts(cleaned)
+                if (len(c) > 1 or _CJK.match(c)) and not c.startswith("#")]
+
+    return frozenset(concepts(value.before)[-BEFORE:] + concepts(value.after)[:AFTER])
+
+
+def cover(mine: frozenset[str], other: frozenset[str], weight: Callable[[str], float]) -> float:
+    """Share of `mine`'s weight that `other` has too."""
+    total = sum(weight(c) for c in mine)
+    return sum(weight(c) for c in mine & other) / total if total else 0.0
+
+
+def stated(values: Sequence[Value], value: Value) -> bool:
+    """True when one of `values` is this value (or a range holding it)."""
+    return any(same(value, v) for v in values)
+
+
+@dataclass(frozen=True)
+class NoteValue:
+    """A value the notes state, what it is the value of, its sentence, and whether that
+    sentence gives an example."""
+
+    value: Value
+    quantity: frozenset[str]
+    sentence: str
+    example: bool
+
+
+def prepare_values(sentences: Sequence[str], lexicon: Lexicon) -> list[NoteValue]:
+    """The values the notes state (lines of code aside), each with its quantity."""
+    return [NoteValue(value, quantity(value, lexicon), sentence, bool(EXAMPLE.search(sentence)))
+            for sentence in sentences if not is_code(sentence)
+            for value in find_values(sentence)]
+
+
+def _match(mine: frozenset[str], note: frozenset[str], weight: Callable[[str], float]) -> float:
+    """How surely two quantities are one: the smaller share either has of the other."""
+    if not mine or not note:
+        return 0.0
+    return min(cover(mine, note, weight), cover(note, mine, weight))
+
+
+def _candidates(
+    value: Value, said: frozenset[str], notes: Sequence[NoteValue],
+    weight: Callable[[str], float], anchored: bool,
+) -> list[tuple[float, NoteValue]]:
+    """The note values of the same quantity as `value`, each with how surely it is."""
+    found = []
+    for note in notes:
+        if note.value.kind != value.kind:
+            continue
+        match = _match(said, note.quantity, weight)
+        if match >= MATCH or (near(value, note.value) and (anchored or match > 0)):
+            found.append((match, note))
+    return found
+
+
+def differing(
+    sentence: str, notes: Sequence[NoteValue], lexicon: Lexicon, weight: Callable[[str], float]
+) -> tuple[Value, NoteValue] | None:
+    """(the answer's value, the note value it contradicts) for the first value of a sentence
+    that the notes give otherwise for the same quantity — unless the sentence works through
+    an example of its own (a number the notes never use for anything), or also gives the
+    notes' value."""
+    mine = find_values(sentence)
+    known = [n.value for n in notes]
+    familiar = [any(fits(v, k) for k in known) for v in mine]
+    said = [quantity(v, lexicon) for v in mine]
+    found = [_candidates(v, q, notes, weight, anchored=any(familiar[:i] + familiar[i + 1:]))
+             for i, (v, q) in enumerate(zip(mine, said, strict=True))]
+    if any(not f and not c and v.kind != "order"
+           for v, f, c in zip(mine, familiar, found, strict=True)):
+        return None  # the answer's own setup: its numbers are its example's (a complexity
+        # sets nothing up: it is always a claim)
+    example = bool(EXAMPLE.search(sentence))
+    for i, value in enumerate(mine):
+        others = mine[:i] + mine[i + 1:]
+        anchored = any(familiar[:i] + familiar[i + 1:])
+        candidates = found[i]
+        if not candidates or (value.kind != "order" and stated(known, value)):
+            continue
+        if (example or any(n.example for _, n in candidates)) and not anchored:
+            continue
+        if any(same(value, n.value) and (n.quantity & said[i] or not said[i]) for n in notes):
+            continue  # a complexity the notes give for this very thing
+        if any(same(o, n.value) for o in others for _, n in candidates):
+            continue
+        # The notes' statement of the fact before their worked example of it.
+        return value, max(candidates, key=lambda c: (not c[1].example, c[0]))[1]
+    return None
