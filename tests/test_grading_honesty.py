@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from grading_helpers import grade
 
-from interviewer.grading.honesty import is_term_list, strip_injection
+from interviewer.grading.honesty import is_term_list, states_things, strip_injection
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.scoring import LIST_CEILING, STUFFED_CEILING
 from interviewer.notes import QuestionBank
@@ -113,6 +113,15 @@ def test_keyword_stuffing_is_about_predicates_not_length() -> None:
     assert is_term_list("对称性 随机初始化 梯度消失 梯度爆炸 方差")
     assert not is_term_list("dropout 训练时随机丢弃神经元 减少共适应 类似bagging")
     assert not is_term_list("全0的话梯度一样，所以要随机初始化，方法有xavier，he初始化。")
+
+
+def test_terse_values_are_statements_not_a_list_of_terms() -> None:
+    # "learning rate 0.001, β1=0.9" states what each thing is; names with digits stay terms.
+    assert not is_term_list("Adam 默认学习率 0.001，β1=0.9，β2=0.999，epsilon 是 1e-8。")
+    assert not is_term_list("lr 3e-4, batch size: 256, dropout 0.5, input 224x224x3")
+    assert states_things("Adam 默认学习率 0.001，β1=0.9，β2=0.999，epsilon 是 1e-8。")
+    assert is_term_list("ResNet50, VGG16, Inception-v3, L2, dropout, BN")
+    assert is_term_list("channels, out_channels, RGB, 6x6x3, 3x3x3, 4x4x1, feature map")
 
 
 @pytest.mark.parametrize(

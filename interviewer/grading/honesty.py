@@ -43,8 +43,9 @@ STUFFED_DENSITY = 0.12
 EXPLAINED_DENSITY = 0.3
 MIN_TERMS_FOR_STUFFING = 4
 # Segments of a list: split at list punctuation, and at spaces next to Chinese characters
-# ("对称性 随机初始化 梯度消失").
-_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+|\s+(?=[\u4e00-\u9fff])")
+# ("对称性 随机初始化 梯度消失") — but not between a Chinese term and the value it is given
+# ("学习率 0.001").
+_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+(?![-+.\d])|\s+(?=[\u4e00-\u9fff])")
 # The same without the spaces that only set a Latin word apart from Chinese ("BN 在测试时…跟
 # 当前 batch 的大小无关"): typography, not a list.
 _STRICT_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
@@ -76,7 +77,12 @@ _PREDICATES = frozenset({
 # inside a word ("并不独立", "而是共享参数", "用 ReLU 代替 sigmoid", "加 BN").
 _STATEMENT = re.compile(
     r"不|没|而是|代替|替换|换成|采用|使用|加(?!速|权)|限制|丢弃|共享|相当|属于|在于|取决|变成|"
-    r"\b(?:use|uses|add|adds|replace|replaces|share|shares|isn't|aren't|doesn't|don't|not)\b",
+    r"\b(?:use|uses|add|adds|replace|replaces|share|shares|isn't|aren't|doesn't|don't|not)\b|"
+    # A value given to something ("β1=0.9", "学习率 0.001", "input 224x224x3") states it.
+    # A bare "6x6x3" in a list of terms names nothing.
+    r"[^\W\d_][\w.]*\s*[=＝:：]\s*[-+]?\.?\d|"
+    r"(?:[^\W\d_]{2,}\s+|[\u4e00-\u9fff]\s*)"
+    r"(?:\d+\.\d+|\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?[eE]-?\d|\d+\s*[x×*]\s*\d)",
     re.IGNORECASE,
 )
 # A text most of whose segments state something is prose, however few function words it has.
