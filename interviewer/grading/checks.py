@@ -35,6 +35,7 @@ from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
 from interviewer.grading.values import differing
+from interviewer.grading.verdict import opposite
 
 Check = Callable[[Judgement], CheckReport]
 # Off-topic only when the asked question is covered this little.
@@ -191,6 +192,14 @@ def contradiction(j: Judgement) -> CheckReport:
                              message)):
             found.append(f"{removal.clause} — removes what the notes recommend: "
                          f"{point.statement}")
+    flipped = opposite(j.question.title, j.question.answer, j.text)
+    if flipped is not None:
+        said, note = flipped
+        inside = [i for i, p in enumerate(points) if p.text in note or note[:40] in p.text]
+        message = (f"你的结论是「{said}」，但笔记的结论相反：「{note}」。" if j.zh else
+                   f"You answered “{said}”, but the notes conclude the opposite: “{note}”.")
+        if j.add_wrong(Wrong("verdict", said, note, inside[0] if inside else None, message)):
+            found.append(f"{said} — the notes conclude the opposite: {note}")
     return CheckReport(name="contradiction", found=found)
 
 
