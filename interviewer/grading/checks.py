@@ -194,12 +194,15 @@ def contradiction(j: Judgement) -> CheckReport:
                          f"{point.statement}")
     flipped = opposite(j.question.title, j.question.answer, j.text)
     if flipped is not None:
-        said, note = flipped
-        inside = [i for i, p in enumerate(points) if p.text in note or note[:40] in p.text]
-        message = (f"你的结论是「{said}」，但笔记的结论相反：「{note}」。" if j.zh else
-                   f"You answered “{said}”, but the notes conclude the opposite: “{note}”.")
-        if j.add_wrong(Wrong("verdict", said, note, inside[0] if inside else None, message)):
-            found.append(f"{said} — the notes conclude the opposite: {note}")
+        opening, conclusion = flipped
+        inside = [i for i, p in enumerate(points)
+                  if p.text in conclusion or conclusion[:40] in p.text]
+        message = (f"你的结论是「{opening}」，但笔记的结论相反：「{conclusion}」。" if j.zh else
+                   f"You answered “{opening}”, but the notes conclude the opposite: "
+                   f"“{conclusion}”.")
+        if j.add_wrong(Wrong("verdict", opening, conclusion, inside[0] if inside else None,
+                             message)):
+            found.append(f"{opening} — the notes conclude the opposite: {conclusion}")
     return CheckReport(name="contradiction", found=found)
 
 
