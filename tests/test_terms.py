@@ -124,3 +124,16 @@ def test_mined_terms_join_pairs_into_groups_and_are_cached() -> None:
     assert ("L1", "L2") in mined.siblings_of("a-2")
     assert mined.attached_to("a-2")["l1"] == "绝对值之和"
     assert mined.siblings_of("a-1") == ()
+
+
+def test_a_spelling_paired_with_two_different_terms_joins_neither() -> None:
+    # jieba cuts 调度程序 and 分派程序 down to 程序: it names two things, so it is no synonym
+    # of either (a query saying 程序 must not search for Scheduler and Dispatcher).
+    notes = [Note("os-1", "谁来调度进程？",
+                  "调度程序（Scheduler）做决策，分派程序（Dispatcher）做上下文切换（context switch）。"
+                  "上下文切换（Context Switching）保存寄存器。卷积神经网络（CNN）即卷积神经网络"
+                  "（convolutional neural network），简称 convolutional neural network (CNN)。")]
+    groups = mine_terms(notes).groups()
+    assert not any("程序" in group for group in groups)
+    assert any({"上下文切换", "context switch", "Context Switching"} <= set(g) for g in groups)
+    assert any({"卷积神经网络", "CNN", "convolutional neural network"} <= set(g) for g in groups)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 from typing import Protocol
 
-from interviewer.terms.pairs import abbreviations, term_pairs
+from interviewer.terms.pairs import abbreviations, same_term, term_pairs
 from interviewer.terms.siblings import attached_text, sibling_sets
 
 # A group that grows past this is a chain of loose pairs, not one term's spellings.
@@ -49,7 +50,9 @@ class MinedTerms:
             return term
 
         spelled: dict[str, str] = {}
-        for a, b in (*self.pairs, *self.abbreviations):
+        ambiguous = self._ambiguous()
+        pairs = [(zh, en) for zh, en in self.pairs if zh not in ambiguous]
+        for a, b in (*pairs, *self.abbreviations):
             ka, kb = a.lower(), b.lower()
             spelled.setdefault(ka, a)
             spelled.setdefault(kb, b)
@@ -58,6 +61,18 @@ class MinedTerms:
         for key in spelled:
             members.setdefault(root(key), []).append(spelled[key])
         return [tuple(group) for group in members.values() if 2 <= len(group) <= MAX_GROUP]
+
+    def _ambiguous(self) -> set[str]:
+        """Chinese spellings the notes pair with two different terms (jieba cuts 调度程序 and
+        分派程序 both down to 程序): a synonym of neither."""
+        links = {(short.lower(), long.lower()) for short, long in self.abbreviations}
+        partners: dict[str, list[str]] = {}
+        for zh, en in self.pairs:
+            partners.setdefault(zh, []).append(en)
+        return {
+            zh for zh, names in partners.items()
+            if any(not same_term(a, b, links) for a, b in combinations(names, 2))
+        }
 
     def siblings_of(self, question_id: str) -> tuple[tuple[str, ...], ...]:
         """The sibling sets of one question."""

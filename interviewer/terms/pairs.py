@@ -35,6 +35,9 @@ _LEAD_EN = frozenset(_LEAD_EN_TEXT.split())
 _EMPHASIS = re.compile(r"\*\*|__|`")
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,6}s?")
+
+
 def _before(pattern: re.Pattern[str], text: str, end: int) -> re.Match[str] | None:
     """The pattern's match that ends right before `end` (leftmost start)."""
     return pattern.search(text, max(0, end - _LOOK_BACK), end)
@@ -74,7 +77,7 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _ZH_EN.finditer(text):
         english = match.group(2).strip()
-        chinese = _zh_tail(match.group(1), len(english.split()))
+        chinese = _zh_tail(match.group(1), _spoken_words(english))
         if len(chinese) >= 2 and not any(word.isdigit() for word in english.split()):
             found.append((chinese, english))
     for gloss in _ZH_GLOSS.finditer(text):
@@ -85,6 +88,26 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
         if english and len(english) >= 2:
             found.append((gloss.group(1), english))
     return list(dict.fromkeys(found))
+
+
+def _spoken_words(english: str) -> int:
+    """How many words an English term says: an acronym one per letter (卷积神经网络（CNN）,
+    not 神经网络)."""
+    if _ACRONYM.fullmatch(english):
+        return len(english.rstrip("s"))
+    return len(english.split())
+
+
+def same_term(a: str, b: str, links: set[tuple[str, str]]) -> bool:
+    """Whether two English spellings name one term: linked as abbreviation and long form,
+    one the initials of the other, or sharing a word (context switch, Context Switching)."""
+    la, lb = a.lower(), b.lower()
+    if (la, lb) in links or (lb, la) in links:
+        return True
+    wa, wb = la.replace("-", " ").split(), lb.replace("-", " ").split()
+    if _initials(wa) == lb.replace("-", "") or _initials(wb) == la.replace("-", ""):
+        return True
+    return bool(set(wa) & set(wb))
 
 
 def _initials(words: list[str]) -> str:
