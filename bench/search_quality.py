@@ -17,6 +17,8 @@ Query sets in bench/data (one JSON object per line: query, expected ids, lang, k
   bench/data/foreign_notes.toml, their text kept out of git): run them with
   `--notes DIR` (default folder /work/foreign/notes). Their lines also carry
   `expected_titles` ({source, question}) so they survive a change of question ids.
+- search_foreign2_dev.jsonl, search_foreign2_blind.jsonl — the same on notes in other
+  subjects (operating systems, SQL, Java): `--notes /work/foreign2/notes`.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
 `--packs none` measures the core alone (no domain pack); the default applies the packs the
 notes are about, as the product does. `--home DIR` keeps the index there between runs (a
