@@ -61,6 +61,20 @@ def test_topics_json_counts(capsys: pytest.CaptureFixture[str]) -> None:
     assert "过拟合" in rows["overfitting"]["aliases"]
 
 
+def test_topics_table_shows_the_notes_topics_not_empty_glossary_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "java_basics.md"
+    notes.write_text("## 线程\n\n### 什么是死锁？\n\n两个线程互相等待对方的锁。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "topics", "--notes", str(notes))
+    assert code == 0
+    assert "线程" in out
+    assert "overfitting" not in out  # a glossary topic none of these questions has
+    assert "topics of the glossary have no question in these notes" in out
+    code, out, _ = run(capsys, "topics", "--notes", str(notes), "--json")
+    assert "overfitting" in {row["slug"] for row in json.loads(out)}  # JSON lists every topic
+
+
 def test_own_notes_replace_the_bundled_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notes = tmp_path / "mine.md"
     notes.write_text("## 1. What is bias? :star:\nBias is **systematic error**.\n", encoding="utf-8")

@@ -70,8 +70,14 @@ def run_topics(args: argparse.Namespace) -> int:
     table.add_column("name")
     table.add_column("中文")
     table.add_column("questions", justify="right")
-    for row in rows:
-        shown = str(row["questions"]) if row["questions"] else "[dim]0[/dim]"
-        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), shown)
+    # The glossary's topics none of these questions has are noise on other subjects' notes
+    # (thirty deep-learning topics above a Java file's own): counted, not listed.
+    shown = [row for row in rows if row["questions"]]
+    for row in shown:
+        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), str(row["questions"]))
     console().print(table)
+    empty = len(rows) - len(shown)
+    if empty:
+        console().print(f"[dim]{empty} topics of the glossary have no question in these notes "
+                        "(`--json` lists every topic)[/dim]")
     return 0

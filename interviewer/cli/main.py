@@ -103,8 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(
         prog=PROG,
-        description="A terminal mock-interview coach for machine-learning candidates. "
-        "Without a command it starts a mock interview on the notes.",
+        description="A terminal mock-interview coach for job candidates: machine learning "
+        "first, any subject their notes cover. Without a command it starts a mock interview "
+        "on the notes.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of errors")
