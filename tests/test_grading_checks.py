@@ -160,6 +160,17 @@ def test_swapped_siblings_in_chinese(plain: KeywordGrader, notes: QuestionBank) 
     assert "弄混" in grade.feedback
 
 
+def test_a_swapped_clause_ticks_no_point(plain: KeywordGrader, notes: QuestionBank) -> None:
+    # The swapped clause was the evidence for a point: that point is not covered.
+    grade = _grade(plain, notes, "training, validation and test",
+                   "The training set fits the weights. The test set is used to tune "
+                   "hyperparameters and choose between models.")
+    swapped = _found(grade, "swapped_terms")[0]
+    ticked = [p for p in grade.rubric
+              if p.status != "missed" and p.evidence and p.evidence in swapped]
+    assert swapped and not ticked
+
+
 @pytest.mark.parametrize(
     "answer",
     [

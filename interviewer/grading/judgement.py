@@ -110,6 +110,15 @@ class Judgement:
         """True when feedback is written in Chinese."""
         return self.language == "zh"
 
+    def _spoiled_by(self, wrong: Wrong) -> list[int]:
+        """The point a wrong claim was made on: the one its check names, else those the
+        claim itself was taken as evidence for (a swapped clause must not tick a point)."""
+        if wrong.point is not None:
+            return [wrong.point]
+        said = wrong.said
+        return [i for i, match in enumerate(self.matches)
+                if match.evidence and (said in match.evidence or match.evidence in said)]
+
     def add_wrong(self, wrong: Wrong) -> bool:
         """Record a wrong claim (unless an earlier check already named the same words): it
         spoils the point it was made on and counts against the score."""
@@ -120,9 +129,9 @@ class Judgement:
         if wrong.message:
             self.findings.explained[wrong.said] = wrong.message
         self.verdicts.contradictions += 1
-        if wrong.point is not None:
-            status = self.statuses[wrong.point]
-            self.statuses[wrong.point] = "partly" if status == "covered" else "missed"
+        for point in self._spoiled_by(wrong):
+            status = self.statuses[point]
+            self.statuses[point] = "partly" if status == "covered" else "missed"
         if "contradiction" not in self.flags:
             self.flags.append("contradiction")
         return True
