@@ -252,6 +252,9 @@ def test_follow_up_is_graded_against_its_own_narrower_rubric(
         ("减少神经元之间复杂的共适应性（prevents units from co-adapting too much）", "减少神经元之间复杂的共适应性"),
         ("更大的初始值有助于避免冗余的单元和梯度消失；但如果初始值太大，又会造成梯度爆炸", "更大的初始值有助于避免冗余的单元和梯度消失"),
         ("a" * 60, "a" * 27 + "…"),
+        # A bracket that is part of a formula is no aside.
+        ("Lookups take O(1) time on average", "Lookups take O(1) time on a…"),
+        ("the test error (on unseen data) is high", "the test error is high"),
     ],
 )
 def test_rubric_points_are_shortened_at_natural_boundaries(point: str, expected: str) -> None:
@@ -352,3 +355,21 @@ def test_a_question_with_nothing_to_check_says_so(tmp_path: Path) -> None:
     grade = KeywordGrader(bank).grade(bank.questions[0], "残差块把输入直接加到输出上，缓解梯度消失。")
     assert grade.rubric == []
     assert "没有可核对的要点" in grade.feedback and "答得很完整" not in grade.feedback
+
+
+def test_rubric_of_hard_wrapped_notes_keeps_whole_sentences(tmp_path: Path) -> None:
+    # Notes wrapped at 80 columns: a sentence over two lines is one claim, not two halves.
+    notes = tmp_path / "hashing.md"
+    notes.write_text(
+        "## 1. What is the load factor of a hash table?\n\nThe load factor is the number of "
+        "stored elements divided by the\nnumber of buckets. For most uses a load factor "
+        "between 0.5 and 0.75 strikes a\ngood balance between time and space. Lookups take "
+        "O(1) time on average and\nO(n) time in the worst case.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([notes])
+    result = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "It is n over m.")
+    points = [item.point for item in result.rubric]
+    assert any(p.endswith("between time and space.") for p in points), points
+    assert any("O(n) time in the worst case" in p for p in points), points
+    assert not any(p.endswith(("the", "a", "and")) for p in points), points

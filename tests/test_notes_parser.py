@@ -113,6 +113,29 @@ def test_derived_key_points_from_paragraphs_without_bullets() -> None:
     assert question.key_points == ("BN 规范化每层输入", "它也有正则化效果")
 
 
+def test_derived_key_points_read_hard_wrapped_lines_as_one_paragraph() -> None:
+    text = (
+        "## 1. What is the load factor?\n\nThe load factor is the number of stored elements\n"
+        "divided by the number of buckets. Once exceeded, the table grows.\n\n"
+        "For most uses a load factor between 0.5 and 0.75 strikes a good balance between time\n"
+        "and space.\n\n- Chaining keeps a list in\n  every bucket.\n- Open addressing probes\n"
+        "other slots.\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == (
+        "Chaining keeps a list in every bucket", "Open addressing probes other slots",
+    )
+    text = text.split("\n\n- ")[0] + "\n"
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == (
+        "The load factor is the number of stored elements divided by the number of buckets",
+        "For most uses a load factor between 0.5 and 0.75 strikes a good balance between time "
+        "and space",
+    )
+    wrapped = parse_markdown("## 1. 什么是 BN？\nBN 规范化每层\n输入。它加速训练。\n", "c")
+    assert wrapped.questions[0].key_points == ("BN 规范化每层输入",)
+
+
 def test_hash_lines_inside_code_fences_are_not_headings() -> None:
     text = (
         "## 1. 如何写配置？\n```python\n# 这不是标题\n## also not a heading\nx = 1\n```\n"

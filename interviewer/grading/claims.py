@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import plain_text, unwrap
 
 MAX_CLAIMS = 8
 MIN_CONCEPTS = 3
@@ -30,7 +30,7 @@ def _sentences(answer: str) -> list[str]:
     """Plain sentences of an answer, outside code blocks, tables, headings and links."""
     found: list[str] = []
     fenced = False
-    for line in answer.splitlines():
+    for line in unwrap(answer):
         if _FENCE.match(line):
             fenced = not fenced
             continue

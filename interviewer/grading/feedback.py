@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from interviewer.grading.model import RubricItem
 
 SHORT = 28
-_ASIDE = re.compile(r"\s*(?:（[^）]*）|\([^)]*\))")
+# An aside in brackets; "O(1)" and "f(x)" are formulas, not asides.
+_ASIDE = re.compile(r"\s*（[^）]*）|(?:\s+|^)\([^)]*\)")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 # (Chinese, English) templates; {a}/{b} are filled with rubric points or quotes.
 _TEXT: dict[str, tuple[str, str]] = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import plain_text, unwrap
 from interviewer.notes.model import Question
 
 # Fewer highlighted points than this and the rubric is topped up from the answer's bullets.
@@ -71,7 +71,7 @@ class Reference:
 
 
 def _lines(answer: str) -> list[str]:
-    return [_NOISE.sub("", line).rstrip() for line in answer.splitlines()]
+    return [_NOISE.sub("", line).rstrip() for line in unwrap(answer)]
 
 
 def _is_section(line: str) -> bool:

@@ -22,6 +22,11 @@ _ENUMERATOR = re.compile(
 )
 _SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+# Lines that start a block of their own: never the continuation of a wrapped line.
+_BLOCK_STARTS = ("#", ">", "|", "<", "![", "[image", "http://", "https://")
+_CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
+_CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def image_note(alt: str) -> str:
@@ -109,12 +114,35 @@ def first_sentence(text: str) -> str:
     return sentence.strip(_EDGE_PUNCT)
 
 
+def unwrap(text: str) -> list[str]:
+    """The text's lines with hard-wrapped prose put back together: a line that continues a
+    paragraph or a list item joins the line before it (with no space between Chinese), as
+    Markdown renders it; code, headings, tables and quotes keep their lines."""
+    lines: list[str] = []
+    fenced = joinable = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if _FENCE_LINE.match(line):
+            fenced, joinable = not fenced, False
+        elif fenced or not stripped or stripped.startswith(_BLOCK_STARTS) or _BULLET.match(line):
+            joinable = bool(stripped) and not fenced and bool(_BULLET.match(line))
+        elif joinable:
+            before = lines[-1]
+            glue = "" if _CJK_END.search(before) and _CJK_START.match(stripped) else " "
+            lines[-1] = before.rstrip() + glue + stripped
+            continue
+        else:
+            joinable = True
+        lines.append(line)
+    return lines
+
+
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
     (top level first), else of each paragraph."""
     bullets: list[tuple[int, str]] = []
     paragraphs: list[str] = []
-    for line in body.splitlines():
+    for line in unwrap(body):
         if not line.strip() or _IMAGE.fullmatch(line.strip()):
             continue
         bullet = _BULLET.match(line)
