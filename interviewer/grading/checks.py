@@ -178,7 +178,7 @@ def contradiction(j: Judgement) -> CheckReport:
             found.append(f"{said.text} — the notes: {note.text}")
     clauses = [s.clauses for s in j.view.sentences]
     for clause, sentence in denied_links(clauses, j.prepared.sentences,
-                                         reference.title_concepts, lexicon):
+                                         reference.title_concepts, lexicon, j.tools.is_term):
         inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
         if j.add_wrong(Wrong("contradiction", clause, sentence, inside[0] if inside else None)):
             found.append(f"{clause} — the notes: {sentence}")
