@@ -104,9 +104,7 @@ def reversed_relations(
     answer's way too."""
     found = []
     for said in answer:
-        backwards = [note for note in notes
-                     if said.near & note.far and said.far & note.near
-                     and not said.near & note.near and not said.far & note.far]
+        backwards = [note for note in notes if said.near & note.far and said.far & note.near]
         agrees = any(said.near & note.near and said.far & note.far for note in notes)
         if backwards and not agrees:
             found.append((said, backwards[0]))
