@@ -29,6 +29,8 @@ from interviewer.grading.matching import (
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
 from interviewer.grading.ratios import upside_down
+from interviewer.grading.relations import identified, reversed_relations
+from interviewer.grading.relations import relations as find_relations
 from interviewer.grading.removal import removals
 from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.substitution import substituted
@@ -160,11 +162,9 @@ def contradiction(j: Judgement) -> CheckReport:
     points = reference.points
     found = []
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
-    weights = j.tools.weights
-    # Notes no pack knows have few lexicon terms: their rare words are the subject's terms.
     for said, note in find_contradictions(mine, j.prepared.claims, lexicon,
                                           reference.title_concepts,
-                                          lambda c: lexicon.is_domain(c) or weights.is_rare(c)):
+                                          j.tools.is_term):
         inside = [i for i, p in enumerate(points) if note.text in p.text]
         if inside and j.statuses[inside[0]] == "covered":
             # Covered even without the clashing sentence: the answer states the point
@@ -178,7 +178,7 @@ def contradiction(j: Judgement) -> CheckReport:
             found.append(f"{said.text} — the notes: {note.text}")
     clauses = [s.clauses for s in j.view.sentences]
     for clause, sentence in denied_links(clauses, j.prepared.sentences,
-                                         reference.title_concepts, lexicon):
+                                         reference.title_concepts, lexicon, j.tools.is_term):
         inside = [i for i, p in enumerate(points) if p.text in sentence or sentence in p.text]
         if j.add_wrong(Wrong("contradiction", clause, sentence, inside[0] if inside else None)):
             found.append(f"{clause} — the notes: {sentence}")
@@ -245,6 +245,38 @@ def substitutions(j: Judgement) -> CheckReport:
             if j.add_wrong(Wrong("substitution", clause, note.text, None, message)):
                 found.append(message)
     return CheckReport(name="substitution", found=found)
+
+
+def relations(j: Judgement) -> CheckReport:
+    """One-way relations said backwards ("A is based on B" where the notes say B is based on
+    A) and two things the notes tell apart said to be the same."""
+    skipped = _skip_claims("relations", j)
+    if skipped:
+        return skipped
+    if not j.prepared.relations and not j.prepared.apart:
+        return CheckReport(name="relations", ran=False,
+                           note="the notes state no one-way relation and tell nothing apart here")
+    lexicon, is_term = j.tools.lexicon, j.tools.is_term
+    found = []
+    sentences = [s.text for s in j.view.sentences]
+    for said, note in reversed_relations(find_relations(sentences, lexicon, is_term),
+                                         j.prepared.relations):
+        message = (f"「{said.text}」把关系说反了：笔记里说「{note.text}」。" if j.zh else
+                   f"“{said.text}” puts the relation the wrong way round: the notes say "
+                   f"“{note.text}”.")
+        if j.add_wrong(Wrong("reversed", said.text, note.text, None, message)):
+            found.append(message)
+    for sentence in j.view.sentences:
+        for clause, _ in sentence.clauses:
+            hit = identified(clause, j.prepared.apart, lexicon, is_term)
+            if hit is None:
+                continue
+            message = (f"「{clause}」把笔记区分开的两者当成了一回事：笔记里说「{hit}」。"
+                       if j.zh else f"“{clause}” says two things are the same that the notes "
+                       f"tell apart: “{hit}”.")
+            if j.add_wrong(Wrong("identified", clause, hit, None, message)):
+                found.append(message)
+    return CheckReport(name="relations", found=found)
 
 
 def formulas(j: Judgement) -> CheckReport:
@@ -343,6 +375,7 @@ CHECKS: tuple[Check, ...] = (
     contradiction,
     swapped,
     substitutions,
+    relations,
     formulas,
     values,
     relevance,

@@ -4,7 +4,7 @@ that cuts a relation the notes draw between two things is wrong however it is wo
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from interviewer.grading.contradiction import is_condition
 from interviewer.grading.lexicon import Lexicon
@@ -28,10 +28,13 @@ def denied_links(
     notes: Sequence[tuple[str, frozenset[str]]],
     context: frozenset[str],
     lexicon: Lexicon,
+    is_term: Callable[[str], bool] | None = None,
 ) -> list[tuple[str, str]]:
     """(answer clause, note sentence) for each clause that denies a link the notes draw:
     "加噪声…跟正则化没关系" where a note sentence names the noise and regularization together.
-    The denied thing must be a term of the field and no note may deny the link itself."""
+    The denied thing must be a term of the field (`is_term`, default the lexicon's domain
+    terms) and no note may deny the link itself."""
+    is_term = is_term or lexicon.is_domain
     found: list[tuple[str, str]] = []
     for sentence in sentences:
         previous: frozenset[str] = frozenset()
@@ -43,7 +46,7 @@ def denied_links(
                 # Only a thing itself: "跟输入的大小无关" denies a dependence on a quantity,
                 # which a note naming the input does not settle.
                 terms = lexicon.text_concepts(named)
-                pure = bool(terms) and all(lexicon.is_domain(c) for c in terms)
+                pure = bool(terms) and all(is_term(c) for c in terms)
                 denied = set(terms) if pure else set()
                 # The clause's other things, or those just before it, or the question's.
                 anchors = (concepts | previous | context) - denied

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from interviewer.grading.misconceptions import Misconception
     from interviewer.grading.model import CheckReport, Status
     from interviewer.grading.ratios import Ratio
+    from interviewer.grading.relations import Relation
     from interviewer.grading.rubric import Reference
     from interviewer.grading.substitution import Pair, Statement
     from interviewer.grading.swaps import NoteFormula, Sibling
@@ -40,6 +41,11 @@ class Tools:
     misconceptions: tuple[Misconception, ...]
     terms: MinedTerms
     aligner: Aligner | None = None
+
+    def is_term(self, concept: str) -> bool:
+        """True for a term of the subject: a lexicon term or, since notes no pack knows have
+        few of those, a word of a few questions only."""
+        return self.lexicon.is_domain(concept) or self.weights.is_rare(concept)
 
 
 @dataclass
@@ -67,6 +73,10 @@ class Prepared:
     """Terms the notes set against each other (parallel clauses, siblings)."""
     values: list[NoteValue] = field(default_factory=list)
     """The numbers, dimensions and complexities the notes state, each with its quantity."""
+    relations: list[Relation] = field(default_factory=list)
+    """The one-way relations the notes state ("A is based on B")."""
+    apart: list[tuple[frozenset[str], str]] = field(default_factory=list)
+    """Terms a note sentence (or the question) tells apart, with that sentence."""
 
 
 @dataclass

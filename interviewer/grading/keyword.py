@@ -22,6 +22,7 @@ from interviewer.grading.matching import view_answer
 from interviewer.grading.misconceptions import load_misconceptions
 from interviewer.grading.model import Grade, RubricItem, verdict_for
 from interviewer.grading.ratios import find_ratios
+from interviewer.grading.relations import apart, relations
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
 from interviewer.grading.substitution import parallel_pairs, sibling_pairs, statements
@@ -119,6 +120,8 @@ class KeywordGrader:
                 statements=statements(said),
                 counterparts=parallel_pairs(plain) | sibling_pairs(siblings),
                 values=prepare_values(reference.sentences, lexicon),
+                relations=relations(said, lexicon, self._tools.is_term),
+                apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
             )
         return cached
 
