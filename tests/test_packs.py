@@ -88,6 +88,26 @@ def test_the_automatic_choice_is_remembered_per_notes_and_packs(
     assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
 
 
+def test_a_remembered_choice_reads_only_the_chosen_packs(tmp_path: Path, bank: QuestionBank) -> None:
+    # Each command start decides the packs; parsing a pack it will not use is wasted time.
+    cache = tmp_path / "cache"
+    texts = question_texts(bank.questions)
+    assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
+    load_pack.cache_clear()
+    assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
+    assert load_pack.cache_info().currsize == 1
+    # An edited pack is another pack set: decided afresh.
+    user = tmp_path / "packs" / "hashing"
+    user.mkdir(parents=True)
+    (user / "pack.toml").write_text(USER_PACK, encoding="utf-8")
+    select_packs(None, texts, [tmp_path / "packs"], cache_dir=cache)
+    (user / "pack.toml").write_text(USER_PACK.replace("min_share = 0.5", "min_share = 0.0"),
+                                    encoding="utf-8")
+    load_pack.cache_clear()
+    chosen = select_packs(None, texts, [tmp_path / "packs"], cache_dir=cache)
+    assert [p.name for p in chosen] == ["deep-learning", "hashing"]
+
+
 def test_search_reads_the_same_vocabulary_from_the_pack() -> None:
     groups = word_groups()
     assert groups == [g for pack in bundled_packs() for g in pack.words]

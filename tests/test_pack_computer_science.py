@@ -1,0 +1,180 @@
+"""The bundled computer-science pack: it loads, applies to notes on CS fundamentals (Chinese
+or English) and not to the bundled deep-learning notes, lets a query in one language or in
+everyday words find a question, flags a classic wrong belief without flagging the right
+statement, and lets an English answer cover a point of Chinese notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.config import load_settings
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.misconceptions import find_misconceptions, load_misconceptions
+from interviewer.notes import QuestionBank, load_bank
+from interviewer.packs import Pack, load_pack, pack_folders, question_texts, select_packs
+from interviewer.search import open_retriever
+from tests.search_fixtures import write_notes
+
+CS_NOTES_ZH = """# 计算机基础
+
+## 1. 进程和线程有什么区别？
+进程是资源分配的基本单位，线程是 CPU 调度的基本单位；同一进程的线程共享地址空间。
+
+## 2. 什么是死锁？
+两个或多个线程互相等待对方持有的锁，谁也无法继续执行。
+死锁的四个必要条件：互斥、请求与保持、不可剥夺、循环等待。
+
+## 3. TCP 三次握手的过程是怎样的？
+客户端发送 SYN，服务端回复 SYN 和 ACK，客户端再发送 ACK，连接建立。
+
+## 4. MySQL 有哪些事务隔离级别？
+读未提交、读已提交、可重复读、串行化；InnoDB 默认是可重复读，用 MVCC 实现快照读。
+
+## 5. 什么是事务的回滚？
+事务执行中出错时，数据库用 undo log 把已做的修改撤销，恢复到事务开始前的状态。
+
+## 6. 左连接和内连接有什么区别？
+<font color='red'>左连接保留左表的全部行</font>，右表没有匹配时填 NULL；内连接只返回两表都匹配的行。
+"""
+
+CS_NOTES_EN = """# Backend basics
+
+## 1. What is a closure in JavaScript?
+A closure is a function together with its lexical scope: the inner function keeps access to
+the outer function's variables after the outer function has returned.
+
+## 2. Why is HashMap not thread-safe?
+Concurrent puts can lose updates and a resize can corrupt a bucket; use ConcurrentHashMap.
+
+## 3. What does the event loop do?
+It runs the call stack to completion, then all microtasks, then the next macrotask.
+"""
+
+
+@pytest.fixture(scope="module")
+def cs_pack() -> Pack:
+    return load_pack(pack_folders()["computer-science"])
+
+
+@pytest.fixture
+def cs_bank(tmp_path: Path) -> QuestionBank:
+    return load_bank([write_notes(tmp_path / "notes", {"cs.md": CS_NOTES_ZH})])
+
+
+def test_the_pack_loads_with_its_vocabulary_bridges_and_misconceptions(cs_pack: Pack) -> None:
+    assert cs_pack.name == "computer-science"
+    assert len(cs_pack.words) >= 300
+    assert any("死锁" in group and "deadlock" in group for group in cs_pack.words)
+    # Siblings and opposites are separate groups.
+    left = next(group for group in cs_pack.words if "左连接" in group)
+    assert "right join" not in left and "left outer join" in left
+    assert not any("乐观锁" in group and "悲观锁" in group for group in cs_pack.words)
+    assert not any("tcp" in group and "udp" in group for group in cs_pack.words)
+    assert 20 <= len(load_misconceptions([cs_pack])) <= 40
+    # The deep-learning glossary is not this pack's vocabulary.
+    from interviewer.search.vocabulary import Vocabulary
+
+    vocabulary = Vocabulary.of([cs_pack])
+    assert not vocabulary.glossary
+    assert len(vocabulary.bridges()) >= 200
+
+
+def test_it_applies_to_cs_notes_and_not_to_the_deep_learning_notes(
+    tmp_path: Path, bank: QuestionBank
+) -> None:
+    zh = load_bank([write_notes(tmp_path / "zh", {"cs.md": CS_NOTES_ZH})])
+    en = load_bank([write_notes(tmp_path / "en", {"cs.md": CS_NOTES_EN})])
+    assert [p.name for p in select_packs(None, question_texts(zh.questions))] == [
+        "computer-science"]
+    assert [p.name for p in select_packs(None, question_texts(en.questions))] == [
+        "computer-science"]
+    assert [p.name for p in select_packs(None, question_texts(bank.questions))] == [
+        "deep-learning"]
+
+
+ENGLISH_QUERIES = [
+    # A word group: the English spelling is searched as the same word as the Chinese one.
+    ("deadlock conditions", "cs-02"),
+    ("what is a rollback", "cs-05"),
+    ("transaction isolation level", "cs-04"),
+    ("three-way handshake", "cs-03"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        *ENGLISH_QUERIES,
+        ("left outer join vs inner join", "cs-06"),
+        # Bridges: everyday words for what the notes name.
+        ("two threads waiting for each other forever", "cs-02"),
+        ("撤销到出错之前", "cs-05"),
+        ("建立连接为什么要握三次", "cs-03"),
+    ],
+)
+def test_search_finds_chinese_questions_from_english_and_everyday_words(
+    tmp_path: Path, hash_embeddings: None, query: str, expected: str
+) -> None:
+    notes = write_notes(tmp_path / "notes", {"cs.md": CS_NOTES_ZH})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.packs == ["computer-science"]
+    assert retriever.search(query, k=1)[0].question_id == expected
+
+
+@pytest.mark.parametrize(("query", "expected"), ENGLISH_QUERIES[:3])
+def test_without_the_pack_those_english_queries_miss(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hash_embeddings: None,
+    query: str, expected: str,
+) -> None:
+    # What the test above credits to the pack: with hash vectors (strings, not meaning) and
+    # no pack, nothing carries these English words over to the Chinese notes.
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "notes", {"cs.md": CS_NOTES_ZH})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.packs == []
+    assert retriever.search(query, k=1)[0].question_id != expected
+
+
+@pytest.mark.parametrize(
+    ("wrong", "right"),
+    [
+        ("UDP 能保证数据按顺序到达。", "TCP 保证顺序，UDP 不保证。"),
+        ("HashMap is thread-safe.", "HashMap is not thread-safe; ConcurrentHashMap is."),
+        ("加了索引查询一定更快。", "索引不一定能加快查询，还会拖慢写入。"),
+        ("volatile guarantees atomicity.", "volatile gives visibility, but it does not guarantee atomicity."),
+        ("A left join only returns matching rows.", "A left join keeps all rows of the left table."),
+    ],
+)
+def test_a_misconception_is_flagged_and_the_right_statement_is_not(
+    cs_pack: Pack, wrong: str, right: str
+) -> None:
+    table = load_misconceptions([cs_pack])
+    language = "zh" if wrong[0] > "\u2e80" else "en"
+    assert find_misconceptions(wrong, "", language, table)
+    assert find_misconceptions(right, "", language, table) == []
+
+
+def test_the_grader_tells_the_candidate_the_fact(cs_bank: QuestionBank, cs_pack: Pack) -> None:
+    question = cs_bank.get("cs-03")
+    grade = KeywordGrader(cs_bank, packs=[cs_pack]).grade(
+        question, "TCP 是无连接的协议，客户端发 SYN，服务端回 SYN 和 ACK，客户端再回 ACK。")
+    report = next(r for r in grade.checks if r.name == "misconceptions")
+    assert report.found
+    assert "面向连接" in grade.feedback
+
+
+def test_an_english_answer_covers_a_point_of_chinese_notes(
+    cs_bank: QuestionBank, cs_pack: Pack
+) -> None:
+    question = cs_bank.get("cs-06")
+    point = "左连接保留左表的全部行"
+    assert point in [item for item in question.key_points]
+    answer = ("A left outer join keeps every row of the left table and fills NULL where the "
+              "right table has no match; an inner join returns only the rows matched in both.")
+    with_pack = KeywordGrader(cs_bank, packs=[cs_pack]).grade(question, answer)
+    without = KeywordGrader(cs_bank, packs=[]).grade(question, answer)
+    covered = {item.point: item.covered for item in with_pack.rubric}
+    assert covered[point]
+    assert not {item.point: item.covered for item in without.rubric}[point]
