@@ -13,6 +13,7 @@ from interviewer.notes import load_bank
 from interviewer.search import open_retriever
 from interviewer.search.lexical import dense_hints, flat_terms, query_terms
 from interviewer.search.note_terms import mine_groups, note_synonyms
+from interviewer.search.vocabulary import use_packs
 from tests.search_fixtures import write_notes
 
 
@@ -51,6 +52,7 @@ def test_a_query_naming_one_spelling_searches_the_others() -> None:
 
 
 def test_the_vector_probe_gets_the_other_languages_spelling() -> None:
+    use_packs([])  # the notes' own pairs only, no pack's word groups
     synonyms = note_synonyms(mine_groups(NOTES), frozenset())
     assert dense_hints("translation invariant", synonyms).endswith("（不变）")
     assert dense_hints("平移等变性是什么", synonyms).endswith("（equivariant）")

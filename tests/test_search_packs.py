@@ -32,6 +32,23 @@ def test_the_deep_learning_pack_brings_glossary_words_and_bridges() -> None:
     assert respell("vanishing gradiant") == "vanishing gradient"
 
 
+def test_a_packs_words_give_the_vector_query_the_other_languages_spelling(
+    tmp_path: Path,
+) -> None:
+    # Notes in one language, a query in the other: the pack's word group names the term in
+    # both, so e5 sees the notes' spelling too (BM25 already counts the group as one word).
+    (tmp_path / "pack.toml").write_text(
+        '[pack]\nname = "sql"\n\n[[words]]\nzh = ["游标"]\nen = ["cursor", "cursors"]\n',
+        encoding="utf-8",
+    )
+    use_packs([load_pack(tmp_path)])
+    assert dense_hints("游标是什么，什么时候用") == "游标是什么，什么时候用（cursor，cursors）"
+    assert dense_hints("when would I use a cursor") == "when would I use a cursor（游标）"
+    assert dense_hints("when would I use an index") == "when would I use an index"
+    use_packs([])
+    assert dense_hints("when would I use a cursor") == "when would I use a cursor"
+
+
 def test_the_vocabulary_is_part_of_what_indexed_terms_are_keyed_by() -> None:
     from interviewer.search.lexical import vocabulary_fingerprint
 
