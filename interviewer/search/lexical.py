@@ -76,7 +76,7 @@ def _pack_words() -> Expander:
 
 @lru_cache(maxsize=4)
 def _pack_words_of(vocabulary: Vocabulary) -> Expander:
-    groups = [group for group in vocabulary.word_groups if len(group) > 1]
+    groups = [group for group in vocabulary.hint_groups if len(group) > 1]
     return Expander(groups, [SYNONYM_WEIGHT] * len(groups))
 
 

@@ -35,6 +35,11 @@ class Vocabulary:
     bridge_files: tuple[Path, ...] = ()
     glossary: bool = False
     """Whether the bundled topic glossary's aliases and term groups count as synonyms."""
+    hint_groups: tuple[tuple[str, ...], ...] = ()
+    """The word groups of the packs that do not take the glossary: the vector query gets the
+    other language's spellings of the terms it names from them. A glossary pack's hints come
+    from the glossary alone: with its word groups as well, the deep-learning blind query sets
+    lost 3 queries of 720."""
     fingerprint: str = ""
 
     @classmethod
@@ -43,7 +48,8 @@ class Vocabulary:
         bridges = tuple(
             p.folder / BRIDGES_FILE for p in packs if (p.folder / BRIDGES_FILE).is_file()
         )
-        glossary = any(_search_options(p.folder).get("glossary", False) for p in packs)
+        takes_glossary = [bool(_search_options(p.folder).get("glossary", False)) for p in packs]
+        glossary = any(takes_glossary)
         digest = hashlib.sha256("|".join(p.fingerprint for p in packs).encode())
         if glossary:
             from interviewer.topics import load_glossary
@@ -54,6 +60,10 @@ class Vocabulary:
             word_groups=tuple(g for p in packs for g in p.words),
             bridge_files=bridges,
             glossary=glossary,
+            hint_groups=tuple(
+                g for p, takes in zip(packs, takes_glossary, strict=True) if not takes
+                for g in p.words
+            ),
             fingerprint=digest.hexdigest()[:16],
         )
 
