@@ -95,3 +95,12 @@ def test_fallback_notice_is_one_line_on_stderr(
     assert json.loads(captured.out)[0]["question_id"] == "reg-01"
     (line,) = [line for line in captured.err.splitlines() if "hash embeddings" in line]
     assert line.startswith("interviewer:")
+
+
+def test_search_spells_with_the_packs_of_the_notes_only(
+    notes: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With no pack, "gradiants" is the user's word: nothing of a pack may put it "right".
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    assert main(["search", "exploding gradiants", "--notes", str(notes)]) == 0
+    assert "searched for" not in capsys.readouterr().out

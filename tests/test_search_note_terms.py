@@ -86,3 +86,28 @@ def test_an_english_query_finds_chinese_notes_through_their_own_pairs(
     assert cached
     reopened = open_retriever(settings, load_bank([notes]))
     assert reopened.search("why are CNNs invariant", k=1)[0].question_id == "cnn-02"
+
+
+def test_terms_mined_by_an_older_miner_are_mined_again_once(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import pickle
+
+    from interviewer.search import note_terms
+    from interviewer.search import retriever as retriever_module
+
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "notes", {"cnn.md": ZH_NOTES})
+    settings = load_settings()
+    open_retriever(settings, load_bank([notes]))
+    (cached,) = settings.data_dir.rglob("*.terms")
+    cached.write_bytes(pickle.dumps({"version": -1, "groups": []}))  # an older miner's
+    calls = []
+    real = note_terms.mine_groups
+    monkeypatch.setattr(retriever_module, "mine_groups",
+                        lambda questions: calls.append(1) or real(questions))
+    open_retriever(settings, load_bank([notes]))
+    open_retriever(settings, load_bank([notes]))
+    assert len(calls) == 1  # mined again, and the new result kept
+    assert pickle.loads(cached.read_bytes())["version"] == note_terms.MINED_VERSION

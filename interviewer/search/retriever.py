@@ -177,9 +177,9 @@ class Retriever:
                 means[language] = {k: np.mean(np.asarray(v), axis=0) for k, v in kinds.items()}
             return means
 
-        centroids = self.index.store.centroids(list(self.tables.keys), compute)
-        if centroids.get("function") != function:
-            centroids = compute()
+        centroids = self.index.store.centroids(
+            list(self.tables.keys), compute, ("function", function)
+        )
         return {k: v for k, v in centroids.items() if k != "function"}
 
     def _note_synonyms(self) -> Expander:
@@ -189,9 +189,9 @@ class Retriever:
         def compute() -> dict[str, Any]:
             return {"version": MINED_VERSION, "groups": mine_groups(self.questions)}
 
-        mined = self.index.store.beside_tables(list(self.tables.keys), "terms", compute)
-        if mined.get("version") != MINED_VERSION:
-            mined = compute()
+        mined = self.index.store.beside_tables(
+            list(self.tables.keys), "terms", compute, ("version", MINED_VERSION)
+        )
         return note_synonyms(mined["groups"], known_spellings())
 
     # -- the rankings --------------------------------------------------------------------

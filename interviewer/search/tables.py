@@ -166,18 +166,23 @@ class ChunkStore:
                     cached.unlink(missing_ok=True)
         return tables
 
-    def centroids(self, keys: list[str], compute: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    def centroids(
+        self, keys: list[str], compute: Callable[[], dict[str, Any]], stamp: tuple[str, Any]
+    ) -> dict[str, Any]:
         """Mean vectors of a note set's records (what `compute` returns), cached beside its
         tables: reading every vector back costs ~0.4 s at 3,000 questions."""
-        return self.beside_tables(keys, "centroids", compute)
+        return self.beside_tables(keys, "centroids", compute, stamp)
 
     def beside_tables(
-        self, keys: list[str], name: str, compute: Callable[[], dict[str, Any]]
+        self, keys: list[str], name: str, compute: Callable[[], dict[str, Any]],
+        stamp: tuple[str, Any],
     ) -> dict[str, Any]:
-        """What `compute` returns for a note set, cached beside its tables under `name`."""
+        """What `compute` returns for a note set, cached beside its tables under `name`;
+        `stamp` (a key and its value) says which computation made it: another one's cache
+        is computed again and replaced."""
         path = self._table_path(keys).with_suffix(f".{name}")
         cached = read_pickle(path)
-        if isinstance(cached, dict):
+        if isinstance(cached, dict) and cached.get(stamp[0]) == stamp[1]:
             return cached
         computed = compute()
         _write_cache(path, pickle.dumps(computed, protocol=pickle.HIGHEST_PROTOCOL))
