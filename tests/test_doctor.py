@@ -141,3 +141,22 @@ def test_index_copies_moved_aside_are_pointed_out(
     assert "1 unusable index moved aside earlier (3.0 MB)" in lines["index"]
     assert f"delete {copy} when you no longer need it" in out
     assert copy.exists()  # doctor only says so; nothing is deleted
+
+
+def test_the_packs_in_use_are_named(
+    server: OpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    server.enqueue(Reply.text("OK"))
+    _code, lines, _ = doctor(capsys)
+    assert lines["packs"] == f"{OK} packs: deep-learning (the notes are about its subject)"
+    notes = tmp_path / "cooking.md"
+    notes.write_text("## 1. How long do you rest a steak?\n\nFive minutes.\n", encoding="utf-8")
+    server.enqueue(Reply.text("OK"))
+    _code, lines, _ = doctor(capsys, "--notes", str(notes))
+    assert lines["packs"].startswith(f"{OK} packs: none: no bundled pack is about these notes")
+    monkeypatch.setenv("INTERVIEWER_PACKS", "nosuchpack")
+    server.enqueue(Reply.text("OK"))
+    code, lines, _ = doctor(capsys)
+    assert lines["packs"].startswith(f"{FAIL} packs: no domain pack named 'nosuchpack'")
+    assert code == 1

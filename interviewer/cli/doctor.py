@@ -122,6 +122,25 @@ def _moved_aside(settings: Settings, detail: str) -> Check | None:
                  f"earlier ({megabytes:.1f} MB)", f"delete {where} when you no longer need {them}")
 
 
+def check_packs(settings: Settings, bank: QuestionBank) -> Check:
+    """Which domain packs search and grading apply to these notes, and why."""
+    from interviewer.packs import question_texts, select_packs
+
+    try:
+        packs = select_packs(settings.packs, question_texts(bank.questions),
+                             [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
+    except InterviewerError as exc:
+        return Check("packs", FAIL, str(exc), "see 'Domain packs' in the README")
+    names = ", ".join(pack.name for pack in packs)
+    if settings.packs and settings.packs.strip().lower() not in ("", "auto"):
+        return Check("packs", OK, f"{names or 'none'} (INTERVIEWER_PACKS)")
+    if names:
+        whose = "its subject" if len(packs) == 1 else "their subjects"
+        return Check("packs", OK, f"{names} (the notes are about {whose})")
+    return Check("packs", OK, "none: no bundled pack is about these notes; search and grading "
+                 "work from the notes alone")
+
+
 def _failure_hint(kind: str, reason: str, settings: Settings, models: list[str]) -> str:
     if kind == "auth":
         return "check OPENAI_API_KEY (the key for this endpoint)"
@@ -208,6 +227,7 @@ def run(args: argparse.Namespace) -> int:
         notes_check, bank = check_notes(args, settings)
         report(notes_check)
         if bank is not None:
+            report(check_packs(settings, bank))
             report(check_index(settings, bank))
         report(check_history(settings))
         report(check_llm(settings))
