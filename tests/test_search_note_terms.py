@@ -71,43 +71,43 @@ ZH_NOTES = """# CNN
 """
 
 
-def test_an_english_query_finds_chinese_notes_through_their_own_pairs(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    # Hash vectors match strings only: the mined pair is what lets BM25 read the query.
+@pytest.fixture
+def cnn_notes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The Chinese CNN notes, searched with hash vectors (they match strings only: a mined
+    pair is what lets BM25 read an English query) and no pack."""
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
     monkeypatch.setenv("INTERVIEWER_PACKS", "none")
-    notes = write_notes(tmp_path / "notes", {"cnn.md": ZH_NOTES})
+    return write_notes(tmp_path / "notes", {"cnn.md": ZH_NOTES})
+
+
+def test_an_english_query_finds_chinese_notes_through_their_own_pairs(cnn_notes: Path) -> None:
     settings = load_settings()
-    retriever = open_retriever(settings, load_bank([notes]))
+    retriever = open_retriever(settings, load_bank([cnn_notes]))
     assert retriever.search("why are CNNs invariant", k=1)[0].question_id == "cnn-02"
     # Mined once per note set, then read back from beside its tables.
     cached = list((settings.data_dir).rglob("*.terms"))
     assert cached
-    reopened = open_retriever(settings, load_bank([notes]))
+    reopened = open_retriever(settings, load_bank([cnn_notes]))
     assert reopened.search("why are CNNs invariant", k=1)[0].question_id == "cnn-02"
 
 
 def test_terms_mined_by_an_older_miner_are_mined_again_once(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    cnn_notes: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import pickle
 
     from interviewer.search import note_terms
     from interviewer.search import retriever as retriever_module
 
-    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
-    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
-    notes = write_notes(tmp_path / "notes", {"cnn.md": ZH_NOTES})
     settings = load_settings()
-    open_retriever(settings, load_bank([notes]))
+    open_retriever(settings, load_bank([cnn_notes]))
     (cached,) = settings.data_dir.rglob("*.terms")
     cached.write_bytes(pickle.dumps({"version": -1, "groups": []}))  # an older miner's
     calls = []
     real = note_terms.mine_groups
     monkeypatch.setattr(retriever_module, "mine_groups",
                         lambda questions: calls.append(1) or real(questions))
-    open_retriever(settings, load_bank([notes]))
-    open_retriever(settings, load_bank([notes]))
+    open_retriever(settings, load_bank([cnn_notes]))
+    open_retriever(settings, load_bank([cnn_notes]))
     assert len(calls) == 1  # mined again, and the new result kept
     assert pickle.loads(cached.read_bytes())["version"] == note_terms.MINED_VERSION
