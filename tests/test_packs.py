@@ -108,6 +108,19 @@ def test_a_remembered_choice_reads_only_the_chosen_packs(tmp_path: Path, bank: Q
     assert [p.name for p in chosen] == ["deep-learning", "hashing"]
 
 
+def test_a_first_choice_reads_only_the_match_terms_of_packs_it_does_not_choose(
+    bank: QuestionBank,
+) -> None:
+    # Deciding needs each pack's [pack.match] only; its word lists are read when chosen.
+    load_pack.cache_clear()
+    chosen = select_packs(None, question_texts(bank.questions), cache_dir=None)
+    assert [p.name for p in chosen] == ["deep-learning"]
+    assert load_pack.cache_info().currsize == 1
+    load_pack.cache_clear()
+    assert select_packs(None, ["How long do you rest a steak? Five minutes."]) == []
+    assert load_pack.cache_info().currsize == 0
+
+
 def test_search_reads_the_same_vocabulary_from_the_pack() -> None:
     groups = word_groups()
     assert groups == [g for pack in bundled_packs() for g in pack.words]
