@@ -22,10 +22,13 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import UsageError
 from interviewer.resources import knowledge_dir
+
+if TYPE_CHECKING:
+    from interviewer.config import Settings
 
 OFF = "none"
 # A pack matches notes when this share of their questions names at least MIN_TERMS of its
@@ -119,27 +122,12 @@ def load_pack(folder: Path) -> Pack:
     words: list[tuple[str, ...]] = []
     wrong: list[dict[str, Any]] = []
     for path in files:
-        raw = path.read_bytes()
-        try:
-            data = tomllib.loads(raw.decode("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise PackError(f"pack file {path} is not valid TOML ({exc}); "
-                            "fix or remove it") from exc
+        data = _read_toml(path)
         meta.update(data.get("pack", {}))
         words += [tuple((*g.get("zh", ()), *g.get("en", ()))) for g in data.get("words", [])]
         wrong += data.get("misconception", [])
-    match = meta.get("match", {})
-    return Pack(
-        name=str(meta.get("name", folder.name)),
-        folder=folder,
-        description=str(meta.get("description", "")),
-        words=tuple(g for g in words if g),
-        misconceptions=tuple(wrong),
-        match_terms=tuple(str(term) for term in match.get("terms", ())),
-        min_share=float(match.get("min_share", MIN_SHARE)),
-        min_terms=int(match.get("min_terms", MIN_TERMS)),
-        fingerprint=folder_fingerprint(folder),
-    )
+    return _pack(folder, meta, tuple(g for g in words if g), tuple(wrong),
+                 folder_fingerprint(folder))
 
 
 @lru_cache(maxsize=32)
@@ -150,22 +138,39 @@ def _matcher_of(folder: Path, fingerprint: str) -> Pack:
     kept per version of the pack's files (`fingerprint`)."""
     meta: dict[str, Any] = {}
     for path in sorted(folder.glob("*.toml")):
-        raw = path.read_bytes()
-        if b"[pack" not in raw:
-            continue
-        try:
-            meta.update(tomllib.loads(raw.decode("utf-8")).get("pack", {}))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-            return load_pack(folder)  # which says what is wrong with the file
-    match = meta.get("match", {})
-    if not match.get("terms"):
+        if b"[pack" in path.read_bytes():
+            meta.update(_read_toml(path).get("pack", {}))
+    if not meta.get("match", {}).get("terms"):
         return load_pack(folder)
+    return _pack(folder, meta)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise PackError(f"pack file {path} is not valid TOML ({exc}); fix or remove it") from exc
+
+
+def _pack(
+    folder: Path,
+    meta: dict[str, Any],
+    words: tuple[tuple[str, ...], ...] = (),
+    misconceptions: tuple[dict[str, Any], ...] = (),
+    fingerprint: str = "",
+) -> Pack:
+    """A pack from its [pack] table (name, description, match) and what its files hold."""
+    match = meta.get("match", {})
     return Pack(
         name=str(meta.get("name", folder.name)),
         folder=folder,
-        match_terms=tuple(str(term) for term in match["terms"]),
+        description=str(meta.get("description", "")),
+        words=words,
+        misconceptions=misconceptions,
+        match_terms=tuple(str(term) for term in match.get("terms", ())),
         min_share=float(match.get("min_share", MIN_SHARE)),
         min_terms=int(match.get("min_terms", MIN_TERMS)),
+        fingerprint=fingerprint,
     )
 
 
@@ -228,6 +233,13 @@ def select_packs(
             raise PackError(f"no domain pack named {name!r} (known: {names}); set "
                             "INTERVIEWER_PACKS to pack names, pack folders or 'none'")
     return chosen
+
+
+def packs_for(settings: Settings, questions: Iterable[Any]) -> list[Pack]:
+    """The packs the settings ask for, or those the questions are about (the user's packs
+    folder and the remembered choice in the data folder)."""
+    return select_packs(settings.packs, question_texts(questions),
+                        [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
 
 
 def question_texts(questions: Iterable[Any]) -> list[str]:

@@ -124,11 +124,10 @@ def _moved_aside(settings: Settings, detail: str) -> Check | None:
 
 def check_packs(settings: Settings, bank: QuestionBank) -> Check:
     """Which domain packs search and grading apply to these notes, and why."""
-    from interviewer.packs import question_texts, select_packs
+    from interviewer.packs import packs_for
 
     try:
-        packs = select_packs(settings.packs, question_texts(bank.questions),
-                             [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
+        packs = packs_for(settings, bank.questions)
     except InterviewerError as exc:
         return Check("packs", FAIL, str(exc), "see 'Domain packs' in the README")
     names = ", ".join(pack.name for pack in packs)

@@ -17,10 +17,9 @@ VECTOR_STORE = "grading_vectors.sqlite3"
 def make_grader(settings: Settings, bank: QuestionBank) -> Grader:
     """The grader the settings ask for."""
     from interviewer.grading.keyword import KeywordGrader
-    from interviewer.packs import question_texts, select_packs
+    from interviewer.packs import packs_for
 
-    packs = select_packs(settings.packs, question_texts(bank.questions),
-                         [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
+    packs = packs_for(settings, bank.questions)
     # e5 sentence vectors line answers up with notes across languages; "hash" means the
     # user chose no model, so grading stays on shared terms.
     vectors = settings.embeddings == "e5"
