@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.model import Grade
-from interviewer.notes import QuestionBank
+from interviewer.notes import QuestionBank, load_bank
 
 
 def grade(grader: KeywordGrader, bank: QuestionBank, qid: str, answer: str) -> Grade:
@@ -23,3 +25,11 @@ def grade_for(grader: KeywordGrader, notes: QuestionBank, title: str, answer: st
 def found_by(grade: Grade, name: str) -> list[str]:
     """What the check `name` found in a grade."""
     return next(report.found for report in grade.checks if report.name == name)
+
+
+def notes_bank(tmp_path_factory: pytest.TempPathFactory, files: dict[str, str]) -> QuestionBank:
+    """The bank of notes files written (name → text) into a fresh folder."""
+    folder = tmp_path_factory.mktemp("notes")
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return load_bank([folder])

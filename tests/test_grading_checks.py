@@ -13,6 +13,7 @@ from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank, load_bank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN_NOTES = """# Metrics and data
 
@@ -58,10 +59,7 @@ ZH_NOTES = """# 池化
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "metrics.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "pooling.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"metrics.md": EN_NOTES, "pooling.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")

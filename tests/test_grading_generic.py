@@ -11,6 +11,7 @@ from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank, load_bank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN_NOTES = """# Trees and validation
 
@@ -67,10 +68,7 @@ ZH_NOTES = """# 决策树
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "trees.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "juece.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"trees.md": EN_NOTES, "juece.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")
@@ -171,9 +169,7 @@ The load factor is the number of stored elements divided by the number of bucket
 
 @pytest.fixture(scope="module")
 def labels(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("labels")
-    (folder / "chaining.md").write_text(LABELS, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"chaining.md": LABELS})
 
 
 def test_a_label_point_is_stated_with_its_explanation(labels: QuestionBank) -> None:

@@ -10,9 +10,10 @@ import pytest
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.lexicon import Lexicon, load_lexicon
 from interviewer.grading.relations import apart, identified, relations, reversed_relations
-from interviewer.notes import QuestionBank, load_bank
+from interviewer.notes import QuestionBank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN_NOTE = "Checksum validation is based on block headers, but it is not the other way around."
 ZH_NOTE = "后来出现的 Rust 在很多方面都借鉴了 Haskell。"
@@ -111,10 +112,7 @@ def test_a_sentence_saying_two_things_are_the_same_tells_nothing_apart(
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "storage.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "yuyan.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"storage.md": EN_NOTES, "yuyan.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from interviewer.grading.keyword import KeywordGrader
-from interviewer.notes import QuestionBank, load_bank
-from tests.grading_helpers import found_by, grade_for
+from interviewer.notes import QuestionBank
+from tests.grading_helpers import found_by, grade_for, notes_bank
 
 ZH_NOTES = """# 训练
 
@@ -32,10 +32,7 @@ EN_NOTES = """# Training
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("removal")
-    (folder / "zh.md").write_text(ZH_NOTES, encoding="utf-8")
-    (folder / "en.md").write_text(EN_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"zh.md": ZH_NOTES, "en.md": EN_NOTES})
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,10 @@ from interviewer.grading.substitution import (
     statements,
     substituted,
 )
-from interviewer.notes import QuestionBank, load_bank
+from interviewer.notes import QuestionBank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN = ("Max pooling keeps the texture information, average pooling keeps the background "
       "information.")
@@ -77,10 +78,7 @@ def test_a_swapped_counterpart_is_found_and_right_statements_are_not(
 
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "pooling.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "pingyi.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"pooling.md": EN_NOTES, "pingyi.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")

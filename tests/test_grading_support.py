@@ -16,9 +16,10 @@ from interviewer.grading.support import (
     sentence_support,
     support_loss,
 )
-from interviewer.notes import QuestionBank, load_bank
+from interviewer.notes import QuestionBank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN_NOTES = """# Hash tables
 
@@ -71,10 +72,7 @@ ZH_WRONG = "链地址法把所有键按哈希值排序后二分搜索，重复�
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "hashing.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "haxi.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"hashing.md": EN_NOTES, "haxi.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,10 @@ import pytest
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.values import find_values, same
-from interviewer.notes import QuestionBank, load_bank
+from interviewer.notes import QuestionBank
 from tests.grading_helpers import found_by as _found
 from tests.grading_helpers import grade_for as _grade
+from tests.grading_helpers import notes_bank
 
 EN_NOTES = """# Hashing and training
 
@@ -48,10 +49,7 @@ Adam 的默认学习率为 0.001，一阶矩的衰减率默认为 0.9。排序�
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "hashing.md").write_text(EN_NOTES, encoding="utf-8")
-    (folder / "conv.md").write_text(ZH_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"hashing.md": EN_NOTES, "conv.md": ZH_NOTES})
 
 
 @pytest.fixture(scope="module")

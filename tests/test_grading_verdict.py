@@ -9,8 +9,8 @@ import pytest
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.verdict import asks_yes_or_no, opposite, verdict
-from interviewer.notes import QuestionBank, load_bank
-from tests.grading_helpers import found_by, grade_for
+from interviewer.notes import QuestionBank
+from tests.grading_helpers import found_by, grade_for, notes_bank
 
 ZH_NOTES = """# Java 基础
 
@@ -36,10 +36,7 @@ overriding it.
 
 @pytest.fixture(scope="module")
 def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    folder = tmp_path_factory.mktemp("notes")
-    (folder / "java.md").write_text(ZH_NOTES, encoding="utf-8")
-    (folder / "java_en.md").write_text(EN_NOTES, encoding="utf-8")
-    return load_bank([folder])
+    return notes_bank(tmp_path_factory, {"java.md": ZH_NOTES, "java_en.md": EN_NOTES})
 
 
 @pytest.fixture(scope="module")
