@@ -164,6 +164,15 @@ LABELS = """# Chaining
 ## 2. What is a load factor?
 
 The load factor is the number of stored elements divided by the number of buckets.
+
+## 3. 解决死锁有哪些方法？
+
+解决死锁一般有 **预防、避免、检测和解除** 四类思路。
+
+- **预防**：提前破坏死锁的四个必要条件之一，例如固定加锁顺序。
+- **避免**：分配资源前判断系统是否仍处于安全状态，典型代表是银行家算法。
+- **检测**：允许等待发生，再检查等待图里是否出现环。
+- **解除**：发现死锁后打破等待环，例如终止进程或回滚事务。
 """
 
 
@@ -183,6 +192,38 @@ def test_a_label_point_is_stated_with_its_explanation(labels: QuestionBank) -> N
     bucket = points["Bucket Assignment"]
     assert bucket.statement.startswith("Bucket Assignment: each key is hashed to one bucket")
     assert "linked list" in bucket.statement
+
+
+def test_a_label_named_in_an_introduction_is_explained_by_its_own_item(
+    labels: QuestionBank,
+) -> None:
+    from interviewer.grading.lexicon import Weights, load_lexicon
+    from interviewer.grading.rubric import build_reference
+
+    lexicon = load_lexicon()
+    question = next(q for q in labels.questions if "死锁" in q.title)
+    weights = Weights([lexicon.text_concepts(q.answer) for q in labels.questions], lexicon)
+    points = {p.text: p for p in build_reference(question, lexicon, weights).points}
+    assert points["预防"].statement.startswith("预防: 提前破坏死锁的四个必要条件之一")
+    assert points["避免"].statement.startswith("避免: 分配资源前判断系统是否仍处于安全状态")
+    assert "银行家算法" not in points["检测"].statement
+
+
+def test_each_label_of_an_introduction_is_lined_up_with_its_own_sentence_across_languages(
+    labels: QuestionBank,
+) -> None:
+    question = next(q for q in labels.questions if "死锁" in q.title)
+    answer = ("Prevention: break one of the four necessary conditions in advance, for example "
+              "take locks in a fixed order. Avoidance: before granting a resource, check that "
+              "the system stays in a safe state, as the banker's algorithm does. Detection: let "
+              "threads wait, then look for a cycle in the wait-for graph. Recovery: break the "
+              "cycle by killing a process or rolling back a transaction.")
+    grade = KeywordGrader(labels, packs=[], vectors=True).grade(question, answer)
+    evidence = {item.point: item.evidence for item in grade.rubric}
+    assert evidence["预防"].startswith("Prevention")
+    assert evidence["避免"].startswith("Avoidance")
+    assert evidence["检测"].startswith("Detection")
+    assert evidence["解除"].startswith("Recovery")
 
 
 def test_an_answer_in_the_other_language_covers_label_points_by_their_explanation(

@@ -104,13 +104,21 @@ def _continued(rest: str, lines: list[str], index: int) -> str:
 
 
 def _locate(point: str, lines: list[str]) -> tuple[int, str] | None:
+    """The line a point is explained on and the rest of that line: the first line it heads
+    ("- **预防**：提前破坏…"), else the first that names it (an introduction that lists
+    预防、避免、检测 explains none of them)."""
     probe = point[:12]
+    first = None
     for index, line in enumerate(lines):
         plain = plain_text(line)
         at = plain.find(probe)
-        if at >= 0:
-            return index, plain[at + len(point) :].strip(_EDGE) if point in plain else ""
-    return None
+        if at < 0:
+            continue
+        found = index, plain[at + len(point) :].strip(_EDGE) if point in plain else ""
+        if plain_text(_BULLET.sub("", line)).lstrip().startswith(probe):
+            return found
+        first = first or found
+    return first
 
 
 def _bullet_sentences(answer: str) -> list[str]:
