@@ -12,8 +12,14 @@ from interviewer.topics import load_glossary
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 # rjieba keeps dotted, hyphenated and snake_case ASCII runs whole (self.table, k-nearest);
-# jieba, and so every term table, splits them into their words.
-_ASCII_PART = re.compile(r"[A-Za-z0-9]+")
+# jieba, and so every term table, splits them into their words. A name that ends in its
+# sign keeps it (C++, C#): it is another thing than the name without.
+_ASCII_PART = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
+ASCII_WORD = re.compile(r"[a-z0-9]+(?:\+\+|#|\+(?![a-z0-9]))?")
+"""Lower-case English words of a text as cut() keeps them: B+ and C++ are words, a+b two."""
+_SIGNS = {"+": "+", "+-": "+", "++": "++", "#": "#"}
+# An acronym's plural (CNNs, APIs) is the acronym; HTTPS, all capitals, is a word of its own.
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 _lock = threading.Lock()
 
 
@@ -49,15 +55,35 @@ def cut(text: str) -> list[str]:
     return list(_cut(text))
 
 
+def singular_acronyms(text: str) -> str:
+    """The text with each acronym's plural made singular (CNNs → CNN, HTTPS unchanged)."""
+    return _ACRONYM_PLURAL.sub(r"\1", text)
+
+
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
     # Graders and search cut the same clauses and note sentences again and again.
     with _lock:
         tokenizer = _jieba()
-    return tuple(
-        part.lower()
-        for token in tokenizer.cut(text)
-        for part in (_ASCII_PART.findall(token) if token.isascii() else (token,))
-        if _WORD.search(part)
-    )
+    tokens = tokenizer.cut(singular_acronyms(text))
+    words: list[str] = []
+    for at, token in enumerate(tokens):
+        if token in _SIGNS and _names_sign(tokens, at):
+            words[-1] += _SIGNS[token]
+            continue
+        parts = _ASCII_PART.findall(token) if token.isascii() else (token,)
+        words.extend(part.lower() for part in parts if _WORD.search(part))
+    return tuple(words)
+
+
+def _names_sign(tokens: list[str], at: int) -> bool:
+    """Whether the sign at `at` ends the name before it (B+树, B+tree, F#, Notepad++), not a
+    sum (TP+FP): it follows a word with no space between, and a word may follow a "+" or
+    "#" only when the name is one letter (B+tree; a lone letter is no term anyway)."""
+    before = tokens[at - 1] if at else ""
+    after = tokens[at + 1] if at + 1 < len(tokens) else ""
+    if not (before.isascii() and before.isalpha()):
+        return False
+    return (tokens[at] == "++" or len(before) == 1
+            or not (after[:1].isascii() and after[:1].isalnum()))
 

@@ -178,3 +178,15 @@ def test_an_english_answer_covers_a_point_of_chinese_notes(
     covered = {item.point: item.covered for item in with_pack.rubric}
     assert covered[point]
     assert not {item.point: item.covered for item in without.rubric}[point]
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("HTTPS", "HTTP"), ("B+树", "B树"), ("B+ tree", "B-tree")]
+)
+def test_the_packs_word_groups_keep_a_name_apart_from_the_name_without_its_sign_or_s(
+    cs_pack: Pack, one: str, other: str
+) -> None:
+    from interviewer.grading.lexicon import load_lexicon
+
+    lexicon = load_lexicon(packs=[cs_pack])
+    assert lexicon.text_concepts(one) != lexicon.text_concepts(other)

@@ -275,3 +275,39 @@ def test_an_english_quotation_does_not_win_english_queries(
     retriever = open_retriever(load_settings(), load_bank([notes]))
     hits = retriever.search("why can't we set all the weights to zero before training", k=2)
     assert hits[0].question_id == "basics-01"
+
+
+SIGNED_NAMES = """# 计算机基础
+## 1. HTTPS 的握手过程是怎样的？
+- 客户端和服务端先协商加密套件，再验证证书、交换会话密钥。
+
+## 2. HTTP 常见的请求方法有哪些？
+- GET、POST、PUT、DELETE 等。
+
+## 3. B+树有什么特点？
+- 非叶子节点只存键，叶子节点之间用链表相连。
+
+## 4. B树有什么特点？
+- 每个节点都存数据，查找可能在中间节点结束。
+
+## 5. C++ 的虚函数是怎么实现的？
+- 每个有虚函数的类有一张虚函数表，对象里存一个指向它的指针。
+
+## 6. C 的指针和数组有什么关系？
+- 数组名在表达式里退化为指向首元素的指针。
+"""
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("HTTPS", "cs-01"), ("HTTP", "cs-02"), ("B+树", "cs-03"), ("B树", "cs-04"),
+     ("B+ tree", "cs-03"), ("C++", "cs-05"), ("C", "cs-06")],
+)
+def test_a_name_with_a_sign_or_a_trailing_s_is_not_the_name_without(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, query: str, expected: str
+) -> None:
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "notes", {"cs.md": SIGNED_NAMES})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.search(query, k=1)[0].question_id == expected

@@ -17,6 +17,15 @@ from interviewer.text import cut, language_of
         ("k-nearest neighbors (KNN)", ["k", "nearest", "neighbors", "knn"]),
         ("self.table 和 hash_table", ["self", "table", "和", "hash", "table"]),
         ("mini-batch，。！ 梯度下降", ["mini", "batch", "梯度下降"]),  # punctuation dropped
+        # a language or a tree named by its sign keeps it: C++ is not C, B+树 not B树
+        ("C++ 和 C 的区别", ["c++", "和", "c", "的", "区别"]),
+        ("B+树和B树", ["b+", "树", "和", "b", "树"]),
+        ("C#语言、F# 和 Notepad++", ["c#", "语言", "f#", "和", "notepad++"]),
+        ("B+ tree, b+tree, b+-tree", ["b+", "tree", "b+", "tree", "b+", "tree"]),
+        # a sum of words is not a name
+        ("TP+FP", ["tp", "fp"]),
+        # an acronym's plural is the acronym; an acronym ending in S is itself
+        ("CNNs and APIs over HTTPS", ["cnn", "and", "api", "over", "https"]),
     ],
 )
 def test_cut(text: str, words: list[str]) -> None:

@@ -50,6 +50,7 @@ _STOPWORDS_TEXT = """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_VOWEL = re.compile(r"[aeiouy]")
 # Function characters jieba sometimes glues onto the word next to them.
 _GLUE_HEAD = frozenset("太很越更最也都就会还才又")
 _GLUE_TAIL = frozenset("会的了地得着就也都")
@@ -66,6 +67,8 @@ def stem(token: str) -> str:
             if suffix == "s" and word[-2] in "su":
                 break
             if suffix == "s" and word[-2] in "ai" and len(word) <= 5:
+                break
+            if suffix == "s" and not _VOWEL.search(word[:-1]):  # https is not http's plural
                 break
             word = word[: -len(suffix)]
             break

@@ -10,10 +10,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from interviewer.search.phrases import ASCII_WORD, Bridges, Expander, stem
+from interviewer.search.phrases import Bridges, Expander, stem
 from interviewer.search.spelling import Speller
 from interviewer.search.term_tags import TAG, TermTagger, tag
 from interviewer.search.vocabulary import Vocabulary, active
+from interviewer.text import ASCII_WORD
 from interviewer.topics import compact, load_glossary
 
 BIGRAM_WEIGHT = 1.0
@@ -25,7 +26,7 @@ TOPIC_WEIGHT = 0.5
 """A topic's other aliases are related words as much as synonyms (sigmoid → relu, tanh); on
 the development queries 0.35–0.5 did alike and 0.7 worse."""
 
-TERMS_VERSION = 5
+TERMS_VERSION = 6
 """Raise it when doc_terms() changes what it makes of the same text."""
 
 PACK_WORD_HINTS = 8

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from interviewer.text import ASCII_WORD, singular_acronyms
 from interviewer.topics import compact
 
 BRIDGE_WEIGHT = 1.0
@@ -18,8 +19,8 @@ bridge gives a weight of its own."""
 _GAP_ZH = 8
 _GAP_EN = 4
 
-ASCII_WORD = re.compile(r"[a-z0-9]+")
 # Longest first, so "initializations" loses "ations" rather than "s".
+_VOWEL = re.compile(r"[aeiouy]")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e")
 
 
@@ -30,6 +31,8 @@ def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word[-2] in "su":  # loss, relus: not plurals to cut
+                continue
+            if suffix == "s" and not _VOWEL.search(word[:-1]):  # https is not http's plural
                 continue
             root = word[: -len(suffix)]
             # dropping, stopped → drop, stop (but falling, missed keep their ll, ss)
@@ -42,7 +45,8 @@ def stem(word: str) -> str:
 def stemmed_words(text: str) -> str:
     """The text's English words stemmed, space-separated and padded, for whole-word matching
     (so "unit" does not match inside "units_of_work" and "mean" not inside "meaning")."""
-    return " " + " ".join(stem(word) for word in ASCII_WORD.findall(text.lower())) + " "
+    words = ASCII_WORD.findall(singular_acronyms(text).lower())
+    return " " + " ".join(stem(word) for word in words) + " "
 
 
 class Expander:
@@ -182,6 +186,8 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _english_phrasing(parts: list[str]) -> _Phrasing:
     # Stemmed whole words, padded like stemmed_words(), with up to _GAP_EN words per "…".
-    stems = [" ".join(stem(w) for w in ASCII_WORD.findall(p.lower())) for p in parts]
+    stems = [
+        " ".join(stem(w) for w in ASCII_WORD.findall(singular_acronyms(p).lower())) for p in parts
+    ]
     pattern = " " + f" (?:\\S+ ){{0,{_GAP_EN}}}".join(re.escape(part) for part in stems) + " "
     return _Phrasing(True, tuple(f" {part} " for part in stems), pattern)
