@@ -21,6 +21,11 @@ _SIGNS = {"+": "+", "+-": "+", "++": "++", "#": "#"}
 # An acronym's plural (CNNs, APIs) is the acronym; HTTPS, all capitals, is a word of its own.
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 _lock = threading.Lock()
+NOT_ABBREVIATED = r"(?<!\b[A-Za-z]\.[A-Za-z])(?<!\b[Vv]s)(?<!\b[Cc]f)"
+"""Put before a full stop in a sentence-splitting pattern: "e.g.", "i.e.", "vs." and "cf."
+end no sentence."""
+AFTER_ABBREVIATION = r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<!\b[Vv]s\.)(?<!\b[Cc]f\.)"
+"""The same, put after the full stop (for patterns that split behind it)."""
 
 
 def language_of(text: str) -> str:

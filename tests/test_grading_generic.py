@@ -213,7 +213,7 @@ def test_each_label_of_an_introduction_is_lined_up_with_its_own_sentence_across_
     labels: QuestionBank,
 ) -> None:
     question = next(q for q in labels.questions if "死锁" in q.title)
-    answer = ("Prevention: break one of the four necessary conditions in advance, for example "
+    answer = ("Prevention: break one of the four necessary conditions in advance, e.g. "
               "take locks in a fixed order. Avoidance: before granting a resource, check that "
               "the system stays in a safe state, as the banker's algorithm does. Detection: let "
               "threads wait, then look for a cycle in the wait-for graph. Recovery: break the "
@@ -221,6 +221,7 @@ def test_each_label_of_an_introduction_is_lined_up_with_its_own_sentence_across_
     grade = KeywordGrader(labels, packs=[], vectors=True).grade(question, answer)
     evidence = {item.point: item.evidence for item in grade.rubric}
     assert evidence["预防"].startswith("Prevention")
+    assert evidence["预防"].endswith("fixed order")  # "e.g." ends no sentence
     assert evidence["避免"].startswith("Avoidance")
     assert evidence["检测"].startswith("Detection")
     assert evidence["解除"].startswith("Recovery")

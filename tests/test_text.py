@@ -38,3 +38,20 @@ def test_cut(text: str, words: list[str]) -> None:
 )
 def test_language_of(text: str, language: str) -> None:
     assert language_of(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Break a condition in advance, e.g. take locks in a fixed order. Then check the graph.",
+        "Normalise each layer, i.e. zero mean and unit variance. Then scale and shift.",
+        "Compare L1 vs. L2 penalties on the weights. Then pick one.",
+    ],
+)
+def test_an_abbreviation_does_not_end_a_sentence(text: str) -> None:
+    from interviewer.grading.matching import split_sentences
+    from interviewer.notes.markup import first_sentence
+
+    first = text[: text.index(". Then") + 1]
+    assert split_sentences(text)[0] == first.rstrip(".")
+    assert first_sentence(text) == first.rstrip(".")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
 from interviewer.notes.markup import plain_text, unwrap
+from interviewer.text import AFTER_ABBREVIATION
 
 MAX_CLAIMS = 8
 MIN_CONCEPTS = 3
@@ -17,7 +18,7 @@ MAX_CHARS = 160
 MIN_NEW = 0.5
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
-_SENTENCE = re.compile(r"(?<=[。！？!?；;])|(?<=[.])\s+(?=[A-Z0-9(\"“])")
+_SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=[.]){AFTER_ABBREVIATION}\s+(?=[A-Z0-9(\"“])")
 # Lines that point elsewhere or frame the answer rather than state anything.
 _BOILERPLATE = re.compile(
     r"^\s*(?:#|!\[|\[[^\]]*\]\([^)]*\)\s*$|\|)|rest of the answer|read more|see (?:more|also|here)|"

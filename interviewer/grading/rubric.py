@@ -11,6 +11,7 @@ from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.markup import plain_text, unwrap
 from interviewer.notes.model import Question
+from interviewer.text import AFTER_ABBREVIATION
 
 # Fewer highlighted points than this and the rubric is topped up from the answer's bullets.
 MIN_POINTS = 5
@@ -25,7 +26,7 @@ BACKBONE_MIN_POINTS = 3
 # A key term this common (or discounted for being in the title) is no evidence on its own.
 KEY_TERM_MIN_WEIGHT = 2.5
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
-_SENTENCE = re.compile(r"(?<=[。！？!?；;])|(?<=\.)\s+")
+_SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=\.){AFTER_ABBREVIATION}\s+")
 _NOISE = re.compile(r"\[image[^\]]*\]|https?://\S+|==+>|[`*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGE = "：:；;，,、。. \t-"

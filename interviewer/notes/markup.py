@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from interviewer.text import NOT_ABBREVIATED
+
 _FONT = re.compile(
     r"<font\b[^>]*\bcolor\s*=\s*['\"]?[^'\">\s]+['\"]?[^>]*>(.*?)</font\s*>",
     re.IGNORECASE | re.DOTALL,
@@ -20,7 +22,7 @@ _EDGE_PUNCT = "：:；;，,、。. \t"
 _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[.、)）．]|[①-⑳])\s*"
 )
-_SENTENCE_END = re.compile(r"[。！？!?；;]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
 # Lines that start a block of their own: never the continuation of a wrapped line.
