@@ -207,6 +207,8 @@ def test_a_label_named_in_an_introduction_is_explained_by_its_own_item(
     assert points["预防"].statement.startswith("预防: 提前破坏死锁的四个必要条件之一")
     assert points["避免"].statement.startswith("避免: 分配资源前判断系统是否仍处于安全状态")
     assert "银行家算法" not in points["检测"].statement
+    # the introduction's highlight only lists the four: it is no point of its own
+    assert list(points) == ["预防", "避免", "检测", "解除"]
 
 
 def test_each_label_of_an_introduction_is_lined_up_with_its_own_sentence_across_languages(

@@ -19,6 +19,9 @@ MIN_POINTS = 5
 LABEL_CHARS = 12
 # Words the question itself uses prove nothing when an answer repeats them.
 TITLE_DISCOUNT = 0.3
+# A point naming two or more other points and at most this many characters or words besides
+# ("和", "and", "四类") only lists them.
+LIST_RESIDUE = 3
 # A label's statement (label and explanation) is cut here: enough for a sentence vector.
 EXPLAINED_CHARS = 240
 # In a rubric of at least this many points, words every point uses are discounted.
@@ -184,7 +187,7 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     # A highlight the notes explain with a picture ("损失函数图像大致如下：[image]") cannot be
     # checked in words; asking for it would keep every answer from full marks.
     shown = [t for t in texts if not _pictured(t, question.answer)]
-    texts = shown or texts
+    texts = _without_lists_of_points(shown or texts)
     order = {text: _position(text, question.answer) for text in texts}
     points = []
     for text in sorted(texts, key=lambda t: order[t]):
@@ -222,6 +225,22 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
         if len(s.strip(_EDGE)) >= 4
     ]
     return Reference(question, points, title, sentences, claims=claimed)
+
+
+def _without_lists_of_points(texts: list[str]) -> list[str]:
+    """The points less any that only lists others ("**预防、避免、检测和解除**" before a
+    highlight for each): an answer covers it by covering them, and asking for it as well
+    counted them twice."""
+    kept = []
+    for text in texts:
+        rest, parts = text, 0
+        for other in sorted(texts, key=len, reverse=True):
+            if other != text and other in rest:
+                rest, parts = rest.replace(other, " "), parts + 1
+        words = _CJK.findall(rest) + re.findall(r"[A-Za-z0-9]+", rest)
+        if parts < 2 or len(words) > LIST_RESIDUE:
+            kept.append(text)
+    return kept
 
 
 def _discount_backbone(points: list[RubricPoint]) -> None:
