@@ -15,8 +15,9 @@ _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 # jieba, and so every term table, splits them into their words. A name that ends in its
 # sign keeps it (C++, C#): it is another thing than the name without.
 _ASCII_PART = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
-ASCII_WORD = re.compile(r"[a-z0-9]+(?:\+\+|#|\+(?![a-z0-9]))?")
-"""Lower-case English words of a text as cut() keeps them: B+ and C++ are words, a+b two."""
+ASCII_WORD = re.compile(r"[a-z0-9]+(?:\+\+|#)|\b[a-z]\+|[a-z0-9]+(?:\+(?![a-z0-9]))?")
+"""Lower-case English words of a text as cut() keeps them: C++, B+ (b+tree) and a word
+before a "+" that ends it are words; TP+FP is two."""
 _SIGNS = {"+": "+", "+-": "+", "++": "++", "#": "#"}
 # An acronym's plural (CNNs, APIs) is the acronym; HTTPS, all capitals, is a word of its own.
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")

@@ -55,3 +55,10 @@ def test_an_abbreviation_does_not_end_a_sentence(text: str) -> None:
     first = text[: text.index(". Then") + 1]
     assert split_sentences(text)[0] == first.rstrip(".")
     assert first_sentence(text) == first.rstrip(".")
+
+
+@pytest.mark.parametrize("text", ["c++ and c#", "b+tree, b+-tree and b+ tree", "tp+fp", "notepad++"])
+def test_the_english_word_pattern_keeps_the_words_cut_keeps(text: str) -> None:
+    from interviewer.text import ASCII_WORD
+
+    assert ASCII_WORD.findall(text) == cut(text)
