@@ -32,11 +32,16 @@ if TYPE_CHECKING:
 
 OFF = "none"
 # A pack matches notes when this share of their questions names at least MIN_TERMS of its
-# match terms (or, when it lists none, of its word groups); the pack may set its own.
+# match terms (or, when it lists none, of its word groups); the pack may set its own. The
+# notes as a whole or one file of them: deep-learning notes beside a larger file of SQL
+# notes are still about deep learning.
 MIN_SHARE = 0.3
 MIN_TERMS = 1
 # Enough questions to tell what the notes are about; a 3,000-question folder need not be read whole.
 SAMPLE = 300
+# A file is judged on its own from this many of its questions (each file of a folder of up to
+# SAMPLE / FILE_SAMPLE files is read that far); a smaller one only counts in the whole.
+FILE_SAMPLE = 5
 _WORD_EDGE = re.compile(r"^[A-Za-z0-9]")
 
 
@@ -73,9 +78,16 @@ class Pack:
             hits += len(_named(text.lower(), spellings)) >= self.min_terms
         return hits / len(texts)
 
-    def matches(self, texts: Sequence[str]) -> bool:
-        """True when the notes are about this pack's subject."""
-        return self.share_matching(texts) >= self.min_share
+    def matches(self, files: Sequence[Sequence[str]]) -> bool:
+        """True when the notes (their question texts, per file) are about this pack's
+        subject: as a whole, or one file of FILE_SAMPLE questions or more."""
+        shares = [self.share_matching(texts) for texts in files]
+        sizes = [len(texts) for texts in files]
+        whole = sum(share * size for share, size in zip(shares, sizes, strict=True))
+        if sum(sizes) and whole / sum(sizes) >= self.min_share:
+            return True
+        return any(size >= FILE_SAMPLE and share >= self.min_share
+                   for share, size in zip(shares, sizes, strict=True))
 
     def _spellings(self) -> list[tuple[str, int, re.Pattern[str] | None]]:
         """(spelling, its group, the pattern that checks its word edges) longest first."""
@@ -206,19 +218,20 @@ def bundled_packs() -> list[Pack]:
 
 def select_packs(
     setting: str | None,
-    texts: Sequence[str],
+    files: Sequence[Sequence[str]],
     extra: Iterable[Path] = (),
     cache_dir: Path | None = None,
 ) -> list[Pack]:
     """The packs to apply: `none` → none; names or folder paths (comma-separated) → those;
-    unset or `auto` → the packs whose subject the notes (`texts`) are about (remembered in
-    `cache_dir` for the same notes and packs)."""
+    unset or `auto` → the packs whose subject the notes (`files`: each file's question
+    texts, see question_texts) are about (remembered in `cache_dir` for the same notes and
+    packs)."""
     known = pack_folders(extra)
     spec = (setting or "").strip()
     if spec.lower() == OFF:
         return []
     if not spec or spec.lower() == "auto":
-        return _about(list(known.values()), texts, cache_dir)
+        return _about(list(known.values()), files, cache_dir)
     chosen = []
     for name in (part.strip() for part in spec.split(",")):
         if not name:
@@ -242,9 +255,12 @@ def packs_for(settings: Settings, questions: Iterable[Any]) -> list[Pack]:
                         [settings.data_dir / "packs"], cache_dir=settings.data_dir / "cache")
 
 
-def question_texts(questions: Iterable[Any]) -> list[str]:
-    """The text of each question that tells what the notes are about."""
-    return [f"{q.title}\n{q.answer}" for q in questions]
+def question_texts(questions: Iterable[Any]) -> list[list[str]]:
+    """The text of each question that tells what the notes are about, file by file."""
+    files: dict[str, list[str]] = {}
+    for q in questions:
+        files.setdefault(q.source, []).append(f"{q.title}\n{q.answer}")
+    return list(files.values())
 
 
 def word_groups(packs: Sequence[Pack]) -> list[tuple[str, ...]]:
@@ -256,15 +272,30 @@ AUTO_CACHE = "packs-auto.json"
 AUTO_CACHE_ENTRIES = 16
 
 
-def _about(folders: list[Path], texts: Sequence[str], cache_dir: Path | None) -> list[Pack]:
+def _sample(files: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Evenly spaced questions of each file, about SAMPLE in all; each file of a folder of
+    up to SAMPLE / FILE_SAMPLE files keeps at least FILE_SAMPLE of its questions."""
+    step = max(1, sum(len(texts) for texts in files) // SAMPLE)
+    floor = FILE_SAMPLE if len(files) <= SAMPLE // FILE_SAMPLE else 1
+    sample = []
+    for texts in files:
+        wanted = min(len(texts), max(floor, -(-len(texts) // step)))
+        sample.append([texts[i * len(texts) // wanted] for i in range(wanted)])
+    return sample
+
+
+def _about(
+    folders: list[Path], files: Sequence[Sequence[str]], cache_dir: Path | None
+) -> list[Pack]:
     """The packs whose subject the notes are about. Matching every pack's terms over a
     sample of 300 questions costs ~0.6 s, each time a command starts: the answer is kept
     per note sample and pack set, and then only the packs it names are read (parsing the
     computer-science pack's files takes ~40 ms; hashing them ~1 ms)."""
-    sample = list(texts[:: max(1, len(texts) // SAMPLE)])
+    sample = _sample(files)
     digest = hashlib.sha256()
-    for part in [*(f"{folder}:{folder_fingerprint(folder)}" for folder in folders), *sample]:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    for part in [*(f"{folder}:{folder_fingerprint(folder)}" for folder in folders),
+                 *("\0".join(texts) for texts in sample)]:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\1")
     key = digest.hexdigest()
     path = cache_dir / AUTO_CACHE if cache_dir is not None else None
     remembered: dict[str, list[str]] = {}

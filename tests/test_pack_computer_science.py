@@ -190,3 +190,43 @@ def test_the_packs_word_groups_keep_a_name_apart_from_the_name_without_its_sign_
 
     lexicon = load_lexicon(packs=[cs_pack])
     assert lexicon.text_concepts(one) != lexicon.text_concepts(other)
+
+
+GO_NOTES = """# Go
+
+## 1. What are goroutines?
+Lightweight functions scheduled by the Go runtime onto a few OS threads.
+
+## 2. What does the defer statement do?
+It runs a call when the surrounding function returns, in last-in first-out order.
+
+## 3. What is the difference between an array and a slice?
+An array has a fixed length that is part of its type; a slice is a view of an array that can grow.
+
+## 4. How does Go handle errors?
+A function returns an error value beside its result and the caller checks it.
+
+## 5. What is an interface in Go?
+A set of method signatures; a type implements it by having those methods.
+"""
+
+
+def test_it_applies_to_notes_naming_one_cs_term_a_question(tmp_path: Path) -> None:
+    # Notes about one language name its terms one at a time (goroutine, pointer, generics).
+    go = load_bank([write_notes(tmp_path / "go", {"go.md": GO_NOTES.replace(
+        "that can grow.", "that can grow; a pointer to the array is kept.").replace(
+        "those methods.", "those methods; generics constrain type parameters with it.")})])
+    assert [p.name for p in select_packs(None, question_texts(go.questions))] == [
+        "computer-science"]
+
+
+def test_each_file_of_the_notes_gets_the_pack_about_it(tmp_path: Path) -> None:
+    # Deep-learning notes beside a larger file of CS notes keep the deep-learning pack, and
+    # the CS file has its own.
+    from interviewer.resources import bundled_notes
+
+    folder = write_notes(tmp_path / "mixed", {"cs.md": CS_NOTES_ZH * 5 + CS_NOTES_EN * 5})
+    (folder / "dl.md").write_text(bundled_notes()[0].read_text("utf-8"), encoding="utf-8")
+    bank = load_bank([folder])
+    assert [p.name for p in select_packs(None, question_texts(bank.questions))] == [
+        "computer-science", "deep-learning"]

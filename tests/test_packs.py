@@ -63,7 +63,9 @@ def test_the_bundled_pack_matches_the_bundled_notes_only(
 ) -> None:
     assert [p.name for p in select_packs(None, question_texts(bank.questions))] == [
         "deep-learning"]
-    assert select_packs(None, question_texts(hash_bank.questions)) == []
+    # Hash-table notes are computer science, not deep learning.
+    assert [p.name for p in select_packs(None, question_texts(hash_bank.questions))] == [
+        "computer-science"]
     assert select_packs("none", question_texts(bank.questions)) == []
     assert [p.name for p in select_packs("deep-learning", [])] == ["deep-learning"]
 
@@ -77,13 +79,14 @@ def test_the_automatic_choice_is_remembered_per_notes_and_packs(
     assert (cache / "packs-auto.json").is_file()
     assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
     # Other notes, or another set of packs (a user pack added), are decided afresh.
-    assert select_packs(None, question_texts(hash_bank.questions), cache_dir=cache) == []
+    assert [p.name for p in select_packs(None, question_texts(hash_bank.questions),
+                                         cache_dir=cache)] == ["computer-science"]
     user = tmp_path / "packs" / "hashing"
     user.mkdir(parents=True)
     (user / "pack.toml").write_text(USER_PACK, encoding="utf-8")
     chosen = select_packs(None, question_texts(hash_bank.questions), [tmp_path / "packs"],
                           cache_dir=cache)
-    assert [p.name for p in chosen] == ["hashing"]
+    assert [p.name for p in chosen] == ["computer-science", "hashing"]
     (cache / "packs-auto.json").write_text("{not json", encoding="utf-8")
     assert [p.name for p in select_packs(None, texts, cache_dir=cache)] == ["deep-learning"]
 
@@ -145,7 +148,8 @@ def test_a_user_pack_is_a_folder_of_toml_files(tmp_path: Path, hash_bank: Questi
     # Named by folder path, by name in a packs folder, or found by matching the notes.
     assert [p.name for p in select_packs(str(folder), texts)] == ["hashing"]
     assert [p.name for p in select_packs("hashing", texts, [tmp_path / "packs"])] == ["hashing"]
-    assert [p.name for p in select_packs(None, texts, [tmp_path / "packs"])] == ["hashing"]
+    assert [p.name for p in select_packs(None, texts, [tmp_path / "packs"])] == [
+        "computer-science", "hashing"]
     pack = load_pack(folder)
     grader = KeywordGrader(hash_bank, packs=[pack])
     grade = grader.grade(load_factor_question(hash_bank),
