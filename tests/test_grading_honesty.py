@@ -195,3 +195,18 @@ def test_terse_clauses_with_verbs_or_adjectives_are_not_keyword_stuffing(
     result = grade(grader, bank, f"deep_learning_basics-{qid}", answer)
     assert "keyword_stuffing" not in result.flags
     assert result.score >= 2.5
+
+
+SALAD = ("the a of dropout neurons co-adaptation random drop bagging subnetwork lorem ipsum "
+         "overfitting ensemble weights")
+
+
+@pytest.mark.parametrize("answer", [SALAD, " ".join([SALAD] * 5)])
+def test_english_words_strung_together_without_a_sentence_are_keyword_stuffing(
+    grader: KeywordGrader, bank: QuestionBank, answer: str
+) -> None:
+    stuffing = grade(grader, bank, DROPOUT, answer)
+    honest = grade(grader, bank, DROPOUT, "Dropout randomly drops neurons during training, so "
+                   "they cannot co-adapt; it works like an ensemble of subnetworks.")
+    assert "keyword_stuffing" in stuffing.flags
+    assert stuffing.score < honest.score

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from interviewer.grading.lexicon import STOPWORDS
 from interviewer.grading.matching import AnswerView, split_sentences
 from interviewer.text import cut
 
@@ -42,6 +43,16 @@ _INJECTION = re.compile(
 STUFFED_DENSITY = 0.12
 EXPLAINED_DENSITY = 0.3
 MIN_TERMS_FOR_STUFFING = 4
+# English words strung together: when this share of an answer's English content words (at
+# least RUN_MIN_WORDS of them) stand in runs of RUN_WORDS or more with no function word or
+# punctuation between them, it is a list of terms, not sentences ("the a of dropout neurons
+# co-adaptation random drop bagging …"). The English answers of the grading sets here reach
+# 0.45 at most, a pasted term salad 1.0.
+RUN_WORDS = 5
+RUN_SHARE = 0.7
+RUN_MIN_WORDS = 8
+_CLAUSE_BREAK = re.compile(r"[,，、;；:：.。!?！？()（）\[\]\"“”\n]+")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#'-]*")
 # Segments of a list: split at list punctuation, and at spaces next to Chinese characters
 # ("对称性 随机初始化 梯度消失") — but not between a Chinese term and the value it is given
 # ("学习率 0.001").
@@ -206,7 +217,23 @@ def is_stuffed(view: AnswerView) -> bool:
         return False
     if explanation_density(view) < STUFFED_DENSITY and not states_things(view.text):
         return True
-    return is_term_list(view.text)
+    return is_term_list(view.text) or is_word_run(view.text)
+
+
+def is_word_run(text: str) -> bool:
+    """True when most English content words of the text stand in long runs with nothing
+    relating them: terms strung together, however many filler words open the string."""
+    words = in_runs = 0
+    for clause in _CLAUSE_BREAK.split(text):
+        run = 0
+        for word in [*_LATIN_WORD.findall(clause), ""]:
+            if word and word.lower() not in STOPWORDS:
+                run += 1
+                continue
+            words += run
+            in_runs += run if run >= RUN_WORDS else 0
+            run = 0
+    return words >= RUN_MIN_WORDS and in_runs >= RUN_SHARE * words
 
 
 def explanation_factor(view: AnswerView) -> float:
