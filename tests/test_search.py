@@ -311,3 +311,32 @@ def test_a_name_with_a_sign_or_a_trailing_s_is_not_the_name_without(
     notes = write_notes(tmp_path / "notes", {"cs.md": SIGNED_NAMES})
     retriever = open_retriever(load_settings(), load_bank([notes]))
     assert retriever.search(query, k=1)[0].question_id == expected
+
+
+def test_a_passage_vector_embeds_the_prose_of_a_chunk_not_its_code() -> None:
+    # A chunk of code embeds near every query (a hub): the vector reads the words around it,
+    # BM25 still reads the code.
+    from interviewer.search.chunking import passage_text
+
+    chunk = ("```go\npackage main\nfunc main() {\n    s := make([]int, 5)\n}\n```\n"
+             "Answer: append adds three elements after the five zeroes.\n"
+             "~~~\nfmt.Println(s)\n~~~")
+    text = passage_text("What does this program print?", chunk)
+    assert text == ("What does this program print?\n"
+                    "Answer: append adds three elements after the five zeroes.")
+    assert passage_text("Print a slice", "```go\nfmt.Println(s)\n```") == "Print a slice"
+
+
+def test_a_code_block_is_one_unit_of_a_chunk_and_no_heading() -> None:
+    from interviewer.notes import Question
+    from interviewer.search.chunking import chunk_question, passage_text
+
+    answer = ("```python\n# a comment, not a heading\ndef f():\n\n    return 1\n```\n\n"
+              "f returns one, because the blank line inside the block ends nothing.")
+    question = Question(id="q-01", title="What does f return?", stars=0, answer=answer,
+                        key_points=(), source="q.md", path=Path("q.md"), line=1)
+    chunks = chunk_question(question)
+    assert [c.section for c in chunks] == [""] * len(chunks)
+    text = "\n".join(c.text for c in chunks)
+    assert "```python\n# a comment, not a heading\ndef f():\n    return 1\n```" in text
+    assert "# a comment" not in passage_text(question.title, text)

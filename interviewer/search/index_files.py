@@ -15,6 +15,7 @@ from interviewer.search.chunking import (
     PASSAGE_BUDGET,
     PASSAGE_CHARS,
     PASSAGE_CHUNKS,
+    PASSAGE_FORMAT,
     TITLE_CHARS,
 )
 from interviewer.search.index_generation import INDEX_FORMAT
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
+    f"passage={PASSAGE_CHARS}/{PASSAGE_FORMAT}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
 )
 
 @dataclass
