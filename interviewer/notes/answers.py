@@ -20,6 +20,8 @@ from interviewer.notes.markup import plain_text
 _BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
 _PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
 _CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
+_QUOTE_LEAD = re.compile(r"^(\s*(?:> ?)+)(.*)$")
+_EMPTY_QUOTE_LINE = re.compile(r"^\s*(?:>\s*)+$")
 
 
 def _key(text: str) -> str:
@@ -27,14 +29,51 @@ def _key(text: str) -> str:
 
 
 def is_answer_marker(block: Block) -> bool:
-    """A block that starts an answer: an answer fold, an `Answer` heading, an `A:` label."""
+    """A block that starts an answer: an answer fold, an `Answer` heading, an `A:` label (of
+    a paragraph, or of the first paragraph of a blockquote: `> **Answer:**`)."""
     if block.kind == "details":
         return is_answer_word(block.summary)
     if block.kind == "heading":
         return bool(ANSWER_HEADING.match(_key(block.text)))
     if block.kind == "paragraph":
         return strip_a_label(block.text.strip())[1]
+    if block.kind == "quote":
+        first = block.children[0] if block.children else None
+        return first is not None and first.kind == "paragraph" and is_answer_marker(first)
     return False
+
+
+def _without_quoted_label(markdown: str) -> str:
+    """A blockquote without the answer label its first line opens with (and without the
+    quote's lines the label leaves empty)."""
+    lines = markdown.split("\n")
+    lead = _QUOTE_LEAD.match(lines[0]) if lines else None
+    if lead is None:
+        return markdown
+    rest, labelled = strip_a_label(lead.group(2))
+    if not labelled:
+        return markdown
+    rest = rest.strip()
+    if rest and rest != "\\":
+        return "\n".join([lead.group(1) + rest, *lines[1:]])
+    lines = lines[1:]
+    while lines and _EMPTY_QUOTE_LINE.match(lines[0]):
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def render_answer_start(ctx: Context, block: Block) -> tuple[str, str]:
+    """The first block of an answer as answer Markdown (and its code-free twin), without the
+    answer label it may open with: the label marks where the answer starts, it is not part
+    of it."""
+    if block.kind == "paragraph":
+        text, labelled = strip_a_label(block.text.strip())
+        if labelled:
+            return text.strip(), text.strip()
+    markdown, scan = ctx.render_one(block)
+    if block.kind == "quote" and is_answer_marker(block):
+        return _without_quoted_label(markdown), _without_quoted_label(scan)
+    return markdown, scan
 
 
 def _asks_or_sets_up(ctx: Context, block: Block) -> bool:
@@ -95,9 +134,4 @@ def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
             draft.add_answer(plain_text(block.text))  # "#### Answer: B" → "Answer: B"
             continue
-        if index == 0 and block.kind == "paragraph":
-            text, labelled = strip_a_label(block.text.strip())
-            if labelled:
-                draft.add_answer(text.strip())
-                continue
-        draft.add_answer(*ctx.render([block]))
+        draft.add_answer(*(render_answer_start(ctx, block) if index == 0 else ctx.render([block])))

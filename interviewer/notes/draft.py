@@ -39,8 +39,8 @@ _Q_LABEL = re.compile(
     re.IGNORECASE,
 )
 _A_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*"
-    r"(?:<br\s*/?>\s*)?",
+    r"^\s*(\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*"
+    r"(?(1)(?:\1\s*[:：]|[:：]\s*\1)|[:：])\s*[:：]?[ \t]*(?:<br\s*/?>\s*|\\\n)?",
     re.IGNORECASE,
 )
 ANSWER_HEADING = re.compile(

@@ -10,6 +10,7 @@ from typing import Any
 from interviewer.notes.document import Document, parse_document
 from interviewer.notes.draft import Context, Draft, asks
 from interviewer.notes.headings import read_outline
+from interviewer.notes.labels import structural_labels, without_labels
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -95,8 +96,9 @@ def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
     importance = importance_value(front.get("importance") or front.get("priority") or "")
     tags = _front_tags(front)
+    labels = structural_labels("\n\n".join(draft.scan) for draft in drafts)
     for draft in drafts:
-        question = _finish(draft, tags)
+        question = _finish(draft, tags, labels)
         if question.difficulty is None:
             question.difficulty = _section_difficulty(question.sections) or difficulty
         if not question.stars and importance:
@@ -143,9 +145,10 @@ def _section_difficulty(sections: tuple[str, ...]) -> str | None:
     return None
 
 
-def _finish(draft: Draft, file_tags: list[str]) -> ParsedQuestion:
+def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> ParsedQuestion:
     answer = "\n\n".join(part.strip("\n") for part in draft.answer).strip()
-    scan = "\n\n".join(draft.scan)
+    # The file's own labels are its structure: key points are what the answer says.
+    scan = without_labels("\n\n".join(draft.scan), labels)
     points = highlighted_points(scan) if answer else ()
     derived = not points and bool(answer)
     if derived:

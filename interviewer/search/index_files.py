@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
+from interviewer.notes.cache import FORMAT as NOTES_FORMAT
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
+    CHUNK_FORMAT,
     MAX_CHARS,
     PASSAGE_BUDGET,
     PASSAGE_CHARS,
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
+    f"chunk-format={CHUNK_FORMAT}/notes={NOTES_FORMAT}/"
     f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
 )
 

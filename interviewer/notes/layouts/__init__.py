@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from interviewer.notes.answers import is_answer_marker
+from interviewer.notes.answers import is_answer_marker, render_answer_start
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, read_metadata
 from interviewer.notes.layouts import (
@@ -69,11 +69,4 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
 
 
 def _attach(ctx: Context, draft: Draft, block: Block) -> None:
-    from interviewer.notes.draft import strip_a_label
-
-    if block.kind == "paragraph":
-        text, labelled = strip_a_label(block.text.strip())
-        if labelled:
-            draft.add_answer(text.strip())
-            return
-    draft.add_answer(*ctx.render([block]))
+    draft.add_answer(*render_answer_start(ctx, block))
