@@ -197,3 +197,16 @@ def test_chunks_and_search_snippets_show_no_blockquote_markers(tmp_path: Path) -
         for chunk in chunk_question(question):
             assert all(not line.lstrip().startswith(">") for line in chunk.text.splitlines())
             assert "Answer:" not in chunk.text
+
+
+def test_a_label_on_a_line_of_its_own_is_not_joined_to_the_prose_under_it() -> None:
+    assert unwrap("**Explanation:**\nShort TTLs trade freshness\nfor load.") == [
+        "**Explanation:**", "Short TTLs trade freshness for load.",
+    ]
+
+
+def test_a_quoted_answer_after_a_list_question_is_its_answer_without_the_label() -> None:
+    text = "## Quiz\n\n- What is a mutex?\n\n> **Answer:** A lock that one thread holds.\n"
+    [question] = parsed(text)
+    assert question.title == "What is a mutex?"
+    assert question.answer == "> A lock that one thread holds."

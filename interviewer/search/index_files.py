@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 # interviewer re-indexes by itself instead of mixing old and new records.
 _KEY_SALT = (
     f"interviewer-index/{INDEX_FORMAT}/chunks={MAX_CHARS}/title={TITLE_CHARS}/"
-    f"chunk-format={CHUNK_FORMAT}/notes={NOTES_FORMAT}/"
     f"passage={PASSAGE_CHARS}/lead={PASSAGE_CHUNKS}/budget={PASSAGE_BUDGET}/"
 )
 
@@ -64,7 +63,9 @@ class IndexReport:
 
 def file_key(data: bytes) -> str:
     """The content key of a notes file."""
-    salt = f"{_KEY_SALT}vocabulary={vocabulary_fingerprint()}/".encode()
+    # What the notes parse to and how answers are cut decide the records too.
+    formats = f"chunk-format={CHUNK_FORMAT}/notes={NOTES_FORMAT}/"
+    salt = f"{_KEY_SALT}{formats}vocabulary={vocabulary_fingerprint()}/".encode()
     return hashlib.sha256(salt + data).hexdigest()[:24]
 
 
