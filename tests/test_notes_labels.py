@@ -210,3 +210,48 @@ def test_a_quoted_answer_after_a_list_question_is_its_answer_without_the_label()
     [question] = parsed(text)
     assert question.title == "What is a mutex?"
     assert question.answer == "> A lock that one thread holds."
+
+
+OWN_LABEL_EN = f"""#### 1. What does this print?
+
+{FENCE}python
+print(2 ** 3)
+{FENCE}
+
+**Solution:** 8: the power operator raises two to the third power.
+
+#### 2. What is a tuple?
+
+**Solution:** An immutable sequence of values.
+
+#### 3. What is a set?
+
+**Solution:** An unordered collection without duplicates.
+"""
+
+OWN_LABEL_ZH = f"""## 1. 下面的代码输出什么？
+
+{FENCE}python
+print(len("你好"))
+{FENCE}
+
+> **标准答案**：2，len 数的是字符。
+
+## 2. 什么是列表推导式？
+
+> **标准答案**：用一行表达式从可迭代对象生成列表。
+
+## 3. 什么是生成器？
+
+> **标准答案**：按需逐个产生值的函数。
+"""
+
+
+def test_the_files_own_answer_label_splits_the_question_from_its_answer() -> None:
+    printed, tuple_ = parsed(OWN_LABEL_EN)[:2]
+    assert "print(2 ** 3)" in printed.prompt and "print" not in printed.answer
+    assert printed.answer.startswith("8: the power operator")
+    assert tuple_.answer == "An immutable sequence of values."
+    assert all("Solution" not in q.key_points for q in parsed(OWN_LABEL_EN))
+    length = parsed(OWN_LABEL_ZH)[0]
+    assert 'print(len("你好"))' in length.prompt and length.answer == "> 2，len 数的是字符。"

@@ -142,6 +142,8 @@ class Context:
     """The title of the nearest heading above (tells whether a list holds questions)."""
     question_lists: int = 0
     """Lists of questions met so far: the notes keep questions in lists."""
+    answer_labels: frozenset[str] = frozenset()
+    """Labels this file opens its answers with beyond the usual ones (`**Solution:**`)."""
     _anchors: set[str] | None = None
     _memo: dict[tuple[int, str], tuple[object, Any]] = field(default_factory=dict)
 

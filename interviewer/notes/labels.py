@@ -74,3 +74,29 @@ def without_labels(body: str, labels: frozenset[str]) -> str:
         return match.group("lead") + rest.strip(" \t\\")
 
     return _LABEL.sub(drop, body)
+
+
+def answer_labels(bodies: Iterable[str], structural: frozenset[str]) -> frozenset[str]:
+    """The file's own answer labels: structural labels that open the answer text (code aside)
+    of at least two thirds of the questions they appear in, and of two at least."""
+    opens: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for body in bodies:
+        seen.update(key for key in _labels(body) if key in structural)
+        first = next((line for line in body.splitlines() if line.strip(" \t>")), "")
+        opening = _labels(first)
+        opens.update(key for key in opening if key in structural)
+    return frozenset(
+        key for key, count in opens.items() if count >= MIN_QUESTIONS and 3 * count >= 2 * seen[key]
+    )
+
+
+def strip_label(text: str, labels: frozenset[str]) -> tuple[str, bool]:
+    """Text without one of these labels where it opens the text, and whether it had one."""
+    match = _LABEL.match(text) if labels else None
+    if match is None or match.group("lead").strip() or _key(match.group("inner")) not in labels:
+        return text, False
+    inner, rest = match.group("inner"), match.group("rest")
+    if not (match.group("colon") or inner.rstrip().endswith((":", "："))) and rest.strip():
+        return text, False
+    return rest.strip(" \t\\") + text[match.end() :], True

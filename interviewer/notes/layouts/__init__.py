@@ -62,7 +62,8 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
             continue
         if block.kind in ("paragraph", "html") and read_metadata(block.text, current):
             continue
-        if mode is Mode.OPEN or (mode is Mode.ANSWER_ONLY and is_answer_marker(block)):
+        answers = mode is Mode.ANSWER_ONLY and is_answer_marker(block, ctx.answer_labels)
+        if mode is Mode.OPEN or answers:
             _attach(ctx, current, block)
             mode = Mode.OPEN if mode is Mode.OPEN else Mode.CLOSED
     return drafts
