@@ -149,3 +149,19 @@ def test_real_subprocess(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["question_id"] == QID and data["feedback"]
     assert "offline keyword grader" in result.stderr
+
+
+def test_a_question_asked_by_its_exact_title_is_that_question(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Both titles hold every word asked; the one that says nothing more is the one meant.
+    notes = tmp_path / "cache.md"
+    notes.write_text(
+        "## 1. How does a cache store entries and what evicts them?\n\nIn a hash map; LRU.\n\n"
+        "## 2. What is a cache?\n\nA fast copy of data kept near its use.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "grade", "--question", "What is a cache?", "--answer", "x",
+                       "--notes", str(notes), "--offline", "--json")
+    assert code == 0
+    assert json.loads(out)["question_id"].endswith("-02")

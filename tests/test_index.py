@@ -226,6 +226,18 @@ def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) 
     assert index_module.file_key(b"## 1. Q\nA") != before
 
 
+def test_a_new_parse_or_chunk_format_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Records hold the parsed questions cut into chunks: a parser or chunker that reads a
+    # file differently must re-index it, not keep its old records.
+    import interviewer.search.index_files as index_module
+
+    before = index_module.file_key(b"## 1. Q\nA")
+    monkeypatch.setattr(index_module, "CHUNK_FORMAT", index_module.CHUNK_FORMAT + 1)
+    chunked = index_module.file_key(b"## 1. Q\nA")
+    monkeypatch.setattr(index_module, "NOTES_FORMAT", index_module.NOTES_FORMAT + 1)
+    assert len({before, chunked, index_module.file_key(b"## 1. Q\nA")}) == 3
+
+
 def test_a_set_over_the_passage_budget_gets_title_vectors_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

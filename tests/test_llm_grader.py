@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from interviewer.config import load_settings
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.llm import BUDGET_FACTOR, LLMGrader
 from interviewer.grading.model import Grade
-from interviewer.notes import QuestionBank
+from interviewer.notes import QuestionBank, load_bank
 
 QID = "deep_learning_basics-12"  # Dropout, three key points
 GOOD = (
@@ -391,3 +392,22 @@ def test_a_question_the_notes_do_not_answer_is_graded_on_the_models_knowledge(
     [request, *_] = server.chat_requests
     assert "grade the answer on your own knowledge" in request.text
     assert f"1. {known.title}" in request.text
+
+
+def test_the_program_of_an_output_question_reaches_the_llm(
+    server: OpenAIServer, tmp_path: Path
+) -> None:
+    notes = tmp_path / "tricky.md"
+    notes.write_text(
+        "#### 1. What is the output of the following program?\n\n```python\n"
+        "print(len('ab'))\n```\n\n> **Answer:**\n> 2\n>\n> len counts the characters.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([notes])
+    question = bank.questions[0]
+    grader = LLMGrader(load_settings(), fallback=KeywordGrader(bank))
+    server.enqueue(Reply.json(grading_json(len(question.key_points) or 1)))
+    result = grader.grade(question, "It prints 2: len counts the characters.", None)
+    assert result.grader == "llm:test-model"
+    [request] = server.chat_requests
+    assert question.title in request.text and "print(len('ab'))" in request.text

@@ -13,7 +13,8 @@ import pytest
 from practice_fixtures import Clock, open_store, qid, record, utc  # noqa: F401
 
 from interviewer.cli.main import main
-from interviewer.practice.anki import DECK_ID, MODEL_ID, note_guid
+from interviewer.notes import load_bank
+from interviewer.practice.anki import DECK_ID, MODEL_ID, note_guid, write_deck
 from interviewer.practice.export import CSV_COLUMNS
 from interviewer.practice.store import HISTORY_FILE
 
@@ -101,6 +102,21 @@ def test_anki_deck_has_every_question_with_stable_guids(
     assert "7/10" in fields[3]  # the last feedback: q11's latest answer scored 7
     assert "interviewer::overfitting" in q11[4]
     assert by_id[qid(3)][3].split("\x1f")[3] == ""  # skipped, never graded: no feedback
+
+
+def test_an_anki_card_asks_with_the_program_the_question_is_about(tmp_path: Path) -> None:
+    notes = tmp_path / "tricky.md"
+    notes.write_text(
+        "#### 1. What is the output of the following program?\n\n```python\n"
+        "print(len('ab'))\n```\n\n> **Answer:**\n> 2\n",
+        encoding="utf-8",
+    )
+    deck = tmp_path / "tricky.apkg"
+    assert write_deck(load_bank([notes]).questions, {}, deck) == 1
+    front, back = _notes(deck)[0][3].split("\x1f")[:2]
+    assert front.startswith("What is the output of the following program?")
+    assert "<code" in front and "print(len('ab'))" in front
+    assert "print" not in back and "2" in back
 
 
 def test_anki_deck_of_a_range_holds_the_questions_answered_in_it(

@@ -28,10 +28,18 @@ if TYPE_CHECKING:
 # building the result.
 BUDGET_FACTOR = 2.7
 REFERENCE_CHARS = 4000
+PROMPT_CHARS = 3000
 CONTEXT_CHUNKS = 4
 CONTEXT_CHARS = 600
 ANSWER_CHARS = 6000
 LANGUAGE_NAMES = {"zh": "Chinese (简体中文)", "en": "English"}
+
+
+def asked(question: Question) -> str:
+    """The question as the notes ask it: its title with the options or program it comes with
+    (an output question cannot be graded without its program)."""
+    prompt = question.prompt.strip()[:PROMPT_CHARS]
+    return f"{question.title}\n\n{prompt}" if prompt else question.title
 
 
 def _problem(completion: Completion, points: int) -> tuple[GradingReply | None, str]:
@@ -133,7 +141,7 @@ class LLMGrader:
     ) -> list[dict[str, str]]:
         chunks = list(dict.fromkeys(c.strip() for c in context if c.strip()))[:CONTEXT_CHUNKS]
         user = self.prompts.grade.render(
-            question=question.title,
+            question=asked(question),
             reference=question.answer[:REFERENCE_CHARS] or NO_REFERENCE_PROMPT,
             rubric="\n".join(f"{n}. {point}" for n, point in enumerate(points, start=1)),
             context="\n\n".join(f"- {c[:CONTEXT_CHARS]}" for c in chunks) or "(none)",
@@ -183,7 +191,7 @@ class LLMGrader:
     def _follow_up(self, question: Question, point: str, language: str, deadline: float) -> str:
         """A follow-up question about `point` when the grading reply had none."""
         prompt = self.prompts.follow_up.render(
-            question=question.title, point=point, language=LANGUAGE_NAMES[language]
+            question=asked(question), point=point, language=LANGUAGE_NAMES[language]
         )
         try:
             completion = self.client.complete([{"role": "user", "content": prompt}], deadline)

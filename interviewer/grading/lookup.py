@@ -39,6 +39,10 @@ class QuestionFinder:
             points = sum(self._weights(c) for c in asked & self._points[i] - self._titles[i])
             lexical = (TITLE_WEIGHT * title + POINT_WEIGHT * points) / (TITLE_WEIGHT * total)
             shared = len(grams & self._grams[i]) / len(grams) if grams else 0.0
-            scored.append((question, round(min(1.0, max(lexical, shared)), 3)))
-        scored.sort(key=lambda item: -item[1])
-        return [item for item in scored[:limit] if item[1] > 0]
+            # Among equal scores, the title that asks the least beyond the text is the one
+            # meant ("What is a slice?", not "How are slices implemented, and what is…?").
+            beyond = sum(self._weights(c) for c in self._titles[i] - asked)
+            score = round(min(1.0, max(lexical, shared)), 3)
+            scored.append((question, score, beyond))
+        scored.sort(key=lambda item: (-item[1], item[2]))
+        return [(question, score) for question, score, _ in scored[:limit] if score > 0]

@@ -14,27 +14,76 @@ from interviewer.notes.draft import (
     read_metadata,
     strip_a_label,
 )
+from interviewer.notes.labels import strip_label
 from interviewer.notes.marks import is_answer_word, parse_title
 from interviewer.notes.markup import plain_text
 
 _BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
 _PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
 _CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
+_QUOTE_LEAD = re.compile(r"^(\s*(?:> ?)+)(.*)$")
+_EMPTY_QUOTE_LINE = re.compile(r"^\s*(?:>\s*)+$")
 
 
 def _key(text: str) -> str:
     return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
 
 
-def is_answer_marker(block: Block) -> bool:
-    """A block that starts an answer: an answer fold, an `Answer` heading, an `A:` label."""
+def strip_answer_label(text: str, labels: frozenset[str] = frozenset()) -> tuple[str, bool]:
+    """Text without the answer label it opens with (`A:`, `**答案**：`, or one of the file's
+    own `labels`), and whether it had one."""
+    stripped, labelled = strip_a_label(text)
+    return (stripped, labelled) if labelled else strip_label(text, labels)
+
+
+def is_answer_marker(block: Block, labels: frozenset[str] = frozenset()) -> bool:
+    """A block that starts an answer: an answer fold, an `Answer` heading, an `A:` label (of
+    a paragraph, or of the first paragraph of a blockquote: `> **Answer:**`), or one of the
+    file's own answer `labels`."""
     if block.kind == "details":
         return is_answer_word(block.summary)
     if block.kind == "heading":
         return bool(ANSWER_HEADING.match(_key(block.text)))
     if block.kind == "paragraph":
-        return strip_a_label(block.text.strip())[1]
+        return strip_answer_label(block.text.strip(), labels)[1]
+    if block.kind == "quote":
+        first = block.children[0] if block.children else None
+        return first is not None and first.kind == "paragraph" and is_answer_marker(first, labels)
     return False
+
+
+def _without_quoted_label(markdown: str, labels: frozenset[str]) -> str:
+    """A blockquote without the answer label its first line opens with (and without the
+    quote's lines the label leaves empty)."""
+    lines = markdown.split("\n")
+    lead = _QUOTE_LEAD.match(lines[0]) if lines else None
+    if lead is None:
+        return markdown
+    rest, labelled = strip_answer_label(lead.group(2), labels)
+    if not labelled:
+        return markdown
+    rest = rest.strip()
+    if rest and rest != "\\":
+        return "\n".join([lead.group(1) + rest, *lines[1:]])
+    lines = lines[1:]
+    while lines and _EMPTY_QUOTE_LINE.match(lines[0]):
+        lines = lines[1:]
+    return "\n".join(lines)
+
+
+def render_answer_start(ctx: Context, block: Block) -> tuple[str, str]:
+    """The first block of an answer as answer Markdown (and its code-free twin), without the
+    answer label it may open with: the label marks where the answer starts, it is not part
+    of it."""
+    labels = ctx.answer_labels
+    if block.kind == "paragraph":
+        text, labelled = strip_answer_label(block.text.strip(), labels)
+        if labelled:
+            return text.strip(), text.strip()
+    markdown, scan = ctx.render_one(block)
+    if block.kind == "quote" and is_answer_marker(block, labels):
+        return _without_quoted_label(markdown, labels), _without_quoted_label(scan, labels)
+    return markdown, scan
 
 
 def _asks_or_sets_up(ctx: Context, block: Block) -> bool:
@@ -54,7 +103,8 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
         if block.kind in ("paragraph", "html") and read_metadata(block.text, draft):
             continue
         kept.append(block)
-    marker = next((i for i, block in enumerate(kept) if is_answer_marker(block)), None)
+    labels = ctx.answer_labels
+    marker = next((i for i, block in enumerate(kept) if is_answer_marker(block, labels)), None)
     if marker is not None and (
         label_only or all(_asks_or_sets_up(ctx, block) for block in kept[:marker])
     ):
@@ -95,9 +145,4 @@ def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
             draft.add_answer(plain_text(block.text))  # "#### Answer: B" → "Answer: B"
             continue
-        if index == 0 and block.kind == "paragraph":
-            text, labelled = strip_a_label(block.text.strip())
-            if labelled:
-                draft.add_answer(text.strip())
-                continue
-        draft.add_answer(*ctx.render([block]))
+        draft.add_answer(*(render_answer_start(ctx, block) if index == 0 else ctx.render([block])))

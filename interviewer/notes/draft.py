@@ -39,8 +39,8 @@ _Q_LABEL = re.compile(
     re.IGNORECASE,
 )
 _A_LABEL = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*[:：]\s*(?:\*\*|__)?\s*"
-    r"(?:<br\s*/?>\s*)?",
+    r"^\s*(\*\*|__)?\s*(?:A|Answer|Ans|答|答案|参考答案|回答|解答|解析)\s*"
+    r"(?(1)(?:\1\s*[:：]|[:：]\s*\1)|[:：])\s*[:：]?[ \t]*(?:<br\s*/?>\s*|\\\n)?",
     re.IGNORECASE,
 )
 ANSWER_HEADING = re.compile(
@@ -142,6 +142,8 @@ class Context:
     """The title of the nearest heading above (tells whether a list holds questions)."""
     question_lists: int = 0
     """Lists of questions met so far: the notes keep questions in lists."""
+    answer_labels: frozenset[str] = frozenset()
+    """Labels this file opens its answers with beyond the usual ones (`**Solution:**`)."""
     _anchors: set[str] | None = None
     _memo: dict[tuple[int, str], tuple[object, Any]] = field(default_factory=dict)
 

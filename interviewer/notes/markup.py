@@ -18,6 +18,7 @@ _URL = re.compile(r"https?://\S+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CODE = re.compile(r"`+([^`]*)`+")
 _SPACE = re.compile(r"\s+")
+_HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)  # "hello \" ends a line, as <br>
 _EDGE_PUNCT = "：:；;，,、。. \t"
 _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[.、)）．]|[①-⑳])\s*"
@@ -25,6 +26,11 @@ _ENUMERATOR = re.compile(
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 _FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+_QUOTE_MARKS = re.compile(r"^ {0,3}> ?")
+# A bold name of its own on a line, ending in a colon ("**Example:**", "**解析**："): it heads
+# what follows, it does not start a sentence that the next line continues.
+_LABEL_LINE = re.compile(r"^\s*(\*\*|__)[^*_\n]+?\1\s*[:：]?\s*\\?\s*$")
+_EMPHASIS = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
 # Lines that start a block of their own: never the continuation of a wrapped line.
 _BLOCK_STARTS = ("#", ">", "|", "<", "![", "[image", "http://", "https://")
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
@@ -63,6 +69,8 @@ def plain_text(markdown: str) -> str:
         text = _TAG.sub("", text)
     if "\0" in text:
         text = text.replace("\0", "<")
+    if "\\" in text:
+        text = _HARD_BREAK.sub("", text)
     text = text.replace("**", "").replace("__", "")
     return _SPACE.sub(" ", text).strip()
 
@@ -81,6 +89,8 @@ def highlights_to_bold(markdown: str) -> str:
 
 def _clean_point(raw: str) -> str:
     point = plain_text(raw).strip(_EDGE_PUNCT)
+    # Emphasis around the whole point ("**_Value receivers_**") is markup too.
+    point = _EMPHASIS.sub(r"\2", point).strip(_EDGE_PUNCT)
     return _ENUMERATOR.sub("", point).strip(_EDGE_PUNCT)
 
 
@@ -116,22 +126,48 @@ def first_sentence(text: str) -> str:
     return sentence.strip(_EDGE_PUNCT)
 
 
+def _strip_quotes(line: str, most: int | None) -> tuple[int, str]:
+    depth = 0
+    while (most is None or depth < most) and (match := _QUOTE_MARKS.match(line)):
+        depth, line = depth + 1, line[match.end() :]
+    return depth, line
+
+
+def unquote(text: str) -> str:
+    """The text with its blockquote markers (`> `) removed: a quoted answer read as the prose
+    it quotes. A code block keeps the markers of its lines beyond its own quote depth (in an
+    unquoted block, `> ` is the program's text)."""
+    if ">" not in text:
+        return text
+    lines: list[str] = []
+    fence_depth: int | None = None  # the quote depth of the open code block
+    for line in text.split("\n"):
+        depth, rest = _strip_quotes(line, fence_depth)
+        if _FENCE_LINE.match(rest):
+            fence_depth = depth if fence_depth is None else None
+        lines.append(rest)
+    return "\n".join(lines)
+
+
 def unwrap(text: str) -> list[str]:
     """The text's lines with hard-wrapped prose put back together: a line that continues a
     paragraph or a list item joins the line before it (with no space between Chinese), as
-    Markdown renders it; code, headings, tables and quotes keep their lines."""
+    Markdown renders it; quotes are read as their prose; code, headings, tables and a bold
+    label on a line of its own keep their lines."""
     lines: list[str] = []
     fenced = joinable = False
-    for line in text.splitlines():
+    for line in unquote(text).splitlines():
         stripped = line.strip()
         if _FENCE_LINE.match(line):
             fenced, joinable = not fenced, False
-        elif fenced or not stripped or stripped.startswith(_BLOCK_STARTS) or _BULLET.match(line):
+        elif fenced or _LABEL_LINE.match(line):
+            joinable = False
+        elif not stripped or stripped.startswith(_BLOCK_STARTS) or _BULLET.match(line):
             joinable = bool(stripped) and not fenced and bool(_BULLET.match(line))
         elif joinable:
             before = lines[-1]
             glue = "" if _CJK_END.search(before) and _CJK_START.match(stripped) else " "
-            lines[-1] = before.rstrip() + glue + stripped
+            lines[-1] = _HARD_BREAK.sub("", before).rstrip() + glue + stripped
             continue
         else:
             joinable = True
@@ -141,9 +177,13 @@ def unwrap(text: str) -> list[str]:
 
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
-    (top level first), else of each paragraph."""
+    (top level first), else of each paragraph (of a quote, when the body is one)."""
     bullets: list[tuple[int, str]] = []
     paragraphs: list[str] = []
+    lines = body.splitlines()
+    own = [line for line in lines if line.strip() and not _QUOTE_MARKS.match(line)]
+    if own:  # beside the answer's own prose a quote is an aside; else it is the answer
+        body = "\n".join(line for line in lines if not _QUOTE_MARKS.match(line))
     for line in unwrap(body):
         if not line.strip() or _IMAGE.fullmatch(line.strip()):
             continue

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from interviewer.notes.document import Document, parse_document
-from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.draft import Context, Draft, asks, strip_a_label
 from interviewer.notes.headings import read_outline
+from interviewer.notes.labels import answer_labels, structural_labels, without_labels
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -79,10 +80,14 @@ def _front_tags(front: dict[str, Any]) -> list[str]:
     ]
 
 
-def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
-    """Find the questions of one notes file."""
+def parse_markdown(
+    text: str, default_chapter: str, labels: frozenset[str] | None = None
+) -> ParsedFile:
+    """Find the questions of one notes file (`labels`: the file's own answer labels, when
+    already known)."""
     doc = parse_document(text)
-    ctx = Context(doc, emoji_difficulty=any(mark in text for mark in _EMOJI_SCALE))
+    emoji = any(mark in text for mark in _EMOJI_SCALE)
+    ctx = Context(doc, emoji_difficulty=emoji, answer_labels=labels or frozenset())
     front = doc.front_matter
     front_title = str(front.get("title") or front.get("question") or "").strip()
     outline = read_outline(ctx, doc.blocks, front_title or default_chapter)
@@ -95,8 +100,18 @@ def parse_markdown(text: str, default_chapter: str) -> ParsedFile:
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
     importance = importance_value(front.get("importance") or front.get("priority") or "")
     tags = _front_tags(front)
+    bodies = ["\n\n".join(draft.scan) for draft in drafts]
+    structure = structural_labels(bodies)
+    if labels is None and structure:
+        # A label the file opens its answers with marks where each answer starts, as `A:`
+        # does: read again knowing it, so what comes before it is the question's own text.
+        own = frozenset(
+            label for label in answer_labels(bodies, structure) if not strip_a_label(label + ":")[1]
+        )
+        if own:
+            return parse_markdown(text, default_chapter, own)
     for draft in drafts:
-        question = _finish(draft, tags)
+        question = _finish(draft, tags, structure)
         if question.difficulty is None:
             question.difficulty = _section_difficulty(question.sections) or difficulty
         if not question.stars and importance:
@@ -143,9 +158,10 @@ def _section_difficulty(sections: tuple[str, ...]) -> str | None:
     return None
 
 
-def _finish(draft: Draft, file_tags: list[str]) -> ParsedQuestion:
+def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> ParsedQuestion:
     answer = "\n\n".join(part.strip("\n") for part in draft.answer).strip()
-    scan = "\n\n".join(draft.scan)
+    # The file's own labels are its structure: key points are what the answer says.
+    scan = without_labels("\n\n".join(draft.scan), labels)
     points = highlighted_points(scan) if answer else ()
     derived = not points and bool(answer)
     if derived:

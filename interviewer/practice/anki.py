@@ -84,8 +84,11 @@ def write_deck(
     for question in questions:
         points = "".join(f"<li>{html.escape(p)}</li>" for p in question.key_points)
         answer = _markdown(question.answer) if question.answer.strip() else "<i>no reference</i>"
+        # The front asks what the notes ask: the title with its options or program.
+        prompt = _markdown(question.prompt) if question.prompt.strip() else ""
+        asked = html.escape(question.title) + prompt
         fields = [
-            html.escape(question.title),
+            asked,
             answer,
             f"<ul>{points}</ul>" if points else "",
             _last_feedback(latest.get(question.id)),

@@ -7,11 +7,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import plain_text, unquote
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
+CHUNK_FORMAT = 2
+"""What a chunk's text holds (2: blockquote markers removed); raising it re-indexes notes."""
 MAX_CHARS = 360
 """Longest chunk body (characters); longer parts are split at bullets, then sentences."""
 MIN_CHARS = 80
@@ -151,7 +153,8 @@ def chunk_question(question: Question, max_chars: int = MAX_CHARS) -> list[Chunk
     """The question's answer cut into chunks at its own structure, in order."""
     packed: list[tuple[str, str]] = []  # (section label, body)
     label, body = "", ""
-    for part in _parts(question.answer):
+    answer = unquote(question.answer)  # a quoted answer is searched and shown as its prose
+    for part in _parts(answer):
         # A new part starts a new chunk unless the current one is still tiny.
         if body and len(body) >= MIN_CHARS:
             packed.append((label, body))
@@ -167,7 +170,7 @@ def chunk_question(question: Question, max_chars: int = MAX_CHARS) -> list[Chunk
     if body:
         packed.append((label, body))
     if not packed:
-        packed.append(("", plain_text(question.answer)))
+        packed.append(("", plain_text(answer)))
     return [
         Chunk(
             question_id=question.id,

@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
+from interviewer.notes.cache import FORMAT as NOTES_FORMAT
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
+    CHUNK_FORMAT,
     MAX_CHARS,
     PASSAGE_BUDGET,
     PASSAGE_CHARS,
@@ -62,7 +64,9 @@ class IndexReport:
 
 def file_key(data: bytes) -> str:
     """The content key of a notes file."""
-    salt = f"{_KEY_SALT}vocabulary={vocabulary_fingerprint()}/".encode()
+    # What the notes parse to and how answers are cut decide the records too.
+    formats = f"chunk-format={CHUNK_FORMAT}/notes={NOTES_FORMAT}/"
+    salt = f"{_KEY_SALT}{formats}vocabulary={vocabulary_fingerprint()}/".encode()
     return hashlib.sha256(salt + data).hexdigest()[:24]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from interviewer.notes.answers import is_answer_marker
+from interviewer.notes.answers import is_answer_marker, render_answer_start
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, read_metadata
 from interviewer.notes.layouts import (
@@ -62,18 +62,12 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
             continue
         if block.kind in ("paragraph", "html") and read_metadata(block.text, current):
             continue
-        if mode is Mode.OPEN or (mode is Mode.ANSWER_ONLY and is_answer_marker(block)):
+        answers = mode is Mode.ANSWER_ONLY and is_answer_marker(block, ctx.answer_labels)
+        if mode is Mode.OPEN or answers:
             _attach(ctx, current, block)
             mode = Mode.OPEN if mode is Mode.OPEN else Mode.CLOSED
     return drafts
 
 
 def _attach(ctx: Context, draft: Draft, block: Block) -> None:
-    from interviewer.notes.draft import strip_a_label
-
-    if block.kind == "paragraph":
-        text, labelled = strip_a_label(block.text.strip())
-        if labelled:
-            draft.add_answer(text.strip())
-            return
-    draft.add_answer(*ctx.render([block]))
+    draft.add_answer(*render_answer_start(ctx, block))
