@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 CHUNK_FORMAT = 2
-"""What a chunk's text holds (2: blockquote markers removed); raising it re-indexes notes."""
+"""What a chunk's text holds (2: blockquote markers removed, a code block one unit with its
+fences); raising it re-indexes notes."""
 MAX_CHARS = 360
 """Longest chunk body (characters); longer parts are split at bullets, then sentences."""
 MIN_CHARS = 80
