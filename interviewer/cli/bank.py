@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from collections import Counter
 
-from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars
+from interviewer.cli.common import (
+    console,
+    load_bank_for,
+    print_json,
+    settings_for,
+    stars,
+    topic_match,
+)
 from interviewer.topics import load_glossary, questions_for_topic
 
 
@@ -13,9 +20,11 @@ def run_questions(args: argparse.Namespace) -> int:
     """List questions, optionally of one topic and a minimum of stars."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    chosen = bank.filter(args.min_stars, args.difficulty)
-    if args.topic:
-        chosen = questions_for_topic(chosen, args.topic, load_glossary())
+    match = topic_match(bank.questions, args.topic)
+    # The topic is chosen among all the questions, so a topic none of whose questions has
+    # enough stars is still a topic (listed empty), not an unknown one.
+    kept = {q.id for q in bank.filter(args.min_stars, args.difficulty)}
+    chosen = [q for q in (match.questions if match else bank.questions) if q.id in kept]
     if args.json:
         print_json([q.to_json() for q in chosen])
         return 0

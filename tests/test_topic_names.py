@@ -1,0 +1,216 @@
+"""`--topic` as people type it: without the emoji of a heading, by a prefix or the topic's
+words, or a word the questions' titles name; suggestions only from the notes in use; and
+every command printed for pasting is shell-quoted and repeats the run's `--notes`."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import pytest
+
+from interviewer.cli.main import build_parser, main
+from interviewer.notes import QuestionBank, load_bank
+from interviewer.topics import (
+    UnknownTopicError,
+    load_glossary,
+    questions_for_topic,
+    select_topic,
+    typable_name,
+)
+
+NOTES = Path(__file__).parent / "fixtures" / "topics" / "emoji_sections.md"
+
+
+@pytest.fixture(scope="module")
+def emoji_bank() -> QuestionBank:
+    return load_bank([NOTES])
+
+
+def numbers(bank: QuestionBank, topic: str) -> list[str]:
+    found = questions_for_topic(bank.questions, topic, load_glossary())
+    return [q.id.rsplit("-", 1)[1] for q in found]
+
+
+def test_the_fixture_keeps_the_headings_emoji_in_its_topic_names(emoji_bank) -> None:
+    assert emoji_bank.questions[0].topics == ("Networking basics 🌐",)
+    assert emoji_bank.questions[3].topics == ("Tricky Questions ❗❗",)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Networking basics 🌐",
+        "Networking basics",
+        "networking basics",
+        "  NETWORKING basics! ",
+        "🌐 networking-basics 🌐",
+        "Networking_Basics.",
+    ],
+)
+def test_a_section_topic_matches_without_case_emoji_or_surrounding_punctuation(
+    emoji_bank, typed: str
+) -> None:
+    assert numbers(emoji_bank, typed) == ["01", "02", "03"]
+
+
+def test_symbols_inside_a_name_still_count() -> None:
+    # C++ is not C: only emoji and pictographs are dropped, not the signs of a name.
+    assert typable_name("C++ 🚀") == "C++"
+    assert typable_name("❗❗ Tricky Questions ❗❗") == "Tricky Questions"
+    assert typable_name("🤖") == "🤖"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("net", ["01", "02", "03"]),          # an unambiguous prefix
+        ("tricky", ["04", "05"]),             # a word of the topic
+        ("tricky q", ["04", "05"]),           # words, the last one begun
+        ("testing", ["06", "07"]),
+    ],
+)
+def test_a_prefix_or_the_words_of_one_topic_select_it(
+    emoji_bank, typed: str, expected: list[str]
+) -> None:
+    match = select_topic(emoji_bank.questions, typed, load_glossary())
+    assert [q.id.rsplit("-", 1)[1] for q in match.questions] == expected
+    assert match.how == "name"
+
+
+def test_an_ambiguous_prefix_names_the_topics_it_could_be(emoji_bank) -> None:
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(emoji_bank.questions, "questions", load_glossary())
+    message = str(info.value)
+    assert "could be" in message
+    assert "'Tricky Questions'" in message and "'Testing questions'" in message
+    assert info.value.exit_code == 2
+
+
+def test_suggestions_come_only_from_topics_with_questions_in_these_notes(emoji_bank) -> None:
+    # "generalizaton" is close to the bundled glossary's "generalization", which has no
+    # question in these notes: it must not be offered.
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(emoji_bank.questions, "generalizaton", load_glossary())
+    assert "generalization" not in info.value.suggestions
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(emoji_bank.questions, "Netwrking basic", load_glossary())
+    assert info.value.suggestions == ["Networking basics"]
+    assert "'Networking basics'" in str(info.value)
+
+
+def test_the_bundled_notes_still_suggest_their_glossary_topics(bundled_bank) -> None:
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(bundled_bank.questions, "overfiting", load_glossary())
+    assert info.value.suggestions[0] == "overfitting"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("tcp", ["01", "02", "04"]), ("HTTP", ["03"]), ("channels", ["05"])],
+)
+def test_a_word_no_topic_has_selects_the_questions_whose_titles_name_it(
+    emoji_bank, typed: str, expected: list[str]
+) -> None:
+    match = select_topic(emoji_bank.questions, typed, load_glossary())
+    assert [q.id.rsplit("-", 1)[1] for q in match.questions] == expected
+    assert match.how == "titles"
+
+
+def test_a_word_in_no_title_is_still_unknown(emoji_bank) -> None:
+    with pytest.raises(UnknownTopicError):
+        questions_for_topic(emoji_bank.questions, "kubernetes", load_glossary())
+
+
+# -- the command line ------------------------------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_questions_topic_without_the_emoji(capsys) -> None:
+    code, out, _ = run(capsys, "questions", "--notes", str(NOTES), "--topic",
+                       "Networking basics", "--json")
+    assert code == 0 and out.count('"id"') == 3
+
+
+def test_a_title_word_topic_says_what_it_selected(capsys) -> None:
+    code, out, err = run(capsys, "questions", "--notes", str(NOTES), "--topic", "tcp", "--json")
+    assert code == 0 and out.count('"id"') == 3
+    assert "no topic 'tcp'" in err and "3 question(s) whose title" in err
+    assert "interviewer search tcp" in err
+
+
+def test_the_unknown_topic_error_names_a_pastable_topics_command(capsys) -> None:
+    code, _, err = run(capsys, "questions", "--notes", str(NOTES), "--topic", "kubernetes")
+    assert code == 2
+    assert f"`interviewer topics --notes {shlex.quote(str(NOTES))}`" in err
+
+
+def test_the_count_message_reflects_the_topic(capsys) -> None:
+    # Without a terminal the interview stops right before the screen opens, after saying
+    # what it would ask.
+    code, _, err = run(capsys, "--offline", "--notes", str(NOTES), "--topic", "Tricky Questions ❗❗")
+    assert code == 1
+    assert "asking from all" not in err
+    assert "2 question(s) about 'Tricky Questions ❗❗'" in err
+
+
+def test_every_command_but_history_takes_notes() -> None:
+    # commands.command() repeats `--notes` for every command except those listed as
+    # taking none: the list must agree with the parser.
+    from interviewer.commands import WITHOUT_NOTES
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, command in sub.choices.items():  # type: ignore[attr-defined]
+        takes = any("--notes" in action.option_strings for action in command._actions)
+        assert takes == (name not in WITHOUT_NOTES), name
+
+
+def test_printed_commands_are_quoted_and_repeat_the_notes(tmp_path: Path) -> None:
+    from interviewer.commands import command, notes_given
+
+    spaced = tmp_path / "my notes" / "go.md"
+    assert command("--topic", "General questions") == "interviewer --topic 'General questions'"
+    with notes_given([str(spaced)]):
+        pasted = command("--topic", "General questions")
+        assert shlex.split(pasted) == [
+            "interviewer", "--topic", "General questions", "--notes", str(spaced)
+        ]
+        assert command("history") == "interviewer history"
+    assert command("review") == "interviewer review"
+
+
+def test_the_summary_advice_is_a_command_that_parses(tmp_path: Path) -> None:
+    from interviewer.commands import notes_given
+    from interviewer.practice.session import SummaryItem, practise_advice
+
+    item = SummaryItem(1, "q-1", "What is TCP?", ("Networking basics 🌐",), 2.0, "weak",
+                       False, False, None, ("SYN",))
+    with notes_given([str(NOTES)]):
+        advice = practise_advice([item], [("Networking basics 🌐", 2.0)])
+    drill = next(line for line in advice if line.startswith("drill the topic: "))
+    argv = shlex.split(drill.removeprefix("drill the topic: "))
+    assert argv == ["interviewer", "--topic", "Networking basics", "--notes", str(NOTES)]
+    args = build_parser().parse_args(argv[1:])
+    assert args.topic == "Networking basics" and args.notes == [str(NOTES)]
+
+
+def test_no_questions_error_names_the_notes_to_inspect(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "my notes.md"
+    empty.write_text("Just prose, no questions here.\n", encoding="utf-8")
+    code, _, err = run(capsys, "questions", "--notes", str(empty))
+    assert code == 1
+    assert f"`interviewer notes {shlex.quote(str(empty))}`" in err
+
+
+def test_doctor_hints_name_the_notes(capsys, tmp_path: Path) -> None:
+    empty = tmp_path / "my notes.md"
+    empty.write_text("Just prose, no questions here.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "doctor", "--notes", str(empty))
+    assert code == 1
+    assert f"`interviewer notes {shlex.quote(str(empty))}`" in out
