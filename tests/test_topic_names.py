@@ -214,3 +214,33 @@ def test_doctor_hints_name_the_notes(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "doctor", "--notes", str(empty))
     assert code == 1
     assert f"`interviewer notes {shlex.quote(str(empty))}`" in out
+
+
+def test_closing_lines_and_review_hints_repeat_the_notes_and_topic() -> None:
+    from interviewer.cli.interview import _closing_lines
+    from interviewer.cli.review import _nothing_due
+    from interviewer.commands import notes_given
+
+    spaced = "/tmp/my notes/go.md"
+    with notes_given([spaced]):
+        lines = _closing_lines(None, 0, 3)
+        said = _nothing_due(7, None, 4, 0.0, ("--topic", "Tricky Questions"))
+    assert lines == [f"interviewer: 3 due today · `interviewer review --notes {shlex.quote(spaced)}` asks them"]
+    pasted = said.split("`")[1]
+    assert shlex.split(pasted) == [
+        "interviewer", "review", "--new", "--topic", "Tricky Questions", "--notes", spaced
+    ]
+
+
+def test_the_stats_hint_keeps_the_topic() -> None:
+    from interviewer.practice.charts import summary_lines
+    from interviewer.practice.stats import Stats
+
+    base = load_bank([NOTES]).questions[0]
+    stats = Stats(
+        today="2026-12-05", answers=0, average=None, questions=2, questions_answered=0,
+        due_today=0, streak=0, longest_streak=0, last_practised=None, weeks={},
+        topics=[], weakest=[], never_answered=[base], forecast=[],
+    )
+    line = summary_lines(stats, "Tricky Questions")[-1]
+    assert "`interviewer review --new --topic 'Tricky Questions'`" in line
