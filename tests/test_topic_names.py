@@ -244,3 +244,10 @@ def test_the_stats_hint_keeps_the_topic() -> None:
     )
     line = summary_lines(stats, "Tricky Questions")[-1]
     assert "`interviewer review --new --topic 'Tricky Questions'`" in line
+
+
+def test_the_topics_table_shows_what_to_type(capsys) -> None:
+    code, out, _ = run(capsys, "topics", "--notes", str(NOTES))
+    assert code == 0
+    rows = [line for line in out.splitlines() if "Networking" in line]
+    assert rows and rows[0].split("│")[1].strip() == "'Networking basics'"

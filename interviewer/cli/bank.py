@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from collections import Counter
 
 from interviewer.cli.common import (
@@ -13,7 +14,7 @@ from interviewer.cli.common import (
     stars,
     topic_match,
 )
-from interviewer.topics import load_glossary, questions_for_topic
+from interviewer.topics import load_glossary, questions_for_topic, typable_name
 
 
 def run_questions(args: argparse.Namespace) -> int:
@@ -75,7 +76,7 @@ def run_topics(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title="topics (use with --topic)", title_justify="left")
-    table.add_column("slug", style="cyan", no_wrap=True)
+    table.add_column("--topic", style="cyan", no_wrap=True)
     table.add_column("name")
     table.add_column("中文")
     table.add_column("questions", justify="right")
@@ -83,7 +84,10 @@ def run_topics(args: argparse.Namespace) -> int:
     # (thirty deep-learning topics above a Java file's own): counted, not listed.
     shown = [row for row in rows if row["questions"]]
     for row in shown:
-        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), str(row["questions"]))
+        # The first column is what to type after --topic: a heading's emoji left out, quoted
+        # when the shell would split it.
+        typed = shlex.quote(typable_name(str(row["slug"])))
+        table.add_row(typed, str(row["name"]), str(row["zh"]), str(row["questions"]))
     console().print(table)
     empty = len(rows) - len(shown)
     if empty:
