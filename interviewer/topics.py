@@ -48,8 +48,12 @@ class UnknownTopicError(UsageError):
         if ambiguous:
             message = f"topic {topic!r} could be: {quoted}; give more of its name {listed}"
         else:
-            hint = f"; did you mean: {quoted}?" if suggestions else ""
-            message = f"unknown topic {topic!r}{hint} {listed}"
+            # A word the notes use only in answers is no topic, but search finds it.
+            hint = f"did you mean: {quoted}? " if suggestions else ""
+            message = (
+                f"unknown topic {topic!r}: no topic, section or question title names it; "
+                f"{hint}`{command('search', topic)}` searches the answers {listed}"
+            )
         super().__init__(message)
 
 

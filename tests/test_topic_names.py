@@ -117,9 +117,10 @@ def test_a_word_no_topic_has_selects_the_questions_whose_titles_name_it(
     assert match.how == "titles"
 
 
-def test_a_word_in_no_title_is_still_unknown(emoji_bank) -> None:
-    with pytest.raises(UnknownTopicError):
-        questions_for_topic(emoji_bank.questions, "kubernetes", load_glossary())
+def test_a_word_in_no_title_is_unknown_and_the_error_says_how_to_search(emoji_bank) -> None:
+    with pytest.raises(UnknownTopicError) as info:
+        questions_for_topic(emoji_bank.questions, "socket options", load_glossary())
+    assert "`interviewer search 'socket options'`" in str(info.value)
 
 
 # -- the command line ------------------------------------------------------------------
