@@ -309,7 +309,7 @@ def select_topic(questions: Sequence[Question], topic: str, glossary: Glossary) 
     """
     key = topic_key(topic)
     if not key:
-        raise UsageError("--topic is empty: give a topic (`interviewer topics` lists them)")
+        raise UsageError(f"--topic is empty: give a topic (`{command('topics')}` lists them)")
     in_section = [q for q in questions if any(topic_key(s) == key for s in _own_topics(q))]
     slug = glossary.lookup(topic)
     if slug is not None:

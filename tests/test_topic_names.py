@@ -252,3 +252,10 @@ def test_the_topics_table_shows_what_to_type(capsys) -> None:
     assert code == 0
     rows = [line for line in out.splitlines() if "Networking" in line]
     assert rows and rows[0].split("│")[1].strip() == "'Networking basics'"
+
+
+def test_grade_points_to_the_ids_of_the_notes_in_use(capsys) -> None:
+    code, _, err = run(capsys, "grade", "--notes", str(NOTES), "--question-id", "nope",
+                       "--answer", "x", "--offline")
+    assert code == 2
+    assert f"`interviewer questions --notes {shlex.quote(str(NOTES))}` lists the ids" in err

@@ -88,6 +88,7 @@ def check_index(settings: Settings, bank: QuestionBank) -> Check:
         return Check("index", FAIL, f"search is unavailable ({type(exc).__name__}: {exc})",
                      "reinstall interviewer (pip install -e .)")
     sample = bank.questions[0]
+    rebuild = f"run `{command('index', '--rebuild')}`"
     try:
         retriever = open_retriever(settings, bank)
         hits = retriever.search(sample.title, 1)
@@ -95,14 +96,14 @@ def check_index(settings: Settings, bank: QuestionBank) -> Check:
         return Check("index", FAIL, str(exc), f"run `{command('index')}`")
     except Exception as exc:
         return Check("index", FAIL, f"{type(exc).__name__}: {exc}",
-                     f"run `{command('index', '--rebuild')}`")
+                     rebuild)
     if not hits:
         return Check("index", FAIL, "a search for a question of the notes found nothing",
-                     f"run `{command('index', '--rebuild')}`")
+                     rebuild)
     detail = f"search works (embeddings {settings.embeddings})"
     if hits[0].question_id != sample.id:
         return Check("index", WARN, f"{detail}, but a question's own title finds "
-                     f"{hits[0].question_id}, not {sample.id}", f"run `{command('index', '--rebuild')}`")
+                     f"{hits[0].question_id}, not {sample.id}", rebuild)
     notices = list(getattr(retriever, "notices", []))
     if notices:
         return Check("index", WARN, f"{detail}; {notices[0]}")

@@ -6,6 +6,7 @@ import argparse
 import shutil
 
 from interviewer.cli.common import console, load_bank_for, print_json, settings_for, topic_match
+from interviewer.commands import command
 from interviewer.practice.session import filtered
 from interviewer.practice.stats import Stats, compute
 from interviewer.practice.store import HistoryStore
@@ -41,7 +42,7 @@ def _print(stats: Stats, topic: str | None) -> None:
     for line in summary_lines(stats, topic):
         out.print(escape(line))
     if not stats.answers:
-        out.print("No graded answers yet: start a mock interview with `interviewer`.")
+        out.print(f"No graded answers yet: start a mock interview with `{command()}`.")
         return
     table = Table(title="Per topic", title_justify="left")
     for column in ("topic", "answers", "average", "now", "last 4 weeks"):
