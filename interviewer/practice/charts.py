@@ -25,10 +25,12 @@ def legend_label(topic: str) -> str:
     """A topic's name in a chart legend: without its emoji, cut to LEGEND_CELLS cells.
     plotext gives every character one cell, so a wide (Chinese) one is followed by a
     zero-width space that fills its second cell — else the row would push the frame."""
-    widths = [2 if east_asian_width(char) in "WF" else 1 for char in typable_name(topic)]
+    name = typable_name(topic)
+    widths = [2 if east_asian_width(char) in "WF" else 1 for char in name]
     room = LEGEND_CELLS if sum(widths) <= LEGEND_CELLS else LEGEND_CELLS - 1
-    cells, kept = 0, []
-    for char, width in zip(typable_name(topic), widths, strict=True):
+    cells = 0
+    kept: list[str] = []
+    for char, width in zip(name, widths, strict=True):
         if cells + width > room:
             cut = "".join(kept)
             # At a word's end when one is not too far back: "Concurrency and…".
