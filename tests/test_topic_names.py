@@ -117,6 +117,16 @@ def test_a_word_no_topic_has_selects_the_questions_whose_titles_name_it(
     assert match.how == "titles"
 
 
+def test_a_glossary_topic_without_questions_here_gives_way_to_the_notes_own(emoji_bank) -> None:
+    # "optimization" is a bundled glossary topic (deep learning) with no question in these
+    # notes; their own section "Optimization tips" is what the user means.
+    assert numbers(emoji_bank, "optimization") == ["08"]
+    with pytest.raises(Exception, match="no questions about 'generalization'"):
+        from interviewer.practice.session import candidates
+
+        candidates(emoji_bank.questions, 0, "generalization", load_glossary())
+
+
 def test_a_word_in_no_title_is_unknown_and_the_error_says_how_to_search(emoji_bank) -> None:
     with pytest.raises(UnknownTopicError) as info:
         questions_for_topic(emoji_bank.questions, "socket options", load_glossary())
