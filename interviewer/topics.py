@@ -312,13 +312,12 @@ def select_topic(questions: Sequence[Question], topic: str, glossary: Glossary) 
         raise UsageError(f"--topic is empty: give a topic (`{command('topics')}` lists them)")
     in_section = [q for q in questions if any(topic_key(s) == key for s in _own_topics(q))]
     slug = glossary.lookup(topic)
-    picked = _about(questions, slug, glossary) if slug is not None else []
-    if slug is not None and (picked or in_section):
+    if slug is not None:
+        picked = _about(questions, slug, glossary)
         return TopicMatch(picked + [q for q in in_section if q not in picked], slug, "topic")
     if in_section:
         name = next(s for s in _own_topics(in_section[0]) if topic_key(s) == key)
         return TopicMatch(in_section, name, "topic")
-    # A glossary topic these notes have no question about gives way to one of theirs.
     offered = _offered(questions, glossary)
     named = _named_by(topic, offered)
     if len(named) == 1:
@@ -329,8 +328,6 @@ def select_topic(questions: Sequence[Question], topic: str, glossary: Glossary) 
     titled = _titles_naming(questions, topic)
     if titled:
         return TopicMatch(titled, topic, "titles")
-    if slug is not None:
-        return TopicMatch([], slug, "topic")
     names = {topic_key(name): typable_name(name) for name in offered}
     close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
     raise UnknownTopicError(topic, list(dict.fromkeys(names[k] for k in close)))

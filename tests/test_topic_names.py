@@ -117,9 +117,10 @@ def test_a_word_no_topic_has_selects_the_questions_whose_titles_name_it(
     assert match.how == "titles"
 
 
-def test_a_glossary_topic_without_questions_here_gives_way_to_the_notes_own(emoji_bank) -> None:
-    # "optimization" is a bundled glossary topic (deep learning) with no question in these
-    # notes; their own section "Optimization tips" is what the user means.
+def test_a_glossary_topic_selects_the_section_that_names_it(emoji_bank) -> None:
+    # "optimization" is a bundled glossary topic (deep learning); here it names a section
+    # of the notes, whose question it selects. A glossary topic no question is about is
+    # no topic of these notes.
     assert numbers(emoji_bank, "optimization") == ["08"]
     with pytest.raises(Exception, match="no questions about 'generalization'"):
         from interviewer.practice.session import candidates
