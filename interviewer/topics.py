@@ -373,7 +373,8 @@ def _in_section(questions: Sequence[Question], key: str) -> list[Question]:
 
 def _named_by(topic: str, offered: dict[str, Callable[[], list[Question]]]) -> list[str]:
     """The offered topics a typed prefix (three characters or more) or the typed words
-    (each a word of the name, the last one perhaps begun) name."""
+    (each a word of the name, the last one perhaps begun: three characters, or one after
+    whole words) name."""
     key = topic_key(topic)
     typed = _WORD.findall(typable_name(topic).casefold())
     found = []
@@ -381,7 +382,12 @@ def _named_by(topic: str, offered: dict[str, Callable[[], list[Question]]]) -> l
         words = _WORD.findall(typable_name(name).casefold())
         by_prefix = len(key) >= MIN_PREFIX and topic_key(name).startswith(key)
         by_words = bool(typed) and all(
-            word in words or (i == len(typed) - 1 and any(w.startswith(word) for w in words))
+            word in words
+            or (
+                i == len(typed) - 1
+                and (i > 0 or len(word) >= MIN_PREFIX)
+                and any(w.startswith(word) for w in words)
+            )
             for i, word in enumerate(typed)
         )
         if by_prefix or by_words:

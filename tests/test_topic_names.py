@@ -78,6 +78,13 @@ def test_a_prefix_or_the_words_of_one_topic_select_it(
     assert match.how == "name"
 
 
+def test_one_or_two_letters_begin_no_topic(emoji_bank) -> None:
+    # "n" begins only "Networking basics", but is too short to mean it (nor does a title
+    # have the word "n").
+    with pytest.raises(UnknownTopicError):
+        questions_for_topic(emoji_bank.questions, "n", load_glossary())
+
+
 def test_an_ambiguous_prefix_names_the_topics_it_could_be(emoji_bank) -> None:
     with pytest.raises(UnknownTopicError) as info:
         questions_for_topic(emoji_bank.questions, "questions", load_glossary())
