@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.cli.main import build_parser, main
+from interviewer.errors import InterviewerError
 from interviewer.notes import QuestionBank, load_bank
 from interviewer.topics import (
     UnknownTopicError,
@@ -129,10 +130,11 @@ def test_a_glossary_topic_selects_the_section_that_names_it(emoji_bank) -> None:
     # of the notes, whose question it selects. A glossary topic no question is about is
     # no topic of these notes.
     assert numbers(emoji_bank, "optimization") == ["08"]
-    with pytest.raises(Exception, match="no questions about 'generalization'"):
-        from interviewer.practice.session import candidates
+    from interviewer.practice.session import filtered
 
-        candidates(emoji_bank.questions, 0, "generalization", load_glossary())
+    match = select_topic(emoji_bank.questions, "generalization", load_glossary())
+    with pytest.raises(InterviewerError, match="no questions about 'generalization'"):
+        filtered(emoji_bank.questions, 0, match)
 
 
 def test_a_word_in_no_title_is_unknown_and_the_error_says_how_to_search(emoji_bank) -> None:

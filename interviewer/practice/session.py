@@ -15,7 +15,7 @@ from interviewer.commands import command
 from interviewer.errors import InterviewerError
 from interviewer.practice.scheduling import CardState, need_for, rating_for
 from interviewer.practice.store import AnswerKind, HistoryStore, Review
-from interviewer.topics import Glossary, TopicMatch, select_topic, typable_name
+from interviewer.topics import TopicMatch, typable_name
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade
@@ -29,19 +29,6 @@ FOLLOW_UP_MATCH_CHARS = 10
 # Weight of a question that was just answered well, relative to 1 for an overdue one:
 # recently mastered questions still come up now and then.
 _FLOOR = 0.1
-
-
-def candidates(
-    questions: Sequence[Question],
-    min_stars: int,
-    topic: str | None,
-    glossary: Glossary,
-    difficulty: str | None = None,
-) -> list[Question]:
-    """Questions an interview may ask: enough stars, of the difficulty and about the topic
-    when given."""
-    match = select_topic(questions, topic, glossary) if topic else None
-    return filtered(questions, min_stars, match, difficulty)
 
 
 def filtered(
