@@ -279,3 +279,13 @@ def test_grade_points_to_the_ids_of_the_notes_in_use(capsys) -> None:
                        "--answer", "x", "--offline")
     assert code == 2
     assert f"`interviewer questions --notes {shlex.quote(str(NOTES))}` lists the ids" in err
+
+
+def test_a_skipped_file_warning_names_the_notes_to_inspect(capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "my notes"
+    folder.mkdir()
+    (folder / "a.md").write_text("### What is TCP?\n\nA transport protocol.\n", encoding="utf-8")
+    (folder / "b.md").write_text("Just prose, no questions here.\n", encoding="utf-8")
+    code, _, err = run(capsys, "questions", "--notes", str(folder), "--json")
+    assert code == 0
+    assert f"`interviewer notes --notes {shlex.quote(str(folder))}`" in err

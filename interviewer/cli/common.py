@@ -64,7 +64,8 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
             "read, and the README's 'Your own notes' lists the layouts understood"
         )
     for message in bank.warnings:
-        warn(message)
+        # The notes' reader names `interviewer notes`; pasted, it must read these notes.
+        warn(message.replace("`interviewer notes`", f"`{command('notes')}`"))
     return bank
 
 
