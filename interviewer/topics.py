@@ -5,14 +5,17 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import shlex
 import tomllib
+import unicodedata
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from interviewer.commands import command
 from interviewer.errors import UsageError
 from interviewer.resources import knowledge_dir
 
@@ -21,20 +24,37 @@ if TYPE_CHECKING:
 
 GLOSSARY_FILE = "topics.toml"
 MIN_RELEVANCE = 2
+MIN_PREFIX = 3
 _COMPACT = re.compile(r"[\s\-_]+")
+_WORD = re.compile(r"\w+")
+# Emoji, pictographs and their joiners, variation selectors and keycaps: a heading's
+# decoration, never part of the name people type.
+_DECORATION = frozenset({"So", "Sk", "Cf", "Co", "Cs", "Me"})
+_SELECTORS = frozenset("\ufe0e\ufe0f")
+# Signs that end a name (C#, C++) are kept even at its end.
+_NAME_SIGNS = "#+"
 _Trie = dict[str, "_Trie"]
 
 
 class UnknownTopicError(UsageError):
-    """A `--topic` that the glossary does not know."""
+    """A `--topic` that names no topic of the notes (or several)."""
 
-    def __init__(self, topic: str, suggestions: list[str]) -> None:
+    def __init__(self, topic: str, suggestions: list[str], ambiguous: bool = False) -> None:
         self.topic = topic
         self.suggestions = suggestions
-        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(
-            f"unknown topic {topic!r}{hint} (`interviewer topics` lists them all)"
-        )
+        """Topic names as people type them (shell-quoted in the message)."""
+        quoted = ", ".join(shlex.quote(name) for name in suggestions)
+        listed = f"(`{command('topics')}` lists them all)"
+        if ambiguous:
+            message = f"topic {topic!r} could be: {quoted}; give more of its name {listed}"
+        else:
+            # A word the notes use only in answers is no topic, but search finds it.
+            hint = f"did you mean: {quoted}? " if suggestions else ""
+            message = (
+                f"unknown topic {topic!r}: no topic, section or question title names it; "
+                f"{hint}`{command('search', topic)}` searches the answers {listed}"
+            )
+        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,34 @@ class Topic:
 def compact(text: str) -> str:
     """Lower-case text with spaces, hyphens and underscores removed (for alias matching)."""
     return _COMPACT.sub("", text.lower())
+
+
+def typable_name(name: str) -> str:
+    """A topic's name as people type it: emoji and pictographs dropped, surrounding
+    punctuation and spaces trimmed ("❗❗ Tricky Questions ❗❗" → "Tricky Questions"); the
+    name itself when nothing is left."""
+    kept = "".join(
+        " " if unicodedata.category(char) in _DECORATION or char in _SELECTORS else char
+        for char in unicodedata.normalize("NFKC", name)
+    )
+    words = " ".join(kept.split())
+    start, end = 0, len(words)
+    while start < end and _trimmed(words[start]):
+        start += 1
+    while end > start and _trimmed(words[end - 1]) and words[end - 1] not in _NAME_SIGNS:
+        end -= 1
+    return words[start:end] or name.strip()
+
+
+def _trimmed(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+@lru_cache(maxsize=8192)
+def topic_key(name: str) -> str:
+    """What two spellings of one topic name share: its typable name, case-folded and
+    compacted ("🤖 General-Questions!" and "general questions" → "generalquestions")."""
+    return compact(typable_name(name).casefold())
 
 
 class _AliasIndex:
@@ -196,15 +244,12 @@ class Glossary:
         """The slug a name or alias stands for, or None (no suggestions: cheap)."""
         return self._alias_to_slug.get(compact(name))
 
-    def resolve(self, topic: str) -> str:
-        """The slug for a slug or alias (English or Chinese); UnknownTopicError otherwise."""
-        slug = self._alias_to_slug.get(compact(topic))
-        if slug is not None:
-            return slug
-        names = list(self._alias_to_slug)
-        close = difflib.get_close_matches(compact(topic), names, n=6, cutoff=0.5)
-        suggestions = list(dict.fromkeys(self._alias_to_slug[name] for name in close))[:3]
-        raise UnknownTopicError(topic, suggestions)
+    def lookup(self, topic: str) -> str | None:
+        """The slug for a slug or alias (English or Chinese) as typed, emoji and surrounding
+        punctuation aside; None when it is none."""
+        return self._alias_to_slug.get(compact(topic)) or self._alias_to_slug.get(
+            topic_key(topic)
+        )
 
     def expand(self, slug: str) -> set[str]:
         """A topic and every topic it includes, transitively."""
@@ -225,32 +270,145 @@ def load_glossary(path: Path | None = None) -> Glossary:
     return Glossary.load(path or knowledge_dir() / GLOSSARY_FILE)
 
 
+@dataclass(frozen=True)
+class TopicMatch:
+    """What a `--topic` selected: the questions, the topic's name and how it matched —
+    "topic" (a glossary topic or section named exactly), "name" (a prefix or the words of
+    one) or "titles" (no topic: the questions whose titles name the word)."""
+
+    questions: list[Question]
+    name: str
+    how: str
+
+    def notice(self, typed: str) -> str | None:
+        """What to tell the user when the match was not a topic's own name."""
+        if self.how != "titles":
+            return None
+        return (
+            f"no topic {typed!r}: selected the {len(self.questions)} question(s) whose title "
+            f"or section names it (`{command('search', typed)}` searches the answers too)"
+        )
+
+
 def questions_for_topic(
     questions: Sequence[Question], topic: str, glossary: Glossary
 ) -> list[Question]:
-    """Questions about a topic (slug, alias or section name), most relevant first.
+    """Questions about a topic (slug, alias or section name), most relevant first."""
+    return select_topic(questions, topic, glossary).questions
 
-    A question belongs to a topic when its heading names it (or a topic it includes), or
-    when two or more of its key points do; a section title of the notes works as a topic too.
+
+def select_topic(questions: Sequence[Question], topic: str, glossary: Glossary) -> TopicMatch:
+    """The questions a `--topic` means, most relevant first.
+
+    A question belongs to a glossary topic when its heading names it (or a topic it
+    includes), or when two or more of its key points do; a section, tag, folder or file name
+    of the notes works as a topic too. Names match ignoring case, emoji and surrounding
+    punctuation; then an unambiguous prefix or the words of one topic that has questions
+    here; then a word the questions' titles name. UnknownTopicError otherwise, suggesting
+    only topics these notes have questions about.
     """
-    key = compact(topic)
-    in_section = [
-        q for q in questions
-        if any(compact(s) == key for s in (*q.sections, *q.notes_topics, *q.tags))
-    ]
-    try:
-        slug = glossary.resolve(topic)
-    except UnknownTopicError as unknown:
-        if in_section:
-            return in_section
-        sections = sorted({s for q in questions for s in (*q.sections, *q.notes_topics)})
-        close = difflib.get_close_matches(topic, sections, n=2, cutoff=0.5)
-        if close:
-            raise UnknownTopicError(topic, close + unknown.suggestions) from None
-        raise
+    key = topic_key(topic)
+    if not key:
+        raise UsageError(f"--topic is empty: give a topic (`{command('topics')}` lists them)")
+    in_section = [q for q in questions if any(topic_key(s) == key for s in _own_topics(q))]
+    slug = glossary.lookup(topic)
+    if slug is not None:
+        picked = _about(questions, slug, glossary)
+        return TopicMatch(picked + [q for q in in_section if q not in picked], slug, "topic")
+    if in_section:
+        name = next(s for s in _own_topics(in_section[0]) if topic_key(s) == key)
+        return TopicMatch(in_section, name, "topic")
+    offered = _offered(questions, glossary)
+    named = _named_by(topic, offered)
+    if len(named) == 1:
+        (name,) = named
+        return TopicMatch(offered[name](), name, "name")
+    if named:
+        raise UnknownTopicError(topic, [typable_name(n) for n in named], ambiguous=True)
+    titled = _titles_naming(questions, topic)
+    if titled:
+        return TopicMatch(titled, topic, "titles")
+    names = {topic_key(name): typable_name(name) for name in offered}
+    close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+    raise UnknownTopicError(topic, list(dict.fromkeys(names[k] for k in close)))
+
+
+def _own_topics(question: Question) -> tuple[str, ...]:
+    return (*question.sections, *question.notes_topics, *question.tags)
+
+
+def _about(questions: Sequence[Question], slug: str, glossary: Glossary) -> list[Question]:
     slugs = glossary.expand(slug)
     scored = [(q.relevance(slugs), order, q) for order, q in enumerate(questions)]
     chosen = [(score, order, q) for score, order, q in scored if score >= MIN_RELEVANCE]
     chosen.sort(key=lambda item: (-item[0], item[1]))
-    picked = [q for _, _, q in chosen]
-    return picked + [q for q in in_section if q not in picked]
+    return [q for _, _, q in chosen]
+
+
+def _offered(
+    questions: Sequence[Question], glossary: Glossary
+) -> dict[str, Callable[[], list[Question]]]:
+    """The topics these questions have, by name: the notes' own (sections, tags, folders,
+    files) and the glossary's that at least one question is about; each with how to get
+    its questions."""
+    offered: dict[str, Callable[[], list[Question]]] = {}
+    for q in questions:
+        for name in _own_topics(q):
+            if name not in glossary.topics and name not in offered:
+                offered[name] = partial(_in_section, questions, topic_key(name))
+    present = {slug for q in questions for slug, _ in q.topic_weights} | {
+        slug for q in questions for slug in q.notes_topics if slug in glossary.topics
+    }
+    for slug in glossary.topics:
+        if glossary.expand(slug) & present:
+            about = _about(questions, slug, glossary)
+            if about:
+                offered[slug] = partial(list, about)
+    return offered
+
+
+def _in_section(questions: Sequence[Question], key: str) -> list[Question]:
+    return [q for q in questions if any(topic_key(s) == key for s in _own_topics(q))]
+
+
+def _named_by(topic: str, offered: dict[str, Callable[[], list[Question]]]) -> list[str]:
+    """The offered topics a typed prefix (three characters or more) or the typed words
+    (each a word of the name, the last one perhaps begun: three characters, or one after
+    whole words) name."""
+    key = topic_key(topic)
+    typed = _WORD.findall(typable_name(topic).casefold())
+    found = []
+    for name in offered:
+        words = _WORD.findall(typable_name(name).casefold())
+        by_prefix = len(key) >= MIN_PREFIX and topic_key(name).startswith(key)
+        by_words = bool(typed) and all(
+            word in words
+            or (
+                i == len(typed) - 1
+                and (i > 0 or len(word) >= MIN_PREFIX)
+                and any(w.startswith(word) for w in words)
+            )
+            for i, word in enumerate(typed)
+        )
+        if by_prefix or by_words:
+            found.append(name)
+    return found
+
+
+def _titles_naming(questions: Sequence[Question], topic: str) -> list[Question]:
+    """Questions whose title, section or tags name the typed words: whole words, a plural
+    as its singular (channels → channel); CJK text as a substring."""
+    words = _WORD.findall(typable_name(topic).casefold())
+    if not words:
+        return []
+    # A plural names the singular, but an acronym's "s" is no plural (HTTPS is not HTTP).
+    last = words[-1]
+    stem = re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", last)
+    if not re.search(r"[aeiouy]", stem):
+        stem = last
+    phrase = r"[\s\-_]+".join([*(re.escape(w) for w in words[:-1]), re.escape(stem)])
+    pattern = re.compile(rf"(?<![\w]){phrase}(?:e?s)?(?![\w])" if stem.isascii() else phrase)
+    return [
+        q for q in questions
+        if any(pattern.search(text.casefold()) for text in (q.title, *_own_topics(q)))
+    ]

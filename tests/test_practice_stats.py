@@ -111,12 +111,51 @@ def test_stats_without_history(capsys) -> None:
 
 @pytest.mark.parametrize(
     ("topic", "label"),
-    [("overfitting", "overfitting"), ("CNN 池化层篇", "topic 2"), ("ＡＢＣ", "topic 2")],
+    [
+        ("overfitting", "overfitting"),
+        ("General questions 🤖", "General questions"),
+        ("❗❗ Tricky Questions ❗❗", "Tricky Questions"),
+        ("CNN 池化层篇", "CNN 池\u200b化\u200b层\u200b篇\u200b"),
+        ("ＡＢＣ", "ABC"),
+        ("Concurrency and parallelism in Go", "Concurrency and…"),
+    ],
 )
-def test_a_legend_names_a_wide_character_topic_by_number(topic: str, label: str) -> None:
+def test_a_legend_names_its_topic_without_emoji_and_short(topic: str, label: str) -> None:
     from interviewer.practice.charts import legend_label
 
-    assert legend_label(topic, 2) == label
+    assert legend_label(topic) == label
+
+
+def test_the_progress_legend_names_the_topics_and_keeps_the_frame_straight() -> None:
+    # The legend said "topic 1" for a heading with emoji while the table named it; a wide
+    # character must not push the chart's right edge either.
+    import plotext
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    from interviewer.practice.charts import draw_progress
+    from interviewer.practice.stats import Bucket, Stats, TopicStats
+
+    weeks = {"2026-11-23": Bucket(2, 5.0), "2026-11-30": Bucket(3, 6.0)}
+    topics = [
+        TopicStats(topic=name, answers=3, average=6.0, latest_average=7.0,
+                   questions_answered=2, weeks=dict(weeks))
+        for name in ("General questions 🤖", "Tricky Questions ❗❗", "CNN 池化层篇")
+    ]
+    stats = Stats(
+        today="2026-12-05", answers=5, average=5.6, questions=10, questions_answered=4,
+        due_today=0, streak=1, longest_streak=1, last_practised="2026-12-05", weeks=weeks,
+        topics=topics, weakest=[], never_answered=[], forecast=[],
+    )
+    plotext.clear_figure()
+    plotext.theme("clear")
+    plotext.plotsize(60, 18)
+    draw_progress(plotext, stats)
+    lines = Text.from_ansi(plotext.build()).plain.splitlines()
+    legend = "\n".join(lines).replace("\u200b", "")
+    assert "General questions" in legend and "Tricky Questions" in legend
+    assert "CNN 池化层篇" in legend and "topic " not in legend
+    assert len({cell_len(line) for line in lines}) == 1, lines
 
 
 def test_the_topic_table_lines_up_chinese_and_english_topics() -> None:

@@ -13,14 +13,14 @@ from interviewer.errors import InterviewerError, UsageError
 from interviewer.grading.model import Grade, RubricItem
 from interviewer.practice.session import (
     Interview,
-    candidates,
+    filtered,
     follow_up_question,
     job_for,
     need_for,
     plan,
 )
 from interviewer.practice.store import HISTORY_FILE, HistoryStore, Review
-from interviewer.topics import load_glossary
+from interviewer.topics import load_glossary, select_topic
 
 DAY = 86400.0
 NOW = 1_800_000_000.0
@@ -63,26 +63,26 @@ def store(tmp_path: Path) -> HistoryStore:
 
 
 def test_candidates_are_starred_unless_min_stars_is_zero(bundled_bank) -> None:
-    glossary = load_glossary()
-    starred = candidates(bundled_bank.questions, 1, None, glossary)
-    everything = candidates(bundled_bank.questions, 0, None, glossary)
+    starred = filtered(bundled_bank.questions, 1, None)
+    everything = filtered(bundled_bank.questions, 0, None)
     assert all(q.stars >= 1 for q in starred)
     assert len(everything) == len(bundled_bank.questions) > len(starred)
 
 
 def test_candidates_follow_the_topic(bundled_bank) -> None:
-    chosen = candidates(bundled_bank.questions, 1, "overfitting", load_glossary())
+    match = select_topic(bundled_bank.questions, "overfitting", load_glossary())
+    chosen = filtered(bundled_bank.questions, 1, match)
     assert chosen and all("过拟合" in q.title or "overfitting" in q.topics for q in chosen)
 
 
 def test_unknown_topic_is_a_usage_error(bundled_bank) -> None:
     with pytest.raises(UsageError, match="overfiting"):
-        candidates(bundled_bank.questions, 1, "overfiting", load_glossary())
+        select_topic(bundled_bank.questions, "overfiting", load_glossary())
 
 
 def test_no_candidates_says_what_to_try(bundled_bank) -> None:
     with pytest.raises(InterviewerError, match="--min-stars 0"):
-        candidates(bundled_bank.questions, 5, None, load_glossary())
+        filtered(bundled_bank.questions, 5, None)
 
 
 def test_plan_never_repeats_and_respects_count(bundled_bank) -> None:

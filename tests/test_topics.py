@@ -89,8 +89,10 @@ def test_section_titles_work_as_topics(tmp_path) -> None:  # type: ignore[no-unt
         "Q-learning",
     ]
     assert "强化学习" in bank.questions[0].topics
+    # The start of one topic's name selects it; a misspelt name is offered.
+    assert len(questions_for_topic(bank.questions, "强化学", load_glossary())) == 2
     with pytest.raises(UnknownTopicError) as info:
-        questions_for_topic(bank.questions, "强化学", load_glossary())
+        questions_for_topic(bank.questions, "强化字习", load_glossary())
     assert "强化学习" in info.value.suggestions
 
 

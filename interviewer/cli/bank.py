@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 from collections import Counter
 
-from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars
-from interviewer.topics import load_glossary, questions_for_topic
+from interviewer.cli.common import (
+    console,
+    load_bank_for,
+    print_json,
+    settings_for,
+    stars,
+    topic_match,
+)
+from interviewer.topics import load_glossary, questions_for_topic, typable_name
 
 
 def run_questions(args: argparse.Namespace) -> int:
     """List questions, optionally of one topic and a minimum of stars."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    chosen = bank.filter(args.min_stars, args.difficulty)
-    if args.topic:
-        chosen = questions_for_topic(chosen, args.topic, load_glossary())
+    match = topic_match(bank.questions, args.topic)
+    # The topic is chosen among all the questions, so a topic none of whose questions has
+    # enough stars is still a topic (listed empty), not an unknown one.
+    kept = {q.id for q in bank.filter(args.min_stars, args.difficulty)}
+    chosen = [q for q in (match.questions if match else bank.questions) if q.id in kept]
     if args.json:
         print_json([q.to_json() for q in chosen])
         return 0
@@ -66,7 +76,7 @@ def run_topics(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title="topics (use with --topic)", title_justify="left")
-    table.add_column("slug", style="cyan", no_wrap=True)
+    table.add_column("--topic", style="cyan", no_wrap=True)
     table.add_column("name")
     table.add_column("中文")
     table.add_column("questions", justify="right")
@@ -74,7 +84,10 @@ def run_topics(args: argparse.Namespace) -> int:
     # (thirty deep-learning topics above a Java file's own): counted, not listed.
     shown = [row for row in rows if row["questions"]]
     for row in shown:
-        table.add_row(str(row["slug"]), str(row["name"]), str(row["zh"]), str(row["questions"]))
+        # The first column is what to type after --topic: a heading's emoji left out, quoted
+        # when the shell would split it.
+        typed = shlex.quote(typable_name(str(row["slug"])))
+        table.add_row(typed, str(row["name"]), str(row["zh"]), str(row["questions"]))
     console().print(table)
     empty = len(rows) - len(shown)
     if empty:

@@ -12,9 +12,13 @@ from typing import TYPE_CHECKING, Any
 from interviewer.config import Settings, load_settings
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
 
     from interviewer.notes import QuestionBank
+    from interviewer.notes.model import Question
+    from interviewer.topics import TopicMatch
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
@@ -40,6 +44,7 @@ def warn(message: str) -> None:
 
 def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
     """The question bank of the notes in use; skipped files are reported on stderr."""
+    from interviewer.commands import command
     from interviewer.errors import InterviewerError
     from interviewer.notes import load_bank
 
@@ -52,13 +57,30 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
             # The hint on headings closes the error anyway: don't say it twice.
             first = bank.warnings[0].removesuffix(" (see `interviewer notes` for how it was read)")
             why = f" ({first}{f'; and {more} more' if more else ''})"
+        paths = (str(path) for path in notes_paths(args, settings))
+        inspect = command("notes", *paths, repeat_notes=False)
         raise InterviewerError(
-            f"no questions found in the notes{why}; `interviewer notes PATH` shows how they were "
+            f"no questions found in the notes{why}; `{inspect}` shows how they were "
             "read, and the README's 'Your own notes' lists the layouts understood"
         )
     for message in bank.warnings:
-        warn(message)
+        # The notes' reader names `interviewer notes`; pasted, it must read these notes.
+        warn(message.replace("`interviewer notes`", f"`{command('notes')}`"))
     return bank
+
+
+def topic_match(questions: Sequence[Question], topic: str | None) -> TopicMatch | None:
+    """The questions a `--topic` selects (None without one), saying on stderr when the
+    word named no topic and the questions whose titles name it were taken instead."""
+    if not topic:
+        return None
+    from interviewer.topics import load_glossary, select_topic
+
+    match = select_topic(questions, topic, load_glossary())
+    notice = match.notice(topic)
+    if notice:
+        print(f"interviewer: {notice}", file=sys.stderr)
+    return match
 
 
 def print_json(data: Any) -> None:

@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from interviewer.commands import command
 from interviewer.errors import InterviewerError
 
 if TYPE_CHECKING:
@@ -68,8 +69,9 @@ def check_notes(args: argparse.Namespace, settings: Settings) -> tuple[Check, Qu
     except InterviewerError as exc:
         return Check("notes", FAIL, str(exc), "fix --notes / INTERVIEWER_NOTES"), None
     if not bank.questions:
+        inspect = command("notes", *(str(p) for p in paths), repeat_notes=False)
         return Check("notes", FAIL, f"no questions in {where}",
-                     "`interviewer notes` shows how the notes were read"), None
+                     f"`{inspect}` shows how the notes were read"), None
     detail = f"{len(bank)} questions from {len(bank.files)} file(s) ({where})"
     if bank.warnings:
         return Check("notes", WARN, f"{detail}; {len(bank.warnings)} skipped: "
@@ -86,21 +88,22 @@ def check_index(settings: Settings, bank: QuestionBank) -> Check:
         return Check("index", FAIL, f"search is unavailable ({type(exc).__name__}: {exc})",
                      "reinstall interviewer (pip install -e .)")
     sample = bank.questions[0]
+    rebuild = f"run `{command('index', '--rebuild')}`"
     try:
         retriever = open_retriever(settings, bank)
         hits = retriever.search(sample.title, 1)
     except InterviewerError as exc:
-        return Check("index", FAIL, str(exc), "run `interviewer index`")
+        return Check("index", FAIL, str(exc), f"run `{command('index')}`")
     except Exception as exc:
         return Check("index", FAIL, f"{type(exc).__name__}: {exc}",
-                     "run `interviewer index --rebuild`")
+                     rebuild)
     if not hits:
         return Check("index", FAIL, "a search for a question of the notes found nothing",
-                     "run `interviewer index --rebuild`")
+                     rebuild)
     detail = f"search works (embeddings {settings.embeddings})"
     if hits[0].question_id != sample.id:
         return Check("index", WARN, f"{detail}, but a question's own title finds "
-                     f"{hits[0].question_id}, not {sample.id}", "run `interviewer index --rebuild`")
+                     f"{hits[0].question_id}, not {sample.id}", rebuild)
     notices = list(getattr(retriever, "notices", []))
     if notices:
         return Check("index", WARN, f"{detail}; {notices[0]}")

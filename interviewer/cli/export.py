@@ -10,12 +10,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from interviewer.cli.common import load_bank_for, settings_for
+from interviewer.cli.common import load_bank_for, settings_for, topic_match
 from interviewer.errors import InterviewerError
 from interviewer.practice.export import Selection, write_csv, write_jsonl, write_markdown
-from interviewer.practice.session import candidates
+from interviewer.practice.session import filtered
 from interviewer.practice.store import HistoryStore
-from interviewer.topics import load_glossary
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
@@ -84,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         raise InterviewerError("--since is after --until; swap them")
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    pool = candidates(bank.questions, 0, args.topic, load_glossary())
+    pool = filtered(bank.questions, 0, topic_match(bank.questions, args.topic))
     ids = frozenset(q.id for q in pool) if args.topic else None
     selection = Selection(args.since, args.until, args.session, ids)
     store = HistoryStore.open(settings)

@@ -18,6 +18,7 @@ from interviewer.cli.common import (
     settings_for,
     warn,
 )
+from interviewer.commands import command
 from interviewer.errors import InterviewerError, UsageError
 
 if TYPE_CHECKING:
@@ -68,8 +69,8 @@ def _check_usage(args: argparse.Namespace) -> None:
                              "drop --question/--question-id/--answer")
         return
     if not (args.question_id or args.question):
-        raise UsageError("say which question: --question-id ID (see `interviewer questions`) "
-                         "or --question TEXT")
+        raise UsageError("say which question: --question-id ID (see "
+                         f"`{command('questions')}`) or --question TEXT")
     if not answer_given:
         raise UsageError("give the answer: --answer TEXT, --answer-file FILE or - (stdin)")
 
@@ -79,7 +80,7 @@ def _question(args: argparse.Namespace, bank: QuestionBank) -> Question:
         found = bank.get(args.question_id)
         if found is None:
             raise UsageError(f"no question {args.question_id!r} in the notes; "
-                             "`interviewer questions` lists the ids")
+                             f"`{command('questions')}` lists the ids")
         return found
     return find_question(args.question, bank)
 
@@ -91,7 +92,7 @@ def find_question(text: str, bank: QuestionBank) -> Question:
     ranked = QuestionFinder(bank).ranked(text)
     if not ranked or ranked[0][1] < MIN_QUESTION_MATCH:
         raise UsageError(f"no question of the notes matches {text!r}; "
-                         "use --question-id (see `interviewer questions`)")
+                         f"use --question-id (see `{command('questions')}`)")
     question = ranked[0][0]
     print(f"interviewer: grading against {question.id}: {question.title}", file=sys.stderr)
     return question

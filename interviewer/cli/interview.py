@@ -9,12 +9,12 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from interviewer.cli.common import load_bank_for, settings_for
+from interviewer.cli.common import load_bank_for, settings_for, topic_match
+from interviewer.commands import command
 from interviewer.errors import InterviewerError
 from interviewer.practice.queue import due_items
-from interviewer.practice.session import Interview, Summary, candidates, plan
+from interviewer.practice.session import Interview, Summary, filtered, plan
 from interviewer.practice.store import HistoryStore
-from interviewer.topics import load_glossary
 
 if TYPE_CHECKING:
     from interviewer.config import Settings
@@ -29,15 +29,15 @@ def _closing_lines(summary: Summary | None, left_ungraded: int, due: int | None)
         average = f" · average {summary.average:g}/10" if summary.average is not None else ""
         lines.append(
             f"interviewer: {graded} of {len(summary.items)} question(s) graded{average}"
-            " · `interviewer history` lists your answers"
+            f" · `{command('history')}` lists your answers"
         )
     if left_ungraded:
         lines.append(
             f"interviewer: {left_ungraded} answer(s) saved but not graded yet; "
-            "the next `interviewer` offers to grade them"
+            f"the next `{command()}` offers to grade them"
         )
     if due:
-        lines.append(f"interviewer: {due} due today · `interviewer review` asks them")
+        lines.append(f"interviewer: {due} due today · `{command('review')}` asks them")
     return lines
 
 
@@ -57,9 +57,10 @@ def due_today(store: HistoryStore, bank: QuestionBank) -> int | None:
 
 def askable(
     settings: Settings, bank: QuestionBank, min_stars: int | None, include_unanswered: bool
-) -> tuple[list[Question], int]:
-    """The questions an interview may ask and the star floor it uses, saying on stderr what
-    was left out and why (unanswered questions offline; no stars in the notes)."""
+) -> tuple[list[Question], int, list[str]]:
+    """The questions an interview may ask, the star floor it uses and what to say about
+    what was left out and why (unanswered questions offline); notes without stars are
+    said by `asking_from`, once the questions of the topic are known."""
     questions = list(bank.questions)
     notes: list[str] = []
     if not (settings.llm_configured or include_unanswered):
@@ -76,12 +77,17 @@ def askable(
         questions = answered
     if min_stars is None:
         min_stars = 1 if bank.starred else 0
-        if not bank.starred:
-            notes.insert(0, f"these notes mark no importance (stars): asking from all "
-                            f"{len(questions)} question(s)")
-    for note in notes:
-        print(f"interviewer: {note}", file=sys.stderr)
-    return questions, min_stars
+    return questions, min_stars, notes
+
+
+def asking_from(pool: Sequence[Question], about: str | None, difficulty: str | None) -> str:
+    """What an interview of notes without stars asks from: all questions, or those of the
+    topic and difficulty chosen."""
+    if about is None and difficulty is None:
+        return f"asking from all {len(pool)} question(s)"
+    which = f" about {about!r}" if about is not None else ""
+    level = f" marked {difficulty}" if difficulty else ""
+    return f"asking from the {len(pool)} question(s){which}{level}"
 
 
 def run_interview(
@@ -122,8 +128,17 @@ def run(args: argparse.Namespace) -> int:
     """Plan an interview and run it in the TUI; bad options fail before the screen opens."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    questions, min_stars = askable(settings, bank, args.min_stars, args.include_unanswered)
-    pool = candidates(questions, min_stars, args.topic, load_glossary(), args.difficulty)
+    questions, min_stars, notes = askable(
+        settings, bank, args.min_stars, args.include_unanswered
+    )
+    match = topic_match(questions, args.topic)
+    pool = filtered(questions, min_stars, match, args.difficulty)
+    if args.min_stars is None and not bank.starred:
+        about = match.name if match is not None else None
+        notes.insert(0, "these notes mark no importance (stars): "
+                        + asking_from(pool, about, args.difficulty))
+    for note in notes:
+        print(f"interviewer: {note}", file=sys.stderr)
     require_terminal()
     store = HistoryStore.open(settings)
     try:

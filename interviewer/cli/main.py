@@ -267,10 +267,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `interviewer` command."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from interviewer.commands import notes_given
     from interviewer.errors import InterviewerError
 
     try:
-        return _run(args)
+        with notes_given(getattr(args, "notes", None)):
+            return _run(args)
     except InterviewerError as exc:
         if args.debug:
             raise

@@ -6,13 +6,20 @@ from __future__ import annotations
 import argparse
 import sys
 
-from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars
+from interviewer.cli.common import (
+    console,
+    load_bank_for,
+    print_json,
+    settings_for,
+    stars,
+    topic_match,
+)
 from interviewer.cli.interview import require_terminal, run_interview
+from interviewer.commands import command
 from interviewer.practice.queue import DueItem, due_items, never_answered, next_due, when
 from interviewer.practice.scheduling import RATING_NAMES
-from interviewer.practice.session import candidates, plan
+from interviewer.practice.session import filtered, plan
 from interviewer.practice.store import HistoryStore
-from interviewer.topics import load_glossary
 
 NEW_COUNT = 5
 REVIEW_LIMIT = 20
@@ -66,7 +73,9 @@ def _print_queue(items: list[DueItem], now: float) -> None:
     console().print(table)
 
 
-def _nothing_due(pool_size: int, nxt: DueItem | None, fresh: int, now: float) -> str:
+def _nothing_due(
+    pool_size: int, nxt: DueItem | None, fresh: int, now: float, topic: tuple[str, ...] = ()
+) -> str:
     if nxt is None:
         head = "Nothing is due: no question has been answered yet."
     else:
@@ -77,7 +86,7 @@ def _nothing_due(pool_size: int, nxt: DueItem | None, fresh: int, now: float) ->
     if fresh:
         return (
             f"{head} {fresh} of {pool_size} question(s) never answered: "
-            f"`interviewer review --new` asks {min(fresh, NEW_COUNT)} of them."
+            f"`{command('review', '--new', *topic)}` asks {min(fresh, NEW_COUNT)} of them."
         )
     return f"{head} Every question has been answered at least once."
 
@@ -94,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
     """Review what is due (most overdue and most important first), or say when it will be."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    pool = candidates(bank.questions, 0, args.topic, load_glossary())
+    pool = filtered(bank.questions, 0, topic_match(bank.questions, args.topic))
     limit = args.limit or REVIEW_LIMIT
+    # The commands it suggests keep the topic asked for.
+    topic = ("--topic", args.topic) if args.topic else ()
     store = HistoryStore.open(settings)
     try:
         now = store.now()
@@ -114,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             _print_queue(due[:limit], now)
             return 0
         if due and not args.new:
-            require_terminal("`interviewer review --list` prints what is due")
+            require_terminal(f"`{command('review', '--list', *topic)}` prints what is due")
             questions = [item.question for item in due[:limit]]
             more = len(due) - len(questions)
             greeting = f"Review: {len(questions)} due question(s)" + (
@@ -129,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
             q for q in never_answered(pool, cards) if q.has_reference or settings.llm_configured
         ]
         if not args.new:
-            print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now))
+            print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now, topic))
             interactive = sys.stdin.isatty() and sys.stdout.isatty()
             if not fresh or not interactive or args.list:
                 return 0

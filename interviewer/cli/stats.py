@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import shutil
 
-from interviewer.cli.common import console, load_bank_for, print_json, settings_for
-from interviewer.practice.session import candidates
+from interviewer.cli.common import console, load_bank_for, print_json, settings_for, topic_match
+from interviewer.commands import command
+from interviewer.practice.session import filtered
 from interviewer.practice.stats import Stats, compute
 from interviewer.practice.store import HistoryStore
-from interviewer.topics import load_glossary
 
 PLOT_HEIGHT = 15
 MAX_WIDTH = 100
@@ -31,7 +31,7 @@ def _plots(stats: Stats, width: int) -> str:
     return "\n".join(pieces)
 
 
-def _print(stats: Stats) -> None:
+def _print(stats: Stats, topic: str | None) -> None:
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
@@ -39,10 +39,10 @@ def _print(stats: Stats) -> None:
     from interviewer.practice.charts import summary_lines, topic_rows
 
     out = console()
-    for line in summary_lines(stats):
+    for line in summary_lines(stats, topic):
         out.print(escape(line))
     if not stats.answers:
-        out.print("No graded answers yet: start a mock interview with `interviewer`.")
+        out.print(f"No graded answers yet: start a mock interview with `{command()}`.")
         return
     table = Table(title="Per topic", title_justify="left")
     for column in ("topic", "answers", "average", "now", "last 4 weeks"):
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the stats of the notes in use (or one topic): charts, or JSON with --json."""
     settings = settings_for(args)
     bank = load_bank_for(args, settings)
-    pool = candidates(bank.questions, 0, args.topic, load_glossary())
+    pool = filtered(bank.questions, 0, topic_match(bank.questions, args.topic))
     store = HistoryStore.open(settings)
     try:
         stats = compute(store, pool, store.now())
@@ -67,5 +67,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(stats.to_json())
     else:
-        _print(stats)
+        _print(stats, args.topic)
     return 0

@@ -6,21 +6,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from unicodedata import east_asian_width
 
+from interviewer.commands import command
+from interviewer.topics import typable_name
+
 if TYPE_CHECKING:
     from interviewer.practice.stats import Stats
 
 WEEKS_SHOWN = 12
 TOPIC_LINES = 4
 TOPIC_MARKERS = ("o", "x", "+", "*")[:TOPIC_LINES]
+LEGEND_CELLS = 18
+# Takes no cell on screen but one in plotext's grid: put after a wide character, it keeps
+# the row as wide as plotext counts it.
+_ZERO_WIDTH = "\u200b"
 
 
-def legend_label(topic: str, number: int) -> str:
-    """A topic's name in a chart legend: plotext counts one cell per character, so a name
-    with wide (Chinese) characters would shift the chart's frame; such a topic is called
-    "topic N" there, and the table below the charts gives its name beside its marker."""
-    if any(east_asian_width(char) in "WF" for char in topic):
-        return f"topic {number}"
-    return topic
+def legend_label(topic: str) -> str:
+    """A topic's name in a chart legend: without its emoji, cut to LEGEND_CELLS cells.
+    plotext gives every character one cell, so a wide (Chinese) one is followed by a
+    zero-width space that fills its second cell — else the row would push the frame."""
+    name = typable_name(topic)
+    widths = [2 if east_asian_width(char) in "WF" else 1 for char in name]
+    room = LEGEND_CELLS if sum(widths) <= LEGEND_CELLS else LEGEND_CELLS - 1
+    cells = 0
+    kept: list[str] = []
+    for char, width in zip(name, widths, strict=True):
+        if cells + width > room:
+            cut = "".join(kept)
+            # At a word's end when one is not too far back: "Concurrency and…".
+            space = cut.rfind(" ")
+            return (cut[:space] if space > len(cut) // 2 else cut).rstrip() + "…"
+        kept.append(char + _ZERO_WIDTH if width == 2 else char)
+        cells += width
+    return "".join(kept)
 
 
 def _week_label(week: str) -> str:
@@ -48,10 +66,10 @@ def draw_progress(plt: Any, stats: Stats) -> None:
     positions = list(range(len(weeks)))
     # The line first, so the topics' markers are drawn over it.
     plt.plot(positions, [stats.weeks[w].average for w in weeks], label="all", marker="·")
-    for number, (topic, marker) in enumerate(zip(stats.topics, TOPIC_MARKERS, strict=False), 1):
+    for topic, marker in zip(stats.topics, TOPIC_MARKERS, strict=False):
         points = [(n, topic.weeks[w].average) for n, w in enumerate(weeks) if w in topic.weeks]
         xs = [n for n, _ in points]
-        label = legend_label(topic.topic, number)
+        label = legend_label(topic.topic)
         plt.scatter(xs, [average for _, average in points], label=label, marker=marker)
     plt.xticks(positions, [_week_label(week) for week in weeks])
     # Half a week of room on each side: a marker on the frame would be hidden by it.
@@ -80,8 +98,9 @@ def draw_forecast(plt: Any, stats: Stats) -> None:
     _count_ticks(plt, max(counts, default=0))
 
 
-def summary_lines(stats: Stats) -> list[str]:
-    """The numbers in words: answers, average, streak, due, weakest, never answered."""
+def summary_lines(stats: Stats, topic: str | None = None) -> list[str]:
+    """The numbers in words: answers, average, streak, due, weakest, never answered (of
+    the `topic` when the stats are of one)."""
     average = f" · average {stats.average:g}/10" if stats.average is not None else ""
     lines = [
         f"{stats.answers} answer(s){average} · {stats.questions_answered} of "
@@ -97,7 +116,8 @@ def summary_lines(stats: Stats) -> list[str]:
     if stats.never_answered:
         lines.append(
             f"Never answered: {len(stats.never_answered)} of {stats.questions} question(s)"
-            " · `interviewer review --new` asks them"
+            f" · `{command('review', '--new', *(('--topic', topic) if topic else ()))}` "
+            "asks them"
         )
     return lines
 
@@ -112,7 +132,7 @@ def topic_rows(stats: Stats) -> list[tuple[str, str, str, str, str]]:
             is not None else "·"
             for w in recent
         )
-        # The charted topics carry their marker, so "topic N" in a legend can be looked up.
+        # The charted topics carry their legend's marker.
         marker = TOPIC_MARKERS[number - 1] if number <= TOPIC_LINES else " "
         rows.append(
             (

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from interviewer.commands import command
 from interviewer.errors import InterviewerError
 from interviewer.practice.scheduling import CardState, need_for, rating_for
 from interviewer.practice.store import AnswerKind, HistoryStore, Review
-from interviewer.topics import Glossary, questions_for_topic
+from interviewer.topics import TopicMatch, typable_name
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade
@@ -30,23 +31,20 @@ FOLLOW_UP_MATCH_CHARS = 10
 _FLOOR = 0.1
 
 
-def candidates(
+def filtered(
     questions: Sequence[Question],
     min_stars: int,
-    topic: str | None,
-    glossary: Glossary,
+    match: TopicMatch | None,
     difficulty: str | None = None,
 ) -> list[Question]:
-    """Questions an interview may ask: enough stars, of the difficulty and about the topic
-    when given."""
+    """The questions of a topic (all when None) with enough stars and of the difficulty;
+    an error saying what to try when none is left."""
     chosen = [
-        q for q in questions
+        q for q in (match.questions if match else questions)
         if q.stars >= min_stars and (difficulty is None or q.difficulty == difficulty)
     ]
-    if topic:
-        chosen = questions_for_topic(chosen, topic, glossary)
     if not chosen:
-        about = f" about {topic!r}" if topic else ""
+        about = f" about {match.name!r}" if match else ""
         level = f" marked {difficulty}" if difficulty else ""
         hint = "; try --min-stars 0" if min_stars > 0 else ""
         stars = f" with at least {min_stars} star(s)" if min_stars > 0 else ""
@@ -170,7 +168,11 @@ class Summary:
         }
 
 
-def _practise(items: Sequence[SummaryItem], weakest: Sequence[tuple[str, float]]) -> list[str]:
+def practise_advice(
+    items: Sequence[SummaryItem], weakest: Sequence[tuple[str, float]]
+) -> list[str]:
+    """What to practise next: the weakest answers' gaps, then a command to drill the
+    weakest topic (quoted, by the name people type)."""
     weak = sorted(
         (item for item in items if item.skipped or (item.score or 0) < GOOD_SCORE),
         key=lambda item: item.score or 0,
@@ -182,7 +184,7 @@ def _practise(items: Sequence[SummaryItem], weakest: Sequence[tuple[str, float]]
         else:
             advice.append(f"{item.title} — read the reference answer again")
     if weakest:
-        advice.append(f"drill the topic: interviewer --topic {weakest[0][0]}")
+        advice.append(f"drill the topic: {command('--topic', typable_name(weakest[0][0]))}")
     if not advice:
         advice.append("all answered well: try other topics, or --min-stars 0 for more questions")
     return advice
@@ -340,7 +342,7 @@ class Interview:
             average=average,
             seconds=self._clock() - self.started_at,
             weakest_topics=weakest,
-            practise=_practise(items, weakest),
+            practise=practise_advice(items, weakest),
         )
 
     def finish(self) -> Summary:
