@@ -1,0 +1,70 @@
+"""The answer box: a text area that inserts a burst of typed keys as one edit."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import TextArea
+
+TYPING_FRAME = 1 / 60
+"""Seconds typed characters wait to be inserted together: one screen frame, too short to see."""
+
+
+class AnswerBox(TextArea):
+    """A TextArea that inserts the characters typed within a frame as one edit.
+
+    Every edit of a TextArea re-wraps and re-measures the whole line it touches, so a long
+    answer arriving as keystrokes (a paste in a terminal without bracketed paste sends each
+    character as a key) cost one pass over the line per key: 50,000 characters took nine
+    minutes. Gathered per frame, a burst costs one pass per frame, not per key.
+    """
+
+    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:  # noqa: A002
+        super().__init__(id=id, placeholder=placeholder)
+        self._typed: list[str] = []
+
+    @property
+    def answer(self) -> str:
+        """The whole text, the characters typed but not inserted yet included."""
+        self.flush_typed()
+        return self.text
+
+    def flush_typed(self) -> None:
+        """Insert the characters typed but not inserted yet (before reading `text`)."""
+        if not self._typed:
+            return
+        typed = "".join(self._typed)
+        self._typed.clear()
+        start, end = self.selection
+        self._replace_via_keyboard(typed, start, end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual calls each class's handler in turn: preventing the default here keeps
+        # TextArea from inserting the character a second time.
+        insert = "\n" if event.key == "enter" else event.character
+        if self.read_only or insert is None or not (event.is_printable or insert == "\n"):
+            # Any other key (ctrl+s, backspace, arrows, tab) acts on the text typed before it.
+            self.flush_typed()
+            return
+        event.stop()
+        event.prevent_default()
+        self._restart_blink()
+        if not self._typed:
+            # Not call_next: the app hands keys over one at a time, so this box's queue
+            # empties after every key even in a burst.
+            self.set_timer(TYPING_FRAME, self.flush_typed)
+        self._typed.append(insert)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        self.flush_typed()
+
+    async def _on_mouse_down(self, event: events.MouseDown) -> None:
+        # A click moves the cursor: what was typed before it goes where the cursor was.
+        self.flush_typed()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.flush_typed()
+
+    def load_text(self, text: str) -> None:
+        """Replace the whole text; keys typed into the old text are dropped with it."""
+        self._typed.clear()
+        super().load_text(text)
