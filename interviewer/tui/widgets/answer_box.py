@@ -18,7 +18,7 @@ class AnswerBox(TextArea):
     minutes. Gathered per frame, a burst costs one pass per frame, not per key.
     """
 
-    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
         super().__init__(id=id, placeholder=placeholder)
         self._typed: list[str] = []
 

@@ -10,7 +10,6 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from interviewer.tui.widgets.answer_box import AnswerBox
-
 from interviewer.tui.widgets.grade_view import GradeView
 
 if TYPE_CHECKING:

@@ -1,0 +1,106 @@
+"""Typing into the answer box: keys arriving together (a paste without bracketed paste) are
+inserted as a few edits, not one per key, and nothing typed is lost on submit, quit or kill."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+
+import pytest
+from textual import events
+from textual.message import Message
+from textual.widgets import TextArea
+from tui_fixtures import AppFactory, app_factory, wait_until
+
+from interviewer.tui.screens.interview import InterviewScreen
+from interviewer.tui.widgets import answer_box
+
+SIZE = (110, 40)
+# Key names Textual gives these characters; the others are their own key names.
+KEY_NAMES = {" ": "space", ",": "comma", ".": "full_stop", "\n": "enter"}
+LONG = ("Dropout switches off random units, so no unit relies on a fixed set of others.\n"
+        "正则化限制模型复杂度 weight decay and early stopping help too. ") * 8
+
+
+@pytest.fixture
+def make_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[AppFactory]:
+    """Interview apps over the bundled notes."""
+    yield from app_factory(monkeypatch)
+
+
+def _keys(text: str) -> list[events.Key]:
+    """The key events a terminal sends for `text` typed or pasted without bracketed paste."""
+    return [events.Key(KEY_NAMES.get(c, c), "\r" if c == "\n" else c) for c in text]
+
+
+class EditCounter:
+    """Counts the answer box's edits (TextArea posts one Changed message per edit)."""
+
+    def __init__(self) -> None:
+        # Kept alive, so that no two messages share an id.
+        self.changes: dict[int, Message] = {}
+
+    def __call__(self, message: Message) -> None:
+        # The hook sees the message again at each widget it bubbles through.
+        if isinstance(message, TextArea.Changed) and message.text_area.id == "answer":
+            self.changes[id(message)] = message
+
+    @property
+    def edits(self) -> int:
+        """Edits seen."""
+        return len(self.changes)
+
+
+async def test_a_burst_of_keys_is_a_few_edits_not_one_per_key(make_app: AppFactory) -> None:
+    app = make_app()
+    counter = EditCounter()
+    async with app.run_test(size=SIZE, message_hook=counter) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        for key in _keys(LONG):
+            app.post_message(key)
+        await wait_until(pilot, lambda: screen.answer_box.text == LONG, "the typed answer")
+    # Each edit re-wraps the whole line: one per key made a long answer cost minutes.
+    assert 1 <= counter.edits <= len(LONG) // 20, counter.edits
+
+
+async def test_a_key_typed_alone_shows_after_a_frame(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        await pilot.press("a")
+        await pilot.pause(answer_box.TYPING_FRAME * 6)
+        assert screen.answer_box.text == "a"
+        await pilot.press("left", "b")  # a key other than a character acts on what is typed
+        await pilot.pause(answer_box.TYPING_FRAME * 6)
+        assert screen.answer_box.text == "ba"
+
+
+async def test_submit_right_after_a_burst_grades_all_of_it(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        for key in [*_keys(LONG), events.Key("ctrl+s", None)]:
+            app.post_message(key)
+        await wait_until(pilot, lambda: screen.phase == "graded", "the grade")
+    assert [answer.text for answer in make_app.store.answers()] == [LONG]
+
+
+async def test_a_kill_keeps_keys_not_inserted_yet(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A frame that never ends: the keys stay gathered, as if the kill came within the frame.
+    monkeypatch.setattr(answer_box, "TYPING_FRAME", 3600.0)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        for key in _keys("草稿 draft"):
+            app.post_message(key)
+        await pilot.pause()
+        assert screen.answer_box.text == ""  # gathered, not inserted yet
+        app.interrupted(signal.SIGTERM)  # what a kill, or a closed terminal, calls
+        await pilot.pause()
+    assert [answer.text for answer in make_app.store.ungraded()] == ["草稿 draft"]
