@@ -1,5 +1,6 @@
 """Typing into the answer box: keys arriving together (a paste without bracketed paste) are
-inserted as a few edits, not one per key, and nothing typed is lost on submit, quit or kill."""
+inserted as a few edits, not one per key, nothing typed is lost on submit, quit or kill, and
+an answer over the size limit is refused with the reason."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from textual import events
 from textual.message import Message
 from textual.widgets import TextArea
-from tui_fixtures import AppFactory, app_factory, wait_until
+from tui_fixtures import AppFactory, app_factory, screen_text, wait_until
 
 from interviewer.tui.screens.interview import InterviewScreen
 from interviewer.tui.widgets import answer_box
@@ -104,3 +105,19 @@ async def test_a_kill_keeps_keys_not_inserted_yet(
         app.interrupted(signal.SIGTERM)  # what a kill, or a closed terminal, calls
         await pilot.pause()
     assert [answer.text for answer in make_app.store.ungraded()] == ["草稿 draft"]
+
+
+async def test_an_answer_over_the_limit_is_refused_and_kept(make_app: AppFactory) -> None:
+    app = make_app()
+    huge = "正则化限制模型复杂度" * 5_000  # 50,000 Chinese characters: 146 KB of UTF-8
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        app.post_message(events.Paste(huge))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Not submitted: the answer is 146 KB" in screen_text(app)
+        assert "at most 64 KB" in screen_text(app)
+        assert screen.phase == "answering" and screen.answer_box.text == huge
+    assert make_app.store.answers() == []

@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from interviewer.answer_limit import answer_size_problem
 from interviewer.practice.queue import when
 from interviewer.practice.scheduling import RATING_NAMES
 from interviewer.tui.detached import Cancelled, wait_detached
@@ -197,17 +198,27 @@ class InterviewScreen(Screen[None]):
             if not text.strip():
                 self.set_status("Type your answer to the follow-up first (tab to its box).")
                 return
+            if self._too_long(text):
+                return
             job = self.interview.submit_follow_up(text)
         else:
             text = self.answer_box.answer
             if not text.strip():
                 self.set_status("Type an answer first, or ctrl+g to skip the question.")
                 return
+            if self._too_long(text):
+                return
             job = self.interview.submit(text)
             self._saved_answer = text
         self.set_status()
         self._set_grading(job)
         self.grade_in_background(job)
+
+    def _too_long(self, text: str) -> bool:
+        problem = answer_size_problem(text)
+        if problem:
+            self.set_status(f"Not submitted: {problem}. Shorten it and press ctrl+s again.")
+        return problem is not None
 
     def action_reveal(self) -> None:
         """Show the reference answer before answering (recorded as peeked)."""
