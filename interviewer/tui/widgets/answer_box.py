@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from textual import events
+from textual.timer import Timer
 from textual.widgets import TextArea
 
 TYPING_FRAME = 1 / 60
-"""Seconds typed characters wait to be inserted together: one screen frame, too short to see."""
+"""Seconds after an insert during which typed characters are gathered: one screen frame."""
 
 
 class AnswerBox(TextArea):
-    """A TextArea that inserts the characters typed within a frame as one edit.
+    """A TextArea that inserts a key typed alone at once, and the keys of a burst together,
+    at most one edit a frame.
 
     Every edit of a TextArea re-wraps and re-measures the whole line it touches, so a long
     answer arriving as keystrokes (a paste in a terminal without bracketed paste sends each
@@ -21,6 +23,7 @@ class AnswerBox(TextArea):
     def __init__(self, *, id: str | None = None, placeholder: str = "") -> None:
         super().__init__(id=id, placeholder=placeholder)
         self._typed: list[str] = []
+        self._frame: Timer | None = None
 
     @property
     def answer(self) -> str:
@@ -48,11 +51,20 @@ class AnswerBox(TextArea):
         event.stop()
         event.prevent_default()
         self._restart_blink()
-        if not self._typed:
-            # Not call_next: the app hands keys over one at a time, so this box's queue
-            # empties after every key even in a burst.
-            self.set_timer(TYPING_FRAME, self.flush_typed)
         self._typed.append(insert)
+        if self._frame is None:
+            self._insert_and_wait_a_frame()
+
+    def _insert_and_wait_a_frame(self) -> None:
+        # A timer, not call_next: the app hands keys over one at a time, so this box's
+        # queue empties after every key even in a burst.
+        self.flush_typed()
+        self._frame = self.set_timer(TYPING_FRAME, self._frame_over)
+
+    def _frame_over(self) -> None:
+        self._frame = None
+        if self._typed:
+            self._insert_and_wait_a_frame()
 
     async def _on_paste(self, event: events.Paste) -> None:
         self.flush_typed()
