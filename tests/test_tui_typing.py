@@ -65,6 +65,28 @@ async def test_a_burst_of_keys_is_a_few_edits_not_one_per_key(make_app: AppFacto
     assert 1 <= counter.edits <= len(LONG) // 20, counter.edits
 
 
+async def test_the_end_of_a_long_burst_is_in_view(make_app: AppFactory) -> None:
+    app = make_app()
+    text = LONG * 19 + "ZZLASTWORDZZ"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        box = screen.answer_box
+        # As a terminal delivers a long paste: chunks of growing size, with pauses between.
+        sent = 0
+        for size in (1, 750, 4_000, len(text)):
+            for key in _keys(text[sent:size]):
+                app.post_message(key)
+            sent = min(size, len(text))
+            await wait_until(pilot, lambda sent=sent: len(box.text) >= sent, "the keys")
+            await pilot.pause(answer_box.TYPING_FRAME * 3)
+        await pilot.pause()
+        assert box.text == text
+        # The box grew by many rows in one edit; its view follows the cursor to the end.
+        assert box.region.contains_point(box.cursor_screen_offset)
+        assert "ZZLASTWORDZZ" in screen_text(app)
+
+
 async def test_a_key_typed_alone_shows_at_once(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

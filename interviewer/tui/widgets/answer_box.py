@@ -38,7 +38,11 @@ class AnswerBox(TextArea):
         typed = "".join(self._typed)
         self._typed.clear()
         start, end = self.selection
-        self._replace_via_keyboard(typed, start, end)
+        result = self._replace_via_keyboard(typed, start, end)
+        if result is not None:
+            # As TextArea's paste does: the edit scrolls to the cursor before the box has
+            # grown, so after many new rows the cursor was left below the view.
+            self.move_cursor(result.end_location)
 
     async def _on_key(self, event: events.Key) -> None:
         # Textual calls each class's handler in turn: preventing the default here keeps
