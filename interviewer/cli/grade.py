@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from interviewer.answer_limit import MAX_ANSWER_BYTES
 from interviewer.cli.common import (
     console,
     load_bank_for,
@@ -27,8 +28,7 @@ if TYPE_CHECKING:
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
 
-# Longer than any spoken answer; a bigger file is a mistake (a log, a dataset), not an answer.
-MAX_ANSWER_BYTES = 64 * 1024
+# One batch line: an answer (at most MAX_ANSWER_BYTES) and the JSON around it.
 MAX_LINE_BYTES = 1024 * 1024
 # Below this match score, free text names no question of the notes.
 MIN_QUESTION_MATCH = 0.15

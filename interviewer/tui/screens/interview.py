@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Footer, Static
 
+from interviewer.answer_limit import answer_size_problem
 from interviewer.practice.queue import when
 from interviewer.practice.scheduling import RATING_NAMES
 from interviewer.tui.detached import Cancelled, wait_detached
 from interviewer.tui.messages import AnswerGraded, GradingFailed, RelatedFound
+from interviewer.tui.widgets.answer_box import AnswerBox
 from interviewer.tui.widgets.follow_up import FollowUp
 from interviewer.tui.widgets.grade_view import GradeView
 from interviewer.tui.widgets.question_card import QuestionCard
@@ -69,7 +71,7 @@ class InterviewScreen(Screen[None]):
         yield QuestionCard(id="question")
         yield Static(id="notice")
         with Vertical(id="answer-pane"):
-            yield TextArea(id="answer", placeholder=ANSWER_PLACEHOLDER)
+            yield AnswerBox(id="answer", placeholder=ANSWER_PLACEHOLDER)
             yield Spinner(GRADING_TEXT, id="spinner")
             yield Static(id="status")
             # Outside the result's scroll: the rating keys are in view however long it is.
@@ -93,9 +95,9 @@ class InterviewScreen(Screen[None]):
     # -- what is on screen -----------------------------------------------------------
 
     @property
-    def answer_box(self) -> TextArea:
+    def answer_box(self) -> AnswerBox:
         """The main answer box."""
-        return self.query_one("#answer", TextArea)
+        return self.query_one("#answer", AnswerBox)
 
     def show_notice(self, text: str | None) -> None:
         """A calm one-line notice (offline grading, a fallback), or none."""
@@ -154,19 +156,19 @@ class InterviewScreen(Screen[None]):
         """Text typed but not submitted (the answer or the follow-up), else ''."""
         turn = self.interview.current
         if self.phase == "answering":
-            text = self.answer_box.text
+            text = self.answer_box.answer
             return "" if not text.strip() or text == self._saved_answer else text
-        box = self.query_one(FollowUp).answer_box
+        follow_up = self.query_one(FollowUp).answer_box.answer
         if turn.grade and turn.grade.follow_up and turn.follow_up_id is None:
-            return box.text if box.text.strip() else ""
+            return follow_up if follow_up.strip() else ""
         return ""
 
     def save_draft(self) -> None:
         """Keep the unsubmitted text in the history (ungraded, offered for grading later)."""
         if self.phase == "answering":
-            self.interview.submit(self.answer_box.text)
+            self.interview.submit(self.answer_box.answer)
         else:
-            self.interview.submit_follow_up(self.query_one(FollowUp).answer_box.text)
+            self.interview.submit_follow_up(self.query_one(FollowUp).answer_box.answer)
 
     # -- actions ---------------------------------------------------------------------
 
@@ -192,21 +194,31 @@ class InterviewScreen(Screen[None]):
     def action_submit(self) -> None:
         """Save the answer (or the follow-up's) and grade it in the background."""
         if self.phase == "graded":
-            box = self.query_one(FollowUp).answer_box
-            if not box.text.strip():
+            text = self.query_one(FollowUp).answer_box.answer
+            if not text.strip():
                 self.set_status("Type your answer to the follow-up first (tab to its box).")
                 return
-            job = self.interview.submit_follow_up(box.text)
+            if self._too_long(text):
+                return
+            job = self.interview.submit_follow_up(text)
         else:
-            text = self.answer_box.text
+            text = self.answer_box.answer
             if not text.strip():
                 self.set_status("Type an answer first, or ctrl+g to skip the question.")
+                return
+            if self._too_long(text):
                 return
             job = self.interview.submit(text)
             self._saved_answer = text
         self.set_status()
         self._set_grading(job)
         self.grade_in_background(job)
+
+    def _too_long(self, text: str) -> bool:
+        problem = answer_size_problem(text)
+        if problem:
+            self.set_status(f"Not submitted: {problem}. Shorten it and press ctrl+s again.")
+        return problem is not None
 
     def action_reveal(self) -> None:
         """Show the reference answer before answering (recorded as peeked)."""

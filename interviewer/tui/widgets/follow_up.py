@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.markup import escape
-from textual.widgets import Static, TextArea
+from textual.widgets import Static
 
+from interviewer.tui.widgets.answer_box import AnswerBox
 from interviewer.tui.widgets.grade_view import GradeView
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class FollowUp(Vertical):
     def compose(self) -> ComposeResult:
         """Question, answer box, grade."""
         yield Static(id="follow-up-question")
-        yield TextArea(
+        yield AnswerBox(
             id="follow-up-answer",
             placeholder="Answer the follow-up here (ctrl+s grades it), or ctrl+n to move on",
         )
@@ -32,15 +33,15 @@ class FollowUp(Vertical):
         self.query_one("#follow-up-question", Static).update(
             f"[b]Follow-up:[/b] {escape(question)}"
         )
-        answer = self.query_one("#follow-up-answer", TextArea)
+        answer = self.query_one("#follow-up-answer", AnswerBox)
         answer.text = ""
         answer.read_only = False
         self.query_one("#follow-up-grade", GradeView).display = False
 
     @property
-    def answer_box(self) -> TextArea:
+    def answer_box(self) -> AnswerBox:
         """The follow-up's answer box."""
-        return self.query_one("#follow-up-answer", TextArea)
+        return self.query_one("#follow-up-answer", AnswerBox)
 
     def graded(self, grade: Grade) -> None:
         """Show the follow-up's grade; its answer can no longer change."""
