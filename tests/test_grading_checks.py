@@ -332,3 +332,26 @@ def test_an_unwritable_vector_store_costs_only_time(tmp_path: Path) -> None:
     store = VectorStore(blocker / "vectors.sqlite3", "m")
     store.put({"a": [0.5, 0.25]})
     assert store.get(["a"]) == {}
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The main benefits of generics include:\n\n"
+        "- Reusability: they allow you to write code once for every type it works with.\n"
+        "- Type safety: they ensure type correctness at compile time.\n"
+        "- Maintainability: they simplify maintenance by removing duplicated code.\n",
+        "泛型的主要好处有以下几点：\n\n"
+        "- 复用：同一份代码可以用于多种类型，不必为每种类型各写一遍。\n"
+        "- 类型安全：编译期就能检查出类型错误。\n"
+        "- 易维护：减少重复代码，修改时只需改一处。\n",
+    ],
+)
+def test_a_sentence_that_introduces_a_list_is_no_claim(answer: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    lexicon = load_lexicon(packs=[])
+    claims = distinct_claims(answer, lexicon, lambda concept: 1.0)
+    assert len(claims) == 3
+    assert not any(claim.startswith(("The main benefits", "泛型的主要好处")) for claim in claims)

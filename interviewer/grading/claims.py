@@ -38,7 +38,9 @@ def _sentences(answer: str) -> list[str]:
         if fenced or not line.strip() or _BOILERPLATE.search(line):
             continue
         text = _BULLET.sub("", plain_text(_BULLET.sub("", line)))
-        found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text) if part.strip())
+        # A sentence ending in a colon introduces what follows ("The main benefits are:").
+        found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text)
+                     if part.strip() and not part.rstrip().endswith((":", "：")))
     return found
 
 
