@@ -168,3 +168,22 @@ def test_doctor_names_a_damaged_history_and_leaves_it_alone(
     assert code == 1
     assert "✗ history: cannot open the history" in out
     assert damaged.read_bytes() == b"not a database " * 400
+
+
+async def test_a_closed_terminal_ends_the_process_even_if_the_shutdown_hangs(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    import interviewer.tui.app as tui_app
+
+    ended = threading.Event()
+    monkeypatch.setattr(tui_app, "HANGUP_GRACE_SECONDS", 0.05)
+    app = make_app()
+    monkeypatch.setattr(app, "hard_exit", lambda code: ended.set())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"draft")
+        app.interrupted(signal.SIGHUP)
+        await pilot.pause()
+    assert ended.wait(5)
+    assert [answer.text for answer in make_app.store.ungraded()] == ["draft"]

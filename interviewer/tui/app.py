@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import os
 import signal
+import threading
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +29,10 @@ if TYPE_CHECKING:
     from interviewer.practice.session import Interview
     from interviewer.practice.store import StoredAnswer
     from interviewer.tui.backends import Backends
+
+HANGUP_GRACE_SECONDS = 5.0
+"""After the terminal is gone (SIGHUP) and the draft is saved, the process ends within this
+long even if Textual's shutdown never returns."""
 
 # Palette entries for the interview screen: title, help, action (offered when enabled).
 PALETTE: tuple[tuple[str, str, str], ...] = (
@@ -84,7 +90,18 @@ class InterviewApp(App[Summary | None]):
         screen = self._interview_screen()
         if screen is not None and screen.draft():
             screen.save_draft()
+        if number == signal.SIGHUP:
+            # With its terminal closed, Textual's shutdown can wait forever for its output
+            # thread (seen when tmux sessions were killed while the warm-up worker ran e5:
+            # the apps lived on at 30% CPU each). The draft is saved: end regardless.
+            watchdog = threading.Timer(HANGUP_GRACE_SECONDS, self.hard_exit, (128 + number,))
+            watchdog.daemon = True
+            watchdog.start()
         self.exit(self.interview.finish(), return_code=128 + number)
+
+    def hard_exit(self, code: int) -> None:
+        """End the process now, without cleaning up (what is kept is already saved)."""
+        os._exit(code)
 
     def on_ready(self) -> None:
         """After the first frame: load the slow parts, then offer the ungraded answers."""
