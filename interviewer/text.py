@@ -21,6 +21,7 @@ before a "+" that ends it are words; TP+FP is two."""
 _SIGNS = {"+": "+", "+-": "+", "++": "++", "#": "#"}
 # An acronym's plural (CNNs, APIs) is the acronym; HTTPS, all capitals, is a word of its own.
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
+_VOWEL = re.compile(r"[aeiouy]")
 _lock = threading.Lock()
 NOT_ABBREVIATED = r"(?<!\b[A-Za-z]\.[A-Za-z])(?<!\b[Vv]s)(?<!\b[Cc]f)"
 """Put before a full stop in a sentence-splitting pattern: "e.g.", "i.e.", "vs." and "cf."
@@ -59,6 +60,12 @@ def warm_up() -> None:
 def cut(text: str) -> list[str]:
     """Lower-cased words of mixed Chinese/English text, punctuation and spaces dropped."""
     return list(_cut(text))
+
+
+def may_be_plural(rest: str) -> bool:
+    """Whether a word ending in "s" can be the plural of `rest` (the word less its "s"): not
+    when `rest` has no vowel — HTTPS is no plural of HTTP."""
+    return bool(_VOWEL.search(rest))
 
 
 def singular_acronyms(text: str) -> str:

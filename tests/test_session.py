@@ -20,7 +20,8 @@ from interviewer.practice.session import (
     plan,
 )
 from interviewer.practice.store import HISTORY_FILE, HistoryStore, Review
-from interviewer.topics import load_glossary, select_topic
+from interviewer.topic_choice import select_topic
+from interviewer.topics import load_glossary
 
 DAY = 86400.0
 NOW = 1_800_000_000.0

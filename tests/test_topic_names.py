@@ -12,13 +12,8 @@ import pytest
 from interviewer.cli.main import build_parser, main
 from interviewer.errors import InterviewerError
 from interviewer.notes import QuestionBank, load_bank
-from interviewer.topics import (
-    UnknownTopicError,
-    load_glossary,
-    questions_for_topic,
-    select_topic,
-    typable_name,
-)
+from interviewer.topic_choice import UnknownTopicError, questions_for_topic, select_topic
+from interviewer.topics import load_glossary, typable_name
 
 NOTES = Path(__file__).parent / "fixtures" / "topics" / "emoji_sections.md"
 

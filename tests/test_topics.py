@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from interviewer.notes import QuestionBank
-from interviewer.topics import (
-    Glossary,
-    Topic,
-    UnknownTopicError,
-    load_glossary,
-    questions_for_topic,
-)
+from interviewer.topic_choice import UnknownTopicError, questions_for_topic
+from interviewer.topics import Glossary, Topic, load_glossary
 
 REQUIRED_TOPICS = [
     "overfitting", "dropout", "batch-norm", "initialization", "activation-functions",

@@ -14,7 +14,8 @@ from interviewer.cli.common import (
     stars,
     topic_match,
 )
-from interviewer.topics import load_glossary, questions_for_topic, typable_name
+from interviewer.topic_choice import questions_for_topic
+from interviewer.topics import load_glossary, typable_name
 
 
 def run_questions(args: argparse.Namespace) -> int:

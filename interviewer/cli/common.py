@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from interviewer.notes import QuestionBank
     from interviewer.notes.model import Question
-    from interviewer.topics import TopicMatch
+    from interviewer.topic_choice import TopicMatch
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
@@ -74,7 +74,8 @@ def topic_match(questions: Sequence[Question], topic: str | None) -> TopicMatch 
     word named no topic and the questions whose titles name it were taken instead."""
     if not topic:
         return None
-    from interviewer.topics import load_glossary, select_topic
+    from interviewer.topic_choice import select_topic
+    from interviewer.topics import load_glossary
 
     match = select_topic(questions, topic, load_glossary())
     notice = match.notice(topic)

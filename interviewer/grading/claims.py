@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
-from interviewer.notes.markup import plain_text, unwrap
+from interviewer.notes.markup import FENCE_LINE, plain_text, unwrap
 from interviewer.text import AFTER_ABBREVIATION
 
 MAX_CLAIMS = 8
@@ -16,7 +16,6 @@ MIN_CHARS = 12
 MAX_CHARS = 160
 # A sentence adds a claim when at least this share of its weight is new.
 MIN_NEW = 0.5
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
 _SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=[.]){AFTER_ABBREVIATION}\s+(?=[A-Z0-9(\"“])")
 # Lines that point elsewhere or frame the answer rather than state anything.
@@ -32,7 +31,7 @@ def _sentences(answer: str) -> list[str]:
     found: list[str] = []
     fenced = False
     for line in unwrap(answer):
-        if _FENCE.match(line):
+        if FENCE_LINE.match(line):
             fenced = not fenced
             continue
         if fenced or not line.strip() or _BOILERPLATE.search(line):

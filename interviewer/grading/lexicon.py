@@ -14,7 +14,7 @@ from pathlib import Path
 
 from interviewer.packs import Pack, bundled_packs
 from interviewer.packs import word_groups as pack_word_groups
-from interviewer.text import cut
+from interviewer.text import cut, may_be_plural
 from interviewer.topics import Glossary, load_glossary
 
 LEXICON_FILE = Path(__file__).with_name("lexicon.toml")
@@ -50,7 +50,6 @@ _STOPWORDS_TEXT = """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
-_VOWEL = re.compile(r"[aeiouy]")
 # Function characters jieba sometimes glues onto the word next to them.
 _GLUE_HEAD = frozenset("太很越更最也都就会还才又")
 _GLUE_TAIL = frozenset("会的了地得着就也都")
@@ -68,7 +67,7 @@ def stem(token: str) -> str:
                 break
             if suffix == "s" and word[-2] in "ai" and len(word) <= 5:
                 break
-            if suffix == "s" and not _VOWEL.search(word[:-1]):  # https is not http's plural
+            if suffix == "s" and not may_be_plural(word[:-1]):
                 break
             word = word[: -len(suffix)]
             break

@@ -25,7 +25,8 @@ _ENUMERATOR = re.compile(
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
-_FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
+"""A line that opens or closes a fenced code block."""
 _QUOTE_MARKS = re.compile(r"^ {0,3}> ?")
 # A bold name of its own on a line, ending in a colon ("**Example:**", "**解析**："): it heads
 # what follows, it does not start a sentence that the next line continues.
@@ -143,7 +144,7 @@ def unquote(text: str) -> str:
     fence_depth: int | None = None  # the quote depth of the open code block
     for line in text.split("\n"):
         depth, rest = _strip_quotes(line, fence_depth)
-        if _FENCE_LINE.match(rest):
+        if FENCE_LINE.match(rest):
             fence_depth = depth if fence_depth is None else None
         lines.append(rest)
     return "\n".join(lines)
@@ -158,7 +159,7 @@ def unwrap(text: str) -> list[str]:
     fenced = joinable = False
     for line in unquote(text).splitlines():
         stripped = line.strip()
-        if _FENCE_LINE.match(line):
+        if FENCE_LINE.match(line):
             fenced, joinable = not fenced, False
         elif fenced or _LABEL_LINE.match(line):
             joinable = False

@@ -15,7 +15,8 @@ from interviewer.commands import command
 from interviewer.errors import InterviewerError
 from interviewer.practice.scheduling import CardState, need_for, rating_for
 from interviewer.practice.store import AnswerKind, HistoryStore, Review
-from interviewer.topics import TopicMatch, typable_name
+from interviewer.topic_choice import TopicMatch
+from interviewer.topics import typable_name
 
 if TYPE_CHECKING:
     from interviewer.grading.model import Grade

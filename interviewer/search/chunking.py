@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from interviewer.notes.markup import plain_text, unquote
+from interviewer.notes.markup import FENCE_LINE, plain_text, unquote
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
@@ -46,7 +46,6 @@ _IMAGE_ONLY = re.compile(r"^\s*\[image(?::[^\]]*)?\]\s*$")
 _URL_ONLY = re.compile(r"^\s*(?:ref:\s*)?https?://\S+\s*$", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[。！？；!?;])")
 _SHORT_LABEL = 32
-_FENCE = re.compile(r"^\s*(?:```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -103,13 +102,14 @@ def _parts(answer: str) -> list[_Part]:
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         bullet = _BULLET.match(line)
-        if _FENCE.match(line) or fenced:
+        fence = bool(FENCE_LINE.match(line))
+        if fence or fenced:
             # A code block is one unit of its own, whatever its lines look like ("# a
             # comment" is no heading, a blank line no break).
-            if _FENCE.match(line) and not fenced:
+            if fence and not fenced:
                 flush()
             current.append(line)
-            fenced = fenced != bool(_FENCE.match(line))
+            fenced = fenced != fence
             if not fenced:
                 flush()
         elif not line.strip():
@@ -127,7 +127,7 @@ def _parts(answer: str) -> list[_Part]:
 
 
 def _clean(unit: str) -> str:
-    if _FENCE.match(unit):  # code keeps its lines and fences (passage_text leaves it out)
+    if FENCE_LINE.match(unit):  # code keeps its lines and fences (passage_text leaves it out)
         return "\n".join(line.rstrip() for line in unit.splitlines() if line.strip())
     return "\n".join(plain_text(line) for line in unit.splitlines() if line.strip())
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from interviewer.text import ASCII_WORD, singular_acronyms
+from interviewer.text import ASCII_WORD, may_be_plural, singular_acronyms
 from interviewer.topics import compact
 
 BRIDGE_WEIGHT = 1.0
@@ -20,7 +20,6 @@ _GAP_ZH = 8
 _GAP_EN = 4
 
 # Longest first, so "initializations" loses "ations" rather than "s".
-_VOWEL = re.compile(r"[aeiouy]")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "s", "e")
 
 
@@ -32,7 +31,7 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word[-2] in "su":  # loss, relus: not plurals to cut
                 continue
-            if suffix == "s" and not _VOWEL.search(word[:-1]):  # https is not http's plural
+            if suffix == "s" and not may_be_plural(word[:-1]):
                 continue
             root = word[: -len(suffix)]
             # dropping, stopped → drop, stop (but falling, missed keep their ll, ss)
