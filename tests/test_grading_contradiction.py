@@ -41,6 +41,9 @@ NOTES_ON_NOISE = ["噪声是一种正则化：向权重添加噪声可以提高�
     ("qid", "wrong", "right"),
     [
         (DROPOUT, "dropout is used at test time", "dropout is only used during training"),
+        # The same effect ("共适应"), caused rather than prevented.
+        (DROPOUT, "Dropout 会导致神经元之间的共适应，所以能防止过拟合。",
+         "Dropout 会防止神经元之间的共适应，所以能防止过拟合。"),
         (OVERFIT, "过拟合说明模型太简单，应该增加层数。", "过拟合说明模型太复杂，应该减少层数或加正则化。"),
         (DROPOUT,
          "Dropout is also applied at test time: neurons are randomly dropped during inference, "
@@ -201,6 +204,12 @@ def test_misconception_feedback_is_in_the_answers_language(
         # Opposite limits are both true: too little capacity underfits, too much overfits.
         ("deep_learning_basics-05", "容量太低连训练集都拟合不好，就是欠拟合；容量太高会过拟合。"),
         ("deep_learning_basics-14", "噪声的方差不能太大，太大会淹没信号，一般加方差较小的高斯噪声。"),
+        # "防止共适应" and the notes' "导致两个神经元不一定…出现" are different effects: sharing
+        # 神经元, or the notes' own "prevents" a clause before, does not make them one claim.
+        (DROPOUT, "Dropout在训练时随机丢弃一部分神经元，防止神经元之间共适应，迫使网络学习更鲁棒的特征；"
+                  "同时相当于训练了很多共享参数的子网络，预测时做模型平均，类似Bagging的效果。"),
+        (DROPOUT, "Dropout randomly drops neurons during training, which prevents neurons from "
+                  "co-adapting and forces the network to learn robust features."),
     ],
 )
 def test_right_answers_are_not_flagged_as_contradictions(

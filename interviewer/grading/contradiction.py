@@ -23,8 +23,11 @@ def _rx(pattern: str) -> re.Pattern[str]:
 DIRECTIONS = Path(__file__).with_name("directions.toml")
 
 
-def _axes() -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str]]:
-    """The axes of directions.toml, and those a negation does not flip."""
+def _axes() -> tuple[
+    dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str], frozenset[str]
+]:
+    """The axes of directions.toml, those a negation does not flip and those whose words
+    name things."""
     with DIRECTIONS.open("rb") as handle:
         entries = tomllib.load(handle)["axis"]
     # Entries of one name are one axis ("变小" and "增大" point along the same one).
@@ -35,11 +38,12 @@ def _axes() -> tuple[dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozens
         minus.append(entry["minus"])
     axes = {name: (_rx("|".join(plus)), _rx("|".join(minus)))
             for name, (plus, minus) in words.items()}
-    return axes, frozenset(e["name"] for e in entries if not e.get("negatable", True))
+    return (axes, frozenset(e["name"] for e in entries if not e.get("negatable", True)),
+            frozenset(e["name"] for e in entries if e.get("names", False)))
 
 
 # axis: (words for +, words for -), from a data file of generic directions and antonyms.
-AXES, UNNEGATED = _axes()
+AXES, UNNEGATED, NAMING = _axes()
 # A negation flips the direction of what follows it in the clause ("不会引起" = prevents).
 _NEGATION = _rx(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
@@ -127,6 +131,9 @@ class Claim:
     scope: frozenset[str] = frozenset()
     """What a clause before it said the sentence is about ("在 Bagging 的情况下，…"): the
     claim holds for that thing only."""
+    effect: frozenset[str] = frozenset()
+    """What the clause says is caused or prevented ("防止「过拟合」"): two clauses point
+    opposite ways on that axis only about the same effect."""
 
 
 def direction(text: str) -> tuple[tuple[str, int], ...]:
@@ -179,19 +186,47 @@ def claims(
             if _OPENS.search(clause):
                 previous = frozenset()
             axes = direction(clause)
+            effect: frozenset[str] = frozenset()
+            if lexicon is not None and axes:
+                concepts, effect = _pointed(clause, concepts, lexicon)
             if axes:
                 turned = at < len(flat) and bool(_TURN.search(flat[at]))
                 subject = _subject(clause, listed, concepts, lexicon)
                 anchors = (concepts | previous | context) - foreign
                 found.append(Claim(clause, anchors, concepts, axes,
                                    conditional=is_condition(clause), qualified=turned,
-                                   subject=subject, foreign=foreign, scope=scope))
+                                   subject=subject, foreign=foreign, scope=scope,
+                                   effect=effect))
             elif _SCOPE.search(clause):
                 scope = frozenset(c for c in concepts
                                   if lexicon is None or lexicon.is_domain(c)) or scope
             framed = foreign if _FRAME.search(clause) else frozenset()
             previous = frozenset() if framed else concepts - _yardsticks(clause, lexicon)
     return found
+
+
+def _pointed(
+    clause: str, concepts: frozenset[str], lexicon: Lexicon
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The clause's concepts without those only its direction words carry ("防止" is how,
+    not what), and the concepts of what its effect word acts on: the words after the last
+    one ("防止「神经元之间共适应」"), or before the first when nothing follows ("梯度消失是
+    sigmoid 导致的")."""
+    pointing = [m for m in _ANY.finditer(clause)
+                if (m.lastgroup or "").rpartition("_")[0] not in NAMING]
+    if not pointing:
+        return concepts, frozenset()
+    plain = clause
+    for match in reversed(pointing):
+        plain = plain[:match.start()] + " " * len(match.group()) + plain[match.end():]
+    kept = concepts & frozenset(lexicon.text_concepts(plain))
+    effects = [m for m in pointing if m.lastgroup in ("effect_plus", "effect_minus")]
+    if not effects:
+        return kept, frozenset()
+    after = frozenset(c for c in lexicon.text_concepts(plain[effects[-1].end():]) if len(c) > 1)
+    before = frozenset(c for c in lexicon.text_concepts(plain[:effects[0].start()])
+                       if len(c) > 1)
+    return kept, after & kept or before & kept
 
 
 def _yardsticks(clause: str, lexicon: Lexicon | None) -> frozenset[str]:
@@ -214,13 +249,22 @@ def _subject(
                  and (lexicon.is_domain(c) or (named and c.isascii() and c.isalpha()))), None)
 
 
-def _flips(a: Claim, b: Claim) -> tuple[int, int]:
+def _flips(a: Claim, b: Claim, is_domain: Callable[[str], bool]) -> tuple[int, int]:
     """(flipped axes, axes both claims share)."""
     mine = dict(a.axes)
     # "太低不行" and "过高也不行" are both true: opposite limits are not opposite claims.
     common = [(axis, sign) for axis, sign in b.axes
-              if axis in mine and (axis != "excess" or mine[axis] == sign)]
+              if axis in mine and (axis != "excess" or mine[axis] == sign)
+              and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))]
     return sum(1 for axis, sign in common if mine[axis] != sign), len(common)
+
+
+def _same_effect(a: frozenset[str], b: frozenset[str], is_domain: Callable[[str], bool]) -> bool:
+    """True unless the two effects are told apart by their terms: "防止共适应" and "导致两个
+    神经元不一定同时出现" share 神经元 but neither names all the other's terms."""
+    terms_a = frozenset(c for c in a if is_domain(c))
+    terms_b = frozenset(c for c in b if is_domain(c))
+    return terms_a <= terms_b or terms_b <= terms_a
 
 
 def contradiction(
@@ -258,7 +302,7 @@ def contradiction(
             continue
         if not any(is_domain(c) for c in shared):
             continue
-        flipped, common = _flips(claim, ref)
+        flipped, common = _flips(claim, ref, is_domain)
         if common == 0:
             continue  # nothing comparable: neither agrees nor disagrees
         # Closeness: concepts the two clauses share themselves, then with their context.
