@@ -61,6 +61,12 @@ def _clauses(sentences: Sequence[str], lexicon: Lexicon) -> list[tuple[str, list
             for sentence in sentences for clause in split_clauses(sentence)]
 
 
+def _names(clause: str, name: str) -> bool:
+    """True when the clause writes the term's name ("buffered" is not named by "unbuffered")."""
+    pattern = rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])"
+    return re.search(pattern, clause, re.IGNORECASE) is not None
+
+
 def _about(listed: Sequence[str], term: frozenset[str]) -> bool:
     """True when a clause is about the term: it names it among its first concepts."""
     return _mentions(frozenset(listed), term) and bool(term & frozenset(listed[:SUBJECT_WITHIN]))
@@ -140,13 +146,16 @@ def _swap(
     if said & this.bound:
         return None
     least, share = (MIN_BOUND + 1, CARRIED_SHARE) if carried else (MIN_BOUND, MIN_BOUND_SHARE)
+    # A named clause is judged by the words that tell the siblings apart ("mean pooling 把梯度
+    # 传给值最大的像素": 传给, 像素 are max pooling's), not by all it says around them.
+    told = said if carried else said & frozenset().union(*(m.bound for m in members))
     for other in members:
         bound = said & other.bound
-        if (other is this or len(bound) < least or len(bound) < share * len(said)
-                or other.name.lower() in clause.lower()):
+        if (other is this or len(bound) < least or len(bound) < share * len(told)
+                or _names(clause, other.name)):
             continue
         note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
-        if this.name.lower() not in note.lower():
+        if not _names(note, this.name):
             return other, note
     return None
 

@@ -10,6 +10,7 @@ from itertools import combinations
 from typing import Protocol
 
 from interviewer.terms.pairs import abbreviations, same_term, term_pairs
+from interviewer.terms.sibling_titles import sibling_questions
 from interviewer.terms.siblings import attached_text, sibling_sets
 
 # A group that grows past this is a chain of loose pairs, not one term's spellings.
@@ -109,6 +110,13 @@ def mine_terms(questions: Iterable[_Question]) -> MinedTerms:
         if found:
             siblings[question.id] = tuple(found)
             attached[question.id] = attached_text(question.answer)
+    for qid, told_apart in sibling_questions(listed).items():
+        siblings[qid] = tuple(dict.fromkeys((*siblings.get(qid, ()),
+                                             *(pair.terms for pair in told_apart))))
+        labelled = attached.setdefault(qid, {})
+        for pair in told_apart:
+            for term, answer in zip(pair.terms, pair.answers, strict=True):
+                labelled.setdefault(term.lower(), answer)
     mined = MinedTerms(tuple(dict.fromkeys(pairs)), tuple(dict.fromkeys(shorts)), siblings,
                        attached)
     if len(_CACHE) >= _CACHE_SIZE:
