@@ -7,9 +7,9 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Protocol
 
 from interviewer.terms.pairs import abbreviations, same_term, term_pairs
+from interviewer.terms.question import Question
 from interviewer.terms.sibling_titles import sibling_questions
 from interviewer.terms.siblings import attached_text, sibling_sets
 
@@ -18,14 +18,6 @@ MAX_GROUP = 6
 _CACHE: dict[str, MinedTerms] = {}
 _CACHE_SIZE = 8
 
-
-class _Question(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def answer(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -84,14 +76,14 @@ class MinedTerms:
         return self.attached.get(question_id, {})
 
 
-def _fingerprint(questions: Sequence[_Question]) -> str:
+def _fingerprint(questions: Sequence[Question]) -> str:
     digest = hashlib.sha256()
     for question in questions:
         digest.update(f"{question.id}\0{question.title}\0{question.answer}\0".encode())
     return digest.hexdigest()
 
 
-def mine_terms(questions: Iterable[_Question]) -> MinedTerms:
+def mine_terms(questions: Iterable[Question]) -> MinedTerms:
     """The terms of a set of questions (cached by their content)."""
     listed = list(questions)
     key = _fingerprint(listed)

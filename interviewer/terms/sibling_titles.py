@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
+from interviewer.terms.question import Question
 from interviewer.terms.siblings import MAX_CHARS, clean_term
 
 # Siblings sit close together in notes; comparing each title with its neighbours only also
@@ -39,14 +39,6 @@ _ARTICLES = frozenset({"a", "an", "the"})
 COMMON_SHARE = 0.1
 _WORD = re.compile(r"[\w\u4e00-\u9fff]")
 
-
-class _Question(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def answer(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -99,7 +91,7 @@ def _differing(
     return terms[0], terms[1], shared
 
 
-def sibling_questions(questions: Sequence[_Question]) -> dict[str, list[SiblingQuestions]]:
+def sibling_questions(questions: Sequence[Question]) -> dict[str, list[SiblingQuestions]]:
     """Question id → the sibling terms it or a neighbour tells apart: given to both sibling
     questions and to a nearby question whose title names only (and at least two of) the
     words the two share."""
