@@ -207,3 +207,52 @@ def test_numbered_points_of_an_answer_stay_in_the_answer(tmp_path: Path) -> None
     )
     [question] = load_bank([path]).questions
     assert question.answer == "1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。"
+
+
+def test_headings_about_linking_are_questions_not_link_lists(tmp_path: Path) -> None:
+    path = tmp_path / "os.md"
+    path.write_text(
+        "## 程序编译与链接\n\n预处理、编译、汇编、链接四步。\n\n## 静态链接和动态链接\n\n"
+        "静态链接在载入时确定地址，动态链接在调用时才计算。\n\n## 参考链接\n\n"
+        "- [编译原理](http://example.com/a)\n\n## 学习资料\n\n- 一本书\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [q.title for q in bank.questions] == ["程序编译与链接", "静态链接和动态链接"]
+
+
+def test_numbered_list_questions_with_their_answers_between_them(tmp_path: Path) -> None:
+    path = tmp_path / "python.md"
+    path.write_text(
+        "## Python\n\n1. What is the GIL?\n\nWhat: a lock that lets one thread run bytecode.\n\n"
+        "How: threads cannot use several cores for Python code.\n\n"
+        "2. What is a decorator?\n\nA function that wraps another function.\n\nExample:\n\n"
+        "```python\n@cache\ndef f(): ...\n```\n\n3. When to use lambda?\n\nFor short key functions.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "What is the GIL?", "What is a decorator?", "When to use lambda?",
+    ]
+    assert questions[0].answer == (
+        "What: a lock that lets one thread run bytecode.\n\n"
+        "How: threads cannot use several cores for Python code."
+    )
+    assert questions[1].answer.startswith("A function that wraps another function.")
+    assert "@cache" in questions[1].answer
+    assert questions[2].answer == "For short key functions."
+
+
+def test_several_top_headings_are_the_sections_of_their_questions(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(
+        "# Python 语言特性\n\n## 闭包是什么？\n\n内嵌函数引用外部变量。\n\n# 网络\n\n"
+        "## 三次握手的过程？\n\nSYN、SYN/ACK、ACK。\n\n# 参考\n\n## 书\n\n- 一本书\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections) for q in questions] == [
+        ("闭包是什么？", ("Python 语言特性",)),
+        ("三次握手的过程？", ("网络",)),
+    ]
+    assert questions[0].chapter == "mixed"

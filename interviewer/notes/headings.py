@@ -142,8 +142,12 @@ def section_name(title: str) -> str:
 def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
     """Questions of the headings, and of the layouts inside each section's text."""
     preamble, segments = _segments(ctx, blocks)
-    first_h1 = next((s for s in segments if s.heading.level == 1), None)
-    outline = Outline(first_h1.title.text if first_h1 and first_h1.title.text else default_chapter)
+    tops = [s for s in segments if s.heading.level == 1]
+    # One top heading names the file; several ("# Python", "# 操作系统", "# 网络") are its
+    # parts, and their titles are the sections of the questions under them.
+    top_sections = len(tops) > 1
+    chapter = tops[0].title.text if len(tops) == 1 else ""
+    outline = Outline(chapter or default_chapter)
     numbered = _numbered_levels(segments)
     first_numbered: dict[int, int] = {}
     for index, segment in enumerate(segments):
@@ -168,6 +172,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
         if level == 1:
             outline.drafts += _section_questions(ctx, segment.body, sections, title.text)
+            if top_sections and not title.text.endswith(("?", "？")):
+                if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+                    stack.append((level, "skip", None))
+                else:
+                    stack.append((level, "section", section_name(title.text)))
             continue
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
