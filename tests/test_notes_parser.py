@@ -392,3 +392,12 @@ def test_pointers_to_other_texts_are_no_key_points() -> None:
     )
     questions = parse_markdown(text, "c").questions
     assert [q.key_points for q in questions] == [(), (), ("协程由用户自己控制切换，见这篇文章",)]
+
+
+def test_a_line_ending_in_a_colon_is_no_derived_key_point() -> None:
+    text = (
+        "## 1. What is a decorator?\n\nA function that wraps another one.\n\nExample:\n\n"
+        "```python\n@cache\ndef f(): ...\n```\n\n优点:\n\n它让代码复用。\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("A function that wraps another one", "它让代码复用")

@@ -28,6 +28,8 @@ _SHIELD_EMPHASIS = str.maketrans({"*": "\1", "_": "\2"})
 _UNSHIELD = str.maketrans({"\0": "<", "\1": "*", "\2": "_"})
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]")
+_LABEL_CHARS = 12
+"""A line this short ending in a colon is a label ("For example:", "优点:"), no point."""
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)  # "hello \" ends a line, as <br>
 _EDGE_PUNCT = "：:；;，,、。. \t"
 _ENUMERATOR = re.compile(
@@ -207,6 +209,12 @@ def _points_elsewhere(line: str) -> bool:
     return linked > 0 and len(_WORD.findall(_URL.sub(" ", rest))) * 3 <= linked
 
 
+def _says_something(line: str) -> bool:
+    text = plain_text(line)
+    label = len(text) <= _LABEL_CHARS and text.endswith((":", "："))
+    return not label and not _points_elsewhere(line)
+
+
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
     (top level first), else of each paragraph (of a quote, when the body is one)."""
@@ -224,9 +232,10 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
             bullets.append((len(bullet.group(1).expandtabs(4)), bullet.group(2)))
         elif not line.lstrip().startswith(("#", ">", "|", "http://", "https://")):
             paragraphs.append(line)
-    # A pointer elsewhere ("推荐: http://…", "见[某篇文章](…)") says nothing to ask for.
-    bullets = [(indent, text) for indent, text in bullets if not _points_elsewhere(text)]
-    paragraphs = [text for text in paragraphs if not _points_elsewhere(text)]
+    # A pointer elsewhere ("推荐: http://…", "见[某篇文章](…)") says nothing to ask for, and
+    # a label ("Example:", "优点:") introduces what follows.
+    bullets = [(indent, text) for indent, text in bullets if _says_something(text)]
+    paragraphs = [text for text in paragraphs if _says_something(text)]
     if bullets:
         shallowest = min(indent for indent, _ in bullets)
         chosen = [text for indent, text in bullets if indent == shallowest]
