@@ -207,3 +207,93 @@ def test_numbered_points_of_an_answer_stay_in_the_answer(tmp_path: Path) -> None
     )
     [question] = load_bank([path]).questions
     assert question.answer == "1、减少重排。\n\n2、跨平台。\n\n3、为什么快？因为批量更新。"
+
+
+def test_headings_about_linking_are_questions_not_link_lists(tmp_path: Path) -> None:
+    path = tmp_path / "os.md"
+    path.write_text(
+        "## 程序编译与链接\n\n预处理、编译、汇编、链接四步。\n\n## 静态链接和动态链接\n\n"
+        "静态链接在载入时确定地址，动态链接在调用时才计算。\n\n## 参考链接\n\n"
+        "- [编译原理](http://example.com/a)\n\n## 学习资料\n\n- 一本书\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [q.title for q in bank.questions] == ["程序编译与链接", "静态链接和动态链接"]
+
+
+def test_numbered_list_questions_with_their_answers_between_them(tmp_path: Path) -> None:
+    path = tmp_path / "python.md"
+    path.write_text(
+        "## Python\n\n1. What is the GIL?\n\nWhat: a lock that lets one thread run bytecode.\n\n"
+        "How: threads cannot use several cores for Python code.\n\n"
+        "2. What is a decorator?\n\nA function that wraps another function.\n\nExample:\n\n"
+        "```python\n@cache\ndef f(): ...\n```\n\n3. When to use lambda?\n\nFor short key functions.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "What is the GIL?", "What is a decorator?", "When to use lambda?",
+    ]
+    assert questions[0].answer == (
+        "What: a lock that lets one thread run bytecode.\n\n"
+        "How: threads cannot use several cores for Python code."
+    )
+    assert questions[1].answer.startswith("A function that wraps another function.")
+    assert "@cache" in questions[1].answer
+    assert questions[2].answer == "For short key functions."
+
+
+def test_several_top_headings_are_the_sections_of_their_questions(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(
+        "# Python 语言特性\n\n## 闭包是什么？\n\n内嵌函数引用外部变量。\n\n# 网络\n\n"
+        "## 三次握手的过程？\n\nSYN、SYN/ACK、ACK。\n\n# 参考\n\n## 书\n\n- 一本书\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections) for q in questions] == [
+        ("闭包是什么？", ("Python 语言特性",)),
+        ("三次握手的过程？", ("网络",)),
+    ]
+    assert questions[0].chapter == "mixed"
+
+
+def test_headings_numbered_with_a_bare_number_and_a_space(tmp_path: Path) -> None:
+    path = tmp_path / "py.md"
+    path.write_text(
+        "# 操作系统\n\n## 1 select和epoll\n\nepoll 没有连接数限制。\n\n## 2 调度算法\n\n先来先服务。\n\n"
+        "## 3 死锁\n\n互斥、请求和保持。\n\n# 网络\n\n## 1 三次握手\n\nSYN、ACK。\n\n"
+        "## 2 Cookie和Session\n\nCookie 在客户端。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.number, q.title, q.sections) for q in questions] == [
+        (1, "select和epoll", ("操作系统",)),
+        (2, "调度算法", ("操作系统",)),
+        (3, "死锁", ("操作系统",)),
+        (1, "三次握手", ("网络",)),
+        (2, "Cookie和Session", ("网络",)),
+    ]
+    lone = tmp_path / "scale.md"
+    lone.write_text("## 3 ways to scale a database\n\nShard, replicate, cache.\n", encoding="utf-8")
+    assert [q.title for q in load_bank([lone]).questions] == ["3 ways to scale a database"]
+
+
+def test_numbered_sub_headings_of_a_few_numbered_questions_are_their_answer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "py.md"
+    path.write_text(
+        "## 1. 参数传递\n\n可变与不可变对象。\n\n## 2. 单例模式\n\n常考，要会手写。\n\n"
+        "### 1. 使用 new 方法\n\n重写 new。\n\n### 2. 共享属性\n\n共享同一个 dict。\n\n"
+        "## 3. 拷贝\n\n浅拷贝与深拷贝。\n\n## 4. 创建字典的方法\n\n### 1. 直接创建\n\n字面量。\n\n"
+        "### 2. 工厂方法\n\n调用 dict()。\n\n## 5. 作用域\n\nLEGB。\n\n## 6. 闭包\n\n内嵌函数。\n\n"
+        "## 7. 什么是 GIL？\n\n全局解释器锁。\n\n### 8. 什么是协程？\n\n用户态切换。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "参数传递", "单例模式", "拷贝", "创建字典的方法", "作用域", "闭包", "什么是 GIL？", "什么是协程？",
+    ]
+    assert "### 2. 共享属性" in questions[1].answer
+    assert "调用 dict()" in questions[3].answer

@@ -363,3 +363,41 @@ def test_difficulty_and_importance_marks(
 ) -> None:
     parsed = parse_title(raw, emoji_scale)
     assert (parsed.text, parsed.difficulty, parsed.stars) == (title, difficulty, stars)
+
+
+def test_code_spans_in_titles_keep_their_underscores_and_stars() -> None:
+    assert parse_title("`__new__`和`__init__`的区别").text == "__new__和__init__的区别"
+    assert parse_title("`*args` and `**kwargs`").text == "*args and **kwargs"
+    assert parse_title("**Bold** and __strong words__").text == "Bold and strong words"
+
+
+def test_python_names_are_no_key_points() -> None:
+    text = (
+        "## 1. What makes an iterator?\n\nIt implements __iter__() and __next__(); "
+        "`__dict__` holds attributes. **Lazy evaluation** saves memory, "
+        "**`__slots__` saves it too**.\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("Lazy evaluation", "__slots__ saves it too")
+    assert "__iter__()" in question.answer
+
+
+def test_pointers_to_other_texts_are_no_key_points() -> None:
+    text = (
+        "## 1. GET 和 POST？\n\n[GET 和 POST 的区别](http://example.com/a)\n"
+        "[另一篇回答](http://example.com/b)\n\nget: [RFC 2616 section 9.3](http://example.com/rfc)\n\n"
+        "**[详细解释](http://example.com/c)**\n\n"
+        "## 2. 什么是列表？\n\n推荐: http://example.com/list-internals\n\n"
+        "## 3. 什么是协程？\n\n协程由用户自己控制切换，见[这篇文章](http://example.com/d)。\n"
+    )
+    questions = parse_markdown(text, "c").questions
+    assert [q.key_points for q in questions] == [(), (), ("协程由用户自己控制切换，见这篇文章",)]
+
+
+def test_a_line_ending_in_a_colon_is_no_derived_key_point() -> None:
+    text = (
+        "## 1. What is a decorator?\n\nA function that wraps another one.\n\nExample:\n\n"
+        "```python\n@cache\ndef f(): ...\n```\n\n优点:\n\n它让代码复用。\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("A function that wraps another one", "它让代码复用")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
@@ -21,6 +20,13 @@ from interviewer.notes.marks import (
     is_skipped_title,
     parse_title,
 )
+from interviewer.notes.numbering import (
+    Segment,
+    answer_parts,
+    numbered_levels,
+    parents,
+    read_bare_numbers,
+)
 
 NAME = "headings"
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
@@ -28,17 +34,6 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 _FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
-_NUMBERED_SHARE = 0.65
-_NUMBERED_MIN = 3
-
-
-@dataclass
-class Segment:
-    """A heading and the blocks up to the next heading."""
-
-    heading: Block
-    title: Title
-    body: list[Block]
 
 
 @dataclass
@@ -62,6 +57,7 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
             segments[-1].body.append(block)
         else:
             preamble.append(block)
+    read_bare_numbers(segments)
     return preamble, segments
 
 
@@ -107,24 +103,6 @@ def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
     return own * 2 >= len(lines)
 
 
-def _numbered_levels(segments: list[Segment]) -> set[int]:
-    """Heading levels where the notes number their questions: there, an unnumbered heading is
-    not a question (a preface, a note, or the continuation of the question above)."""
-    numbered: Counter[int] = Counter()
-    with_body: Counter[int] = Counter()
-    for segment in segments:
-        if is_non_question_title(segment.title.text):
-            continue
-        level = segment.heading.level
-        with_body[level] += 1
-        numbered[level] += segment.title.number is not None
-    return {
-        level
-        for level, count in numbered.items()
-        if count >= _NUMBERED_MIN and count >= _NUMBERED_SHARE * with_body[level]
-    }
-
-
 def section_name(title: str) -> str:
     """A section title as a topic name: "一、基础知识（初级）" → "基础知识（初级）",
     "🏗️ Section 1: Foundations (1-40)" → "Foundations"."""
@@ -142,9 +120,14 @@ def section_name(title: str) -> str:
 def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
     """Questions of the headings, and of the layouts inside each section's text."""
     preamble, segments = _segments(ctx, blocks)
-    first_h1 = next((s for s in segments if s.heading.level == 1), None)
-    outline = Outline(first_h1.title.text if first_h1 and first_h1.title.text else default_chapter)
-    numbered = _numbered_levels(segments)
+    tops = [s for s in segments if s.heading.level == 1]
+    # One top heading names the file; several ("# Python", "# 操作系统", "# 网络") are its
+    # parts, and their titles are the sections of the questions under them.
+    top_sections = len(tops) > 1
+    chapter = tops[0].title.text if len(tops) == 1 else ""
+    outline = Outline(chapter or default_chapter)
+    numbered = numbered_levels(segments)
+    owners, parts = answer_parts(segments, numbered)
     first_numbered: dict[int, int] = {}
     for index, segment in enumerate(segments):
         if segment.title.number is not None:
@@ -168,9 +151,19 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
         if level == 1:
             outline.drafts += _section_questions(ctx, segment.body, sections, title.text)
+            if top_sections and not title.text.endswith(("?", "？")):
+                if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+                    stack.append((level, "skip", None))
+                else:
+                    stack.append((level, "section", section_name(title.text)))
             continue
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
+            continue
+        if index in parts and enclosing is not None and enclosing[1] == "question":
+            payload = enclosing[2]
+            assert isinstance(payload, int)
+            bodies[payload][1].extend([segment.heading, *segment.body])
             continue
         after_question = previous is not None and previous[0] == level
         if (
@@ -214,7 +207,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         asking = title.text.endswith(("?", "？"))
         inner = (
             []
-            if title.label_only or asking
+            if title.label_only or asking or index in owners
             else _section_questions(
                 ctx, segment.body, (*sections, section_name(title.text)), title.text
             )
@@ -232,6 +225,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
                 (title.marked or title.label_only)
                 and not (not has_body and deeper and not title.text.endswith(("?", "？")))
             )
+            or index in owners
             or announces
             or bare_asking
         ):
@@ -296,20 +290,14 @@ def _introductions(
     """Plain headings (text, no question mark, no number, not asking) that are introductions
     or placeholders, not questions: their sibling headings are sections holding the questions
     ("## 一、动机篇" among "## 二、卷积层篇" …; "## Overview" among "## Kotlin Questions")."""
-    parents: list[int] = []
-    chain: list[int] = []
-    for index, segment in enumerate(segments):
-        while chain and segments[chain[-1]].heading.level >= segment.heading.level:
-            chain.pop()
-        parents.append(chain[-1] if chain else -1)
-        chain.append(index)
+    family = parents(segments)
     families: dict[tuple[int, int], list[int]] = {}
     for index, segment in enumerate(segments):
-        families.setdefault((parents[index], segment.heading.level), []).append(index)
+        families.setdefault((family[index], segment.heading.level), []).append(index)
     lines = sorted(draft.line for draft in drafts)
     dropped: set[int] = set()
     for index in plain:
-        siblings = families[(parents[index], segments[index].heading.level)]
+        siblings = families[(family[index], segments[index].heading.level)]
         kinds = [roles.get(i) for i in siblings]
         if "question" in kinds:
             continue

@@ -10,14 +10,26 @@ _FONT = re.compile(
     r"<font\b[^>]*\bcolor\s*=\s*['\"]?[^'\">\s]+['\"]?[^>]*>(.*?)</font\s*>",
     re.IGNORECASE | re.DOTALL,
 )
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__", re.DOTALL)
+# `__init__` written bare is a Python name, not "init" in bold: `__` around one lower-case
+# identifier is no emphasis.
+_NOT_DUNDER = r"(?![a-z][a-z0-9_]*__(?!\w))"
+_BOLD = re.compile(
+    rf"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S){_NOT_DUNDER}(.+?)(?<=\S)__", re.DOTALL
+)
+_UNDERSCORE_BOLD = re.compile(rf"(?<!\w)__(?=\S){_NOT_DUNDER}(.+?)(?<=\S)__(?!\w)", re.DOTALL)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
 _BRACKETED_LINK = re.compile(r"\[\[([^\]]*)\]\]\([^)]*\)")  # [[src]](url)
 _URL = re.compile(r"https?://\S+")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CODE = re.compile(r"`+([^`]*)`+")
+_SHIELD = str.maketrans({"<": "\0", "*": "\1", "_": "\2"})
+_SHIELD_EMPHASIS = str.maketrans({"*": "\1", "_": "\2"})
+_UNSHIELD = str.maketrans({"\0": "<", "\1": "*", "\2": "_"})
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W_]")
+_LABEL_CHARS = 12
+"""A line this short ending in a colon is a label ("For example:", "优点:"), no point."""
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)  # "hello \" ends a line, as <br>
 _EDGE_PUNCT = "：:；;，,、。. \t"
 _ENUMERATOR = re.compile(
@@ -63,16 +75,20 @@ def plain_text(markdown: str) -> str:
         text = _LINK.sub(lambda m: m.group(1), text)
     if "://" in text:
         text = _URL.sub("", text)
-    if "`" in text:
-        # `<p>` in a code span is text, not a tag: shield its "<" while tags are removed.
-        text = _CODE.sub(lambda m: m.group(1).replace("<", "\0"), text)
+    shielded = "`" in text
+    if shielded:
+        # A code span is text: its `<p>` is no tag and its `__init__` or `**kwargs` no bold.
+        # Shield those characters while tags and emphasis are removed.
+        text = _CODE.sub(lambda m: m.group(1).translate(_SHIELD), text)
     if "<" in text:
         text = _TAG.sub("", text)
-    if "\0" in text:
-        text = text.replace("\0", "<")
     if "\\" in text:
         text = _HARD_BREAK.sub("", text)
-    text = text.replace("**", "").replace("__", "")
+    text = text.replace("**", "")
+    if "__" in text:
+        text = _UNDERSCORE_BOLD.sub(r"\1", text)
+    if shielded:
+        text = text.translate(_UNSHIELD)
     return _SPACE.sub(" ", text).strip()
 
 
@@ -113,8 +129,14 @@ def highlighted_points(body: str) -> tuple[str, ...]:
         for match in _FONT.finditer(body):
             found.append((match.start(), _clean_point(match.group(1))))
         outside_fonts = _FONT.sub(lambda m: " " * len(m.group(0)), body)
+    coded = "`" in outside_fonts
+    if coded:  # `__init__` and `**kwargs` in a code span are no bold (a bold span may hold one)
+        outside_fonts = _CODE.sub(lambda m: m.group(0).translate(_SHIELD_EMPHASIS), outside_fonts)
     for match in _BOLD.finditer(outside_fonts):
-        found.append((match.start(), _clean_point(match.group(1) or match.group(2))))
+        point = match.group(1) or match.group(2)
+        if _points_elsewhere(point):
+            continue  # a bold link ("**[详细解释](…)**") points to a text, it is no point
+        found.append((match.start(), _clean_point(point.translate(_UNSHIELD) if coded else point)))
     found.sort()
     return _unique([point for _, point in found])
 
@@ -176,6 +198,23 @@ def unwrap(text: str) -> list[str]:
     return lines
 
 
+def _points_elsewhere(line: str) -> bool:
+    """A line that is mostly links: what it says is elsewhere (its own words, "推荐:",
+    "get:", are a label for them)."""
+    if "](" not in line and "://" not in line:
+        return False
+    linked = sum(len(_WORD.findall(m.group(1))) for m in _LINK.finditer(line))
+    rest = _LINK.sub(" ", line)
+    linked += sum(len(_WORD.findall(url)) for url in _URL.findall(rest))
+    return linked > 0 and len(_WORD.findall(_URL.sub(" ", rest))) * 3 <= linked
+
+
+def _says_something(line: str) -> bool:
+    text = plain_text(line)
+    label = len(text) <= _LABEL_CHARS and text.endswith((":", "："))
+    return not label and not _points_elsewhere(line)
+
+
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
     (top level first), else of each paragraph (of a quote, when the body is one)."""
@@ -193,6 +232,10 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
             bullets.append((len(bullet.group(1).expandtabs(4)), bullet.group(2)))
         elif not line.lstrip().startswith(("#", ">", "|", "http://", "https://")):
             paragraphs.append(line)
+    # A pointer elsewhere ("推荐: http://…", "见[某篇文章](…)") says nothing to ask for, and
+    # a label ("Example:", "优点:") introduces what follows.
+    bullets = [(indent, text) for indent, text in bullets if _says_something(text)]
+    paragraphs = [text for text in paragraphs if _says_something(text)]
     if bullets:
         shallowest = min(indent for indent, _ in bullets)
         chosen = [text for indent, text in bullets if indent == shallowest]

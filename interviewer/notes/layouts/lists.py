@@ -36,7 +36,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     drafts = read_list(ctx, block, ())
     if not drafts:
         return None
-    mode = Mode.ANSWER_ONLY if not drafts[-1].answer else Mode.CLOSED
+    if drafts[-1].answer:
+        mode = Mode.CLOSED
+    elif len(drafts) == 1:
+        # "1. What is X?" alone, then paragraphs, then "2. …": a list broken by the text
+        # between its items, which is the answer (the next list question ends it).
+        mode = Mode.OPEN
+    else:
+        mode = Mode.ANSWER_ONLY
     return Found(drafts, 1, mode)
 
 

@@ -1,0 +1,120 @@
+"""How the headings of a file number its questions: which levels are numbered, numbers
+written without punctuation ("## 1 Python的函数参数传递"), and numbered questions whose
+sub-headings are the parts of their answer ("## 16 单例模式" over "### 1 使用__new__方法")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from interviewer.notes.document import Block
+from interviewer.notes.marks import Title, is_non_question_title
+
+NUMBERED_SHARE = 0.65
+"""A heading level is numbered when at least this share of its headings carry a number…"""
+NUMBERED_MIN = 3
+"""…and at least this many do."""
+_IN_SEQUENCE = 0.8
+"""Bare numbers are numbering when this share of them count on from the one before (or
+start again at 1)."""
+_PARTS_SHARE = 1 / 3
+"""Numbered questions with sub-headings, at most this share of their level's: those
+sub-headings are the parts of their answer, not questions (most questions have none)."""
+_BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\s\d.,:：、)）%])")
+
+
+@dataclass
+class Segment:
+    """A heading and the blocks up to the next heading."""
+
+    heading: Block
+    title: Title
+    body: list[Block]
+
+
+def read_bare_numbers(segments: list[Segment]) -> None:
+    """Give the headings of a level their numbers where that level numbers its headings
+    with a bare number and a space, counting 1, 2, 3 … ("## 3 死锁"); "## 3 ways to …" alone
+    keeps its text."""
+    levels: dict[int, list[tuple[Segment, int, str]]] = {}
+    for segment in segments:
+        match = _BARE_NUMBER.match(segment.title.text) if segment.title.number is None else None
+        if match:
+            rest = segment.title.text[match.end() :].strip()
+            levels.setdefault(segment.heading.level, []).append(
+                (segment, int(match.group(1)), rest)
+            )
+    for found in levels.values():
+        if len(found) < NUMBERED_MIN:
+            continue
+        numbers = [number for _, number, _ in found]
+        counting = sum(
+            1
+            for before, number in zip([0, *numbers], numbers, strict=False)
+            if number in (before + 1, 1)
+        )
+        if counting < _IN_SEQUENCE * len(numbers):
+            continue
+        for segment, number, rest in found:
+            segment.title = replace(segment.title, text=rest, number=number)
+
+
+def numbered_levels(segments: list[Segment]) -> set[int]:
+    """Heading levels where the notes number their questions: there, an unnumbered heading is
+    not a question (a preface, a note, or the continuation of the question above)."""
+    numbered: Counter[int] = Counter()
+    with_body: Counter[int] = Counter()
+    for segment in segments:
+        if is_non_question_title(segment.title.text):
+            continue
+        level = segment.heading.level
+        with_body[level] += 1
+        numbered[level] += segment.title.number is not None
+    return {
+        level
+        for level, count in numbered.items()
+        if count >= NUMBERED_MIN and count >= NUMBERED_SHARE * with_body[level]
+    }
+
+
+def parents(segments: list[Segment]) -> list[int]:
+    """The index of each heading's parent heading (-1 for none)."""
+    found: list[int] = []
+    chain: list[int] = []
+    for index, segment in enumerate(segments):
+        while chain and segments[chain[-1]].heading.level >= segment.heading.level:
+            chain.pop()
+        found.append(chain[-1] if chain else -1)
+        chain.append(index)
+    return found
+
+
+def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int], set[int]]:
+    """Numbered questions whose sub-headings are the parts of their answer, and those
+    sub-headings: at a numbered level where most numbered questions have no sub-headings,
+    the few that do split their answer ("### 1 引用计数", "### 2 标记-清除"), whatever the
+    sub-headings say."""
+    owners: set[int] = set()
+    parts: set[int] = set()
+    for level in numbered:
+        questions = [
+            i
+            for i, s in enumerate(segments)
+            if s.heading.level == level and s.title.number is not None
+        ]
+        split: dict[int, list[int]] = {}
+        for owner in questions:
+            below = []
+            after = owner + 1
+            while after < len(segments) and segments[after].heading.level > level:
+                below.append(after)
+                after += 1
+            following = (segments[owner].title.number or 0) + 1
+            # "## 47. …" over "### 48. …": the next question, one level down.
+            if below and not any(segments[i].title.number == following for i in below):
+                split[owner] = below
+        if split and len(split) <= _PARTS_SHARE * len(questions):
+            owners.update(split)
+            parts.update(i for below in split.values() for i in below)
+    return owners, parts
