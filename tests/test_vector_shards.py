@@ -238,3 +238,21 @@ def test_switching_packs_re_keys_files_without_running_the_model_again(
     again = _open(notes)
     assert embedded == []
     assert [hit.question_id for hit in again.search("梯度消失的原因", k=3)] == expected
+
+
+def test_an_index_updated_for_another_note_set_reads_that_sets_vectors(tmp_path: Path) -> None:
+    from interviewer.search.encoders import make_encoder
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
+
+    only_a = write_notes(tmp_path / "a", {"a.md": NOTES_A})
+    both = write_notes(tmp_path / "ab", {"a.md": NOTES_A, "b.md": NOTES_B})
+    _open(only_a)
+    index = NotesIndex(load_settings(), make_encoder(load_settings())[0])
+    index.update(notes_files(load_bank([only_a])))
+    assert index._nearest is not None  # read from the shards
+    files = notes_files(load_bank([both]))
+    assert index.update(files).files_indexed == 1  # b.md is new: written through Chroma
+    assert index.vectors([files[1].key])  # not the first set's vectors alone
+    found = index.nearest(index.encoder.query(["学习率"])[0], 8)
+    assert {meta["file_key"] for meta, _ in found} == {n.key for n in files}
