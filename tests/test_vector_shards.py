@@ -38,16 +38,61 @@ def _ranked(retriever: Retriever) -> list[list[tuple[str, float]]]:
             for q in QUERIES]
 
 
+def _through_chroma(retriever: Retriever) -> Retriever:
+    """The retriever made to search with Chroma's query instead of the shards."""
+    retriever.index._nearest = None
+    return retriever
+
+
+def _hits(retriever: Retriever) -> list[list[tuple[str, float]]]:
+    return [[(hit.question_id, hit.score) for hit in retriever.search(q, k=4)]
+            for q in QUERIES]
+
+
 def test_an_up_to_date_index_is_read_from_the_shards_with_the_same_results(
     tmp_path: Path,
 ) -> None:
     notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
-    through_chroma = _open(notes)
-    assert through_chroma.index._nearest is None  # it had to write, so it reads Chroma
+    _open(notes)
     from_shards = _open(notes)
     assert from_shards.index._nearest is not None
     assert from_shards.index._collection is None  # Chroma was never opened
+    through_chroma = _through_chroma(_open(notes))
     assert _ranked(from_shards) == _ranked(through_chroma)
+    assert through_chroma.index._collection is not None  # it did read Chroma
+
+
+def test_the_process_that_writes_the_index_reads_the_same_vectors_as_the_next(
+    tmp_path: Path,
+) -> None:
+    # Chroma's query is approximate (HNSW) and computes its own distances: the process that
+    # has just written the index searches the shards too, so the same index gives the same
+    # hits and scores in every process — after a first build and after an in-place update.
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    built = _open(notes)
+    assert built.report.files_indexed == 2
+    assert _hits(built) == _hits(_open(notes))
+    assert built.index._nearest is not None
+    (notes / "a.md").write_text(NOTES_A + "\n## 3. 新问题？\n新的答案。\n", encoding="utf-8")
+    updated = _open(notes)
+    assert updated.report.files_indexed == 1
+    assert _hits(updated) == _hits(_open(notes))
+    assert updated.index._nearest is not None
+    assert updated.index._nearest.keys == [n.key for n in updated.index._notes or []]
+
+
+def test_a_rebuild_reads_the_shards_it_wrote(tmp_path: Path) -> None:
+    from interviewer.search.encoders import make_encoder
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
+
+    notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B})
+    expected = _hits(_open(notes))
+    index = NotesIndex(load_settings(), make_encoder(load_settings())[0])
+    files = notes_files(load_bank([notes]))
+    assert index.rebuild(files).rebuilt
+    assert index._nearest is not None and index._nearest.keys == [n.key for n in files]
+    assert _hits(_open(notes)) == expected
 
 
 NOTES_EN = """# Evaluation
@@ -67,10 +112,11 @@ def test_notes_in_two_languages_read_from_the_shards_give_the_same_results(
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "e5")
     notes = write_notes(tmp_path / "notes", {"a.md": NOTES_A, "b.md": NOTES_B,
                                              "c.md": NOTES_EN})
-    through_chroma = _open(notes)
+    _open(notes)
     from_shards = _open(notes)
     assert from_shards.index._nearest is not None
     assert len(from_shards._reads) == 2 and from_shards._centroids
+    through_chroma = _through_chroma(_open(notes))
     for query in [*QUERIES, "precision recall", "验证集有什么用"]:
         expected = [hit.question_id for hit in through_chroma.search(query, k=4)]
         assert [hit.question_id for hit in from_shards.search(query, k=4)] == expected
@@ -104,9 +150,10 @@ def test_a_lost_shard_is_read_through_chroma_and_written_back(
     assert len(shards) == 2
     shards[0].unlink()  # as a process killed between Chroma and the shard leaves it
     healed = _open(notes)
-    assert healed.index._nearest is None and healed.report.files_indexed == 0
-    assert _ranked(healed) == expected
+    assert healed.index._collection is not None and healed.report.files_indexed == 0
     assert shards[0].is_file()
+    assert healed.index._nearest is not None  # and it searches the shard it wrote back
+    assert _ranked(healed) == expected
     assert _open(notes).index._nearest is not None
 
 
@@ -117,7 +164,7 @@ def test_shards_of_another_encoder_are_not_used(
     _open(notes)
     (_shards(isolated_env) / STAMP).write_text(json.dumps({"encoder": "other:dim=3"}))
     again = _open(notes)
-    assert again.index._nearest is None  # through Chroma, which checks its own record
+    assert again.index._collection is not None  # through Chroma, which checks its record
     assert again.search("梯度消失", k=1)
     assert _open(notes).index._nearest is not None  # and the stamp is put right
 
@@ -191,3 +238,21 @@ def test_switching_packs_re_keys_files_without_running_the_model_again(
     again = _open(notes)
     assert embedded == []
     assert [hit.question_id for hit in again.search("梯度消失的原因", k=3)] == expected
+
+
+def test_an_index_updated_for_another_note_set_reads_that_sets_vectors(tmp_path: Path) -> None:
+    from interviewer.search.encoders import make_encoder
+    from interviewer.search.index import NotesIndex
+    from interviewer.search.index_files import notes_files
+
+    only_a = write_notes(tmp_path / "a", {"a.md": NOTES_A})
+    both = write_notes(tmp_path / "ab", {"a.md": NOTES_A, "b.md": NOTES_B})
+    _open(only_a)
+    index = NotesIndex(load_settings(), make_encoder(load_settings())[0])
+    index.update(notes_files(load_bank([only_a])))
+    assert index._nearest is not None  # read from the shards
+    files = notes_files(load_bank([both]))
+    assert index.update(files).files_indexed == 1  # b.md is new: written through Chroma
+    assert index.vectors([files[1].key])  # not the first set's vectors alone
+    found = index.nearest(index.encoder.query(["学习率"])[0], 8)
+    assert {meta["file_key"] for meta, _ in found} == {n.key for n in files}

@@ -95,13 +95,14 @@ class NotesIndex(Generations):
             self._switch()
         report.rebuilt = True
         self._notes = notes
+        self._take_shards(notes)
         return report
 
     def update(self, notes: list[NotesFile], progress: bool = False) -> IndexReport:
         """Index what is new or changed among `notes`; everything else is left alone. The
         note set's search tables are then in `self.tables`."""
         started = time.perf_counter()
-        self._where, self._overfetch = None, -1
+        self._nearest, self._where, self._overfetch = None, None, -1
         if self._collection is None and self._read_shards(notes):
             self._notes = notes
             self._tidy()
@@ -122,6 +123,7 @@ class NotesIndex(Generations):
         assert report is not None
         self._notes = notes
         self._heal_shards(notes)
+        self._take_shards(notes)
         self._tidy()
         return report
 
@@ -138,21 +140,30 @@ class NotesIndex(Generations):
         if generation is None:
             return False
         folder = self._folder(generation)
-        shards, store = VectorShards(folder), ChunkStore(folder)
-        if not shards.made_by(self.encoder.fingerprint):
-            return False
+        store = ChunkStore(folder)
         if not all(store.has_chunks(n.key) for n in notes):
             return False
         try:
             tables = store.tables(notes)
-            nearest = shards.load([n.key for n in notes])
         except Exception:  # swept by a rebuild, or damaged: the way through Chroma decides
             return False
-        if _passage_gaps(tables, nearest):
+        nearest = VectorShards(folder).complete(
+            self.encoder.fingerprint, [n.key for n in notes], _passage_files(tables)
+        )
+        if nearest is None:
             return False
         self._use(generation, None)
         self.tables, self._nearest = tables, nearest
         return True
+
+    def _take_shards(self, notes: list[NotesFile]) -> None:
+        """After writing, search the shards just written, as every later process will:
+        Chroma's query is an approximate (HNSW) search, the shards' an exact one, so the
+        same index ranks the same in the process that wrote it and in the next."""
+        if self.shards is not None and self.tables is not None:
+            self._nearest = self.shards.complete(
+                self.encoder.fingerprint, [n.key for n in notes], _passage_files(self.tables)
+            )
 
     def _heal_shards(self, notes: list[NotesFile]) -> None:
         """Write the shards an older index, or a process killed after writing to Chroma,
@@ -162,7 +173,7 @@ class NotesIndex(Generations):
             return
         stamped = shards.made_by(self.encoder.fingerprint)
         try:
-            gaps = _passage_gaps(tables, shards.load([n.key for n in notes]))
+            gaps = _passage_files(tables) - shards.load([n.key for n in notes]).with_passages
         except Exception:  # a shard missing or unreadable: copy what is missing
             gaps = {n.key for n in notes if not shards.has(n.key)} or {n.key for n in notes}
         if not gaps and stamped:
@@ -400,6 +411,6 @@ def _only(keys: list[str]) -> dict[str, Any]:
     return {"file_key": keys[0]} if len(keys) == 1 else {"file_key": {"$in": keys}}
 
 
-def _passage_gaps(tables: SearchTables, nearest: Nearest) -> set[str]:
-    """Files whose passage vectors the note set uses but the shards lack."""
-    return {tables.positions[row][0] for row in tables.passage_rows} - nearest.with_passages
+def _passage_files(tables: SearchTables) -> set[str]:
+    """Files whose passage vectors the note set uses."""
+    return {tables.positions[row][0] for row in tables.passage_rows}

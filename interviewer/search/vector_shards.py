@@ -140,6 +140,17 @@ class VectorShards:
         self.folder.mkdir(parents=True, exist_ok=True)
         write_atomic(self._path(key), buffer.getvalue())
 
+    def complete(self, fingerprint: str, keys: list[str], passages: set[str]) -> Nearest | None:
+        """The shards of `keys` stacked, when that encoder made them, none is missing and the
+        files in `passages` have their passage vectors; None sends the reader through Chroma."""
+        if not self.made_by(fingerprint):
+            return None
+        try:
+            nearest = self.load(keys)
+        except Exception:  # swept by a rebuild, or damaged: the way through Chroma decides
+            return None
+        return None if passages - nearest.with_passages else nearest
+
     def load(self, keys: list[str]) -> Nearest:
         """The shards of `keys` stacked (raises OSError/ValueError when one is unreadable),
         from the set's saved stack while no shard of it changed since."""
