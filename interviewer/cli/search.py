@@ -6,6 +6,10 @@ from __future__ import annotations
 import argparse
 
 from interviewer.cli.common import console, load_bank_for, print_json, settings_for, stars, warn
+from interviewer.notes.markup import preview
+
+# A result's preview: about three lines of a terminal.
+SNIPPET_CHARS = 240
 
 
 def run_index(args: argparse.Namespace) -> int:
@@ -73,8 +77,5 @@ def run_search(args: argparse.Namespace) -> int:
         if hit.section:
             out.print(f"   [green]{escape(hit.section)}[/green]")
         body = hit.text.removeprefix(hit.section) if hit.section else hit.text
-        snippet = " ".join(body.split())
-        if len(snippet) > 240:
-            snippet = snippet[:240] + "…"
-        out.print(f"   {escape(snippet)}\n")
+        out.print(f"   {escape(preview(body, SNIPPET_CHARS))}\n")
     return 0

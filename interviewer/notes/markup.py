@@ -92,6 +92,23 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
+_TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+
+
+def preview(markdown: str, limit: int) -> str:
+    """Note text as one line of prose for a preview: code fences, table rules, heading marks
+    and inline markup dropped (the code and cells themselves kept), cut to `limit`."""
+    lines = []
+    for line in markdown.splitlines():
+        if FENCE_LINE.match(line) or _TABLE_RULE.match(line):
+            continue
+        lines.append(_TABLE_EDGE.sub("", _HEADING_MARK.sub("", line)))
+    text = plain_text("\n".join(lines))
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def highlights_to_bold(markdown: str) -> str:
     """Turn coloured `<font>` spans into bold, so Markdown renderers show the highlight."""
     if "<" not in markdown:

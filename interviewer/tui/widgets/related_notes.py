@@ -7,12 +7,9 @@ from typing import Any
 from textual.markup import escape
 from textual.widgets import Static
 
+from interviewer.notes.markup import preview
+
 SNIPPET_CHARS = 90
-
-
-def _snippet(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= SNIPPET_CHARS else flat[: SNIPPET_CHARS - 1] + "…"
 
 
 class RelatedNotes(Static):
@@ -31,5 +28,5 @@ class RelatedNotes(Static):
             lines.append("[$text-muted]none found[/]")
         for hit in hits:
             lines.append(f"• {escape(hit.title)}  [$text-muted]{escape(hit.source)}[/]")
-            lines.append(f"  [$text-muted]{escape(_snippet(hit.text))}[/]")
+            lines.append(f"  [$text-muted]{escape(preview(hit.text, SNIPPET_CHARS))}[/]")
         self.update("\n".join(lines))
