@@ -121,3 +121,30 @@ def test_right_answers_naming_both_siblings_are_not_flagged(
 ) -> None:
     grade = grade_for(plain, notes, title, answer)
     assert found_by(grade, "swapped_terms") == []
+
+
+COPY_NOTES = """# Python
+
+## 1. Python 里的拷贝
+
+赋值只是传对象的引用。
+
+**浅拷贝（shallow copy）: 创建新对象，其内容是原对象的引用。**
+
+**深拷贝（deep copy）：和浅拷贝对应，深拷贝拷贝了对象的所有元素，包括多层嵌套的元素，得到一个全新的对象。**
+"""
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"copy.md": COPY_NOTES})
+
+
+def test_terms_defined_in_bold_labelled_paragraphs_are_told_apart(copies: QuestionBank) -> None:
+    grader = KeywordGrader(copies, packs=[])
+    wrong = grade_for(grader, copies, "拷贝", "浅拷贝会递归复制所有嵌套的元素，深拷贝只复制最外层。")
+    right = grade_for(grader, copies, "拷贝",
+                      "浅拷贝创建新对象，但内容还是原对象的引用；深拷贝递归拷贝所有嵌套的元素。")
+    assert found_by(wrong, "swapped_terms")
+    assert found_by(right, "swapped_terms") == []
+    assert wrong.score < right.score

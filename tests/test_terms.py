@@ -137,3 +137,18 @@ def test_a_spelling_paired_with_two_different_terms_joins_neither() -> None:
     assert not any("程序" in group for group in groups)
     assert any({"上下文切换", "context switch", "Context Switching"} <= set(g) for g in groups)
     assert any({"卷积神经网络", "CNN", "convolutional neural network"} <= set(g) for g in groups)
+
+
+def test_paragraphs_opening_with_a_bold_label_are_siblings() -> None:
+    answer = ("示例代码略。\n\n**浅拷贝: 创建新对象，其内容是原对象的引用。**\n\n"
+              "**深拷贝：** 递归拷贝所有嵌套元素，得到全新的对象。\n")
+    assert ("浅拷贝", "深拷贝") in sibling_sets("Python 里的拷贝", answer)
+    attached = attached_text(answer)
+    assert attached["浅拷贝"] == "创建新对象，其内容是原对象的引用。"
+    assert attached["深拷贝"] == "递归拷贝所有嵌套元素，得到全新的对象。"
+
+
+def test_labels_naming_parts_of_an_answer_are_not_siblings() -> None:
+    answer = ("**How it works:** keys are hashed.\n\n**Pros:** fast lookups.\n\n"
+              "**Cons:** no order.\n\n**Example:** a dict.\n\n**Explanation:** see above.\n")
+    assert sibling_sets("Hash tables", answer) == []

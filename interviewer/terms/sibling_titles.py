@@ -12,27 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from interviewer.terms.question import Question
-from interviewer.terms.siblings import MAX_CHARS, clean_term
+from interviewer.terms.siblings import ASKING, MAX_CHARS, clean_term
 
 # Siblings sit close together in notes; comparing each title with its neighbours only also
 # keeps this linear in the size of the notes.
 WINDOW = 8
 # The differing part of each title: a term, not a rephrased question.
 MAX_TOKENS = 3
-# Words that ask rather than name, and aspects of one thing ("CNN 的特点" / "CNN 的局限性"):
-# titles sharing only these ("什么是进程" / "什么是线程") share no subject, and titles that
-# differ in these differ in what they ask, not in the thing they ask about.
-_ASKING_TEXT = """
-    什么 是什么 什么样 为什么 怎么 怎样 如何 哪些 有哪些 哪个 区别 介绍 一下 简述 解释 说说
-    谈谈 理解 作用 原理 特点 特性 局限 局限性 流程 过程 步骤 优点 缺点 优缺点 优势 劣势 种类
-    类型 定义 意义 应用 用途 场景 方法 方式 问题 本质 目的 好处 坏处 影响
-    what which how why when where who is are was the a an of in on for to and or does do did
-    can could should explain define describe difference differences between means meaning
-    purpose advantages disadvantages pros cons benefits drawbacks limitations features types
-    kinds steps process use uses role understand know tell talk give briefly you your we our
-    by with from at as into about it its this that there
-"""
-_ASKING = frozenset(_ASKING_TEXT.split())
 _ARTICLES = frozenset({"a", "an", "the"})
 # A word in more titles than this share names the notes' whole subject ("Go" in Go notes),
 # not what two titles share.
@@ -56,7 +42,7 @@ def _tokens(title: str) -> list[str]:
 
 
 def _content(tokens: Sequence[str], common: frozenset[str] = frozenset()) -> set[str]:
-    return {t for t in tokens if len(t) > 1 and t not in _ASKING and t not in common}
+    return {t for t in tokens if len(t) > 1 and t not in ASKING and t not in common}
 
 
 def _join(tokens: Sequence[str]) -> str:
@@ -83,7 +69,7 @@ def _differing(
     if not (mine and theirs and shared) or max(len(mine), len(theirs)) > MAX_TOKENS:
         return None
     # Each differing word names something: no asking word, no lone character ("的作用").
-    if any(t in _ASKING or (len(t) == 1 and not t.isascii()) for t in (*mine, *theirs)):
+    if any(t in ASKING or (len(t) == 1 and not t.isascii()) for t in (*mine, *theirs)):
         return None
     terms = _join(mine), _join(theirs)
     if any(len(t) > MAX_CHARS or t.isdigit() for t in terms):

@@ -2,7 +2,8 @@
 (precision/recall, L1/L2, train/validation/test, bagging/boosting, valid/same padding).
 Found from the notes' structure, for any subject: a comparison in a title ("X 和 Y 的区别",
 "difference between X and Y"), "X vs Y", "X/Y", the items of one list that each define a
-term, the first cells of one table, and sub-headings under one question."""
+term, the paragraphs of one answer that open with a bold label, the first cells of one
+table, and sub-headings under one question."""
 
 from __future__ import annotations
 
@@ -38,6 +39,22 @@ MAX_CHARS = 30
 # A set this large is a table of contents or a list of examples, not terms to tell apart.
 MAX_SET = 6
 _BAD_START = tuple("的而不了是在和与或也就都[")
+# Words that ask rather than name, and aspects of one thing ("CNN 的特点" / "CNN 的局限性",
+# "Pros" / "Cons", "Example" / "Explanation"): titles sharing only these ("什么是进程" /
+# "什么是线程") share no subject, and titles or labels that differ in these differ in what
+# they ask or how an answer is laid out, not in the thing they are about.
+_ASKING_TEXT = """
+    什么 是什么 什么样 为什么 怎么 怎样 如何 哪些 有哪些 哪个 区别 介绍 一下 简述 解释 说说
+    谈谈 理解 作用 原理 特点 特性 局限 局限性 流程 过程 步骤 优点 缺点 优缺点 优势 劣势 种类
+    类型 定义 意义 应用 用途 场景 方法 方式 问题 本质 目的 好处 坏处 影响
+    what which how why when where who is are was the a an of in on for to and or does do did
+    can could should explain define describe difference differences between means meaning
+    purpose advantages disadvantages pros cons benefits drawbacks limitations features types
+    kinds steps process use uses role understand know tell talk give briefly you your we our
+    by with from at as into about it its this that there example examples explanation answer
+    note notes summary 示例 例子 举例 解析 答案 总结 注意 说明
+"""
+ASKING = frozenset(_ASKING_TEXT.split())
 
 
 def clean_term(text: str) -> str:
@@ -132,11 +149,33 @@ def attached_text(answer: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for _, _, label, text in _items(lines):
         found.setdefault(clean_term(label).lower(), text)
+    for label, text in _labelled_paragraphs(lines):
+        found.setdefault(clean_term(label).lower(), text)
     headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines)
                 if (m := _HEADING.match(line))]
     for at, (index, level, title) in enumerate(headings):
         end = next((i for i, lv, _ in headings[at + 1:] if lv <= level), len(lines))
         found.setdefault(clean_term(title).lower(), " ".join(lines[index + 1:end]))
+    return found
+
+
+# A paragraph that opens with a bold label: "**浅拷贝：** …", "**浅拷贝: 创建新对象…**".
+_BOLD_LABEL = re.compile(r"^\*\*([^*：:\n]{1,30}?)\s*(?:\*\*\s*[：:]|[：:]\s*\*\*|[：:])\s*(.*)$")
+
+
+def _aspect(label: str) -> bool:
+    """True for a label that names a part of an answer ("Pros", "How it works", "示例")."""
+    words = label.lower().split()
+    return bool(words) and (words[0] in ASKING or label.lower() in ASKING)
+
+
+def _labelled_paragraphs(lines: list[str]) -> list[tuple[str, str]]:
+    """(label, text) of each paragraph of the answer that opens with a bold label."""
+    found = []
+    for line in lines:
+        match = _BOLD_LABEL.match(line.strip())
+        if match:
+            found.append((match.group(1), match.group(2).replace("**", "").strip()))
     return found
 
 
@@ -193,4 +232,7 @@ def sibling_sets(title: str, answer: str) -> list[tuple[str, ...]]:
             if group and all(len(t) <= 15 for t in group):
                 found.append(group)
     found += _list_groups(lines) + _table_groups(lines) + _heading_groups(lines)
+    paragraphs = _group(label for label, _ in _labelled_paragraphs(lines))
+    if paragraphs and not any(_aspect(label) for label in paragraphs):
+        found.append(paragraphs)
     return list(dict.fromkeys(found))
