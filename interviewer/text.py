@@ -19,6 +19,10 @@ ASCII_WORD = re.compile(r"[a-z0-9]+(?:\+\+|#)|\b[a-z]\+|[a-z0-9]+(?:\+(?![a-z0-9
 """Lower-case English words of a text as cut() keeps them: C++, B+ (b+tree) and a word
 before a "+" that ends it are words; TP+FP is two."""
 _SIGNS = {"+": "+", "+-": "+", "++": "++", "#": "#"}
+# Operators of two or three signs are words of their own: "== 和 === 的区别" asks about two
+# things, and jieba cuts them into single signs that are dropped as punctuation. One sign
+# alone is punctuation or arithmetic; "--", "**" and "..." are prose and markup.
+_OPERATOR = re.compile(r"(===|!==|==|!=|<=|>=|=>|->|&&|\|\||\?\?|\?\.(?=[A-Za-z_])|[+\-*/]=|::)")
 # An acronym's plural (CNNs, APIs) is the acronym; HTTPS, all capitals, is a word of its own.
 _ACRONYM_PLURAL = re.compile(r"\b([A-Z][A-Z0-9]+)s\b")
 _VOWEL = re.compile(r"[aeiouy]")
@@ -76,6 +80,15 @@ def singular_acronyms(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _cut(text: str) -> tuple[str, ...]:
     # Graders and search cut the same clauses and note sentences again and again.
+    if not _OPERATOR.search(text):
+        return _cut_words(text)
+    words: list[str] = []
+    for at, piece in enumerate(_OPERATOR.split(text)):
+        words.extend((piece,) if at % 2 else _cut_words(piece))
+    return tuple(words)
+
+
+def _cut_words(text: str) -> tuple[str, ...]:
     with _lock:
         tokenizer = _jieba()
     tokens = tokenizer.cut(singular_acronyms(text))

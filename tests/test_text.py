@@ -26,6 +26,16 @@ from interviewer.text import cut, language_of
         ("TP+FP", ["tp", "fp"]),
         # an acronym's plural is the acronym; an acronym ending in S is itself
         ("CNNs and APIs over HTTPS", ["cnn", "and", "api", "over", "https"]),
+        # an operator is what a programming question is about: == and === are two things
+        ("== 和 === 的区别", ["==", "和", "===", "的", "区别"]),
+        ("What is the difference between == and ===?",
+         ["what", "is", "the", "difference", "between", "==", "and", "==="]),
+        ("a!==b, p->next, x => x, a && b || c, a ?? b, obj?.name",
+         ["a", "!==", "b", "p", "->", "next", "x", "=>", "x", "a", "&&", "b", "||", "c", "a", "??",
+          "b", "obj", "?.", "name"]),
+        ("std::vector, x += 1, a <= b", ["std", "::", "vector", "x", "+=", "1", "a", "<=", "b"]),
+        # one sign alone is punctuation or arithmetic, and dashes or stars are prose and markup
+        ("a = b + c - d, 1/2 -- see **this** ...", ["a", "b", "c", "d", "1", "2", "see", "this"]),
     ],
 )
 def test_cut(text: str, words: list[str]) -> None:

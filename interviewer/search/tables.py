@@ -25,7 +25,7 @@ BM25_B = 0.9
 just by mentioning its words more often."""
 TABLE_SETS = 4
 """How many note sets keep their search tables (switching back and forth stays fast)."""
-TABLES_FORMAT = "3"
+TABLES_FORMAT = "4"
 """Bump when SearchTables changes shape: tables saved in another shape are built again."""
 
 
