@@ -93,8 +93,8 @@ def test_titles_sharing_only_how_they_ask_are_not_siblings(notes: QuestionBank) 
         ("池化层 反向传播", "max pooling 是把梯度平均分给窗口里的 4 个像素；"
                          "mean pooling 则把梯度全部传给窗口里值最大的那个像素，其它位置置 0。"),
         ("mean pooling", "mean pooling 反向传播时把梯度直接传给前一层值最大的像素，其他像素为 0。"),
-        ("unbuffered channel", "An unbuffered channel has a queue of fixed capacity, so the "
-                               "send blocks only when the queue is full."),
+        ("unbuffered channel", "An unbuffered channel has a queue, so the sender can run "
+                               "ahead of the receiver."),
     ],
 )
 def test_an_answer_mixing_up_sibling_questions_terms_is_caught(

@@ -28,6 +28,7 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
+from interviewer.grading.polarity import polarity_flips, stances
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.relations import identified, reversed_relations
 from interviewer.grading.relations import relations as find_relations
@@ -152,8 +153,8 @@ def misconceptions(j: Judgement) -> CheckReport:
 
 def contradiction(j: Judgement) -> CheckReport:
     """Claims that point the other way from the note clause about the same things
-    (bigger/smaller, causes/prevents, before/after … and negations), and relations the
-    notes draw that the answer denies."""
+    (bigger/smaller, causes/prevents, before/after … and negations), what the notes deny of a
+    thing said of it (or the reverse), and relations the notes draw that the answer denies."""
     skipped = _skip_claims("contradiction", j)
     if skipped:
         return skipped
@@ -162,20 +163,24 @@ def contradiction(j: Judgement) -> CheckReport:
     points = reference.points
     found = []
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
-    for said, note in find_contradictions(mine, j.prepared.claims, lexicon,
-                                          reference.title_concepts,
-                                          j.tools.is_term):
-        inside = [i for i, p in enumerate(points) if note.text in p.text]
+    clashes = [(said.text, note.text) for said, note in find_contradictions(
+        mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term)]
+    answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term)
+    clashes += [(said.text, note.text)
+                for said, note in polarity_flips(answered, j.prepared.stances, j.tools.is_term)
+                if said.text not in {text for text, _ in clashes}]
+    for said_text, note_text in clashes:
+        inside = [i for i, p in enumerate(points) if note_text in p.text]
         if inside and j.statuses[inside[0]] == "covered":
             # Covered even without the clashing sentence: the answer states the point
             # correctly elsewhere, so the clash is a parsing slip, not an error.
-            rest = [s for s in j.view.sentences if said.text not in s.text]
+            rest = [s for s in j.view.sentences if said_text not in s.text]
             elsewhere = AnswerView(j.view.text, rest, j.view.concepts, j.view.glue)
             if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
                 continue
-        if j.add_wrong(Wrong("contradiction", said.text, note.text,
+        if j.add_wrong(Wrong("contradiction", said_text, note_text,
                              inside[0] if inside else None)):
-            found.append(f"{said.text} — the notes: {note.text}")
+            found.append(f"{said_text} — the notes: {note_text}")
     clauses = [s.clauses for s in j.view.sentences]
     for clause, sentence in denied_links(clauses, j.prepared.sentences,
                                          reference.title_concepts, lexicon, j.tools.is_term):

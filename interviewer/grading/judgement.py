@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from interviewer.grading.matching import AnswerView, PointMatch
     from interviewer.grading.misconceptions import Misconception
     from interviewer.grading.model import CheckReport, Status
+    from interviewer.grading.polarity import Stance
     from interviewer.grading.ratios import Ratio
     from interviewer.grading.relations import Relation
     from interviewer.grading.rubric import Reference
@@ -77,6 +78,8 @@ class Prepared:
     """The one-way relations the notes state ("A is based on B")."""
     apart: list[tuple[frozenset[str], str]] = field(default_factory=list)
     """Terms a note sentence (or the question) tells apart, with that sentence."""
+    stances: list[Stance] = field(default_factory=list)
+    """Note clauses that say something of a thing they name first, affirmed or denied."""
 
 
 @dataclass

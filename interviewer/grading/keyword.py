@@ -18,9 +18,10 @@ from interviewer.grading.feedback import compose
 from interviewer.grading.honesty import ProfileIndex, strip_injection
 from interviewer.grading.judgement import Judgement, Prepared, Tools
 from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
-from interviewer.grading.matching import view_answer
+from interviewer.grading.matching import clause_concepts, view_answer
 from interviewer.grading.misconceptions import load_misconceptions
 from interviewer.grading.model import Grade, RubricItem, verdict_for
+from interviewer.grading.polarity import stances
 from interviewer.grading.ratios import find_ratios
 from interviewer.grading.relations import apart, relations
 from interviewer.grading.rubric import build_reference
@@ -122,6 +123,8 @@ class KeywordGrader:
                 values=prepare_values(reference.sentences, lexicon),
                 relations=relations(said, lexicon, self._tools.is_term),
                 apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
+                stances=stances([clause_concepts(s, lexicon) for s in plain],
+                                self._tools.is_term),
             )
         return cached
 

@@ -61,6 +61,8 @@ def stem(token: str) -> str:
     if len(token) <= 3 or not _ASCII_WORD.match(token):
         return token
     word = token
+    if word.endswith(("ies", "ied")) and len(word) > 4:
+        return word[:-3] + "y"  # copies, copied → copy
     for suffix in ("ing", "ed", "es", "ly", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             if suffix == "s" and word[-2] in "su":

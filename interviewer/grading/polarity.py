@@ -1,0 +1,119 @@
+"""Negation flips: the answer says of a thing what the notes deny of it, or denies what they
+say ("=== 比较前会做类型转换" where the notes say "=== 不做类型转换"; "arrow functions have
+their own this" where they say "do not"). Clauses are compared only when both name the
+same thing first and say nearly the same about it — no table of facts, any subject."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from interviewer.grading.contradiction import direction, is_condition
+
+# A negation of what the clause says. Unlike the contradiction check's, no verb that only
+# sounds negative ("避免", "lose"): those are effects, not denials.
+_NEGATION = re.compile(
+    r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|相等|规律|一致|多|但|过|然|如|变|可|良|均|"
+    r"平衡|确定|明|便|停|得不)|没有|没|无法|并非|未(?!来|知)|"
+    r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't",
+    re.IGNORECASE,
+)
+# A hedge or a restriction qualifies a claim rather than denying it: "不一定", "not always",
+# "not only"; a question asks.
+_HEDGE = re.compile(
+    r"不一定|未必|不总是|不完全|不全是|不只|不光|\bnot (?:necessarily|always|only|just|all)\b|"
+    r"[吗么?？]\s*$",
+    re.IGNORECASE,
+)
+# "会不会", "是不是", "有没有" ask whether; they deny nothing.
+_WHETHER = re.compile(r"(\w)[不没]\1")
+# The thing a clause is about is among its first concepts.
+SUBJECT_WITHIN = 2
+# Two clauses say nearly the same when they share this many concepts besides the thing (or
+# one term, when neither says more than this many: "=== 不做「类型转换」")…
+MIN_SHARED = 2
+SHORT = 2
+# …and this share of the shorter one's, and of the longer one's.
+MIN_SHARE = 0.6
+MIN_SHARE_OF_LONGER = 0.3
+
+
+@dataclass(frozen=True)
+class Stance:
+    """One clause: the thing it is about, what it says of it, and whether it denies it."""
+
+    text: str
+    subject: str
+    said: frozenset[str]
+    negated: bool
+    opener: str | None = None
+    """The thing the clause's sentence names first: what a clause inside it is about too."""
+
+
+def stances(
+    sentences: Sequence[Sequence[tuple[str, Sequence[str]]]], is_term: Callable[[str], bool]
+) -> list[Stance]:
+    """The clauses (of sentences) that name their thing first and say something of it, with
+    their polarity. A clause with a direction ("减少", "不会…太多") is the contradiction
+    check's: a denial and a decrease may say the same."""
+    found = []
+    for sentence in sentences:
+        opener = next((c for _, listed in sentence[:1] for c in listed
+                       if len(c) > 1 and is_term(c)), None)
+        for clause, listed in sentence:
+            if is_condition(clause) or _HEDGE.search(clause) or direction(clause):
+                continue
+            concepts = [c for c in listed if len(c) > 1]
+            subject = next((c for c in concepts[:SUBJECT_WITHIN] if is_term(c)), None)
+            if subject is None:
+                continue
+            said = frozenset(concepts) - {subject}
+            if not said:
+                continue
+            negated = len(_NEGATION.findall(_WHETHER.sub("", clause))) % 2 == 1
+            found.append(Stance(clause, subject, said, negated, opener))
+    return found
+
+
+def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
+    """How many concepts two clauses about one thing share, when they say nearly the same
+    of it; 0 otherwise."""
+    if a.subject != b.subject:
+        return 0
+    # Two clauses inside sentences about other things ("不变性是指…，输入变了输出不受影响";
+    # "卷积层具有平移等变性，…输入的平移能等价地影响输出") speak of those things.
+    inside = a.subject != a.opener and b.subject != b.opener
+    if inside and a.opener != b.opener:
+        return 0
+    shared = a.said & b.said
+    short = max(len(a.said), len(b.said)) <= SHORT
+    enough = len(shared) >= MIN_SHARED or (short and any(is_term(c) for c in shared))
+    shorter, longer = sorted((len(a.said), len(b.said)))
+    if (not shared or not enough or len(shared) < MIN_SHARE * shorter
+            or len(shared) < MIN_SHARE_OF_LONGER * longer):
+        return 0
+    return len(shared)
+
+
+def polarity_flips(
+    answer: Sequence[Stance], notes: Sequence[Stance], is_term: Callable[[str], bool]
+) -> list[tuple[Stance, Stance]]:
+    """(answer clause, note clause) pairs where the answer affirms what the note denies, or
+    the reverse — unless a note clause at least as close agrees with the answer (notes say
+    "A 不做 X" of one case and "A 做 X" of another)."""
+    found = []
+    for claim in answer:
+        best_conflict: tuple[int, Stance] | None = None
+        best_agreement = 0
+        for note in notes:
+            closeness = _close(claim, note, is_term)
+            if not closeness:
+                continue
+            if note.negated == claim.negated:
+                best_agreement = max(best_agreement, closeness)
+            elif best_conflict is None or closeness > best_conflict[0]:
+                best_conflict = (closeness, note)
+        if best_conflict is not None and best_conflict[0] > best_agreement:
+            found.append((claim, best_conflict[1]))
+    return found

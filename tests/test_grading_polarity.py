@@ -1,0 +1,89 @@
+"""Negation flips: an answer that says of a thing what the notes deny of it, or denies what
+they say, is caught in Chinese and English with no pack — and right answers, hedges,
+"会不会" questions and clauses inside sentences about something else are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.notes import QuestionBank
+from tests.grading_helpers import found_by, grade_for, notes_bank
+
+NOTES = """# JavaScript
+
+## 1. == 和 === 的区别？
+
+== 比较前会做类型转换，=== 不做类型转换，类型和值都相同才相等。
+
+## 2. 箭头函数和普通函数有什么不同？
+
+箭头函数没有自己的 this，它的 this 来自定义时的外层作用域。箭头函数不能用作构造函数。
+
+## 3. What is a closure?
+
+A closure keeps access to the variables of its outer function after that function returns.
+A closure does not copy those variables: it shares them with the outer scope.
+
+## 4. What is equivariance in a convolution layer?
+
+A convolution layer is equivariant to translation: shifting the input shifts the output by
+the same amount.
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"js.md": NOTES})
+
+
+@pytest.fixture(scope="module")
+def plain(notes: QuestionBank) -> KeywordGrader:
+    return KeywordGrader(notes, packs=[])
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("==", "=== 比较前会做类型转换，== 不做类型转换。", "== 会先做类型转换再比较，=== 不做类型转换。"),
+        ("箭头函数", "箭头函数有自己的 this，也可以用作构造函数。",
+         "箭头函数没有自己的 this，this 来自外层作用域，不能当构造函数。"),
+        ("closure", "A closure copies those variables when the outer function returns.",
+         "A closure keeps access to the outer variables; a closure does not copy those "
+         "variables, it shares them."),
+    ],
+)
+def test_an_answer_that_flips_a_negation_of_the_notes_is_caught(
+    plain: KeywordGrader, notes: QuestionBank, title: str, wrong: str, right: str
+) -> None:
+    bad = grade_for(plain, notes, title, wrong)
+    good = grade_for(plain, notes, title, right)
+    assert "contradiction" in bad.flags and found_by(bad, "contradiction")
+    assert "contradiction" not in good.flags
+    assert bad.score < good.score
+
+
+@pytest.mark.parametrize(
+    ("title", "answer"),
+    [
+        # asking whether is no denial
+        ("箭头函数", "箭头函数能不能用作构造函数？不能，它没有自己的 this。"),
+        # a hedge qualifies, it does not deny
+        ("closure", "A closure does not always copy anything; it keeps access to the outer variables."),
+        # a clause inside a sentence about something else speaks of that thing
+        ("equivariance", "Invariance is a different property: the output does not shift when "
+                         "the input shifts, which pooling gives."),
+    ],
+)
+def test_questions_hedges_and_other_subjects_are_not_flips(
+    plain: KeywordGrader, notes: QuestionBank, title: str, answer: str
+) -> None:
+    assert "contradiction" not in grade_for(plain, notes, title, answer).flags
+
+
+@pytest.mark.parametrize(("word", "root"), [("copies", "copy"), ("copied", "copy"),
+                                            ("studies", "study"), ("ties", "tie")])
+def test_words_ending_in_ies_or_ied_stem_to_their_y(word: str, root: str) -> None:
+    from interviewer.grading.lexicon import stem
+
+    assert stem(word) == root
