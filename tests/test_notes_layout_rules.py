@@ -310,7 +310,7 @@ def test_top_headings_are_questions_when_each_holds_its_own_answer(tmp_path: Pat
     questions = load_bank([path]).questions
     assert [(q.title, q.answer) for q in questions] == [
         ("什么是缓存穿透？", "查询不存在的数据，每次都打到数据库。"),
-        ("过期键的删除策略", "1. 定期删除\n2. 惰性删除"),
+        ("过期键的删除策略", "1. 定期删除  \n2. 惰性删除"),
     ]
     # Top headings that hold headings of their own stay the sections of those.
     parts = tmp_path / "parts.md"
@@ -340,3 +340,19 @@ def test_a_link_back_up_the_page_is_not_part_of_a_heading(tmp_path: Path) -> Non
         ("Rolling updates", ()),
         ("What does kubectl do?", ()),
     ]
+
+
+def test_an_indented_answer_keeps_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "tx.md"
+    path.write_text(
+        "## What does MULTI do?\n\n    Starts a transaction.\n    Later commands are queued.\n"
+        "    ```\n    MULTI\n    SET a 1\n    ```\n    EXEC runs them.\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    # Markdown would run the lines of the preformatted block together: each ends in a
+    # hard break, the code inside stays as it is.
+    assert question.answer == (
+        "Starts a transaction.  \nLater commands are queued.\n```\nMULTI\nSET a 1\n```\n"
+        "EXEC runs them."
+    )

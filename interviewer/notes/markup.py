@@ -189,6 +189,24 @@ def unquote(text: str) -> str:
     return "\n".join(lines)
 
 
+def keep_line_breaks(text: str) -> str:
+    """Preformatted text as Markdown that shows its lines: each line that another follows
+    ends in a hard break (fenced code inside is left as it is)."""
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if FENCE_LINE.match(line):
+            fenced = not fenced
+        elif (
+            not fenced
+            and line.strip()
+            and lines[index + 1].strip()
+            and not FENCE_LINE.match(lines[index + 1])
+        ):
+            lines[index] = line.rstrip() + "  "
+    return "\n".join(lines)
+
+
 def unwrap(text: str) -> list[str]:
     """The text's lines with hard-wrapped prose put back together: a line that continues a
     paragraph or a list item joins the line before it (with no space between Chinese), as
