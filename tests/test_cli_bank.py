@@ -101,7 +101,9 @@ def test_notes_from_the_environment(
     ("argv", "message"),
     [
         (["questions", "--notes", "/no/such/notes"], "notes path not found"),
-        (["questions", "--notes", "{empty}"], "no questions found"),
+        (["questions", "--notes", "{empty}"], "no Markdown notes files in"),
+        (["search", "x", "--notes", "{empty}"], "no Markdown notes files in"),
+        (["questions", "--notes", "{prose}"], "no questions found"),
     ],
 )
 def test_note_problems_are_one_line_errors(
@@ -109,7 +111,9 @@ def test_note_problems_are_one_line_errors(
 ) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
-    argv = [a.replace("{empty}", str(empty)) for a in argv]
+    prose = tmp_path / "prose.md"
+    prose.write_text("Just prose, no questions here.\n", encoding="utf-8")
+    argv = [a.replace("{empty}", str(empty)).replace("{prose}", str(prose)) for a in argv]
     code, out, err = run(capsys, *argv)
     assert code == 1 and out == ""
     assert message in err and "Traceback" not in err

@@ -145,3 +145,14 @@ def test_notes_on_a_folder_without_markdown_says_so(
     assert code == 1
     assert "no Markdown notes files" in err.splitlines()[0]
     assert "non-Markdown" in err
+
+
+def test_notes_does_not_send_the_user_to_itself(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    (tmp_path / "prose.md").write_text("Just prose, no questions here.\n", encoding="utf-8")
+    code, out, err = run(capsys, "notes", str(tmp_path))
+    assert code == 1
+    said = " ".join((out + err).split())
+    assert "prose.md: no questions found" in said
+    assert "see `interviewer notes`" not in said and "'Your own notes'" in said

@@ -297,3 +297,62 @@ def test_numbered_sub_headings_of_a_few_numbered_questions_are_their_answer(
     ]
     assert "### 2. 共享属性" in questions[1].answer
     assert "调用 dict()" in questions[3].answer
+
+
+def test_top_headings_are_questions_when_each_holds_its_own_answer(tmp_path: Path) -> None:
+    path = tmp_path / "cache.md"
+    path.write_text(
+        "# 什么是缓存穿透？\n\n    查询不存在的数据，每次都打到数据库。\n\n"
+        "# 过期键的删除策略\n\n    1. 定期删除\n    2. 惰性删除\n\n"
+        "# 参考\n\n- [一篇文章](https://example.com/a)\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("什么是缓存穿透？", "查询不存在的数据，每次都打到数据库。"),
+        ("过期键的删除策略", "1. 定期删除  \n2. 惰性删除"),
+    ]
+    # Top headings that hold headings of their own stay the sections of those.
+    parts = tmp_path / "parts.md"
+    parts.write_text(
+        "# 缓存\n\n## 什么是缓存雪崩？\n\n大量键同时过期。\n\n# 存储\n\n## 什么是 AOF？\n\n追加日志。\n",
+        encoding="utf-8",
+    )
+    assert [(q.title, q.sections) for q in load_bank([parts]).questions] == [
+        ("什么是缓存雪崩？", ("缓存",)),
+        ("什么是 AOF？", ("存储",)),
+    ]
+
+
+def test_a_link_back_up_the_page_is_not_part_of_a_heading(tmp_path: Path) -> None:
+    path = tmp_path / "nav.md"
+    path.write_text(
+        '<a name="toc"></a>\n\n'
+        '## <a name="q1">What is a pod?</a><a style="float:right" href="#toc">[Top]</a>\n\n'
+        "The smallest deployable unit.\n\n"
+        "## Rolling updates [⬆ back to top](#toc)\n\nPods are replaced a few at a time.\n\n"
+        "## What does [kubectl](#tools) do?\n\nTalks to the API server.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.tags) for q in questions] == [
+        ("What is a pod?", ()),
+        ("Rolling updates", ()),
+        ("What does kubectl do?", ()),
+    ]
+
+
+def test_an_indented_answer_keeps_its_lines(tmp_path: Path) -> None:
+    path = tmp_path / "tx.md"
+    path.write_text(
+        "## What does MULTI do?\n\n    Starts a transaction.\n    Later commands are queued.\n"
+        "    ```\n    MULTI\n    SET a 1\n    ```\n    EXEC runs them.\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    # Markdown would run the lines of the preformatted block together: each ends in a
+    # hard break, the code inside stays as it is.
+    assert question.answer == (
+        "Starts a transaction.  \nLater commands are queued.\n```\nMULTI\nSET a 1\n```\n"
+        "EXEC runs them."
+    )

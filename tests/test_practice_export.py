@@ -168,3 +168,19 @@ def test_history_table_shows_the_latest_answers(history: list[int], capsys) -> N
     assert "我的回答 5" in out and "我的回答 12" not in out
     assert main(["history", "--all"]) == 0
     assert "我的回答 12" in capsys.readouterr().out
+
+
+def test_placeholders_in_angle_brackets_stay_text_on_the_card(tmp_path: Path) -> None:
+    notes = tmp_path / "jobs.md"
+    notes.write_text(
+        "## How do you watch a job?\n\nRun kubectl describe job <job-name>; a "
+        '<font color="red">List<String></font> is fine, and `get pod <pod>` too.\n',
+        encoding="utf-8",
+    )
+    deck = tmp_path / "jobs.apkg"
+    assert write_deck(load_bank([notes]).questions, {}, deck) == 1
+    back = _notes(deck)[0][3].split("\x1f")[1]
+    assert "describe job &lt;job-name&gt;" in back
+    assert "List&lt;String&gt;" in back
+    assert "<strong>" in back or '<font color="red">' in back  # real HTML stays HTML
+    assert "<code>get pod &lt;pod&gt;</code>" in back

@@ -41,3 +41,26 @@ def test_search_results_show_previews_without_raw_markdown(
     assert main(["search", "--notes", str(notes), "创建字典"]) == 0
     out = capsys.readouterr().out
     assert "创建字典" in out and "```" not in out and ":----" not in out
+
+
+def test_the_reference_shows_placeholders_in_angle_brackets(tmp_path: Path) -> None:
+    from markdown_it import MarkdownIt
+
+    from interviewer.notes import load_bank
+    from interviewer.tui.widgets.reference import reference_markdown
+
+    notes = tmp_path / "jobs.md"
+    notes.write_text(
+        "## How do you watch a job?\n\nkubectl describe job <job-name> shows it.<br>\n"
+        "```\nkubectl logs <pod>\n```\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([notes]).questions
+    # The TUI's Markdown widget drops inline HTML: a placeholder must reach it as text.
+    tokens = MarkdownIt("gfm-like").parse(reference_markdown(question))
+    inline = [child for token in tokens for child in token.children or []]
+    assert "describe job <job-name> shows" in "".join(
+        child.content for child in inline if child.type == "text"
+    )
+    assert [child.content for child in inline if child.type == "html_inline"] == ["<br>"]
+    assert "kubectl logs <pod>" in next(t.content for t in tokens if t.type == "fence")

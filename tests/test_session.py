@@ -259,3 +259,19 @@ def test_summary_scores_time_weak_topics_and_advice(store, bundled_bank) -> None
 def test_an_interview_needs_questions(store) -> None:
     with pytest.raises(InterviewerError):
         Interview(store, [])
+
+
+def test_practise_advice_names_the_missed_points_briefly() -> None:
+    from interviewer.practice.session import SummaryItem, practise_advice
+
+    missed = (
+        "Pods are scaled with kubectl scale.",
+        "The replica count of the Deployment is what changes when you scale it up or down.",
+        "线程池要有界。",
+    )
+    item = SummaryItem(1, "q-1", "How do you scale?", (), 1.0, "poor", False, False, None, missed)
+    (line,) = practise_advice([item], [])
+    assert line == (
+        "How do you scale? — revisit: Pods are scaled with kubectl scale; "
+        "The replica count of the Deployment is…; 线程池要有界"
+    )

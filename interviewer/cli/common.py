@@ -47,15 +47,24 @@ def load_bank_for(args: argparse.Namespace, settings: Settings) -> QuestionBank:
     from interviewer.commands import command
     from interviewer.errors import InterviewerError
     from interviewer.notes import load_bank
+    from interviewer.notes.bank import NO_QUESTIONS_HINT
 
     bank = load_bank(notes_paths(args, settings), cache_dir=settings.data_dir / "cache" / "notes")
+    if not bank.reports and all(w.startswith("skipped ") for w in bank.warnings):
+        # Not one Markdown file (a binary or unreadable one is said below instead).
+        where = ", ".join(str(path) for path in notes_paths(args, settings))
+        seen = "".join(f"; {warning}" for warning in bank.warnings)
+        raise InterviewerError(
+            f"no Markdown notes files in {where} (.md, .markdown, .mdx are read{seen}); "
+            "check --notes / INTERVIEWER_NOTES"
+        )
     if not bank.questions:
         # The reason goes into the one error line, so the user reads the cause, not two lines.
         why = ""
         if bank.warnings:
             more = len(bank.warnings) - 1
             # The hint on headings closes the error anyway: don't say it twice.
-            first = bank.warnings[0].removesuffix(" (see `interviewer notes` for how it was read)")
+            first = bank.warnings[0].removesuffix(f" ({NO_QUESTIONS_HINT})")
             why = f" ({first}{f'; and {more} more' if more else ''})"
         paths = (str(path) for path in notes_paths(args, settings))
         inspect = command("notes", *paths, repeat_notes=False)

@@ -8,10 +8,13 @@ from pathlib import Path
 
 from interviewer.cli.common import console, notes_paths, print_json, settings_for
 
+_LAYOUTS_HINT = "the README's 'Your own notes' lists the layouts understood"
+
 
 def run(args: argparse.Namespace) -> int:
     """Print each file's layouts, questions, answers, marks and warnings."""
     from interviewer.notes import load_bank
+    from interviewer.notes.bank import NO_QUESTIONS_HINT
 
     settings = settings_for(args)
     paths = [Path(p).expanduser() for p in args.paths] or notes_paths(args, settings)
@@ -65,5 +68,7 @@ def run(args: argparse.Namespace) -> int:
         for warning in report.warnings:
             out.print(f"[yellow]{report.source}[/yellow]: {warning}", highlight=False, emoji=False)
     for warning in bank.warnings:
+        # This is `interviewer notes` already: point to the layouts it understands instead.
+        warning = warning.replace(NO_QUESTIONS_HINT, _LAYOUTS_HINT)
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False)
     return 0 if bank.questions else 1

@@ -20,7 +20,7 @@ from interviewer.notes.report import FileReport, file_report, is_project_file
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
 
-_NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
+NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -215,7 +215,7 @@ def load_bank(
             warnings.append(f"{notes_file.source}: {report.skipped}; skipped")
             continue
         if not found:
-            warnings.append(f"{notes_file.source}: no questions found ({_NO_QUESTIONS_HINT})")
+            warnings.append(f"{notes_file.source}: no questions found ({NO_QUESTIONS_HINT})")
             continue
         if not notes_file.explicit and is_project_file(notes_file.source) and not any(
             q.number is not None or q.title.endswith(("?", "？")) for q in found

@@ -17,7 +17,7 @@ from interviewer.notes.marks import (
     expertise_difficulty,
     importance_value,
 )
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import FENCE_LINE, keep_line_breaks, plain_text
 
 T = TypeVar("T")
 _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECASE)
@@ -207,7 +207,12 @@ class Context:
             text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
             return text, text
         if block.kind == "code":
-            return self.lines(block), ""
+            text = self.lines(block)
+            if FENCE_LINE.match(text):
+                return text, ""
+            # An indented block: preformatted text (on GitHub too), read as prose, whose
+            # lines Markdown would otherwise run together.
+            return keep_line_breaks(text), ""
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
             return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
         text = self.lines(block)

@@ -150,13 +150,19 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             previous = None
         sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
         if level == 1:
-            outline.drafts += _section_questions(ctx, segment.body, sections, title.text)
-            if top_sections and not title.text.endswith(("?", "？")):
-                if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
-                    stack.append((level, "skip", None))
-                else:
-                    stack.append((level, "section", section_name(title.text)))
-            continue
+            inner = _section_questions(ctx, segment.body, sections, title.text)
+            outline.drafts += inner
+            if not (top_sections and not inner and _top_leaf(ctx, segments, index)):
+                if inner:
+                    roles[index] = "section"
+                if top_sections and not title.text.endswith(("?", "？")):
+                    if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+                        stack.append((level, "skip", None))
+                    else:
+                        stack.append((level, "section", section_name(title.text)))
+                continue
+            # Notes that write every question as a top heading ("# Redis 过期策略" + its
+            # answer, "# 热点 key 问题" …): such a heading is read like any other.
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
             continue
@@ -268,6 +274,20 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
+
+
+def _top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
+    """A top heading with text of its own and no heading under it: among several top
+    headings, a question (or a plain heading) rather than a part of the file."""
+    segment = segments[index]
+    if index + 1 < len(segments) and segments[index + 1].heading.level > 1:
+        return False
+    title = segment.title.text
+    return (
+        any(_has_text(b) for b in segment.body)
+        and not _is_toc(ctx, title, segment.body)
+        and not is_skipped_title(title)
+    )
 
 
 def _announces(segments: list[Segment], index: int) -> bool:

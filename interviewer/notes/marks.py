@@ -26,6 +26,12 @@ _NUMBER = re.compile(
 _RAW_SOURCE = re.compile(
     r"\s*\[\[\s*(?:src|source|来源)\s*\](?:\([^)]*\)\]|\]\([^)]*\))\s*$", re.IGNORECASE
 )
+# "Title [Top](#index)", "Title <a href="#index">[Top]</a>": a link back up the page,
+# navigation and not part of the title.
+_NAV_LINK = re.compile(
+    r"\s*(?:\[[^\[\]]*\]\(#[^)\s]*\)|<a\b[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>(?:(?!<a\b).)*?</a\s*>)\s*$",
+    re.IGNORECASE,
+)
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
@@ -162,7 +168,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
     text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
-    text = _SOURCE_LINK.sub("", plain_text(_RAW_SOURCE.sub("", text)))
+    text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
     text = _SOURCE_LINK.sub("", text)
     bare = _BARE_LEVEL.search(text)
     if bare:
@@ -198,6 +204,15 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if low:
         stars = min(stars, 1)
     return Title(text.strip(), number, stars, tuple(tags), difficulty, low)
+
+
+def _without_nav_links(raw: str) -> str:
+    """The title without the in-page links that end it, when it has text of its own."""
+    while True:
+        link = _NAV_LINK.search(raw)
+        if not link or not plain_text(raw[: link.start()]).strip():
+            return raw
+        raw = raw[: link.start()]
 
 
 def is_non_question_title(text: str) -> bool:

@@ -109,6 +109,50 @@ def preview(markdown: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# The elements a notes file may use as HTML; any other `<name>` in its prose is text
+# (`<job-name>`, `List<String>`), which a Markdown renderer would take for a tag and hide.
+_HTML_ELEMENTS = frozenset(
+    [
+        "a", "abbr", "address", "article", "aside", "audio", "b", "bdi", "bdo", "big",
+        "blockquote", "body", "br", "button", "caption", "center", "cite", "code", "col",
+        "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "embed",
+        "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+        "head", "header", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "label",
+        "legend", "li", "link", "main", "mark", "meta", "nav", "ol", "p", "picture", "pre", "q",
+        "rp", "rt", "ruby", "s", "samp", "section", "small", "source", "span", "strike",
+        "strong", "style", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th",
+        "thead", "time", "tr", "tt", "u", "ul", "var", "video", "wbr"
+    ]
+)
+_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def escape_non_html_tags(markdown: str) -> str:
+    """Markdown whose `<name>` placeholders outside code show as written, while its real
+    HTML (`<font>`, `<br>`, `<sup>`) stays HTML."""
+    if "<" not in markdown:
+        return markdown
+
+    def escape(match: re.Match[str]) -> str:
+        known = match.group(2).lower() in _HTML_ELEMENTS
+        return match.group(0) if known else "\\" + match.group(0)
+
+    lines = markdown.split("\n")
+    fenced = False
+    for index, line in enumerate(lines):
+        if FENCE_LINE.match(line):
+            fenced = not fenced
+        elif not fenced and "<" in line and not line.startswith(("    ", "\t")):
+            # Code spans show their text as written already: escape only between them.
+            rebuilt, end = [], 0
+            for span in _CODE_SPAN.finditer(line):
+                rebuilt += [_TAG_NAME.sub(escape, line[end : span.start()]), span.group(0)]
+                end = span.end()
+            lines[index] = "".join([*rebuilt, _TAG_NAME.sub(escape, line[end:])])
+    return "\n".join(lines)
+
+
 def highlights_to_bold(markdown: str) -> str:
     """Turn coloured `<font>` spans into bold, so Markdown renderers show the highlight."""
     if "<" not in markdown:
@@ -186,6 +230,24 @@ def unquote(text: str) -> str:
         if FENCE_LINE.match(rest):
             fence_depth = depth if fence_depth is None else None
         lines.append(rest)
+    return "\n".join(lines)
+
+
+def keep_line_breaks(text: str) -> str:
+    """Preformatted text as Markdown that shows its lines: each line that another follows
+    ends in a hard break (fenced code inside is left as it is)."""
+    lines = text.split("\n")
+    fenced = False
+    for index, line in enumerate(lines[:-1]):
+        if FENCE_LINE.match(line):
+            fenced = not fenced
+        elif (
+            not fenced
+            and line.strip()
+            and lines[index + 1].strip()
+            and not FENCE_LINE.match(lines[index + 1])
+        ):
+            lines[index] = line.rstrip() + "  "
     return "\n".join(lines)
 
 

@@ -11,6 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interviewer.notes.markup import escape_non_html_tags
+
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
     from interviewer.practice.records import StoredAnswer
@@ -57,7 +59,8 @@ def _markdown(text: str) -> str:
     from markdown_it import MarkdownIt
 
     # Notes are the candidate's own Markdown: keep their HTML highlights (<font color>).
-    return str(MarkdownIt("commonmark", {"html": True}).render(text))
+    # Placeholders such as `<job-name>` are text, not tags Anki would hide.
+    return str(MarkdownIt("commonmark", {"html": True}).render(escape_non_html_tags(text)))
 
 
 def _last_feedback(answer: StoredAnswer | None) -> str:

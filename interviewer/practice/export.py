@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, TextIO
 
+from interviewer.notes.markup import escape_non_html_tags
 from interviewer.practice.records import StoredAnswer
 from interviewer.practice.scheduling import RATING_NAMES
 
@@ -161,7 +162,8 @@ def _answer_md(answer: StoredAnswer, bank: QuestionBank) -> list[str]:
     if answer.rating is not None:
         by = "your rating" if answer.rated_by == "self" else "from the score"
         facts.append(f"rated {RATING_NAMES[answer.rating]} ({by})")
-    lines += [" · ".join(facts), "", "**Your answer**", "", _quote(answer.text), ""]
+    typed = escape_non_html_tags(answer.text)
+    lines += [" · ".join(facts), "", "**Your answer**", "", _quote(typed), ""]
     rubric = (answer.grade or {}).get("rubric") or []
     if rubric:
         lines += ["**Rubric**", ""]
@@ -178,7 +180,7 @@ def _answer_md(answer: StoredAnswer, bank: QuestionBank) -> list[str]:
             lines += ["*The reference answer is not in the notes in use.*", ""]
         elif question.answer.strip():
             lines += ["<details><summary>Reference answer</summary>", "",
-                      question.answer.strip(), "", "</details>", ""]
+                      escape_non_html_tags(question.answer.strip()), "", "</details>", ""]
     return lines
 
 

@@ -181,7 +181,8 @@ def practise_advice(
     advice = []
     for item in weak[:3]:
         if item.missing:
-            advice.append(f"{item.title} — revisit: {'; '.join(item.missing[:3])}")
+            points = "; ".join(_point_name(point) for point in item.missing[:3])
+            advice.append(f"{item.title} — revisit: {points}")
         else:
             advice.append(f"{item.title} — read the reference answer again")
     if weakest:
@@ -189,6 +190,13 @@ def practise_advice(
     if not advice:
         advice.append("all answered well: try other topics, or --min-stars 0 for more questions")
     return advice
+
+
+def _point_name(point: str, limit: int = 40) -> str:
+    """A key point named in a line of advice: without its closing punctuation (the points
+    are joined by "; "), and its opening when it is a long sentence."""
+    point = point.strip().rstrip("。．.；;，,！!")
+    return point if len(point) <= limit else point[: limit - 1].rstrip() + "…"
 
 
 class Interview:

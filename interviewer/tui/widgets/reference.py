@@ -8,15 +8,16 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Markdown, Static
 
-from interviewer.notes.markup import highlights_to_bold, replace_images
+from interviewer.notes.markup import escape_non_html_tags, highlights_to_bold, replace_images
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
 
 
 def reference_markdown(question: Question) -> str:
-    """The answer as Markdown a terminal can show: highlights bold, images as alt text."""
-    return highlights_to_bold(replace_images(question.answer))
+    """The answer as Markdown a terminal can show: highlights bold, images as alt text,
+    `<name>` placeholders as text."""
+    return escape_non_html_tags(highlights_to_bold(replace_images(question.answer)))
 
 
 class ReferenceAnswer(Vertical):
