@@ -115,6 +115,14 @@ def test_keyword_stuffing_is_about_predicates_not_length() -> None:
     assert not is_term_list("全0的话梯度一样，所以要随机初始化，方法有xavier，he初始化。")
 
 
+def test_terse_clauses_around_latin_commands_state_things() -> None:
+    # Cut at every space beside a Latin word, this is a row of bare words; it is sentences.
+    assert states_things("Redis 事务用 MULTI 开启，命令放入队列返回 QUEUED，EXEC 执行，DISCARD 放弃。"
+                         "保证一致性和隔离性，原子性不完全保证。")
+    # A salad of Latin and Chinese terms read whole is long, but states nothing.
+    assert not states_things("im2col image to column 矩阵乘法 GPU 加速 4维转2维 滑动窗口 列向量 GEMM")
+
+
 def test_terse_values_are_statements_not_a_list_of_terms() -> None:
     # "learning rate 0.001, β1=0.9" states what each thing is; names with digits stay terms.
     assert not is_term_list("Adam 默认学习率 0.001，β1=0.9，β2=0.999，epsilon 是 1e-8。")

@@ -203,9 +203,27 @@ def _is_bare(segment: str) -> bool:
 
 
 def states_things(text: str) -> bool:
-    """True when most segments of the text make a statement (have a predicate)."""
-    parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
-    stated = sum(1 for part in parts if not _is_bare(part))
+    """True when most segments of the text make a statement (have a predicate), however
+    spaces around Latin words are read ("Redis 事务用 MULTI 开启，EXEC 执行" states things;
+    cut at every such space it is a row of bare words)."""
+    if _states_things(text, _SEGMENT, _is_bare):
+        return True
+    # Read whole, a segment of many words is no bare term, but a salad of terms is many
+    # words too ("im2col image to column 矩阵乘法 GPU 加速"): only a Chinese predicate states
+    # (English ones also name things, "scale and shift", and the first reading has them).
+    return _states_things(text, _STRICT_SEGMENT, _says_nothing)
+
+
+_CJK_PREDICATES = frozenset(word for word in _PREDICATES if not word.isascii())
+
+
+def _says_nothing(segment: str) -> bool:
+    return not _CJK_PREDICATES.intersection(cut(segment)) and not _STATEMENT.search(segment)
+
+
+def _states_things(text: str, segment: re.Pattern[str], bare: Callable[[str], bool]) -> bool:
+    parts = [part.strip() for part in segment.split(text) if part.strip()]
+    stated = sum(1 for part in parts if not bare(part))
     return bool(parts) and stated >= STATED_SHARE * len(parts)
 
 
