@@ -87,3 +87,35 @@ def test_words_ending_in_ies_or_ied_stem_to_their_y(word: str, root: str) -> Non
     from interviewer.grading.lexicon import stem
 
     assert stem(word) == root
+
+
+TYPES_NOTES = """# Redis
+
+## 1. Redis 常见的数据结构有哪些？
+
+String 字符串可以存整数和二进制数据，常用于缓存和计数。
+
+Hash 哈希适合存储对象的字段，比如用户信息。
+
+List 列表按插入顺序排序，可以做消息队列。
+
+Set 集合自动去重，可以求交集和并集。
+"""
+
+
+@pytest.fixture(scope="module")
+def types(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"redis.md": TYPES_NOTES})
+
+
+def test_what_an_answer_denies_covers_no_point(types: QuestionBank) -> None:
+    grader = KeywordGrader(types, packs=[])
+    denied = grade_for(grader, types, "数据结构",
+                       "Redis 只有 String 一种数据结构，不支持哈希、列表和集合。")
+    affirmed = grade_for(grader, types, "数据结构",
+                         "Redis 有字符串、哈希、列表和集合：哈希存对象的字段，列表可以做消息队列，"
+                         "集合自动去重。")
+    covered = [item.point for item in denied.rubric if item.status != "missed"]
+    assert not any(point.startswith(("Hash", "List", "Set")) for point in covered), covered
+    assert sum(item.status != "missed" for item in affirmed.rubric) > len(covered)
+    assert denied.score < affirmed.score

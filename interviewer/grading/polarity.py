@@ -14,7 +14,7 @@ from interviewer.grading.contradiction import direction, is_condition
 # A negation of what the clause says. Unlike the contradiction check's, no verb that only
 # sounds negative ("避免", "lose"): those are effects, not denials.
 _NEGATION = re.compile(
-    r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|相等|规律|一致|多|但|过|然|如|变|可|良|均|"
+    r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|相等|规律|一致|多|但|过|然|如|变|良|均|"
     r"平衡|确定|明|便|停|得不)|没有|没|无法|并非|未(?!来|知)|"
     r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't",
     re.IGNORECASE,
@@ -117,3 +117,35 @@ def polarity_flips(
         if best_conflict is not None and best_conflict[0] > best_agreement:
             found.append((claim, best_conflict[1]))
     return found
+
+
+# "不是 A 而是 B", "not A but B": the clause denies A and affirms B.
+_INSTEAD = re.compile(r"而是|\bbut rather\b|\binstead\b", re.IGNORECASE)
+
+
+def denies(text: str) -> bool:
+    """True when a clause denies what it says ("不支持列表、哈希和集合", "has no capacity"):
+    an odd number of negations, no hedge, no question and no "而是" turning it round."""
+    if _HEDGE.search(text) or _INSTEAD.search(text):
+        return False
+    return len(_NEGATION.findall(_WHETHER.sub("", text))) % 2 == 1
+
+
+def denied_only(
+    clauses: Sequence[tuple[str, Sequence[str]]], concepts_of: Callable[[str], Sequence[str]]
+) -> frozenset[str]:
+    """Concepts an answer names only after a negation ("只有 String，不支持列表、哈希和集合"
+    names the hash, and makes no point about it); what comes before the negation in its
+    clause is said ("limits overfitting since weights cannot fit the noise")."""
+    denied: set[str] = set()
+    said: set[str] = set()
+    for clause, concepts in clauses:
+        negation = _NEGATION.search(_WHETHER.sub("", clause)) if denies(clause) else None
+        if negation is None:
+            said.update(concepts)
+            continue
+        after = set(concepts_of(_WHETHER.sub("", clause)[negation.start():]))
+        denied.update(after)
+        said.update(c for c in concepts if c not in after)
+    return frozenset(denied - said)
+
