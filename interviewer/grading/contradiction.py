@@ -10,6 +10,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from interviewer.grading.lexicon import Lexicon
@@ -136,8 +137,10 @@ class Claim:
     opposite ways on that axis only about the same effect."""
 
 
+@lru_cache(maxsize=16384)
 def direction(text: str) -> tuple[tuple[str, int], ...]:
-    """(axis, +1/-1) for each axis the text points along, negations applied."""
+    """(axis, +1/-1) for each axis the text points along, negations applied (cached: the
+    claims, the negation flips and the coverage of one answer ask of the same clauses)."""
     totals: dict[str, int] = {}
     negations: list[int] | None = None
     for match in _ANY.finditer(text):

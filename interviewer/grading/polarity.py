@@ -62,14 +62,12 @@ def stances(
         opener = next((c for _, listed in sentence[:1] for c in listed
                        if len(c) > 1 and is_term(c)), None)
         for clause, listed in sentence:
-            if is_condition(clause) or _HEDGE.search(clause) or direction(clause):
-                continue
             concepts = [c for c in listed if len(c) > 1]
             subject = next((c for c in concepts[:SUBJECT_WITHIN] if is_term(c)), None)
             if subject is None:
                 continue
             said = frozenset(concepts) - {subject}
-            if not said:
+            if not said or is_condition(clause) or _HEDGE.search(clause) or direction(clause):
                 continue
             negated = len(_NEGATION.findall(_WHETHER.sub("", clause))) % 2 == 1
             found.append(Stance(clause, subject, said, negated, opener))
