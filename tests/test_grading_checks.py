@@ -355,3 +355,24 @@ def test_a_sentence_that_introduces_a_list_is_no_claim(answer: str) -> None:
     claims = distinct_claims(answer, lexicon, lambda concept: 1.0)
     assert len(claims) == 3
     assert not any(claim.startswith(("The main benefits", "泛型的主要好处")) for claim in claims)
+
+
+REFERENCED = """# Redis
+
+## 1. Redis 事务机制
+
+参考：
+    1. [从面试被问到吐血，Redis 事务的问题个个触及知识盲区](https://example.com/p/1)
+
+1. multi —— 开启事务，之后的命令都会放入事务队列中，并不会立刻执行。
+2. exec —— 执行事务队列里的所有命令。
+3. discard —— 放弃执行，清空事务队列。
+"""
+
+
+def test_a_numbered_link_in_a_reference_list_is_no_rubric_point(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"redis.md": REFERENCED})
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "multi 开启事务，exec 执行。")
+    assert grade.rubric and not any("吐血" in item.point for item in grade.rubric)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
-from interviewer.notes.markup import FENCE_LINE, plain_text, unwrap
+from interviewer.notes.markup import FENCE_LINE, plain_text, points_elsewhere, unwrap
 from interviewer.text import AFTER_ABBREVIATION
 
 MAX_CLAIMS = 8
@@ -34,8 +34,8 @@ def _sentences(answer: str) -> list[str]:
         if FENCE_LINE.match(line):
             fenced = not fenced
             continue
-        if fenced or not line.strip() or _BOILERPLATE.search(line):
-            continue
+        if fenced or not line.strip() or _BOILERPLATE.search(line) or points_elsewhere(line):
+            continue  # "1. [从面试被问到吐血，Redis事务的问题…](https://…)" is a reference
         text = _BULLET.sub("", plain_text(_BULLET.sub("", line)))
         # A sentence ending in a colon introduces what follows ("The main benefits are:").
         found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text)

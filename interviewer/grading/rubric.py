@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
-from interviewer.notes.markup import plain_text, unwrap
+from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
 from interviewer.notes.model import Question
 from interviewer.text import AFTER_ABBREVIATION
 
@@ -129,7 +129,7 @@ def _bullet_sentences(answer: str) -> list[str]:
     """First sentence (or two, when the first is short) of each bullet of the answer."""
     found = []
     for line in _lines(answer):
-        if not _BULLET.match(line):
+        if not _BULLET.match(line) or points_elsewhere(line):
             continue
         text = plain_text(_BULLET.sub("", line)).strip(_EDGE)
         parts = [p.strip(_EDGE) for p in _SENTENCE.split(text) if p.strip(_EDGE)]

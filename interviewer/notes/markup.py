@@ -195,7 +195,7 @@ def highlighted_points(body: str) -> tuple[str, ...]:
         outside_fonts = _CODE.sub(lambda m: m.group(0).translate(_SHIELD_EMPHASIS), outside_fonts)
     for match in _BOLD.finditer(outside_fonts):
         point = match.group(1) or match.group(2)
-        if _points_elsewhere(point):
+        if points_elsewhere(point):
             continue  # a bold link ("**[详细解释](…)**") points to a text, it is no point
         found.append((match.start(), _clean_point(point.translate(_UNSHIELD) if coded else point)))
     found.sort()
@@ -277,7 +277,7 @@ def unwrap(text: str) -> list[str]:
     return lines
 
 
-def _points_elsewhere(line: str) -> bool:
+def points_elsewhere(line: str) -> bool:
     """A line that is mostly links: what it says is elsewhere (its own words, "推荐:",
     "get:", are a label for them)."""
     if "](" not in line and "://" not in line:
@@ -291,7 +291,7 @@ def _points_elsewhere(line: str) -> bool:
 def _says_something(line: str) -> bool:
     text = plain_text(line)
     label = len(text) <= _LABEL_CHARS and text.endswith((":", "："))
-    return not label and not _points_elsewhere(line)
+    return not label and not points_elsewhere(line)
 
 
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
