@@ -356,3 +356,19 @@ def test_an_indented_answer_keeps_its_lines(tmp_path: Path) -> None:
         "Starts a transaction.  \nLater commands are queued.\n```\nMULTI\nSET a 1\n```\n"
         "EXEC runs them."
     )
+
+
+def test_a_table_without_edge_pipes_is_a_table_not_a_key_point(tmp_path: Path) -> None:
+    notes = tmp_path / "cache.md"
+    notes.write_text(
+        "# Cache\n\n## LRU 与 LFU 的区别？\n\n"
+        "对比 | LRU | LFU\n--- | --- | ---\n淘汰依据 | 最近最少使用 | 最不经常使用\n"
+        "记录 | 访问时间 | 访问次数\n\nLFU 更能反映 key 的热度，LRU 实现更简单。\n\n"
+        "## What is a write-through cache?\n\nEvery write goes to the cache and the store.\n\n"
+        "---\n\nIt keeps both in step.\n",
+        encoding="utf-8",
+    )
+    first, second = load_bank([notes]).questions
+    assert first.key_points == ("LFU 更能反映 key 的热度，LRU 实现更简单",)
+    # a rule of dashes alone is no table
+    assert second.key_points == ("Every write goes to the cache and the store", "It keeps both in step")

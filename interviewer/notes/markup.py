@@ -92,6 +92,8 @@ def plain_text(markdown: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+# A line of three or more dashes, stars or underscores ("---", "* * *") rules off a section.
+_THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
@@ -258,7 +260,7 @@ def unwrap(text: str) -> list[str]:
     label on a line of its own keep their lines."""
     lines: list[str] = []
     fenced = joinable = False
-    for line in unquote(text).splitlines():
+    for line in _edged_tables(unquote(text).splitlines()):
         stripped = line.strip()
         if FENCE_LINE.match(line):
             fenced, joinable = not fenced, False
@@ -275,6 +277,22 @@ def unwrap(text: str) -> list[str]:
             joinable = True
         lines.append(line)
     return lines
+
+
+def _edged_tables(lines: list[str]) -> list[str]:
+    """The lines with each row of a table written without edge pipes ("对比 | LRU | LFU"
+    over "--- | ---") given its leading pipe, so it reads as a table, not as prose."""
+    rows = set()
+    for at, line in enumerate(lines):
+        if at and "|" in line and _TABLE_RULE.match(line) and "|" in lines[at - 1]:
+            rows.add(at - 1)
+            end = at + 1
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                rows.add(end)
+                end += 1
+            rows.add(at)
+    return [f"| {line.strip()}" if at in rows and not line.lstrip().startswith("|") else line
+            for at, line in enumerate(lines)]
 
 
 def points_elsewhere(line: str) -> bool:
@@ -309,7 +327,8 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
         bullet = _BULLET.match(line)
         if bullet:
             bullets.append((len(bullet.group(1).expandtabs(4)), bullet.group(2)))
-        elif not line.lstrip().startswith(("#", ">", "|", "http://", "https://")):
+        elif (not line.lstrip().startswith(("#", ">", "|", "http://", "https://"))
+              and not _THEMATIC_BREAK.fullmatch(line.strip())):
             paragraphs.append(line)
     # A pointer elsewhere ("推荐: http://…", "见[某篇文章](…)") says nothing to ask for, and
     # a label ("Example:", "优点:") introduces what follows.
