@@ -69,8 +69,7 @@ def stances(
             said = frozenset(concepts) - {subject}
             if not said or is_condition(clause) or _HEDGE.search(clause) or direction(clause):
                 continue
-            negated = len(_NEGATION.findall(_WHETHER.sub("", clause))) % 2 == 1
-            found.append(Stance(clause, subject, said, negated, opener))
+            found.append(Stance(clause, subject, said, denies(clause), opener))
     return found
 
 
