@@ -372,3 +372,26 @@ def test_a_table_without_edge_pipes_is_a_table_not_a_key_point(tmp_path: Path) -
     assert first.key_points == ("LFU 更能反映 key 的热度，LRU 实现更简单",)
     # a rule of dashes alone is no table
     assert second.key_points == ("Every write goes to the cache and the store", "It keeps both in step")
+
+
+def test_glossary_topics_named_by_a_few_questions_of_other_notes_are_coincidences(
+    tmp_path: Path,
+) -> None:
+    other = tmp_path / "algo.md"
+    other.write_text(
+        "# 算法\n\n"
+        + "".join(f"## {i}. 题目{i}：链表第 {i} 题\n\n用双指针遍历链表。\n\n" for i in range(1, 9))
+        + "## 9. 广度遍历和深度遍历二叉树\n\n广度优先用队列，深度优先用栈或递归。\n",
+        encoding="utf-8",
+    )
+    deep = tmp_path / "dl.md"
+    deep.write_text(
+        "# DL\n\n## 1. 如何防止过拟合？\n\n用 dropout 和正则化。\n\n"
+        "## 2. 网络的深度与宽度有什么区别？\n\n更深的网络表示能力更强。\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([other, deep])
+    tree = next(q for q in bank.questions if "二叉树" in q.title)
+    assert tree.topic_weights == () and "depth-vs-width" not in tree.topics
+    widths = next(q for q in bank.questions if "宽度" in q.title)
+    assert "depth-vs-width" in widths.topics

@@ -21,6 +21,11 @@ from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
 
 NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
+# The glossary's topics belong to a file only when this share of its questions names one:
+# in notes about something else a few words are a coincidence ("广度遍历和深度遍历二叉树" is
+# no question about network depth and width; a Go slice's "capacity" no model capacity) —
+# unless a section of the notes names the topic.
+GLOSSARY_SHARE = 0.15
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -118,7 +123,16 @@ def _file_questions(
                 notes_topics=_notes_topics((*item.sections, *_topic_tags(item.tags)), glossary),
             )
         )
+    if sum(1 for q in questions if q.topic_weights) < GLOSSARY_SHARE * len(questions):
+        questions = [replace(q, topic_weights=_sectioned(q, glossary)) for q in questions]
     return questions, file_report(source, parsed, questions)
+
+
+def _sectioned(question: Question, glossary: Glossary) -> tuple[tuple[str, int], ...]:
+    """The question's glossary topics that a section of the notes names ("Optimization
+    tips"): the notes' own structure, never a coincidence."""
+    named = {slug for slug, _ in glossary.topic_weights(" ".join(question.sections), ())}
+    return tuple((slug, weight) for slug, weight in question.topic_weights if slug in named)
 
 
 def _topic_tags(tags: tuple[str, ...]) -> list[str]:
