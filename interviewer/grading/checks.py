@@ -6,10 +6,9 @@ through the grader here, top to bottom."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 
 from interviewer.grading.alignment import aligned_sentences, vector_strengths
-from interviewer.grading.contradiction import claims, direction, find_contradictions
+from interviewer.grading.contradiction import claims, find_contradictions
 from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import (
     asks_for_list,
@@ -29,12 +28,11 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
-from interviewer.grading.polarity import denied_only, denies, polarity_flips, stances
+from interviewer.grading.polarity import polarity_flips, stances, undenied_matches
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.relations import identified, reversed_relations
 from interviewer.grading.relations import relations as find_relations
 from interviewer.grading.removal import removals
-from interviewer.grading.rubric import RubricPoint
 from interviewer.grading.scoring import capped, coverage_ratio
 from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
@@ -81,28 +79,6 @@ def honesty(j: Judgement) -> CheckReport:
     return CheckReport(name="honesty", found=found)
 
 
-def _undenied(
-    j: Judgement, points: list[RubricPoint], matches: list[PointMatch]
-) -> list[PointMatch]:
-    """Matches again without the concepts the answer only denies, for points that affirm
-    them: "不支持列表、哈希和集合" makes no point that Redis has hashes."""
-    denied = denied_only([c for s in j.view.sentences for c in s.clauses],
-                         j.tools.lexicon.text_concepts)
-    if not denied:
-        return matches
-    sentences = [replace(s, concepts=s.concepts - denied,
-                         clauses=[(text, [c for c in concepts if c not in denied])
-                                  for text, concepts in s.clauses])
-                 for s in j.view.sentences]
-    plain = AnswerView(j.view.text, sentences, [c for c in j.view.concepts if c not in denied],
-                       j.view.glue)
-    # A point with a direction ("less time to fit noise", "减少共适应") may say what a
-    # denial says ("cannot fit the noise").
-    return [match_point(point, plain) if denied & point.core.keys() and not denies(point.text)
-            and not direction(point.text) else match
-            for point, match in zip(points, matches, strict=True)]
-
-
 def coverage(j: Judgement) -> CheckReport:
     """How well the answer makes each rubric point; a term only named or listed is not a
     point explained."""
@@ -115,7 +91,7 @@ def coverage(j: Judgement) -> CheckReport:
         j.matches = [match if match.strength >= strength else PointMatch(strength, sentence)
                      for match, (strength, sentence)
                      in zip(j.matches, vector_strengths(j), strict=True)]
-    j.matches = _undenied(j, points, j.matches)
+    j.matches = undenied_matches(j.view, points, j.matches, j.tools.lexicon.text_concepts)
     statuses = [status_for(match.strength) for match in j.matches]
     if j.findings.stuffed:
         statuses = [cap_status(st) for st in statuses]

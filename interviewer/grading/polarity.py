@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from interviewer.grading.contradiction import direction, is_condition
+from interviewer.grading.matching import AnswerView, PointMatch, match_point
+
+if TYPE_CHECKING:
+    from interviewer.grading.rubric import RubricPoint
 
 # A negation of what the clause says. Unlike the contradiction check's, no verb that only
 # sounds negative ("避免", "lose"): those are effects, not denials.
@@ -137,12 +142,36 @@ def denied_only(
     denied: set[str] = set()
     said: set[str] = set()
     for clause, concepts in clauses:
-        negation = _NEGATION.search(_WHETHER.sub("", clause)) if denies(clause) else None
+        asserted = _WHETHER.sub("", clause)
+        negation = _NEGATION.search(asserted) if denies(clause) else None
         if negation is None:
             said.update(concepts)
             continue
-        after = set(concepts_of(_WHETHER.sub("", clause)[negation.start():]))
+        after = set(concepts_of(asserted[negation.start():]))
         denied.update(after)
         said.update(c for c in concepts if c not in after)
     return frozenset(denied - said)
 
+
+def undenied_matches(
+    view: AnswerView,
+    points: Sequence[RubricPoint],
+    matches: list[PointMatch],
+    concepts_of: Callable[[str], Sequence[str]],
+) -> list[PointMatch]:
+    """The matches again without the concepts the answer only denies, for points that
+    affirm them: "不支持列表、哈希和集合" makes no point that Redis has hashes."""
+    denied = denied_only([c for s in view.sentences for c in s.clauses], concepts_of)
+    if not denied:
+        return matches
+    sentences = [replace(s, concepts=s.concepts - denied,
+                         clauses=[(text, [c for c in concepts if c not in denied])
+                                  for text, concepts in s.clauses])
+                 for s in view.sentences]
+    plain = AnswerView(view.text, sentences, [c for c in view.concepts if c not in denied],
+                       view.glue)
+    # A point with a direction ("less time to fit noise", "减少共适应") may say what a
+    # denial says ("cannot fit the noise").
+    return [match_point(point, plain) if denied & point.core.keys() and not denies(point.text)
+            and not direction(point.text) else match
+            for point, match in zip(points, matches, strict=True)]
