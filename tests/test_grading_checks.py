@@ -376,3 +376,40 @@ def test_a_numbered_link_in_a_reference_list_is_no_rubric_point(
     bank = notes_bank(tmp_path_factory, {"redis.md": REFERENCED})
     grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "multi 开启事务，exec 执行。")
     assert grade.rubric and not any("吐血" in item.point for item in grade.rubric)
+
+
+class _Slotted(str):
+    """A word whose place in a set is chosen: sets of strings iterate in an order that
+    changes between processes (string hashing), and this pins one such order down."""
+
+    slot: int
+
+    def __new__(cls, text: str, slot: int) -> _Slotted:
+        word = super().__new__(cls, text)
+        word.slot = slot
+        return word
+
+    def __hash__(self) -> int:
+        return self.slot
+
+
+@pytest.mark.parametrize("slots", [
+    {"qq": 0, "tt": 1, "pp": 2, "rr": 3, "uu": 4, "vv": 5},
+    {"pp": 0, "rr": 1, "qq": 2, "tt": 3, "uu": 4, "vv": 5},
+])
+def test_the_claims_do_not_depend_on_the_order_a_set_is_summed_in(slots: dict[str, int]) -> None:
+    from interviewer.grading.claims import distinct_claims
+
+    # rr and tt weigh what pp and qq weigh, so exactly half of the second sentence is new:
+    # enough (MIN_NEW). Summed y, y, x, x in floats its total came out a hair too large, and
+    # the claim was dropped in some processes and kept in others.
+    x, y = 2.925180382782304, 3.2827583194184973
+    weights = {"pp": x, "rr": x, "qq": y, "tt": y, "uu": 9.0, "vv": 9.0}
+
+    class Words:
+        def text_concepts(self, text: str) -> list[str]:
+            return [_Slotted(w, slots[w]) for w in text.split() if w in slots]
+
+    answer = "pp qq uu vv first。pp qq rr tt second。"
+    claims = distinct_claims(answer, Words(), lambda c: weights[str(c)])  # type: ignore[arg-type]
+    assert claims == ["pp qq uu vv first。", "pp qq rr tt second。"]

@@ -3,6 +3,7 @@ each say something the others do not — rather than its first sentences or its 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
@@ -57,10 +58,12 @@ def distinct_claims(
     seen: set[str] = set()
     remaining = list(candidates)
     while remaining and len(chosen) < MAX_CLAIMS:
-        gains = [sum(weight(c) for c in item[2] - seen) for item in remaining]
+        # fsum: a float sum over a set depends on the set's order, which changes from one
+        # process to the next (string hashing); a share of exactly MIN_NEW fell either side.
+        gains = [math.fsum(weight(c) for c in item[2] - seen) for item in remaining]
         at = max(range(len(remaining)), key=gains.__getitem__)
         best = remaining.pop(at)
-        total = sum(weight(c) for c in best[2]) or 1.0
+        total = math.fsum(weight(c) for c in best[2]) or 1.0
         if gains[at] / total < MIN_NEW:
             continue
         chosen.append((best[0], best[1]))
