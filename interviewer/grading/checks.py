@@ -84,13 +84,17 @@ def coverage(j: Judgement) -> CheckReport:
     point explained."""
     points = j.prepared.reference.points
     j.matches = [match_point(point, j.view) for point in points]
+    by_meaning: set[int] = set()
     if j.tools.aligner is not None and j.language != j.prepared.language:
         # Sentence vectors see a point made in the other language, where shared terms are
         # few (within one language they are too lenient: every sentence on the subject is
         # close to every point).
-        j.matches = [match if match.strength >= strength else PointMatch(strength, sentence)
-                     for match, (strength, sentence)
-                     in zip(j.matches, vector_strengths(j), strict=True)]
+        vectors = vector_strengths(j)
+        by_meaning = {i for i, (match, (strength, _)) in enumerate(zip(j.matches, vectors,
+                                                                       strict=True))
+                      if strength > match.strength}
+        j.matches = [match if i not in by_meaning else PointMatch(*vectors[i])
+                     for i, match in enumerate(j.matches)]
     j.matches = undenied_matches(j.view, points, j.matches, j.tools.lexicon.text_concepts)
     statuses = [status_for(match.strength) for match in j.matches]
     if j.findings.stuffed:
@@ -103,8 +107,16 @@ def coverage(j: Judgement) -> CheckReport:
     j.statuses = statuses
     covered = sum(st == "covered" for st in statuses)
     partly = sum(st == "partly" for st in statuses)
-    return CheckReport(name="coverage", found=[
-        f"{covered} of {len(points)} key points covered, {partly} partly"])
+    found = [f"{covered} of {len(points)} key points covered, {partly} partly"]
+    # A point lined up by meaning alone is on the subject, not checked: across languages
+    # the other checks compare only what both write alike (names, formulas, numbers).
+    meaning = sum(1 for i in by_meaning if statuses[i] != "missed")
+    if meaning:
+        j.findings.by_meaning = meaning
+        j.flags.append("statements_unchecked")
+        found.append(f"{meaning} of them matched by meaning only (the answer is in another "
+                     f"language than the notes): its statements were not checked")
+    return CheckReport(name="coverage", found=found)
 
 
 def support(j: Judgement) -> CheckReport:

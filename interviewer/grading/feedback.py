@@ -47,6 +47,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "Much of the answer (e.g. “{a}”) is not in the notes; the offline grader could not "
         "verify it, so it earns less.",
     ),
+    "by_meaning": (
+        "回答和笔记不是同一种语言：离线评分器按语义对上了 {a} 个要点，但无法逐句核对回答里的说法，"
+        "错误的细节可能没被发现。",
+        "The answer is not in the notes' language: the offline grader matched {a} by meaning "
+        "but could not check the answer's statements against the notes, so wrong "
+        "details may go unnoticed.",
+    ),
     "covered": ("覆盖了：{a}。", "Covered: {a}."),
     "partly": ("提到但没讲透：{a}。", "Mentioned but not explained: {a}."),
     "missed": ("遗漏了：{a}。", "Missed: {a}."),
@@ -113,6 +120,8 @@ class Findings:
     """Nothing in the answer could be matched with the notes: nothing was verified."""
     unsupported: str = ""
     """The answer's least backed sentence, when much of it is not in the notes."""
+    by_meaning: int = 0
+    """Key points credited by sentence vectors alone (an answer in the other language)."""
 
 
 def short(point: str, limit: int = SHORT) -> str:
@@ -173,6 +182,10 @@ def compose(
         lines.append(_say("unverified", zh))
     elif findings.unsupported:
         lines.append(_say("unsupported", zh, short(findings.unsupported, 40)))
+    if findings.by_meaning:
+        count = findings.by_meaning
+        lines.append(_say("by_meaning", zh, str(count) if zh
+                          else f"{count} key point{'' if count == 1 else 's'}"))
     for status in ("covered", "partly", "missed"):
         points = [item.point for item in rubric if item.status == status]
         if points and not (status == "missed" and findings.non_answer):

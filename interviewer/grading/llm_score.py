@@ -23,6 +23,8 @@ ADJUSTMENT = (-3.0, 1.0)  # bounds of the model's correctness adjustment, in poi
 INJECTION_FLAGS = frozenset({"injection"})
 # Offline-grader flags that mean the answer only looks like a good one.
 SUSPECT_FLAGS = frozenset({"keyword_stuffing", "restated", "off_topic", "contradiction"})
+# Offline-grader flags about what it could not check, not about the answer: the LLM read it.
+OFFLINE_LIMITS = frozenset({"unverified", "statements_unchecked"})
 SUSPECT_GAP = 4.0  # how far above the offline score a flagged answer may go before we step in
 _TOKENS = re.compile(r"[\u3400-\u9fff]|[A-Za-z]+|\d+")
 
@@ -125,7 +127,7 @@ def build_grade(
     share = coverage(judged.items)
     score = clamp_score(MAX_SCORE * share + adjustment(reply, share))
     score, notes = cross_check(score, reply, offline)
-    flags = list(offline.flags)
+    flags = [flag for flag in offline.flags if flag not in OFFLINE_LIMITS]
     if reply.instructions_to_grader and not set(flags) & INJECTION_FLAGS:
         flags.append("injection")
     notes = judged.notes + notes

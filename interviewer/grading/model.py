@@ -87,6 +87,8 @@ class Grade(BaseModel):
                 ran.append(f"{name} {'✗' if report.found else '✓'}")
         if "unverified" in self.flags:
             ran.append("nothing in the answer could be verified against the notes")
+        elif "statements_unchecked" in self.flags:
+            ran.append("points matched by meaning only: statements not checked")
         line = "checks: " + " · ".join(ran) if ran else ""
         return f"{line} · not run: {', '.join(skipped)}" if skipped and line else line
 
