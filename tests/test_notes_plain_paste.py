@@ -83,3 +83,42 @@ def test_a_paragraph_after_a_list_of_indented_answers_stays_out_of_them(tmp_path
         ("What is an index?", "A sorted copy of some columns."),
         ("What is a view?", "A stored query."),
     ]
+
+
+def test_code_pasted_without_a_fence_gives_no_key_points(tmp_path: Path) -> None:
+    path = tmp_path / "cpp.md"
+    path.write_text(
+        "1. What is a default constructor?\n"
+        "A constructor that takes no arguments.\n"
+        "\n"
+        "The compiler writes one when the class declares none.\n"
+        "\n"
+        "// A program that shows\n"
+        "// the default constructor\n"
+        "#include <iostream>\n"
+        "using namespace std;\n"
+        "struct Point {\n"
+        "int x;\n"
+        "Point() { x = 0; }\n"
+        "};\n"
+        "int main()\n"
+        "{\n"
+        "Point p;\n"
+        "return 0;\n"
+        "}\n"
+        "\n"
+        "Copy(const Copy &other);\n"
+        "\n"
+        "Correct: Point p; Point q = p;\n"
+        "\n"
+        "2. What is a destructor?\n"
+        "A function that runs when an object is destroyed.\n",
+        encoding="utf-8",
+    )
+    first, _ = load_bank([path]).questions
+    assert first.key_points == (
+        "A constructor that takes no arguments",
+        "The compiler writes one when the class declares none",
+        "Correct: Point p",
+    )
+    assert "using namespace std;" in first.answer  # the answer keeps the code as it is
