@@ -48,6 +48,8 @@ _EMPHASIS = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
 _BLOCK_STARTS = ("#", ">", "|", "<", "![", "[image", "http://", "https://")
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
 _CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CODE_LINE = re.compile(r"^(?:#\s*include\b|//|/\*|\*/)|[;{}]$")
+_LABELLED = re.compile(r"^[^\W\d_][\w ]{0,20}:\s+\S")
 
 
 def image_note(alt: str) -> str:
@@ -312,6 +314,27 @@ def _says_something(line: str) -> bool:
     return not label and not points_elsewhere(line)
 
 
+def _code_line(line: str) -> bool:
+    """A line of C-like code: it ends a statement or block (`;` `{` `}`), or is a comment or
+    an `#include` — and holds no CJK text (Chinese prose may end in a half-width `;`) and
+    opens with no label ("Correct: B;" names an answer)."""
+    text = line.strip()
+    return (bool(_CODE_LINE.search(text)) and not _CJK_START.search(text)
+            and not _LABELLED.match(text))
+
+
+def _without_bare_code(body: str) -> str:
+    """The body without the paragraphs that are code pasted without a fence (most of their
+    lines are code lines): a statement such as `return 0;` is no point an answer must make."""
+    kept = []
+    for paragraph in re.split(r"\n[ \t]*\n", body):
+        lines = [line for line in paragraph.splitlines() if line.strip()]
+        code = sum(1 for line in lines if _code_line(line))
+        if not lines or code * 2 < len(lines) or _BULLET.match(lines[0]):
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
     (top level first), else of each paragraph (of a quote, when the body is one)."""
@@ -321,6 +344,7 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     own = [line for line in lines if line.strip() and not _QUOTE_MARKS.match(line)]
     if own:  # beside the answer's own prose a quote is an aside; else it is the answer
         body = "\n".join(line for line in lines if not _QUOTE_MARKS.match(line))
+    body = _without_bare_code(body)
     for line in unwrap(body):
         if not line.strip() or _IMAGE.fullmatch(line.strip()):
             continue

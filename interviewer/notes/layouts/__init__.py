@@ -62,6 +62,14 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
             continue
         if block.kind in ("paragraph", "html") and read_metadata(block.text, current):
             continue
+        if block.kind == "paragraph" and current.number is not None:
+            head, carried = numbered.carry_on(ctx, current, block)
+            if carried:
+                if head is not None and mode is Mode.OPEN:
+                    _attach(ctx, current, head)
+                drafts.extend(carried)
+                current, mode = carried[-1], Mode.OPEN
+                continue
         answers = mode is Mode.ANSWER_ONLY and is_answer_marker(block, ctx.answer_labels)
         if mode is Mode.OPEN or answers:
             _attach(ctx, current, block)

@@ -37,7 +37,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if not drafts:
         return None
     if drafts[-1].answer:
-        mode = Mode.CLOSED
+        mode = Mode.OPEN if _pasted(ctx, block) else Mode.CLOSED
     elif len(drafts) == 1:
         # "1. What is X?" alone, then paragraphs, then "2. …": a list broken by the text
         # between its items, which is the answer (the next list question ends it).
@@ -45,6 +45,18 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     else:
         mode = Mode.ANSWER_ONLY
     return Found(drafts, 1, mode)
+
+
+def _pasted(ctx: Context, block: Block) -> bool:
+    """A list whose last item's answer goes on under its question with no indentation (text
+    pasted as plain lines): the paragraphs after the list, up to the next question, go on
+    with that answer too."""
+    last = block.children[-1] if block.children else None
+    first = last.children[0] if last is not None and last.children else None
+    if first is None or first.kind != "paragraph" or first.end - first.start < 2:
+        return False
+    line = ctx.doc.lines[first.start + 1]
+    return bool(line.strip()) and not line[:1].isspace()
 
 
 def _first_text(item: Block) -> str:

@@ -1,18 +1,22 @@
 """Numbered question paragraphs: `20、Redis 集群会丢写吗？` `21、…？` — a run of numbered
-paragraphs that ask, each with the text below it (if any) as its answer; and a paragraph that
+paragraphs that ask, each with the text below it (if any) as its answer; a paragraph that
 carries on the numbering of the question headings around it (`27.…？` between `##### 26.`
-and `##### 28.`)."""
+and `##### 28.`); and a line inside a paragraph that carries on the numbering of the question
+above it (`18. What is X?` right under the last line of answer 17, which Markdown runs into
+that paragraph: a list numbered other than 1 cannot interrupt one)."""
 
 from __future__ import annotations
 
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, Found, Mode, asks
+from interviewer.notes.draft import Context, Draft, Found, Mode, asks, names_questions
 from interviewer.notes.marks import Title, parse_title
 from interviewer.notes.markup import plain_text
 
 NAME = "numbered paragraphs"
 _MIN_RUN = 3
 _MAX_QUESTION = 150
+_MAX_TITLE = 60
+_STOPS = (".", "。", "!", "！", ":", "：", "?", "？")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -26,7 +30,10 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
 def _numbered_question(ctx: Context, block: Block) -> Title | None:
     if block.kind != "paragraph" or not block.text[:1].isdigit():
         return None  # most paragraphs end here
-    first = block.text.split("\n", 1)[0]
+    return _numbered_line(ctx, block.text.split("\n", 1)[0])
+
+
+def _numbered_line(ctx: Context, first: str) -> Title | None:
     title = parse_title(first, ctx.emoji_difficulty)
     if title.number is None or len(plain_text(first)) > _MAX_QUESTION or not asks(title.text):
         return None
@@ -105,3 +112,48 @@ def split_body(ctx: Context, draft: Draft, body: list[Block]) -> list[tuple[Draf
         else:
             parts[-1][1].append(block)
     return parts
+
+
+def carry_on(ctx: Context, draft: Draft, block: Block) -> tuple[Block | None, list[Draft]]:
+    """The questions that begin inside a paragraph under `draft`, each on a line numbered one
+    past the question before it, and the part of the paragraph before the first of them (None
+    when there is none, or when it is only a line naming the questions that follow, such as
+    "Advanced Questions": a section title, not an answer)."""
+    if draft.number is None or str(draft.number + 1) not in block.text:
+        return block, []  # most paragraphs end here
+    lines = block.text.split("\n")
+    head: Block | None = block
+    carried: list[Draft] = []
+    number, start = draft.number, 0
+    for at, line in enumerate(lines):
+        if at == 0 or not line[:1].isdigit():
+            continue
+        title = _numbered_line(ctx, line)
+        if title is None or title.number != number + 1:
+            continue
+        part = _part(block, lines, start, at)
+        if carried:
+            carried[-1].add_answer(part.text if part else "")
+        else:
+            head = part
+        question = Draft.titled(title, block.start + at + 1, NAME)
+        question.sections = draft.sections
+        carried.append(question)
+        number, start = number + 1, at + 1
+    if carried:
+        carried[-1].add_answer("\n".join(lines[start:]).strip())
+    return head, carried
+
+
+def _part(block: Block, lines: list[str], start: int, end: int) -> Block | None:
+    while end > start and _names_what_follows(lines[end - 1]):
+        end -= 1
+    text = "\n".join(lines[start:end]).strip()
+    return Block("paragraph", block.start + start, block.start + end, text=text) if text else None
+
+
+def _names_what_follows(line: str) -> bool:
+    """A bare line such as "Advanced Questions" right above a question: a section title."""
+    text = plain_text(line).strip()
+    return not text or (len(text) <= _MAX_TITLE and names_questions(text)
+                        and not text.endswith(_STOPS))
