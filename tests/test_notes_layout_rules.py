@@ -395,3 +395,52 @@ def test_glossary_topics_named_by_a_few_questions_of_other_notes_are_coincidence
     assert tree.topic_weights == () and "depth-vs-width" not in tree.topics
     widths = next(q for q in bank.questions if "宽度" in q.title)
     assert "depth-vs-width" in widths.topics
+
+
+def test_headings_written_without_a_space_after_the_hashes(tmp_path: Path) -> None:
+    # Many hand-kept notes write `###1. 标题` (no space): a reader sees headings, so do we —
+    # and their indented answers are the answers.
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "#基础\n###1. 什么是响应式\n    数据变化时视图自动更新；\n    依赖收集加派发更新。\n"
+        "###2. v-if 和 v-show 的区别\n    v-if 不渲染节点，v-show 只切换 display。\n"
+        "##进阶\n###3. nextTick 的作用\n    在下次 DOM 更新后执行回调。\n\n"
+        "```c\n#include <stdio.h>\n```\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "什么是响应式", "v-if 和 v-show 的区别", "nextTick 的作用",
+    ]
+    assert questions[0].answer.startswith("数据变化时视图自动更新")
+    assert "进阶" in questions[2].topics
+    assert "#include <stdio.h>" in questions[2].answer
+
+
+def test_a_lone_hash_word_is_no_heading(tmp_path: Path) -> None:
+    path = tmp_path / "c.md"
+    path.write_text(
+        "## 1. 头文件的作用？\n\n声明接口。\n\n#include <stdio.h>\n#define N 10\n\n"
+        "## 2. 宏和函数的区别？\n\n宏在预处理时展开。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["头文件的作用？", "宏和函数的区别？"]
+    assert "#include <stdio.h>" in questions[0].answer
+
+
+def test_a_bare_number_among_numbered_headings_is_their_numbering(tmp_path: Path) -> None:
+    # "## 3 Key 的作用" between "## 2." and "## 4.": numbered like its neighbours.
+    path = tmp_path / "react.md"
+    path.write_text(
+        "## 1. 什么是 JSX\n\nJS 的语法扩展。\n\n## 2. 什么是 props\n\n只读的输入。\n\n"
+        "## 3 Key 的作用\n\n标识列表中的元素。\n\n## 4. 什么是 state\n\n组件自己的可变数据。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("什么是 JSX", "JS 的语法扩展。"),
+        ("什么是 props", "只读的输入。"),
+        ("Key 的作用", "标识列表中的元素。"),
+        ("什么是 state", "组件自己的可变数据。"),
+    ]
