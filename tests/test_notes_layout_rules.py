@@ -444,3 +444,17 @@ def test_a_bare_number_among_numbered_headings_is_their_numbering(tmp_path: Path
         ("Key 的作用", "标识列表中的元素。"),
         ("什么是 state", "组件自己的可变数据。"),
     ]
+
+
+def test_an_indented_prose_answer_gives_key_points_indented_code_none(tmp_path: Path) -> None:
+    path = tmp_path / "cache.md"
+    path.write_text(
+        "## 1. 缓存穿透怎么解决？\n\n    1. 缓存空值，设置较短的过期时间；\n"
+        "    2. 加一层布隆过滤器拦截不存在的键；\n\n"
+        "## 2. How do you read a key?\n\n    value = cache.get(key)\n    if value is None:\n"
+        "        value = db.load(key)\n",
+        encoding="utf-8",
+    )
+    first, second = load_bank([path]).questions
+    assert first.key_points == ("缓存空值，设置较短的过期时间", "加一层布隆过滤器拦截不存在的键")
+    assert second.key_points == ()
