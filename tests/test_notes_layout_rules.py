@@ -458,3 +458,43 @@ def test_an_indented_prose_answer_gives_key_points_indented_code_none(tmp_path: 
     first, second = load_bank([path]).questions
     assert first.key_points == ("缓存空值，设置较短的过期时间", "加一层布隆过滤器拦截不存在的键")
     assert second.key_points == ()
+
+
+def test_a_section_with_an_introduction_over_level_sections_of_questions(tmp_path: Path) -> None:
+    # "## Supervised Learning" + one introductory sentence over "### Basic" / "### Advanced"
+    # holding numbered questions: a section, not one question swallowing all the others.
+    path = tmp_path / "ml.md"
+    path.write_text(
+        "# ML Questions\n\n## Supervised Learning\nLearning from labelled examples.\n\n"
+        "### Basic\n1. **What is regression?**  \n   Predicting a continuous value.\n\n"
+        "2. **What is classification?**  \n   Predicting a discrete label.\n\n"
+        "### Advanced\n3. **Why does bagging reduce variance?**  \n   Averaging many models.\n\n"
+        "4. **Why does boosting reduce bias?**  \n   Each model fixes the last one's errors.\n\n"
+        "## Unsupervised Learning\nFinding structure without labels.\n\n"
+        "### Basic\n5. **What is clustering?**  \n   Grouping similar points.\n\n"
+        "6. **What is PCA?**  \n   Projecting onto the directions of largest variance.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.difficulty) for q in questions] == [
+        ("What is regression?", "Predicting a continuous value.", "easy"),
+        ("What is classification?", "Predicting a discrete label.", "easy"),
+        ("Why does bagging reduce variance?", "Averaging many models.", "hard"),
+        ("Why does boosting reduce bias?", "Each model fixes the last one's errors.", "hard"),
+        ("What is clustering?", "Grouping similar points.", "easy"),
+        ("What is PCA?", "Projecting onto the directions of largest variance.", "easy"),
+    ]
+    assert "Supervised Learning" in questions[0].topics
+    assert "Unsupervised Learning" in questions[4].topics
+
+
+def test_a_plain_heading_keeps_sub_headings_that_hold_no_questions(tmp_path: Path) -> None:
+    path = tmp_path / "redis.md"
+    path.write_text(
+        "## Redis 持久化\n\nRedis 有两种持久化方式。\n\n### RDB\n\n定时快照。\n\n"
+        "### AOF\n\n记录每条写命令。\n\n## 1. 什么是缓存雪崩？\n\n大量键同时过期。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Redis 持久化", "什么是缓存雪崩？"]
+    assert "记录每条写命令" in questions[0].answer
