@@ -498,3 +498,14 @@ def test_a_plain_heading_keeps_sub_headings_that_hold_no_questions(tmp_path: Pat
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["Redis 持久化", "什么是缓存雪崩？"]
     assert "记录每条写命令" in questions[0].answer
+
+
+def test_a_section_title_ending_in_a_colon_names_its_topic_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "react.md"
+    path.write_text(
+        "## 顶层 API：\n\n### 1. 什么是 Fragment？\n\n不额外创建 DOM 节点地返回多个元素。\n",
+        encoding="utf-8",
+    )
+    question = load_bank([path]).questions[0]
+    assert "顶层 API" in question.topics
+    assert "顶层 API：" not in question.topics

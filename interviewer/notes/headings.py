@@ -114,7 +114,8 @@ def section_name(title: str) -> str:
         flags=re.I,
     )
     name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
-    return _CHINESE_ORDINAL.sub("", name).strip() or title.strip()
+    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
+    return name or title.strip()
 
 
 def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
