@@ -60,8 +60,8 @@ def read_bare_numbers(segments: list[Segment]) -> None:
         if counting < _IN_SEQUENCE * len(bare):
             continue
         for index in bare:
-            segment, number, rest = found[index]
-            segment.title = replace(segment.title, text=rest or "", number=number)
+            segment, number, text = found[index]
+            segment.title = replace(segment.title, text=text or "", number=number)
 
 
 def numbered_levels(segments: list[Segment]) -> set[int]:
