@@ -395,3 +395,117 @@ def test_glossary_topics_named_by_a_few_questions_of_other_notes_are_coincidence
     assert tree.topic_weights == () and "depth-vs-width" not in tree.topics
     widths = next(q for q in bank.questions if "宽度" in q.title)
     assert "depth-vs-width" in widths.topics
+
+
+def test_headings_written_without_a_space_after_the_hashes(tmp_path: Path) -> None:
+    # Many hand-kept notes write `###1. 标题` (no space): a reader sees headings, so do we —
+    # and their indented answers are the answers.
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "#基础\n###1. 什么是响应式\n    数据变化时视图自动更新；\n    依赖收集加派发更新。\n"
+        "###2. v-if 和 v-show 的区别\n    v-if 不渲染节点，v-show 只切换 display。\n"
+        "##进阶\n###3. nextTick 的作用\n    在下次 DOM 更新后执行回调。\n\n"
+        "```c\n#include <stdio.h>\n```\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "什么是响应式", "v-if 和 v-show 的区别", "nextTick 的作用",
+    ]
+    assert questions[0].answer.startswith("数据变化时视图自动更新")
+    assert "进阶" in questions[2].topics
+    assert "#include <stdio.h>" in questions[2].answer
+
+
+def test_a_lone_hash_word_is_no_heading(tmp_path: Path) -> None:
+    path = tmp_path / "c.md"
+    path.write_text(
+        "## 1. 头文件的作用？\n\n声明接口。\n\n#include <stdio.h>\n#define N 10\n\n"
+        "## 2. 宏和函数的区别？\n\n宏在预处理时展开。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["头文件的作用？", "宏和函数的区别？"]
+    assert "#include <stdio.h>" in questions[0].answer
+
+
+def test_a_bare_number_among_numbered_headings_is_their_numbering(tmp_path: Path) -> None:
+    # "## 3 Key 的作用" between "## 2." and "## 4.": numbered like its neighbours.
+    path = tmp_path / "react.md"
+    path.write_text(
+        "## 1. 什么是 JSX\n\nJS 的语法扩展。\n\n## 2. 什么是 props\n\n只读的输入。\n\n"
+        "## 3 Key 的作用\n\n标识列表中的元素。\n\n## 4. 什么是 state\n\n组件自己的可变数据。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("什么是 JSX", "JS 的语法扩展。"),
+        ("什么是 props", "只读的输入。"),
+        ("Key 的作用", "标识列表中的元素。"),
+        ("什么是 state", "组件自己的可变数据。"),
+    ]
+
+
+def test_an_indented_prose_answer_gives_key_points_indented_code_none(tmp_path: Path) -> None:
+    path = tmp_path / "cache.md"
+    path.write_text(
+        "## 1. 缓存穿透怎么解决？\n\n    1. 缓存空值，设置较短的过期时间；\n"
+        "    2. 加一层布隆过滤器拦截不存在的键；\n\n"
+        "## 2. How do you read a key?\n\n    value = cache.get(key)\n    if value is None:\n"
+        "        value = db.load(key)\n",
+        encoding="utf-8",
+    )
+    first, second = load_bank([path]).questions
+    assert first.key_points == ("缓存空值，设置较短的过期时间", "加一层布隆过滤器拦截不存在的键")
+    assert second.key_points == ()
+
+
+def test_a_section_with_an_introduction_over_level_sections_of_questions(tmp_path: Path) -> None:
+    # "## Supervised Learning" + one introductory sentence over "### Basic" / "### Advanced"
+    # holding numbered questions: a section, not one question swallowing all the others.
+    path = tmp_path / "ml.md"
+    path.write_text(
+        "# ML Questions\n\n## Supervised Learning\nLearning from labelled examples.\n\n"
+        "### Basic\n1. **What is regression?**  \n   Predicting a continuous value.\n\n"
+        "2. **What is classification?**  \n   Predicting a discrete label.\n\n"
+        "### Advanced\n3. **Why does bagging reduce variance?**  \n   Averaging many models.\n\n"
+        "4. **Why does boosting reduce bias?**  \n   Each model fixes the last one's errors.\n\n"
+        "## Unsupervised Learning\nFinding structure without labels.\n\n"
+        "### Basic\n5. **What is clustering?**  \n   Grouping similar points.\n\n"
+        "6. **What is PCA?**  \n   Projecting onto the directions of largest variance.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.difficulty) for q in questions] == [
+        ("What is regression?", "Predicting a continuous value.", "easy"),
+        ("What is classification?", "Predicting a discrete label.", "easy"),
+        ("Why does bagging reduce variance?", "Averaging many models.", "hard"),
+        ("Why does boosting reduce bias?", "Each model fixes the last one's errors.", "hard"),
+        ("What is clustering?", "Grouping similar points.", "easy"),
+        ("What is PCA?", "Projecting onto the directions of largest variance.", "easy"),
+    ]
+    assert "Supervised Learning" in questions[0].topics
+    assert "Unsupervised Learning" in questions[4].topics
+
+
+def test_a_plain_heading_keeps_sub_headings_that_hold_no_questions(tmp_path: Path) -> None:
+    path = tmp_path / "redis.md"
+    path.write_text(
+        "## Redis 持久化\n\nRedis 有两种持久化方式。\n\n### RDB\n\n定时快照。\n\n"
+        "### AOF\n\n记录每条写命令。\n\n## 1. 什么是缓存雪崩？\n\n大量键同时过期。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Redis 持久化", "什么是缓存雪崩？"]
+    assert "记录每条写命令" in questions[0].answer
+
+
+def test_a_section_title_ending_in_a_colon_names_its_topic_without_it(tmp_path: Path) -> None:
+    path = tmp_path / "react.md"
+    path.write_text(
+        "## 顶层 API：\n\n### 1. 什么是 Fragment？\n\n不额外创建 DOM 节点地返回多个元素。\n",
+        encoding="utf-8",
+    )
+    question = load_bank([path]).questions[0]
+    assert "顶层 API" in question.topics
+    assert "顶层 API：" not in question.topics

@@ -18,6 +18,9 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)")
 _TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
+_UNSPACED_HEADING = re.compile(r"^ {0,3}#{2,6}[^\s#]", re.MULTILINE)
+_UNSPACED_HASHES = re.compile(r"^( {0,3}#{1,6})(?=[^\s#!])")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 _CONTAINERS = {
     "bullet_list_open": "list",
@@ -105,11 +108,29 @@ def _blank_toc(text: str) -> str:
     return "\n".join(lines)
 
 
+def _space_headings(text: str) -> str:
+    """`###1. 标题` / `##进阶` (no space after the hashes) made headings, in notes that write
+    their headings so (two such lines at least): CommonMark reads them as text, a person
+    reading the notes as headings. Lines inside code fences stay as they are."""
+    if len(_UNSPACED_HEADING.findall(text, 0)) < 2:
+        return text  # most notes put the space in: nothing to do
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line)
+        if opening:
+            mark = opening.group(1)
+            fence = "" if fence == mark else fence or mark
+        elif not fence:
+            lines[index] = _UNSPACED_HASHES.sub(r"\1 ", line, count=1)
+    return "\n".join(lines)
+
+
 def parse_document(text: str) -> Document:
     """Normalise line endings, split off front matter and build the block tree."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     front_matter, body = split_front_matter(text)
-    body = _blank_toc(body)
+    body = _space_headings(_blank_toc(body))
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)

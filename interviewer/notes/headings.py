@@ -114,7 +114,8 @@ def section_name(title: str) -> str:
         flags=re.I,
     )
     name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
-    return _CHINESE_ORDINAL.sub("", name).strip() or title.strip()
+    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
+    return name or title.strip()
 
 
 def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
@@ -142,6 +143,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     announcing: set[int] = set()  # bodies of "## 两种方式：" headings
     trails: dict[int, tuple[tuple[int, str, object], ...]] = {}  # body → the stack above it
     names: dict[int, str] = {}  # body of a plain heading → its name as a section
+    introduced: set[int] = set()  # bodies of plain headings found to introduce sections
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
@@ -166,6 +168,18 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
             continue
+        if _introduces(ctx, enclosing, names, bodies, segment):
+            # "## Supervised Learning" + an introduction over "### Basic" holding numbered
+            # questions: that heading was a section with its introduction, not a question.
+            assert enclosing is not None and isinstance(enclosing[2], int)
+            stack[stack.index(enclosing)] = (enclosing[0], "section", names[enclosing[2]])
+            introduced.add(enclosing[2])
+            owner = next(i for i, body in plain.items() if body == enclosing[2])
+            roles[owner] = "section"
+            if previous is not None and previous[1] == enclosing[2]:
+                previous = None
+            sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
+            enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if index in parts and enclosing is not None and enclosing[1] == "question":
             payload = enclosing[2]
             assert isinstance(payload, int)
@@ -260,7 +274,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         else:
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
-    dropped = _introductions(segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)])
+    dropped = introduced | _introductions(
+        segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
+    )
     _name_introduced_sections(bodies, trails, names, dropped)
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
@@ -274,6 +290,25 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
+
+
+def _introduces(
+    ctx: Context,
+    enclosing: tuple[int, str, object] | None,
+    names: dict[int, str],
+    bodies: list[tuple[Draft, list[Block], bool]],
+    segment: Segment,
+) -> bool:
+    """Whether an unmarked sub-heading of a plain heading (text, not asking) holds questions
+    of its own (two at least): then the plain heading's text only introduced its sections."""
+    if enclosing is None or enclosing[1] != "question" or enclosing[2] not in names:
+        return False
+    payload = enclosing[2]
+    assert isinstance(payload, int)
+    if segment.title.marked or asks(bodies[payload][0].title) or asks(segment.title.text):
+        return False
+    ctx.heading = segment.title.text
+    return len(scan(ctx, segment.body)) >= 2
 
 
 def _top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:

@@ -50,6 +50,8 @@ _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
 _CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _CODE_LINE = re.compile(r"^(?:#\s*include\b|//|/\*|\*/)|[;{}]$")
 _LABELLED = re.compile(r"^[^\W\d_][\w ]{0,20}:\s+\S")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_CODE_MARKS = re.compile(r"[=;{}<>\[\]]|\w\(|^\s*(?:#|//)")
 
 
 def image_note(alt: str) -> str:
@@ -235,6 +237,18 @@ def unquote(text: str) -> str:
             fence_depth = depth if fence_depth is None else None
         lines.append(rest)
     return "\n".join(lines)
+
+
+def reads_as_prose(text: str) -> bool:
+    """Indented text that is sentences rather than code: most of its lines are Chinese, or
+    several words without code's operators and brackets."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    prose = sum(
+        1
+        for line in lines
+        if len(_HAN.findall(line)) >= 4 or (len(line.split()) >= 4 and not _CODE_MARKS.search(line))
+    )
+    return prose * 2 > len(lines)
 
 
 def keep_line_breaks(text: str) -> str:

@@ -35,29 +35,33 @@ class Segment:
 
 def read_bare_numbers(segments: list[Segment]) -> None:
     """Give the headings of a level their numbers where that level numbers its headings
-    with a bare number and a space, counting 1, 2, 3 … ("## 3 死锁"); "## 3 ways to …" alone
+    with a bare number and a space, counting 1, 2, 3 … ("## 3 死锁") — or counting on from
+    the level's punctuated numbers ("## 2." then "## 3 Key 的作用"); "## 3 ways to …" alone
     keeps its text."""
-    levels: dict[int, list[tuple[Segment, int, str]]] = {}
+    # Per level, in order: (segment, number, text after a bare number or None when punctuated).
+    levels: dict[int, list[tuple[Segment, int, str | None]]] = {}
     for segment in segments:
-        match = _BARE_NUMBER.match(segment.title.text) if segment.title.number is None else None
+        level = levels.setdefault(segment.heading.level, [])
+        if segment.title.number is not None:
+            level.append((segment, segment.title.number, None))
+            continue
+        match = _BARE_NUMBER.match(segment.title.text)
         if match:
             rest = segment.title.text[match.end() :].strip()
-            levels.setdefault(segment.heading.level, []).append(
-                (segment, int(match.group(1)), rest)
-            )
+            level.append((segment, int(match.group(1)), rest))
     for found in levels.values():
-        if len(found) < NUMBERED_MIN:
+        bare = [index for index, (_, _, rest) in enumerate(found) if rest is not None]
+        if not bare or len(found) < NUMBERED_MIN:
             continue
         numbers = [number for _, number, _ in found]
         counting = sum(
-            1
-            for before, number in zip([0, *numbers], numbers, strict=False)
-            if number in (before + 1, 1)
+            1 for index in bare if numbers[index] in ((numbers[index - 1] if index else 0) + 1, 1)
         )
-        if counting < _IN_SEQUENCE * len(numbers):
+        if counting < _IN_SEQUENCE * len(bare):
             continue
-        for segment, number, rest in found:
-            segment.title = replace(segment.title, text=rest, number=number)
+        for index in bare:
+            segment, number, text = found[index]
+            segment.title = replace(segment.title, text=text or "", number=number)
 
 
 def numbered_levels(segments: list[Segment]) -> set[int]:

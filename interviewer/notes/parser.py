@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
 FRONT_MATTER = "front matter"
 _EMOJI_SCALE = ("👶", "🚀")
+_BASIC = re.compile(r"^\s*(?:basics?|基础)\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -110,10 +112,12 @@ def parse_markdown(
         )
         if own:
             return parse_markdown(text, default_chapter, own)
+    # "Basic" names a level only beside sections named for levels ("Intermediate", "Advanced").
+    levelled = any(level_difficulty(section) for draft in drafts for section in draft.sections)
     for draft in drafts:
         question = _finish(draft, tags, structure)
         if question.difficulty is None:
-            question.difficulty = _section_difficulty(question.sections) or difficulty
+            question.difficulty = _section_difficulty(question.sections, levelled) or difficulty
         if not question.stars and importance:
             question.stars = importance
         result.questions.append(question)
@@ -150,11 +154,13 @@ def _front_matter_question(ctx: Context, doc: Document, title: str) -> Draft:
     return draft
 
 
-def _section_difficulty(sections: tuple[str, ...]) -> str | None:
+def _section_difficulty(sections: tuple[str, ...], levelled: bool) -> str | None:
     for section in reversed(sections):
         level = level_difficulty(section)
         if level:
             return level
+        if levelled and _BASIC.match(section):
+            return "easy"
     return None
 
 
