@@ -197,6 +197,39 @@ def test_a_correct_chinese_comparison_is_not_a_swap(
     assert grade.score >= 7
 
 
+ENSEMBLES = """# Ensembles
+
+## What is boosting, and how does it differ from bagging?
+
+Boosting trains models sequentially, each one focusing on the errors of the previous ones,
+unlike bagging's parallel training on bootstrap samples. It mainly reduces bias.
+"""
+
+
+@pytest.fixture(scope="module")
+def ensembles(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"ensembles.md": ENSEMBLES})
+
+
+def test_a_clause_opening_with_unlike_binds_its_words_to_the_other_term(
+    ensembles: QuestionBank,
+) -> None:
+    # "…, unlike bagging's parallel training": the clause that opens with "unlike" says what
+    # bagging does, so each term has its own words and swapping them is caught.
+    grader = KeywordGrader(ensembles, packs=[])
+    swapped = _grade(grader, ensembles, "boosting",
+                     "Boosting trains models in parallel on bootstrap samples, while bagging "
+                     "trains models sequentially, each focusing on the errors of the previous "
+                     "ones.")
+    assert _found(swapped, "swapped_terms")
+    right = _grade(grader, ensembles, "boosting",
+                   "Boosting trains models sequentially, each focusing on the errors of the "
+                   "previous ones, which reduces bias; bagging trains models in parallel on "
+                   "bootstrap samples.")
+    assert _found(right, "swapped_terms") == []
+    assert right.score >= 8.5 > swapped.score + 4
+
+
 # --- what the grade says it checked ----------------------------------------------------------
 
 

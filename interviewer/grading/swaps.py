@@ -30,6 +30,9 @@ SUBJECT_WITHIN = 3
 _NEGATED = re.compile(r"不|没|非|无|\b(?:not|no|never|neither|nor|isn't|aren't|doesn't|don't)\b|"
                       r"n't", re.IGNORECASE)
 _CLAUSE = re.compile(r"[，,；;：:]")
+_CONTRASTED = re.compile(
+    r"\s*(?:unlike|in contrast to|as opposed to|不像|不同于|有别于)(?![A-Za-z])", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,15 @@ def _mentions(concepts: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def _clauses(sentences: Sequence[str], lexicon: Lexicon) -> list[tuple[str, list[str]]]:
-    return [(clause, [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1])
+    return [(clause, [c for c in lexicon.text_concepts(_own(clause)) if len(c) > 1])
             for sentence in sentences for clause in split_clauses(sentence)]
+
+
+def _own(clause: str) -> str:
+    """The clause less the other side of a comparison ("faster than B" is not about B) —
+    unless the clause opens with it: "unlike bagging's parallel training" says what bagging
+    does."""
+    return clause if _CONTRASTED.match(clause) else COMPARED.sub(" ", clause)
 
 
 def _names(clause: str, name: str) -> bool:

@@ -21,6 +21,15 @@ _COMPARE_EN = re.compile(
     r"(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b))",
     re.IGNORECASE,
 )
+# "How does X differ from Y", "How is X different from Y", "What is X, and how does it
+# differ from Y": the subject of the question is X, named before "it" when it stands for X.
+_TERM_EN = r"(?:an?\s+|the\s+)?([\w\-/+# ]{1,40}?)"
+_DIFFER_EN = re.compile(
+    rf"(?:what\s+(?:is|are)\s+{_TERM_EN}\s*,?\s*(?:and\s+)?how\s+(?:does|do|is|are)\s+"
+    rf"(?:it|they)|(?:how|why|where|in what ways?)\s+(?:does|do|is|are)\s+{_TERM_EN})\s+"
+    rf"differ(?:s|ent)?\s+from\s+{_TERM_EN}(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b|\bwhen\b))",
+    re.IGNORECASE,
+)
 _VERSUS = re.compile(r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30}?)\s+(?:vs\.?|versus|VS)\s+"
                      r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30})", re.IGNORECASE)
 # "L1/L2", "train/validation/test": short terms joined by slashes.
@@ -78,9 +87,9 @@ def _group(terms: Iterable[str]) -> tuple[str, ...] | None:
 def title_siblings(title: str) -> list[tuple[str, ...]]:
     """Terms a question's title compares ("L1 和 L2 的区别", "difference between X and Y")."""
     found = []
-    for pattern in (_COMPARE_ZH, _COMPARE_EN, _VERSUS):
+    for pattern in (_COMPARE_ZH, _COMPARE_EN, _DIFFER_EN, _VERSUS):
         for match in pattern.finditer(title):
-            group = _group(match.groups())
+            group = _group(term for term in match.groups() if term)
             if group:
                 found.append(group)
     return found
