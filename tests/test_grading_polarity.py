@@ -29,6 +29,16 @@ A closure does not copy those variables: it shares them with the outer scope.
 
 A convolution layer is equivariant to translation: shifting the input shifts the output by
 the same amount.
+
+## 5. 为什么 TIME-WAIT 要等 2MSL？
+
+客户端发出最后的 ACK 报文时，并不能确定服务端能够收到。若服务端没收到，会重发 FIN 报文；
+客户端将再次向服务端发出 ACK 报文，并重新计时。
+
+## 6. Why does the client wait in TIME-WAIT?
+
+If the final ACK is lost, the server resends its FIN. The client sends the ACK to the server
+again and restarts its timer.
 """
 
 
@@ -73,6 +83,11 @@ def test_an_answer_that_flips_a_negation_of_the_notes_is_caught(
         # a clause inside a sentence about something else speaks of that thing
         ("equivariance", "Invariance is a different property: the output does not shift when "
                          "the input shifts, which pooling gives."),
+        # a negation denies what follows it (being sure of the receipt), not the sending
+        # the clause opens with
+        ("2MSL", "客户端发出最后一个 ACK 报文后不能确定服务端能否收到；如果丢了，服务端会重发 FIN。"),
+        ("TIME-WAIT?", "After the client sends the ACK to the server it cannot be sure that it "
+                       "arrived, so it waits for a resent FIN."),
     ],
 )
 def test_questions_hedges_and_other_subjects_are_not_flips(

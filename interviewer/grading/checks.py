@@ -178,7 +178,8 @@ def contradiction(j: Judgement) -> CheckReport:
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
     clashes = [(said.text, note.text) for said, note in find_contradictions(
         mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term)]
-    answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term)
+    answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term,
+                       lexicon.text_concepts)
     clashes += [(said.text, note.text)
                 for said, note in polarity_flips(answered, j.prepared.stances, j.tools.is_term)
                 if said.text not in {text for text, _ in clashes}]

@@ -124,7 +124,7 @@ class KeywordGrader:
                 relations=relations(said, lexicon, self._tools.is_term),
                 apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
                 stances=stances([clause_concepts(s, lexicon) for s in plain],
-                                self._tools.is_term),
+                                self._tools.is_term, lexicon.text_concepts),
             )
         return cached
 

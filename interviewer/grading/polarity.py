@@ -54,10 +54,14 @@ class Stance:
     negated: bool
     opener: str | None = None
     """The thing the clause's sentence names first: what a clause inside it is about too."""
+    denied: frozenset[str] = frozenset()
+    """What a denying clause denies: its concepts after the negation."""
 
 
 def stances(
-    sentences: Sequence[Sequence[tuple[str, Sequence[str]]]], is_term: Callable[[str], bool]
+    sentences: Sequence[Sequence[tuple[str, Sequence[str]]]],
+    is_term: Callable[[str], bool],
+    concepts_of: Callable[[str], Sequence[str]],
 ) -> list[Stance]:
     """The clauses (of sentences) that name their thing first and say something of it, with
     their polarity. A clause with a direction ("减少", "不会…太多") is the contradiction
@@ -72,10 +76,23 @@ def stances(
             if subject is None:
                 continue
             said = frozenset(concepts) - {subject}
-            if not said or is_condition(clause) or _HEDGE.search(clause) or direction(clause):
+            # "能不能用作构造函数" asks whether (the question mark is in the next clause's
+            # sentence end, or absent): it states nothing either way.
+            if (not said or is_condition(clause) or _HEDGE.search(clause)
+                    or _WHETHER.search(clause) or direction(clause)):
                 continue
-            found.append(Stance(clause, subject, said, denies(clause), opener))
+            negated = denies(clause)
+            denied = _after_negation(clause, concepts_of) - {subject} if negated else frozenset()
+            found.append(Stance(clause, subject, said, negated, opener, denied))
     return found
+
+
+def _after_negation(clause: str, concepts_of: Callable[[str], Sequence[str]]) -> frozenset[str]:
+    asserted = _WHETHER.sub("", clause)
+    negation = _NEGATION.search(asserted)
+    if negation is None:
+        return frozenset()
+    return frozenset(c for c in concepts_of(asserted[negation.start():]) if len(c) > 1)
 
 
 def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
@@ -89,6 +106,13 @@ def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
     if inside and a.opener != b.opener:
         return 0
     shared = a.said & b.said
+    if a.negated != b.negated:
+        # A negation denies what follows it: "客户端发出 ACK 后不能确定服务端能否收到" denies
+        # being sure of the receipt, not the sending another clause speaks of. At least half
+        # of what the two clauses share must be what is denied.
+        denied = (a if a.negated else b).denied
+        if 2 * len(shared & denied) < len(shared):
+            return 0
     short = max(len(a.said), len(b.said)) <= SHORT
     enough = len(shared) >= MIN_SHARED or (short and any(is_term(c) for c in shared))
     shorter, longer = sorted((len(a.said), len(b.said)))
