@@ -123,6 +123,14 @@ def test_terse_clauses_around_latin_commands_state_things() -> None:
     assert not states_things("im2col image to column 矩阵乘法 GPU 加速 4维转2维 滑动窗口 列向量 GEMM")
 
 
+def test_a_terse_chinese_comparison_of_properties_states_things() -> None:
+    # "面向连接", "基于字节流", "无连接": verbs with their objects, as "有…" and "不可靠" are.
+    assert states_things("TCP 面向连接、可靠、基于字节流，有流量控制和拥塞控制，首部 20 字节；"
+                         "UDP 无连接、不可靠、面向报文，首部 8 字节，开销小、实时性好。")
+    assert states_things("B+ 树非叶子节点只存键、基于磁盘页，叶子节点连成链表；B 树无链表。")
+    assert not states_things("面向对象、封装、继承、多态、接口、抽象类")
+
+
 def test_terse_values_are_statements_not_a_list_of_terms() -> None:
     # "learning rate 0.001, β1=0.9" states what each thing is; names with digits stay terms.
     assert not is_term_list("Adam 默认学习率 0.001，β1=0.9，β2=0.999，epsilon 是 1e-8。")

@@ -83,6 +83,8 @@ _PREDICATES = frozenset({
     # Chinese adjectives are predicates on their own ("计算快", "更鲁棒", "不饱和").
     "快", "慢", "大", "小", "高", "低", "强", "弱", "多", "少", "好", "差", "更", "易", "难",
     "换", "加", "减", "去", "学", "等于", "类似", "像", "重构", "到", "成", "变",
+    # Verbs of terse property lists ("TCP 面向连接、基于字节流；UDP 无连接"), like "有"/"不".
+    "面向", "基于", "无", "非", "只", "仅", "存", "支持",
 })
 # Verbs and negations that make a short segment a statement even when jieba keeps them
 # inside a word ("并不独立", "而是共享参数", "用 ReLU 代替 sigmoid", "加 BN").
