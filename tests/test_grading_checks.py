@@ -230,6 +230,32 @@ def test_a_clause_opening_with_unlike_binds_its_words_to_the_other_term(
     assert right.score >= 8.5 > swapped.score + 4
 
 
+STRUCTS = """# C++
+
+## What is the main difference between the keyword struct and class?
+
+The keyword struct is used for resembling public members by default, while the keyword class
+is used for resembling private members by default.
+"""
+
+
+def test_siblings_told_apart_by_one_word_each_are_caught_swapped(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # The notes tell struct and class apart by one word each (public / private), and the
+    # wrong answer says both in one sentence joined by "while".
+    bank = notes_bank(tmp_path_factory, {"cpp.md": STRUCTS})
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, "struct", "Members of a class are public by default while "
+                                           "the members of a struct are private by default.")
+    assert _found(wrong, "swapped_terms")
+    for right in ("With struct the members are public by default, with class they are "
+                  "private by default.",
+                  "A struct's members are public by default while a class's are private."):
+        graded = _grade(grader, bank, "struct", right)
+        assert _found(graded, "swapped_terms") == [] and graded.score >= 8.5
+
+
 # --- what the grade says it checked ----------------------------------------------------------
 
 

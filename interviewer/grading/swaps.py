@@ -30,6 +30,8 @@ SUBJECT_WITHIN = 3
 _NEGATED = re.compile(r"不|没|非|无|\b(?:not|no|never|neither|nor|isn't|aren't|doesn't|don't)\b|"
                       r"n't", re.IGNORECASE)
 _CLAUSE = re.compile(r"[，,；;：:]")
+# "A is X while B is Y": two clauses, one about each.
+_CONTRAST = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
 _CONTRASTED = re.compile(
     r"\s*(?:unlike|in contrast to|as opposed to|不像|不同于|有别于)(?![A-Za-z])", re.IGNORECASE
 )
@@ -161,7 +163,10 @@ def _swap(
     told = said if carried else said & frozenset().union(*(m.bound for m in members))
     for other in members:
         bound = said & other.bound
-        if (other is this or len(bound) < least or len(bound) < share * len(told)
+        # Notes that tell the siblings apart by one word each ("struct … public", "class …
+        # private") make that word enough in a clause that names its term.
+        needed = least if carried else max(1, min(least, len(other.bound)))
+        if (other is this or len(bound) < needed or len(bound) < share * len(told)
                 or _names(clause, other.name)):
             continue
         note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
@@ -180,7 +185,8 @@ def swapped_terms(j: Judgement) -> list[Wrong]:
     lexicon = j.tools.lexicon
     for sentence in j.view.sentences:
         current: dict[int, Sibling] = {}
-        for clause, _ in sentence.clauses:
+        parts = [part for clause, _ in sentence.clauses for part in _CONTRAST.split(clause)]
+        for clause in (part.strip() for part in parts if part.strip()):
             listed = [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1]
             concepts = frozenset(listed)
             head = frozenset(listed[:SUBJECT_WITHIN])
