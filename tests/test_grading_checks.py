@@ -230,6 +230,24 @@ def test_a_clause_opening_with_unlike_binds_its_words_to_the_other_term(
     assert right.score >= 8.5 > swapped.score + 4
 
 
+def test_terms_the_notes_tell_apart_stay_apart_when_a_pack_groups_them(
+    ensembles: QuestionBank,
+) -> None:
+    # The deep-learning pack lists bagging and boosting among the words for ensembles; these
+    # notes compare the two, so for them the two are not one word.
+    from interviewer.packs import bundled_packs
+
+    packs = [p for p in bundled_packs() if p.name == "deep-learning"]
+    grader = KeywordGrader(ensembles, packs=packs)
+    assert grader._tools.lexicon.text_concepts("bagging") != (
+        grader._tools.lexicon.text_concepts("boosting"))
+    swapped = _grade(grader, ensembles, "boosting",
+                     "Boosting trains models in parallel on bootstrap samples, while bagging "
+                     "trains models sequentially, each focusing on the errors of the previous "
+                     "ones.")
+    assert _found(swapped, "swapped_terms")
+
+
 STRUCTS = """# C++
 
 ## What is the main difference between the keyword struct and class?

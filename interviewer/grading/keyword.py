@@ -69,7 +69,7 @@ class KeywordGrader:
         self.packs = list(packs) if packs is not None else select_packs(
             None, question_texts(bank.questions))
         terms = mine_terms(bank.questions)
-        lexicon = load_lexicon(glossary, self.packs, terms.groups())
+        lexicon = load_lexicon(glossary, self.packs, terms.groups(), terms.told_apart())
         documents = {q.id: self._profile_concepts(q, lexicon) for q in bank.questions}
         weights = Weights(list(documents.values()), lexicon)
         self._tools = Tools(

@@ -84,11 +84,14 @@ class Lexicon:
         groups: Sequence[Sequence[str]],
         broad: Sequence[Sequence[str]] = (),
         plain: Sequence[Sequence[str]] = (),
+        apart: Sequence[Sequence[str]] = (),
     ) -> None:
         """`groups` are precise synonyms; `broad` groups (the glossary's topics lump related
         terms together) only name words the precise groups leave out, smallest group first.
         `plain` groups are everyday words in either language ("打破" = break, "减少" = reduce
-        = lower): one concept, named by its first word, that stays a plain word in weight."""
+        = lower): one concept, named by its first word, that stays a plain word in weight.
+        `apart`: sets of terms the notes tell apart (bagging / boosting): no group makes two
+        of them one concept."""
         self._concept: dict[str, str] = {}
         # Longest phrase (in words) starting with each word: most words start none.
         self._widths: dict[str, int] = {}
@@ -98,12 +101,27 @@ class Lexicon:
         for concept, _, keys in [*precise, *sorted(rest, key=lambda item: len(item[2]))]:
             for key in keys:
                 self._concept.setdefault(key, concept)
+        for names in apart:
+            self._split(names)
         self.domain = set(self._concept.values())
         # After the terms: a word that is a term ("random") stays one.
         for group in plain:
             named = "".join(stem(word) for word in cut(group[0]))
             for key in self._keys(group):
                 self._concept.setdefault(key, named)
+
+    def _split(self, names: Sequence[str]) -> None:
+        """Names that share a concept lose it: each is a word of its own."""
+        keys_of: dict[str, list[str]] = {}
+        for name in names:
+            key = "".join(stem(word) for word in cut(name))
+            concept = self._concept.get(key)
+            if concept is not None:
+                keys_of.setdefault(concept, []).append(key)
+        for keys in keys_of.values():
+            if len(set(keys)) > 1:
+                for key in keys:
+                    del self._concept[key]
 
     def _keys(self, group: Sequence[str]) -> set[str]:
         keys = set()
@@ -215,19 +233,22 @@ def load_lexicon(
     glossary: Glossary | None = None,
     packs: Sequence[Pack] | None = None,
     mined: Sequence[Sequence[str]] = (),
+    apart: Sequence[Sequence[str]] = (),
 ) -> Lexicon:
     """The grading lexicon: the packs' word groups (every bundled pack when `packs` is None),
-    term groups `mined` from the notes, the glossary's synonym groups and everyday words
-    (cached)."""
+    term groups `mined` from the notes, the glossary's synonym groups and everyday words,
+    with the terms of each set the notes tell `apart` kept apart (cached)."""
     glossary = glossary or load_glossary()
     chosen = bundled_packs() if packs is None else list(packs)
-    key = (id(glossary), tuple(p.fingerprint for p in chosen), tuple(map(tuple, mined)))
+    key = (id(glossary), tuple(p.fingerprint for p in chosen), tuple(map(tuple, mined)),
+           tuple(map(tuple, apart)))
     lexicon = _LEXICONS.get(key)
     if lexicon is None:
         if len(_LEXICONS) > 8:
             _LEXICONS.clear()
         groups = [*pack_word_groups(chosen), *mined]
-        lexicon = _LEXICONS[key] = Lexicon(groups, glossary.synonym_groups(), _groups("plain"))
+        lexicon = _LEXICONS[key] = Lexicon(groups, glossary.synonym_groups(), _groups("plain"),
+                                           apart)
     return lexicon
 
 

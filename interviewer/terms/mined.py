@@ -67,6 +67,10 @@ class MinedTerms:
             if any(not same_term(a, b, links) for a, b in combinations(names, 2))
         }
 
+    def told_apart(self) -> list[tuple[str, ...]]:
+        """Every sibling set of the notes, once."""
+        return list(dict.fromkeys(s for sets in self.siblings.values() for s in sets))
+
     def siblings_of(self, question_id: str) -> tuple[tuple[str, ...], ...]:
         """The sibling sets of one question."""
         return self.siblings.get(question_id, ())
