@@ -373,3 +373,21 @@ def test_rubric_of_hard_wrapped_notes_keeps_whole_sentences(tmp_path: Path) -> N
     assert any(p.endswith("between time and space.") for p in points), points
     assert any("O(n) time in the worst case" in p for p in points), points
     assert not any(p.endswith(("the", "a", "and")) for p in points), points
+
+
+def test_a_label_that_only_names_a_part_of_the_answer_shows_what_it_says(tmp_path: Path) -> None:
+    # "**注意**" or "**Pros**" tells the reader what kind of remark follows: as a key point
+    # alone ("✗ 注意") it tells the candidate nothing.
+    notes = tmp_path / "deadlock.md"
+    notes.write_text(
+        "## 1. 产生死锁的四个必要条件是什么？\n\n**互斥**：资源一次只能被一个进程占用。\n\n"
+        "**循环等待**：进程之间形成头尾相接的等待环路。\n\n"
+        "**注意**：这些条件必须同时成立才会死锁，破坏任意一个即可预防。\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([notes])
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "互斥和循环等待。")
+    points = [item.point for item in grade.rubric]
+    assert "互斥" in points and "循环等待" in points
+    assert "注意" not in points
+    assert any(p.startswith("注意") and "同时成立" in p for p in points)

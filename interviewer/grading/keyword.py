@@ -164,14 +164,14 @@ class KeywordGrader:
         points = j.prepared.reference.points
         if j.finished:
             score = 0.0
-            rubric = [RubricItem(point=p.text) for p in points]
+            rubric = [RubricItem(point=p.shown) for p in points]
         else:
             base = attempt_base(j.view.concepts, self._tools.profiles.get(j.question.id,
                                                                           frozenset()),
                                 j.prepared.reference.title_concepts, self._tools.weights)
             score = final_score(j.ratio, base, j.verdicts)
             rubric = [
-                RubricItem(point=point.text, status=status,
+                RubricItem(point=point.shown, status=status,
                            evidence=match.evidence if status != "missed" else "")
                 for point, match, status in zip(points, j.matches, j.statuses, strict=True)
             ]

@@ -11,7 +11,8 @@ from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
 from interviewer.notes.model import Question
-from interviewer.text import AFTER_ABBREVIATION
+from interviewer.terms.siblings import ASKING
+from interviewer.text import AFTER_ABBREVIATION, cut
 
 # Fewer highlighted points than this and the rubric is topped up from the answer's bullets.
 MIN_POINTS = 5
@@ -53,6 +54,15 @@ class RubricPoint:
     key: str | None = None
     explained: str = ""
     """The explanation the notes give under a label ("Bucket Assignment: each slot…")."""
+
+    @property
+    def shown(self) -> str:
+        """The point as the rubric shows it: the label, unless the label only names a part
+        of an answer ("注意", "Pros", "Example"); then the label with its explanation."""
+        if self.label and self.explained and all(
+                word.lower() in ASKING for word in cut(self.text) if word.strip()):
+            return self.statement
+        return self.text
 
     @property
     def statement(self) -> str:
