@@ -17,7 +17,12 @@ from interviewer.notes.marks import (
     expertise_difficulty,
     importance_value,
 )
-from interviewer.notes.markup import FENCE_LINE, keep_line_breaks, plain_text, reads_as_prose
+from interviewer.notes.markup import (
+    FENCE_LINE,
+    indented_block_is_prose,
+    keep_line_breaks,
+    plain_text,
+)
 
 T = TypeVar("T")
 _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECASE)
@@ -213,7 +218,7 @@ class Context:
             # An indented block: preformatted text (on GitHub too), read as prose, whose
             # lines Markdown would otherwise run together; when it is sentences rather than
             # code, its claims are the answer's points too.
-            return keep_line_breaks(text), text if reads_as_prose(text) else ""
+            return keep_line_breaks(text), text if indented_block_is_prose(text) else ""
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):
             return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
         text = self.lines(block)

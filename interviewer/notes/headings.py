@@ -1,39 +1,32 @@
-"""The notes' outline: which headings are questions, which are sections (their titles become
-topics), and which are tables of contents, references or asides."""
+"""The notes' outline: the walk over a file's headings that reads each as a question, a
+section (its title becomes a topic) or a skipped table of contents, reference list or aside.
+What makes a plain heading a section is in `sections`; what makes a body no answer, in
+`heading_bodies`."""
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
-from urllib.parse import unquote
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, asks, is_link_only
+from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.heading_bodies import has_text, is_toc, only_links
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.numbered import split_body
-from interviewer.notes.marks import (
-    TOC_TITLES,
-    Title,
-    is_non_question_title,
-    is_skipped_title,
-    parse_title,
-)
-from interviewer.notes.numbering import (
-    Segment,
-    answer_parts,
-    numbered_levels,
-    parents,
-    read_bare_numbers,
+from interviewer.notes.marks import Title, is_non_question_title, is_skipped_title, parse_title
+from interviewer.notes.numbering import Segment, answer_parts, numbered_levels, read_bare_numbers
+from interviewer.notes.sections import (
+    Body,
+    Opened,
+    announces_parts,
+    introduces_sections,
+    introductions,
+    is_top_leaf,
+    name_introduced_sections,
+    section_name,
 )
 
 NAME = "headings"
-_IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
-_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
-_FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
-_CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
 
 
 @dataclass
@@ -61,63 +54,6 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
     return preamble, segments
 
 
-def _is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
-    if title.strip().lower().rstrip(":：") in TOC_TITLES:
-        return True
-    # Lazily: most bodies show on their first line that they are not a list of links.
-    lines = (line for b in body for line in ctx.lines(b).split("\n") if line.strip())
-    first = next(lines, None)
-    if first is not None and _toc_line(first) and all(_toc_line(line) for line in lines):
-        return True
-    return _links_to_own_headings(ctx, body)
-
-
-def _toc_line(line: str) -> bool:
-    """Only in-page links (a list or table of them), or a table's rule."""
-    return bool(
-        _IN_PAGE_LINK.search(line)
-        and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
-    ) or set(line.strip()) <= set("|-: ")
-
-
-def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
-    """A list whose every item is a link, most of them to headings of this very file (written
-    as `#anchor` or as the file's full URL with `#anchor`): a table of contents."""
-    lists = [b for b in body if b.kind == "list"]
-    if not lists or any(b.kind not in ("list", "hr", "paragraph") for b in body):
-        return False
-    lines: list[str] = []
-    for block in lists:
-        for item in block.children:
-            first = item.children[0] if item.children else None
-            if first is None or first.kind != "paragraph" or not is_link_only(first.text):
-                return False  # most answers' lists end at their first item
-            lines.append(first.text)
-    anchors = ctx.anchors()
-    own = sum(
-        1
-        for line in lines
-        for fragment in _FRAGMENT.findall(line)[:1]
-        if unquote(fragment).lower() in anchors
-    )
-    return own * 2 >= len(lines)
-
-
-def section_name(title: str) -> str:
-    """A section title as a topic name: "一、基础知识（初级）" → "基础知识（初级）",
-    "🏗️ Section 1: Foundations (1-40)" → "Foundations"."""
-    name = re.sub(r"^[^\w(（]+", "", title)
-    name = re.sub(
-        r"^(?:section|part|chapter|第\s*\w+\s*[章节部分])\s*\d*\s*[:：.、-]?\s*",
-        "",
-        name,
-        flags=re.I,
-    )
-    name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
-    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
-    return name or title.strip()
-
-
 def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Outline:
     """Questions of the headings, and of the layouts inside each section's text."""
     preamble, segments = _segments(ctx, blocks)
@@ -135,13 +71,13 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             first_numbered.setdefault(segment.heading.level, index)
     outline.drafts += _section_questions(ctx, preamble, (), "")
     # Open entries: (level, kind, payload); kind is "section", "question" or "skip".
-    stack: list[tuple[int, str, object]] = []
-    bodies: list[tuple[Draft, list[Block], bool]] = []
+    stack: list[Opened] = []
+    bodies: list[Body] = []
     previous: tuple[int, int] | None = None  # (level, index in bodies) of the last question
     roles: dict[int, str] = {}  # segment index → "question", "plain" (see below), "section"
     plain: dict[int, int] = {}  # segment index → index in bodies of a plain heading question
     announcing: set[int] = set()  # bodies of "## 两种方式：" headings
-    trails: dict[int, tuple[tuple[int, str, object], ...]] = {}  # body → the stack above it
+    trails: dict[int, tuple[Opened, ...]] = {}  # body → the stack above it
     names: dict[int, str] = {}  # body of a plain heading → its name as a section
     introduced: set[int] = set()  # bodies of plain headings found to introduce sections
     for index, segment in enumerate(segments):
@@ -154,11 +90,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if level == 1:
             inner = _section_questions(ctx, segment.body, sections, title.text)
             outline.drafts += inner
-            if not (top_sections and not inner and _top_leaf(ctx, segments, index)):
+            if not (top_sections and not inner and is_top_leaf(ctx, segments, index)):
                 if inner:
                     roles[index] = "section"
                 if top_sections and not title.text.endswith(("?", "？")):
-                    if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+                    if is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
                         stack.append((level, "skip", None))
                     else:
                         stack.append((level, "section", section_name(title.text)))
@@ -168,7 +104,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
             continue
-        if _introduces(ctx, enclosing, names, bodies, segment):
+        if introduces_sections(ctx, enclosing, names, bodies, segment):
             # "## Supervised Learning" + an introduction over "### Basic" holding numbered
             # questions: that heading was a section with its introduction, not a question.
             assert enclosing is not None and isinstance(enclosing[2], int)
@@ -198,7 +134,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             assert isinstance(payload, int)
             bodies[payload][1].extend([segment.heading, *segment.body])
             continue
-        if _is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
+        if is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text):
             stack.append((level, "skip", None))
             outline.skipped.append(title.text)
             continue
@@ -209,7 +145,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             )
             stack.append((level, "section", section_name(title.text)))
             continue
-        has_body = any(_has_text(b) for b in segment.body)
+        has_body = any(has_text(b) for b in segment.body)
         if (
             level in numbered
             and title.number is None
@@ -239,7 +175,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
         bare_asking = not has_body and after_question and asks(title.text)
-        announces = not has_body and _announces(segments, index)
+        announces = not has_body and announces_parts(segments, index)
         if (
             (
                 (title.marked or title.label_only)
@@ -263,7 +199,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             # A preface or a section's introduction: its questions are the numbered ones.
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
-        elif has_body and not _only_links(ctx, segment.body):
+        elif has_body and not only_links(ctx, segment.body):
             draft = _heading_draft(title, segment.heading, sections)
             bodies.append((draft, list(segment.body), False))
             names[len(bodies) - 1] = section_name(title.text)
@@ -274,10 +210,10 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         else:
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
-    dropped = introduced | _introductions(
+    dropped = introduced | introductions(
         segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
     )
-    _name_introduced_sections(bodies, trails, names, dropped)
+    name_introduced_sections(bodies, trails, names, dropped)
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
     bodies = [
@@ -290,129 +226,6 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
-
-
-def _introduces(
-    ctx: Context,
-    enclosing: tuple[int, str, object] | None,
-    names: dict[int, str],
-    bodies: list[tuple[Draft, list[Block], bool]],
-    segment: Segment,
-) -> bool:
-    """Whether an unmarked sub-heading of a plain heading (text, not asking) holds questions
-    of its own (two at least): then the plain heading's text only introduced its sections."""
-    if enclosing is None or enclosing[1] != "question" or enclosing[2] not in names:
-        return False
-    payload = enclosing[2]
-    assert isinstance(payload, int)
-    if segment.title.marked or asks(bodies[payload][0].title) or asks(segment.title.text):
-        return False
-    ctx.heading = segment.title.text
-    return len(scan(ctx, segment.body)) >= 2
-
-
-def _top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
-    """A top heading with text of its own and no heading under it: among several top
-    headings, a question (or a plain heading) rather than a part of the file."""
-    segment = segments[index]
-    if index + 1 < len(segments) and segments[index + 1].heading.level > 1:
-        return False
-    title = segment.title.text
-    return (
-        any(_has_text(b) for b in segment.body)
-        and not _is_toc(ctx, title, segment.body)
-        and not is_skipped_title(title)
-    )
-
-
-def _announces(segments: list[Segment], index: int) -> bool:
-    """A heading ending in a colon ("解决单点问题有两种方式：") over plain sub-headings: they
-    are the parts it announces, not questions of their own."""
-    title = segments[index].title
-    if not title.text.rstrip().endswith((":", "：")) or index + 1 >= len(segments):
-        return False
-    child = segments[index + 1]
-    return (
-        child.heading.level > segments[index].heading.level
-        and not child.title.marked
-        and not asks(child.title.text)
-    )
-
-
-def _introductions(
-    segments: list[Segment], roles: dict[int, str], plain: dict[int, int], drafts: list[Draft]
-) -> set[int]:
-    """Plain headings (text, no question mark, no number, not asking) that are introductions
-    or placeholders, not questions: their sibling headings are sections holding the questions
-    ("## 一、动机篇" among "## 二、卷积层篇" …; "## Overview" among "## Kotlin Questions")."""
-    family = parents(segments)
-    families: dict[tuple[int, int], list[int]] = {}
-    for index, segment in enumerate(segments):
-        families.setdefault((family[index], segment.heading.level), []).append(index)
-    lines = sorted(draft.line for draft in drafts)
-    dropped: set[int] = set()
-    for index in plain:
-        siblings = families[(family[index], segments[index].heading.level)]
-        kinds = [roles.get(i) for i in siblings]
-        if "question" in kinds:
-            continue
-        holding = sum(
-            1 for i in siblings if roles.get(i) == "section" and _holds(segments, i, lines)
-        )
-        if holding >= kinds.count("plain"):
-            dropped.add(plain[index])
-    return dropped
-
-
-def _name_introduced_sections(
-    bodies: list[tuple[Draft, list[Block], bool]],
-    trails: dict[int, tuple[tuple[int, str, object], ...]],
-    names: dict[int, str],
-    dropped: set[int],
-) -> None:
-    """A plain heading dropped as an introduction ("## 进程和线程" over a paragraph, then its
-    "### …？" questions) was a section after all: its questions name it among their sections."""
-    for index, trail in trails.items():
-        if not any(kind == "question" and payload in dropped for _, kind, payload in trail):
-            continue
-        bodies[index][0].sections = tuple(
-            str(payload) if kind == "section" else names[payload]  # type: ignore[index]
-            for _, kind, payload in trail
-            if kind == "section" or (kind == "question" and payload in dropped)
-        )
-
-
-def _holds(segments: list[Segment], index: int, lines: list[int]) -> bool:
-    """Whether questions start under this heading (before the next heading at its level)."""
-    level = segments[index].heading.level
-    start = segments[index].heading.start + 1
-    end = next(
-        (s.heading.start + 1 for s in segments[index + 1 :] if s.heading.level <= level),
-        None,
-    )
-    at = bisect_left(lines, start)
-    return at < len(lines) and (end is None or lines[at] < end)
-
-
-def _has_text(block: Block) -> bool:
-    """Not a bare `<br>`/`<p align="center">` block: markup alone is no answer."""
-    return block.kind != "html" or bool(_MARKUP.sub("", block.text).strip())
-
-
-def _only_links(ctx: Context, body: list[Block]) -> bool:
-    """A body of link lines only: a reference list, not an answer."""
-    lines = [
-        _LIST_MARK.sub("", line)
-        for b in body
-        if b.kind in ("paragraph", "list")
-        for line in ctx.lines(b).split("\n")
-        if line.strip()
-    ]
-    return (
-        bool(lines)
-        and all(b.kind in ("paragraph", "list", "hr") for b in body)
-        and all(is_link_only(line) for line in lines)
-    )
 
 
 def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:

@@ -48,10 +48,6 @@ _EMPHASIS = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
 _BLOCK_STARTS = ("#", ">", "|", "<", "![", "[image", "http://", "https://")
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
 _CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
-_CODE_LINE = re.compile(r"^(?:#\s*include\b|//|/\*|\*/)|[;{}]$")
-_LABELLED = re.compile(r"^[^\W\d_][\w ]{0,20}:\s+\S")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_CODE_MARKS = re.compile(r"[=;{}<>\[\]]|\w\(|^\s*(?:#|//)")
 
 
 def image_note(alt: str) -> str:
@@ -239,18 +235,6 @@ def unquote(text: str) -> str:
     return "\n".join(lines)
 
 
-def reads_as_prose(text: str) -> bool:
-    """Indented text that is sentences rather than code: most of its lines are Chinese, or
-    several words without code's operators and brackets."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    prose = sum(
-        1
-        for line in lines
-        if len(_HAN.findall(line)) >= 4 or (len(line.split()) >= 4 and not _CODE_MARKS.search(line))
-    )
-    return prose * 2 > len(lines)
-
-
 def keep_line_breaks(text: str) -> str:
     """Preformatted text as Markdown that shows its lines: each line that another follows
     ends in a hard break (fenced code inside is left as it is)."""
@@ -328,25 +312,52 @@ def _says_something(line: str) -> bool:
     return not label and not points_elsewhere(line)
 
 
-def _code_line(line: str) -> bool:
+# Two rules tell code from prose, one for each way Markdown misreads a notes file: code
+# pasted without a fence (a paragraph to Markdown) and prose indented 4 spaces (code to
+# Markdown). Each overrides Markdown only on clear evidence of its own kind, so the two differ
+# on purpose over lines that are neither sentences nor C-like statements (`kubectl scale …`,
+# `a = f(x)`, a link, a heading): a paragraph keeps them as prose, an indented block as code.
+# One rule for both would tip those lines one way in both places, e.g. drop ordinary
+# paragraphs from key points or give indented shell commands key points.
+_C_CODE_LINE = re.compile(r"^(?:#\s*include\b|//|/\*|\*/)|[;{}]$")
+_LABELLED = re.compile(r"^[^\W\d_][\w ]{0,20}:\s+\S")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_ANY_CODE_MARK = re.compile(r"[=;{}<>\[\]]|\w\(|^\s*(?:#|//)")
+
+
+def _c_code_line(line: str) -> bool:
     """A line of C-like code: it ends a statement or block (`;` `{` `}`), or is a comment or
     an `#include` — and holds no CJK text (Chinese prose may end in a half-width `;`) and
     opens with no label ("Correct: B;" names an answer)."""
     text = line.strip()
-    return (bool(_CODE_LINE.search(text)) and not _CJK_START.search(text)
+    return (bool(_C_CODE_LINE.search(text)) and not _CJK_START.search(text)
             and not _LABELLED.match(text))
 
 
-def _without_bare_code(body: str) -> str:
-    """The body without the paragraphs that are code pasted without a fence (most of their
-    lines are code lines): a statement such as `return 0;` is no point an answer must make."""
+def _without_unfenced_code(body: str) -> str:
+    """The body without the paragraphs that are code pasted without a fence (Markdown reads
+    them as prose; at least half their lines are C-like code lines): a statement such as
+    `return 0;` is no point an answer must make."""
     kept = []
     for paragraph in re.split(r"\n[ \t]*\n", body):
         lines = [line for line in paragraph.splitlines() if line.strip()]
-        code = sum(1 for line in lines if _code_line(line))
+        code = sum(1 for line in lines if _c_code_line(line))
         if not lines or code * 2 < len(lines) or _BULLET.match(lines[0]):
             kept.append(paragraph)
     return "\n\n".join(kept)
+
+
+def indented_block_is_prose(text: str) -> bool:
+    """An indented block (code to Markdown) that is sentences rather than code: most of its
+    lines are Chinese, or several words without code's operators and brackets."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    prose = sum(
+        1
+        for line in lines
+        if len(_HAN.findall(line)) >= 4
+        or (len(line.split()) >= 4 and not _ANY_CODE_MARK.search(line))
+    )
+    return prose * 2 > len(lines)
 
 
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
@@ -358,7 +369,7 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     own = [line for line in lines if line.strip() and not _QUOTE_MARKS.match(line)]
     if own:  # beside the answer's own prose a quote is an aside; else it is the answer
         body = "\n".join(line for line in lines if not _QUOTE_MARKS.match(line))
-    body = _without_bare_code(body)
+    body = _without_unfenced_code(body)
     for line in unwrap(body):
         if not line.strip() or _IMAGE.fullmatch(line.strip()):
             continue

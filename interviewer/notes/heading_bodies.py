@@ -1,0 +1,81 @@
+"""What a heading's body holds when it is no answer: a table of contents, a list of
+references, or markup alone."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, is_link_only
+from interviewer.notes.marks import TOC_TITLES
+
+_IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
+_FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
+
+
+def is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
+    """A heading that is a table of contents: by its title, or by a body of links to this
+    file's own headings."""
+    if title.strip().lower().rstrip(":：") in TOC_TITLES:
+        return True
+    # Lazily: most bodies show on their first line that they are not a list of links.
+    lines = (line for b in body for line in ctx.lines(b).split("\n") if line.strip())
+    first = next(lines, None)
+    if first is not None and _toc_line(first) and all(_toc_line(line) for line in lines):
+        return True
+    return _links_to_own_headings(ctx, body)
+
+
+def _toc_line(line: str) -> bool:
+    """Only in-page links (a list or table of them), or a table's rule."""
+    return bool(
+        _IN_PAGE_LINK.search(line)
+        and not _IN_PAGE_LINK.sub("", _LIST_MARK.sub("", line)).strip(" |")
+    ) or set(line.strip()) <= set("|-: ")
+
+
+def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
+    """A list whose every item is a link, most of them to headings of this very file (written
+    as `#anchor` or as the file's full URL with `#anchor`): a table of contents."""
+    lists = [b for b in body if b.kind == "list"]
+    if not lists or any(b.kind not in ("list", "hr", "paragraph") for b in body):
+        return False
+    lines: list[str] = []
+    for block in lists:
+        for item in block.children:
+            first = item.children[0] if item.children else None
+            if first is None or first.kind != "paragraph" or not is_link_only(first.text):
+                return False  # most answers' lists end at their first item
+            lines.append(first.text)
+    anchors = ctx.anchors()
+    own = sum(
+        1
+        for line in lines
+        for fragment in _FRAGMENT.findall(line)[:1]
+        if unquote(fragment).lower() in anchors
+    )
+    return own * 2 >= len(lines)
+
+
+def has_text(block: Block) -> bool:
+    """Not a bare `<br>`/`<p align="center">` block: markup alone is no answer."""
+    return block.kind != "html" or bool(_MARKUP.sub("", block.text).strip())
+
+
+def only_links(ctx: Context, body: list[Block]) -> bool:
+    """A body of link lines only: a reference list, not an answer."""
+    lines = [
+        _LIST_MARK.sub("", line)
+        for b in body
+        if b.kind in ("paragraph", "list")
+        for line in ctx.lines(b).split("\n")
+        if line.strip()
+    ]
+    return (
+        bool(lines)
+        and all(b.kind in ("paragraph", "list", "hr") for b in body)
+        and all(is_link_only(line) for line in lines)
+    )

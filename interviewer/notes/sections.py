@@ -1,0 +1,140 @@
+"""Which headings are sections rather than questions, and what a section is named: plain
+headings found to introduce the sections under them, headings that announce their parts, top
+headings that are questions of their own."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from interviewer.notes.document import Block
+from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.heading_bodies import has_text, is_toc
+from interviewer.notes.layouts import scan
+from interviewer.notes.marks import is_skipped_title
+from interviewer.notes.numbering import Segment, parents
+
+_CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+
+Opened = tuple[int, str, object]
+"""A heading still open while the outline is read: (level, kind, payload); kind "section"
+(payload: its name), "question" (payload: its index in the question bodies) or "skip"."""
+Body = tuple[Draft, list[Block], bool]
+"""A heading question, the blocks of its answer, and whether its title is a label only."""
+
+
+def section_name(title: str) -> str:
+    """A section title as a topic name: "一、基础知识（初级）" → "基础知识（初级）",
+    "🏗️ Section 1: Foundations (1-40)" → "Foundations"."""
+    name = re.sub(r"^[^\w(（]+", "", title)
+    name = re.sub(
+        r"^(?:section|part|chapter|第\s*\w+\s*[章节部分])\s*\d*\s*[:：.、-]?\s*",
+        "",
+        name,
+        flags=re.I,
+    )
+    name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
+    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
+    return name or title.strip()
+
+
+def introduces_sections(
+    ctx: Context,
+    enclosing: Opened | None,
+    names: dict[int, str],
+    bodies: list[Body],
+    segment: Segment,
+) -> bool:
+    """Whether an unmarked sub-heading of a plain heading (text, not asking) holds questions
+    of its own (two at least): then the plain heading's text only introduced its sections."""
+    if enclosing is None or enclosing[1] != "question" or enclosing[2] not in names:
+        return False
+    payload = enclosing[2]
+    assert isinstance(payload, int)
+    if segment.title.marked or asks(bodies[payload][0].title) or asks(segment.title.text):
+        return False
+    ctx.heading = segment.title.text
+    return len(scan(ctx, segment.body)) >= 2
+
+
+def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
+    """A top heading with text of its own and no heading under it: among several top
+    headings, a question (or a plain heading) rather than a part of the file."""
+    segment = segments[index]
+    if index + 1 < len(segments) and segments[index + 1].heading.level > 1:
+        return False
+    title = segment.title.text
+    return (
+        any(has_text(b) for b in segment.body)
+        and not is_toc(ctx, title, segment.body)
+        and not is_skipped_title(title)
+    )
+
+
+def announces_parts(segments: list[Segment], index: int) -> bool:
+    """A heading ending in a colon ("解决单点问题有两种方式：") over plain sub-headings: they
+    are the parts it announces, not questions of their own."""
+    title = segments[index].title
+    if not title.text.rstrip().endswith((":", "：")) or index + 1 >= len(segments):
+        return False
+    child = segments[index + 1]
+    return (
+        child.heading.level > segments[index].heading.level
+        and not child.title.marked
+        and not asks(child.title.text)
+    )
+
+
+def introductions(
+    segments: list[Segment], roles: dict[int, str], plain: dict[int, int], drafts: list[Draft]
+) -> set[int]:
+    """Plain headings (text, no question mark, no number, not asking) that are introductions
+    or placeholders, not questions: their sibling headings are sections holding the questions
+    ("## 一、动机篇" among "## 二、卷积层篇" …; "## Overview" among "## Kotlin Questions")."""
+    family = parents(segments)
+    families: dict[tuple[int, int], list[int]] = {}
+    for index, segment in enumerate(segments):
+        families.setdefault((family[index], segment.heading.level), []).append(index)
+    lines = sorted(draft.line for draft in drafts)
+    dropped: set[int] = set()
+    for index in plain:
+        siblings = families[(family[index], segments[index].heading.level)]
+        kinds = [roles.get(i) for i in siblings]
+        if "question" in kinds:
+            continue
+        holding = sum(
+            1 for i in siblings if roles.get(i) == "section" and _holds(segments, i, lines)
+        )
+        if holding >= kinds.count("plain"):
+            dropped.add(plain[index])
+    return dropped
+
+
+def name_introduced_sections(
+    bodies: list[Body],
+    trails: dict[int, tuple[Opened, ...]],
+    names: dict[int, str],
+    dropped: set[int],
+) -> None:
+    """A plain heading dropped as an introduction ("## 进程和线程" over a paragraph, then its
+    "### …？" questions) was a section after all: its questions name it among their sections."""
+    for index, trail in trails.items():
+        if not any(kind == "question" and payload in dropped for _, kind, payload in trail):
+            continue
+        bodies[index][0].sections = tuple(
+            str(payload) if kind == "section" else names[payload]  # type: ignore[index]
+            for _, kind, payload in trail
+            if kind == "section" or (kind == "question" and payload in dropped)
+        )
+
+
+def _holds(segments: list[Segment], index: int, lines: list[int]) -> bool:
+    """Whether questions start under this heading (before the next heading at its level)."""
+    level = segments[index].heading.level
+    start = segments[index].heading.start + 1
+    end = next(
+        (s.heading.start + 1 for s in segments[index + 1 :] if s.heading.level <= level),
+        None,
+    )
+    at = bisect_left(lines, start)
+    return at < len(lines) and (end is None or lines[at] < end)
