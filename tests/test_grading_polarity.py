@@ -134,3 +134,17 @@ def test_what_an_answer_denies_covers_no_point(types: QuestionBank) -> None:
     assert not any(point.startswith(("Hash", "List", "Set")) for point in covered), covered
     assert sum(item.status != "missed" for item in affirmed.rubric) > len(covered)
     assert denied.score < affirmed.score
+
+
+@pytest.mark.parametrize(("clause", "condition"), [
+    ("假设输入是一张灰度图", True),
+    ("如果测试时也丢弃神经元", True),
+    ("朴素贝叶斯假设特征之间条件独立", False),  # after its subject, 假设 assumes
+    ("the model assumes independent features", False),
+])
+def test_a_clause_that_supposes_sets_a_scene_one_that_assumes_states(
+    clause: str, condition: bool
+) -> None:
+    from interviewer.grading.contradiction import is_condition
+
+    assert is_condition(clause) is condition

@@ -57,8 +57,9 @@ _AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
 MIN_SHARED = 2
 # A condition ("如果初始值太大", "参数数量相同的情况下") or a concession sets the scene for a
 # claim; it is not one. Neither the answer's nor the notes' conditions are compared.
+# "假设" opening a clause supposes; after its subject ("朴素贝叶斯假设特征独立") it assumes.
 _CONDITION = _rx(
-    r"如果|假如|假设|倘若|若(?!干)|只要|一旦|即使|即便|哪怕|虽然|尽管|(?:的|这种|此)(?:情况|前提)下|"
+    r"如果|假如|(?<![\u4e00-\u9fffA-Za-z])假设|倘若|若(?!干)|只要|一旦|即使|即便|哪怕|虽然|尽管|(?:的|这种|此)(?:情况|前提)下|"
     r"\b(?:if|unless|even|although|though|provided|whenever|as long as|in case)\b"
 )
 # A clause that ends by judging what it describes ("初始化为0的话网络训练不好", "zero init
