@@ -306,9 +306,19 @@ def _about(
             remembered = {}
     names = remembered.get(key) if isinstance(remembered, dict) else None
     if isinstance(names, list):
-        return [load_pack(folder) for folder in folders if str(folder) in names]
-    chosen = [load_pack(folder) for folder in folders
-              if _matcher_of(folder, folder_fingerprint(folder)).matches(sample)]
+        known = {str(folder): folder for folder in folders}
+        return [load_pack(known[name]) for name in names if name in known]
+    matching = []
+    for folder in folders:
+        matcher = _matcher_of(folder, folder_fingerprint(folder))
+        if matcher.matches(sample):
+            covered = sum(matcher.share_matching(texts) * len(texts) for texts in sample)
+            matching.append((covered, folder))
+    # The pack the notes are most about first: where two packs give one word different
+    # meanings (the deep-learning pack's "bias" is a neuron's 偏置, the machine-learning
+    # pack's is 偏差), the lexicon keeps the first pack's.
+    matching.sort(key=lambda item: -item[0])
+    chosen = [load_pack(folder) for _, folder in matching]
     if path is not None:
         kept = dict(list(remembered.items())[-(AUTO_CACHE_ENTRIES - 1):])
         kept[key] = [str(pack.folder) for pack in chosen]

@@ -115,3 +115,25 @@ def test_the_pack_applies_to_classical_notes_not_to_neural_network_or_cs_notes(
     assert "machine-learning" in chosen
     assert "machine-learning" not in {
         p.name for p in select_packs(None, question_texts(neural.questions))}
+
+
+def test_the_pack_the_notes_are_most_about_gives_shared_words_their_meaning(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Both packs apply to these notes; for the deep-learning pack "precision" is numerical
+    # accuracy and "bias" a neuron's 偏置, for the machine-learning pack the metric and 偏差.
+    # The notes are mostly about classical machine learning, so its meanings win.
+    from interviewer.grading.keyword import KeywordGrader
+
+    bank = notes_bank(tmp_path_factory, {"ml.md": (
+        "## How do you fight overfitting in a decision tree?\n\nPruning and regularization; "
+        "overfitting is high variance.\n\n"
+        "## Precision vs recall?\n\nPrecision is TP/(TP+FP), recall TP/(TP+FN); regularization "
+        "does not change them directly, overfitting lowers them on the test set.\n\n"
+        "## What does a random forest average?\n\nDecision trees trained with bagging.\n\n"
+        "## How does k-means work?\n\nIt assigns points to the nearest centroid.\n")})
+    chosen = [p.name for p in select_packs(None, question_texts(bank.questions))]
+    assert chosen[0] == "machine-learning" and "deep-learning" in chosen
+    lexicon = KeywordGrader(bank).__dict__["_tools"].lexicon
+    assert lexicon.text_concepts("precision") != lexicon.text_concepts("accuracy")
+    assert lexicon.text_concepts("bias") == lexicon.text_concepts("偏差")
