@@ -13,6 +13,7 @@ from interviewer.search.vector_store import VectorStore
 
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement
+    from interviewer.grading.matching import PointMatch
 
 # Two content concepts shared with one note sentence (or a rubric point) line a sentence up.
 MIN_SHARED = 2
@@ -127,6 +128,24 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
         share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
         found.append((COVERED * min(1.0, max(0.0, share)), sentences[row]))
     return found
+
+
+def matched_by_meaning(
+    j: Judgement, matches: list[PointMatch]
+) -> tuple[list[PointMatch], set[int]]:
+    """The matches of an answer in the other language than the notes, with each point its
+    sentence vectors make better than its shared terms, and which points those are (within
+    one language vectors are too lenient: every sentence on the subject is close to every
+    point)."""
+    if j.tools.aligner is None or j.language == j.prepared.language:
+        return matches, set()
+    from interviewer.grading.matching import PointMatch
+
+    vectors = vector_strengths(j)
+    better = {i for i, (match, (strength, _)) in enumerate(zip(matches, vectors, strict=True))
+              if strength > match.strength}
+    return [PointMatch(*vectors[i]) if i in better else match
+            for i, match in enumerate(matches)], better
 
 
 def aligned_sentences(j: Judgement) -> tuple[int, int, str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from interviewer.grading.alignment import aligned_sentences, vector_strengths
+from interviewer.grading.alignment import aligned_sentences, matched_by_meaning
 from interviewer.grading.contradiction import claims, find_contradictions
 from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import (
@@ -21,7 +21,6 @@ from interviewer.grading.honesty import (
 from interviewer.grading.judgement import Judgement, Wrong
 from interviewer.grading.matching import (
     AnswerView,
-    PointMatch,
     match_point,
     named_only,
     status_for,
@@ -83,18 +82,7 @@ def coverage(j: Judgement) -> CheckReport:
     """How well the answer makes each rubric point; a term only named or listed is not a
     point explained."""
     points = j.prepared.reference.points
-    j.matches = [match_point(point, j.view) for point in points]
-    by_meaning: set[int] = set()
-    if j.tools.aligner is not None and j.language != j.prepared.language:
-        # Sentence vectors see a point made in the other language, where shared terms are
-        # few (within one language they are too lenient: every sentence on the subject is
-        # close to every point).
-        vectors = vector_strengths(j)
-        by_meaning = {i for i, (match, (strength, _)) in enumerate(zip(j.matches, vectors,
-                                                                       strict=True))
-                      if strength > match.strength}
-        j.matches = [match if i not in by_meaning else PointMatch(*vectors[i])
-                     for i, match in enumerate(j.matches)]
+    j.matches, by_meaning = matched_by_meaning(j, [match_point(p, j.view) for p in points])
     j.matches = undenied_matches(j.view, points, j.matches, j.tools.lexicon.text_concepts)
     statuses = [status_for(match.strength) for match in j.matches]
     if j.findings.stuffed:
