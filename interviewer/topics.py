@@ -44,23 +44,36 @@ def compact(text: str) -> str:
 
 def typable_name(name: str) -> str:
     """A topic's name as people type it: emoji and pictographs dropped, surrounding
-    punctuation and spaces trimmed ("❗❗ Tricky Questions ❗❗" → "Tricky Questions"); the
-    name itself when nothing is left."""
+    punctuation and spaces trimmed ("❗❗ Tricky Questions ❗❗" → "Tricky Questions") but for
+    brackets that pair inside it ("支持向量机（SVM）"); the name itself when nothing is left."""
     kept = "".join(
         " " if unicodedata.category(char) in _DECORATION or char in _SELECTORS else char
         for char in unicodedata.normalize("NFKC", name)
     )
     words = " ".join(kept.split())
     start, end = 0, len(words)
-    while start < end and _trimmed(words[start]):
+    while start < end and _trimmed(words[start]) and not _paired(words[start + 1 : end], "Ps"):
         start += 1
-    while end > start and _trimmed(words[end - 1]) and words[end - 1] not in _NAME_SIGNS:
+    while (
+        end > start
+        and _trimmed(words[end - 1])
+        and words[end - 1] not in _NAME_SIGNS
+        and not _paired(words[start : end - 1], "Pe")
+    ):
         end -= 1
     return words[start:end] or name.strip()
 
 
 def _trimmed(char: str) -> bool:
     return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def _paired(rest: str, bracket: str) -> bool:
+    """Does an opening (`Ps`) or closing (`Pe`) bracket at one end of a name pair with one
+    left open in the `rest` of it ("支持向量机(SVM" + ")")? Then it is part of the name."""
+    opened = sum(unicodedata.category(char) == "Ps" for char in rest)
+    closed = sum(unicodedata.category(char) == "Pe" for char in rest)
+    return opened > closed if bracket == "Pe" else closed > opened
 
 
 @lru_cache(maxsize=8192)

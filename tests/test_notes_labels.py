@@ -136,6 +136,21 @@ def test_a_bold_label_in_few_questions_stays_a_key_point() -> None:
     assert parsed(text)[-1].key_points == ("Mutual exclusion",)
 
 
+def test_a_label_the_answered_questions_repeat_is_structure_however_many_are_unanswered() -> None:
+    # Notes where most questions are still "- [ ] TODO": the label their answers share is
+    # counted among the questions that have an answer, not among all of them.
+    answered = "".join(
+        f"## 问题{n}？\n\n**结论**\n\n第{n}个问题的回答写在这里。\n\n**参考资料**\n\n"
+        f"- [文章{n}](https://example.com/{n})\n\n"
+        for n in range(1, 4)
+    )
+    todo = "".join(f"## 待答{n}？\n\n- [ ] TODO\n\n" for n in range(1, 11))
+    questions = parsed(answered + todo)
+    assert [q.key_points for q in questions[:3]] == [
+        (f"第{n}个问题的回答写在这里",) for n in range(1, 4)
+    ]
+
+
 def test_a_term_highlighted_inside_sentences_of_many_answers_stays_a_key_point() -> None:
     text = "".join(
         f"## {n}. Why is step {n} fast?\n\nIt runs in **constant time** because of step {n}.\n\n"

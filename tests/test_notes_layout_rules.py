@@ -509,3 +509,26 @@ def test_a_section_title_ending_in_a_colon_names_its_topic_without_it(tmp_path: 
     question = load_bank([path]).questions[0]
     assert "顶层 API" in question.topics
     assert "顶层 API：" not in question.topics
+
+
+def test_a_placeholder_answer_is_no_answer(tmp_path: Path) -> None:
+    """'- [ ] TODO' (or 'TBD', '待补充') under a heading marks an answer still to write: the
+    heading is a question with no answer — never a question titled '[ ] TODO', never one
+    whose reference answer and key point are 'TODO'."""
+    path = tmp_path / "trees.md"
+    path.write_text(
+        "# 树模型\n\n## 决策树\n\n### 信息增益怎么算？\n\n- [ ] TODO\n\n"
+        "### 剪枝的两种方式\n\n- [ ] TODO\n\n**参考资料**\n\n- [剪枝](https://example.com/prune)\n\n"
+        "### 基尼指数\n\nTBD\n\n### 树的深度如何选？\n\n- [ ] TODO\n\n交叉验证选深度。\n\n"
+        "## Boosting\n\n### What is shrinkage?\n\n* [ ] todo\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.answer) for q in bank.questions] == [
+        ("信息增益怎么算？", ""),
+        ("剪枝的两种方式", ""),
+        ("基尼指数", ""),
+        ("树的深度如何选？", "交叉验证选深度。"),
+        ("What is shrinkage?", ""),
+    ]
+    assert [q.key_points for q in bank.questions][:3] == [(), (), ()]

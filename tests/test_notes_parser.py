@@ -136,6 +136,18 @@ def test_derived_key_points_read_hard_wrapped_lines_as_one_paragraph() -> None:
     assert wrapped.questions[0].key_points == ("BN 规范化每层输入",)
 
 
+def test_points_numbered_without_a_space_are_points_of_their_own() -> None:
+    # "1.原因一" on lines of their own is a numbered list to its reader, though Markdown
+    # wants a space after "1.": one key point each, not one run-on point.
+    text = (
+        "## 为什么用 ReLU？\n\n有三点：\n1.计算简单，只需一次比较\n2.正区间梯度恒为一，缓解梯度消失\n"
+        "3、输出稀疏\n\n### 2. What is 1.5 times the rate?\n\nIt is the rate\n2.5 times lower.\n"
+    )
+    questions = parse_markdown(text, "c").questions
+    assert questions[0].key_points == ("计算简单，只需一次比较", "正区间梯度恒为一，缓解梯度消失", "输出稀疏")
+    assert questions[1].key_points == ("It is the rate 2.5 times lower",)
+
+
 def test_hash_lines_inside_code_fences_are_not_headings() -> None:
     text = (
         "## 1. 如何写配置？\n```python\n# 这不是标题\n## also not a heading\nx = 1\n```\n"

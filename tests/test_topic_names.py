@@ -57,6 +57,15 @@ def test_symbols_inside_a_name_still_count() -> None:
     assert typable_name("🤖") == "🤖"
 
 
+def test_a_bracket_the_name_opens_is_closed() -> None:
+    # "支持向量机（SVM）" was offered as --topic '支持向量机(SVM': the closing bracket is the name's.
+    assert typable_name("支持向量机（SVM）") == "支持向量机(SVM)"
+    assert typable_name("Support Vector Machines (SVM) 🚀") == "Support Vector Machines (SVM)"
+    assert typable_name("【重点】") == "【重点】"
+    assert typable_name("(Bonus)!") == "(Bonus)"
+    assert typable_name("Trees)") == "Trees"
+
+
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [

@@ -14,6 +14,7 @@ from interviewer.notes.draft import (
     read_metadata,
     strip_a_label,
 )
+from interviewer.notes.heading_bodies import without_placeholders
 from interviewer.notes.labels import strip_label
 from interviewer.notes.marks import is_answer_word, parse_title
 from interviewer.notes.markup import plain_text
@@ -99,7 +100,7 @@ def _asks_or_sets_up(ctx: Context, block: Block) -> bool:
 def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> None:
     """Give a draft its question text and answer from the blocks under its title."""
     kept = []
-    for block in body:
+    for block in without_placeholders(ctx, body)[0]:
         if block.kind in ("paragraph", "html") and read_metadata(block.text, draft):
             continue
         kept.append(block)

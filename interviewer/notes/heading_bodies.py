@@ -1,5 +1,5 @@
 """What a heading's body holds when it is no answer: a table of contents, a list of
-references, or markup alone."""
+references, markup alone, or a placeholder for an answer still to write."""
 
 from __future__ import annotations
 
@@ -8,12 +8,20 @@ from urllib.parse import unquote
 
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, is_link_only
-from interviewer.notes.marks import TOC_TITLES
+from interviewer.notes.marks import TOC_TITLES, is_skipped_title
+from interviewer.notes.markup import plain_text
 
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 _FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
+# What notes write where an answer is still to come: "TODO", "- [ ] TODO" (an open task),
+# "TBD", "待补充" — a mark of the author's, never an answer or a question.
+_PLACEHOLDER = re.compile(
+    r"^(?:\[\s?\]\s*)?(?:todo|to-?do|tbd|tba|fixme|wip|coming soon|to be (?:added|written|done)"
+    r"|待补充|待完善|待更新|待续|未完成|暂无)\s*[.。…!！:：]*$",
+    re.IGNORECASE,
+)
 
 
 def is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
@@ -79,3 +87,23 @@ def only_links(ctx: Context, body: list[Block]) -> bool:
         and all(b.kind in ("paragraph", "list", "hr") for b in body)
         and all(is_link_only(line) for line in lines)
     )
+
+
+def is_placeholder(ctx: Context, block: Block) -> bool:
+    """A paragraph or list that only says its answer is still to write ("- [ ] TODO")."""
+    if block.kind not in ("paragraph", "list"):
+        return False
+    lines = [_LIST_MARK.sub("", line) for line in ctx.lines(block).split("\n") if line.strip()]
+    return bool(lines) and all(_PLACEHOLDER.match(plain_text(line).strip()) for line in lines)
+
+
+def without_placeholders(ctx: Context, body: list[Block]) -> tuple[list[Block], bool]:
+    """A body without its placeholders, and whether they were all it held besides the
+    references to read (then it is left empty: the notes do not answer yet)."""
+    kept = [block for block in body if not is_placeholder(ctx, block)]
+    if len(kept) == len(body):
+        return body, False
+    rest = [b for b in kept if not (b.kind == "paragraph" and is_skipped_title(plain_text(b.text)))]
+    if not rest or only_links(ctx, rest):
+        return [], True
+    return kept, False

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, asks
-from interviewer.notes.heading_bodies import has_text, is_toc, only_links
+from interviewer.notes.heading_bodies import has_text, is_toc, only_links, without_placeholders
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.numbered import split_body
 from interviewer.notes.marks import Title, is_non_question_title, is_skipped_title, parse_title
@@ -50,6 +50,8 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
             segments[-1].body.append(block)
         else:
             preamble.append(block)
+    for segment in segments:
+        segment.body, segment.unwritten = without_placeholders(ctx, segment.body)
     read_bare_numbers(segments)
     return preamble, segments
 
@@ -126,10 +128,12 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             enclosing is not None
             and (not title.marked or is_non_question_title(title.text))
             and not (after_question and (asks(title.text) or enclosing[2] in announcing))
+            and not (segment.unwritten and asks(title.text))
         ):
             # An unmarked sub-heading of a question is part of its answer — unless it asks
             # and the sub-heading before it was a question too ("### 谈谈事务？", "### 如何持久化"),
-            # or its parent only announced the sub-headings before that question.
+            # or its parent only announced the sub-headings before that question, or it asks
+            # with a placeholder for its own answer ("### L1 和 L2 的区别" + "- [ ] TODO").
             payload = enclosing[2]
             assert isinstance(payload, int)
             bodies[payload][1].extend([segment.heading, *segment.body])
@@ -145,7 +149,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             )
             stack.append((level, "section", section_name(title.text)))
             continue
-        has_body = any(has_text(b) for b in segment.body)
+        # A placeholder ("- [ ] TODO") is where the answer will go: the heading is read as one
+        # with a body, a question the notes do not answer yet.
+        has_body = segment.unwritten or any(has_text(b) for b in segment.body)
         if (
             level in numbered
             and title.number is None

@@ -50,7 +50,8 @@ def structural_labels(bodies: Iterable[str]) -> frozenset[str]:
     alone: set[str] = set()
     total = 0
     for body in bodies:
-        total += 1
+        # A question the notes leave unanswered has no labels to count either way.
+        total += bool(body.strip())
         labels = _labels(body)
         counts.update(labels.keys())
         alone.update(key for key, own_line in labels.items() if own_line)

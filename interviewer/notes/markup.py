@@ -37,6 +37,9 @@ _ENUMERATOR = re.compile(
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+# "1.原因一" / "2、原因二" on lines of their own: points numbered without the space Markdown
+# wants after "1." — a list to their reader ("1.5 倍" is a number, not a point).
+_TIGHT_NUMBER = re.compile(r"^(\s*)\d{1,2}[.、)）](?=[^\d\s.])(.*)$")
 FENCE_LINE = re.compile(r"^\s*(?:```|~~~)")
 """A line that opens or closes a fenced code block."""
 _QUOTE_MARKS = re.compile(r"^ {0,3}> ?")
@@ -268,7 +271,10 @@ def unwrap(text: str) -> list[str]:
             joinable = False
         elif not stripped or stripped.startswith(_BLOCK_STARTS) or _BULLET.match(line):
             joinable = bool(stripped) and not fenced and bool(_BULLET.match(line))
-        elif joinable:
+        elif joinable and not (
+            _TIGHT_NUMBER.match(line)
+            and (_TIGHT_NUMBER.match(lines[-1]) or lines[-1].rstrip().endswith((":", "：")))
+        ):
             before = lines[-1]
             glue = "" if _CJK_END.search(before) and _CJK_START.match(stripped) else " "
             lines[-1] = _HARD_BREAK.sub("", before).rstrip() + glue + stripped
@@ -373,7 +379,7 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     for line in unwrap(body):
         if not line.strip() or _IMAGE.fullmatch(line.strip()):
             continue
-        bullet = _BULLET.match(line)
+        bullet = _BULLET.match(line) or _TIGHT_NUMBER.match(line)
         if bullet:
             bullets.append((len(bullet.group(1).expandtabs(4)), bullet.group(2)))
         elif (not line.lstrip().startswith(("#", ">", "|", "http://", "https://"))

@@ -31,6 +31,8 @@ class Segment:
     heading: Block
     title: Title
     body: list[Block]
+    unwritten: bool = False
+    """Its body only held a placeholder ("- [ ] TODO"): a question the notes do not answer yet."""
 
 
 def read_bare_numbers(segments: list[Segment]) -> None:
