@@ -23,6 +23,8 @@ def _language(text: str) -> str:
 WRONG = [
     ("Define precision and recall.", "Precision is TP/(TP+FN) and recall is TP/(TP+FP)."),
     ("Define precision and recall.", "Precision is TP divided by TP plus FN."),
+    ("What is precision?",
+     "Precision is the fraction of relevant instances that were retrieved: TP / (TP + FN)."),
     ("精确率和召回率", "精确率 = TP/(TP+FN)，召回率 = TP/(TP+FP)。"),
     ("What is the F1 score?", "F1 is the arithmetic mean of precision and recall, (P+R)/2."),
     ("F1 值是什么？", "F1 就是精确率和召回率的算术平均。"),
@@ -56,6 +58,9 @@ WRONG = [
 
 RIGHT = [
     ("Define precision and recall.", "Precision is TP/(TP+FP) and recall is TP/(TP+FN)."),
+    ("Define precision and recall.",
+     "Precision is the share of predicted positives that are right: TP / (TP + FP)."),
+    ("Define precision and recall.", "Recall is TP over TP plus FN, precision TP/(TP+FP)."),
     ("精确率和召回率", "精确率 = TP/(TP+FP)，召回率 = TP/(TP+FN)。"),
     ("What is the F1 score?", "F1 is the harmonic mean of precision and recall, 2PR/(P+R)."),
     ("What is the F1 score?", "F1 is not the arithmetic mean but the harmonic mean."),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.grading.contradiction import COMPARED, is_condition
-from interviewer.grading.matching import split_clauses, split_sentences
+from interviewer.grading.matching import split_sentences
 from interviewer.packs import Pack
 
 # `~` in a pattern: a short gap that stays inside one clause. English words are about three
@@ -20,6 +20,9 @@ from interviewer.packs import Pack
 _GAP = r"[^，。；,.;!?！？\n]{0,8}"
 _GAP_EN = r"[^，。；,.;!?！？\n]{0,24}"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Clauses end at commas, not colons: what follows a colon says what came before it ("Precision
+# is the fraction retrieved: TP / (TP + FN)" binds the formula to precision).
+_COMMA = re.compile(r"[，,]+|\s+-\s+|——")
 # A reason that opens by naming whose property it states ("…是因为MSE的梯度里有σ′", "because
 # MSE's gradient…") is a claim about that other thing: the σ′ belongs to MSE, not to 交叉熵.
 # Without the possessive ("是因为学习率太大") the reason is part of the claim.
@@ -112,7 +115,7 @@ def find_misconceptions(
     implied = [item.implicit and bool(item.about.search(title)) for item in table]
     for sentence in split_sentences(answer):
         sentence = _TRAILING_LIKE.sub("", COMPARED.sub(" ", sentence))
-        clauses = [part for clause in split_clauses(sentence)
+        clauses = [part for clause in _COMMA.split(sentence)
                    for part in _REASON.split(clause) if part.strip()]
         claiming = [not is_condition(clause) for clause in clauses]
         for item, by_title in zip(table, implied, strict=True):
