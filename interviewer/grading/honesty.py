@@ -36,7 +36,9 @@ _INJECTION = re.compile(
     r"忽略(?:之前|以上|上面|前面|先前|所有|上述)|无视(?:之前|以上|上面|评分)|系统提示|系统指令|系统消息|"
     r"满分|打满分|给(?:我|这个回答|本回答|该回答)?(?:打)?\s*10\s*分|直接(?:给|输出|打)|"
     r"评分(?:员|者|助手|模型|系统|标准)|"
-    r"作为(?:评分|评委|打分|考官)|你(?:现在)?是(?:一个)?(?:评分|打分|考官|ai|助手)|输出\s*score",
+    r"作为(?:评分|评委|打分|考官)|你(?:现在)?是(?:一个)?(?:评分|打分|考官|ai|助手)|"
+    # "输出 score: 10" instructs; "叶子输出score的L2模" describes a model.
+    r"输出\s*[\"']?score[\"']?\s*[:：=为是]\s*\d",
     re.IGNORECASE,
 )
 # Below this many function words per content word, text is a list of terms, not an answer.
