@@ -248,6 +248,39 @@ def test_terms_the_notes_tell_apart_stay_apart_when_a_pack_groups_them(
     assert _found(swapped, "swapped_terms")
 
 
+ASPECTS = """# 集成学习
+
+## Bagging 和 Boosting 的区别
+
+1）样本选择上：
+
+Bagging：训练集是在原始集中有放回选取的，各轮训练集之间是独立的。
+
+Boosting：每一轮的训练集不变，只是每个样例的权重根据上一轮的分类结果调整。
+
+2）并行计算：
+
+Bagging：各个预测函数可以并行生成。
+
+Boosting：各个预测函数只能顺序生成，因为后一个模型需要前一轮模型的结果。
+"""
+
+
+def test_terms_labelling_plain_paragraphs_aspect_by_aspect_are_caught_swapped(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # "Bagging：…" / "Boosting：…" under each numbered aspect: what follows each label is
+    # what the notes say of that term, over all the aspects.
+    bank = notes_bank(tmp_path_factory, {"ensembles.md": ASPECTS})
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, "Bagging", "Boosting 的训练集是从原始集中有放回抽样得到的，各轮相互"
+                                           "独立，可以并行生成；Bagging 则根据上一轮的结果调整样例权重，只能顺序生成。")
+    assert _found(wrong, "swapped_terms")
+    right = _grade(grader, bank, "Bagging", "Bagging 的训练集是有放回抽样得到的，各轮独立，可以并行生成；"
+                                           "Boosting 根据上一轮的结果调整样例权重，只能顺序生成。")
+    assert _found(right, "swapped_terms") == [] and right.score >= 8.5
+
+
 STRUCTS = """# C++
 
 ## What is the main difference between the keyword struct and class?

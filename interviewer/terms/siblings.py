@@ -158,8 +158,13 @@ def attached_text(answer: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for _, _, label, text in _items(lines):
         found.setdefault(clean_term(label).lower(), text)
-    for label, text in _labelled_paragraphs(lines):
-        found.setdefault(clean_term(label).lower(), text)
+    # A term may label a paragraph under each aspect of a comparison ("1）样本选择上：" then
+    # "Bagging：…" / "Boosting：…", "2）并行计算：" then both again): all of them are its.
+    labelled: dict[str, list[str]] = {}
+    for label, text in [*_labelled_paragraphs(lines), *_plain_labels(lines)]:
+        labelled.setdefault(clean_term(label).lower(), []).append(text)
+    for label, texts in labelled.items():
+        found.setdefault(label, " ".join(dict.fromkeys(texts)))
     headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines)
                 if (m := _HEADING.match(line))]
     for at, (index, level, title) in enumerate(headings):
@@ -176,6 +181,20 @@ def _aspect(label: str) -> bool:
     """True for a label that names a part of an answer ("Pros", "How it works", "示例")."""
     words = label.lower().split()
     return bool(words) and (words[0] in ASKING or label.lower() in ASKING)
+
+
+# A paragraph that opens with a plain label: "Bagging：训练集是…", "Recall: the share of…".
+_PLAIN_LABEL = re.compile(r"^([A-Za-z\u4e00-\u9fff][^：:*#|\n]{0,29}?)\s*[：:]\s*(\S.*)$")
+
+
+def _plain_labels(lines: list[str]) -> list[tuple[str, str]]:
+    """(label, text) of each paragraph that opens with a short plain label and a colon."""
+    found = []
+    for line in lines:
+        match = _PLAIN_LABEL.match(line.strip())
+        if match and not _aspect(match.group(1)):
+            found.append((match.group(1), match.group(2)))
+    return found
 
 
 def _labelled_paragraphs(lines: list[str]) -> list[tuple[str, str]]:
