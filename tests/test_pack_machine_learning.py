@@ -54,6 +54,9 @@ WRONG = [
     ("What is logistic regression?", "Logistic regression predicts a continuous value."),
     ("L1 vs L2", "L2 regularization produces sparse weights, so it is used for feature selection."),
     ("L1 vs L2", "L1 gives dense weights and never sets them to zero."),
+    ("Regularization", "Ridge (L2) forces some coefficients to be exactly zero and does variable "
+                       "selection, while lasso (L1) only shrinks them close to zero but never "
+                       "exactly zero."),
 ]
 
 RIGHT = [
@@ -93,6 +96,9 @@ RIGHT = [
      "Despite its name, logistic regression is a classification model that outputs a probability."),
     ("L1 vs L2", "L1 produces sparse weights, L2 shrinks them without zeroing them."),
     ("L1 vs L2", "L2 does not produce sparse weights."),
+    ("Regularization", "Lasso (L1) forces some coefficients to be exactly zero and does variable "
+                       "selection, while ridge (L2) only shrinks them close to zero but never "
+                       "exactly zero."),
 ]
 
 
