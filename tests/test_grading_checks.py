@@ -276,6 +276,7 @@ def test_terms_labelling_plain_paragraphs_aspect_by_aspect_are_caught_swapped(
     wrong = _grade(grader, bank, "Bagging", "Boosting 的训练集是从原始集中有放回抽样得到的，各轮相互"
                                            "独立，可以并行生成；Bagging 则根据上一轮的结果调整样例权重，只能顺序生成。")
     assert _found(wrong, "swapped_terms")
+    assert "「Bagging：训练集是在原始集中有放回选取的" in wrong.follow_up
     right = _grade(grader, bank, "Bagging", "Bagging 的训练集是有放回抽样得到的，各轮独立，可以并行生成；"
                                            "Boosting 根据上一轮的结果调整样例权重，只能顺序生成。")
     assert _found(right, "swapped_terms") == [] and right.score >= 8.5

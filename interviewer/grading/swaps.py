@@ -171,7 +171,10 @@ def _swap(
             continue
         note = max(other.sentences, key=lambda s: len(s[1] & said))[0]
         if not _names(note, this.name):
-            return other, note
+            # Text under a label ("Bagging：训练集是…") is quoted with it: without its term
+            # the quote does not say whose it is.
+            colon = "：" if re.search(r"[\u4e00-\u9fff]", note) else ": "
+            return other, note if _names(note, other.name) else f"{other.name}{colon}{note}"
     return None
 
 
