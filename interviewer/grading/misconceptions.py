@@ -113,12 +113,18 @@ def find_misconceptions(
     if not table:
         return found
     implied = [item.implicit and bool(item.about.search(title)) for item in table]
+    # Most of a pack's entries are about things the answer never names: one search of the
+    # whole answer each rules them out before its sentences are cut.
+    relevant = [(item, by_title) for item, by_title in zip(table, implied, strict=True)
+                if by_title or item.about.search(answer)]
+    if not relevant:
+        return found
     for sentence in split_sentences(answer):
         sentence = _TRAILING_LIKE.sub("", COMPARED.sub(" ", sentence))
         clauses = [part for clause in _COMMA.split(sentence)
                    for part in _REASON.split(clause) if part.strip()]
         claiming = [not is_condition(clause) for clause in clauses]
-        for item, by_title in zip(table, implied, strict=True):
+        for item, by_title in relevant:
             if not by_title and not item.about.search(sentence):
                 continue
             for at, clause in enumerate(clauses):
