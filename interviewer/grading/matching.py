@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from interviewer.grading.lexicon import Lexicon, glue_count
 from interviewer.grading.model import Status
@@ -53,6 +54,20 @@ class AnswerView:
     sentences: list[Sentence]
     concepts: list[str]
     glue: int
+
+    @cached_property
+    def windows(self) -> list[tuple[list[Sentence], frozenset[str], frozenset[str]]]:
+        """Each run of up to WINDOW neighbouring sentences with its concepts and bigrams,
+        in the order points are matched against them (computed once for all points)."""
+        found = []
+        for start in range(len(self.sentences)):
+            for width in range(1, WINDOW + 1):
+                window = self.sentences[start : start + width]
+                if len(window) < width:
+                    break
+                found.append((window, frozenset().union(*(s.concepts for s in window)),
+                              frozenset().union(*(s.grams for s in window))))
+        return found
 
 
 @dataclass
@@ -142,17 +157,10 @@ def _gram_recall(grams: frozenset[str], present: frozenset[str]) -> float:
 def match_point(point: RubricPoint, answer: AnswerView) -> PointMatch:
     """The best coverage of a point by any window of neighbouring sentences."""
     best = PointMatch(0.0, "")
-    sentences = answer.sentences
-    for start in range(len(sentences)):
-        for width in range(1, WINDOW + 1):
-            window = sentences[start : start + width]
-            if len(window) < width:
-                break
-            concepts = frozenset().union(*(s.concepts for s in window))
-            grams = frozenset().union(*(s.grams for s in window))
-            strength = _strength(point, concepts, grams)
-            if strength > best.strength + 1e-9:
-                best = PointMatch(strength, _evidence(point, window))
+    for window, concepts, grams in answer.windows:
+        strength = _strength(point, concepts, grams)
+        if strength > best.strength + 1e-9:
+            best = PointMatch(strength, _evidence(point, window))
     return best
 
 
