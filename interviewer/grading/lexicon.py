@@ -76,6 +76,10 @@ def stem(token: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
+# Texts whose concepts a lexicon keeps (a grade reads a few hundred clauses).
+TEXT_CACHE = 20_000
+
+
 class Lexicon:
     """Maps text to concept ids: synonyms in either language share one id."""
 
@@ -96,6 +100,7 @@ class Lexicon:
         # Longest phrase (in words) starting with each word: most words start none.
         self._widths: dict[str, int] = {}
         self._peeled: dict[str, tuple[str, ...]] = {}
+        self._texts: dict[str, tuple[str, ...]] = {}
         keyed = [(f"#{i}", group, self._keys(group)) for i, group in enumerate([*groups, *broad])]
         precise, rest = keyed[: len(groups)], keyed[len(groups) :]
         for concept, _, keys in [*precise, *sorted(rest, key=lambda item: len(item[2]))]:
@@ -190,8 +195,14 @@ class Lexicon:
         return tuple(part for part in (head, token, tail) if part)
 
     def text_concepts(self, text: str) -> list[str]:
-        """Concept ids of a text."""
-        return self.concepts(cut(text))
+        """Concept ids of a text (the same note and answer clauses are read by several
+        checks: each is cut once)."""
+        found = self._texts.get(text)
+        if found is None:
+            if len(self._texts) >= TEXT_CACHE:
+                self._texts.clear()
+            found = self._texts[text] = tuple(self.concepts(cut(text)))
+        return list(found)
 
     def is_domain(self, concept: str) -> bool:
         """True for a concept from a synonym group (a term, not a plain word)."""
