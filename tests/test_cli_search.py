@@ -104,3 +104,18 @@ def test_search_spells_with_the_packs_of_the_notes_only(
     monkeypatch.setenv("INTERVIEWER_PACKS", "none")
     assert main(["search", "exploding gradiants", "--notes", str(notes)]) == 0
     assert "searched for" not in capsys.readouterr().out
+
+
+def test_a_hit_says_where_in_the_notes_its_question_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Notes that title many questions alike ("基本原理" under each model) need the section
+    # to tell the hits apart.
+    notes = write_notes(tmp_path / "notes", {"ml.md": (
+        "# 机器学习\n\n## 支持向量机\n\n### 基本原理\n\n支持向量机寻找间隔最大的超平面。\n\n"
+        "## 决策树\n\n### 基本原理\n\n决策树按信息增益选择划分特征。\n")})
+    assert main(["search", "信息增益", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert "ml.md › 决策树" in out
+    assert main(["search", "信息增益", "--notes", str(notes), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["sections"][-1] == "决策树"

@@ -72,7 +72,7 @@ def run_search(args: argparse.Namespace) -> int:
         out.print(
             f"[bold]{rank}. {escape(hit.title)}[/bold]  [yellow]{stars(hit.stars)}[/yellow]  "
             f"[cyan]{hit.question_id}[/cyan]  "
-            f"[dim]score {hit.score:.2f} · {escape(hit.source)}[/dim]"
+            f"[dim]score {hit.score:.2f} · {escape(hit.place)}[/dim]"
         )
         if hit.section:
             out.print(f"   [green]{escape(hit.section)}[/green]")

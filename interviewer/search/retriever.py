@@ -57,9 +57,11 @@ class SearchHit:
     source: str
     section: str = ""
     stars: int = 0
+    sections: tuple[str, ...] = ()
+    """Where the question sits in its notes file: the headings above it."""
 
     def to_json(self) -> dict[str, Any]:
-        """design.md's search-hit shape (plus section and stars)."""
+        """design.md's search-hit shape (plus section, stars and the question's sections)."""
         return {
             "question_id": self.question_id,
             "title": self.title,
@@ -68,7 +70,13 @@ class SearchHit:
             "source": self.source,
             "section": self.section,
             "stars": self.stars,
+            "sections": list(self.sections),
         }
+
+    @property
+    def place(self) -> str:
+        """The file and the sections the question is under ("ml.md › 决策树")."""
+        return " › ".join([self.source, *self.sections])
 
 
 @dataclass
@@ -291,6 +299,7 @@ class Retriever:
             source=question.source,
             section=section,
             stars=question.stars,
+            sections=question.sections,
         )
 
     def _run(

@@ -27,6 +27,6 @@ class RelatedNotes(Static):
         elif not hits:
             lines.append("[$text-muted]none found[/]")
         for hit in hits:
-            lines.append(f"• {escape(hit.title)}  [$text-muted]{escape(hit.source)}[/]")
+            lines.append(f"• {escape(hit.title)}  [$text-muted]{escape(hit.place)}[/]")
             lines.append(f"  [$text-muted]{escape(preview(hit.text, SNIPPET_CHARS))}[/]")
         self.update("\n".join(lines))
