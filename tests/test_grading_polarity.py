@@ -58,6 +58,9 @@ def plain(notes: QuestionBank) -> KeywordGrader:
         ("==", "=== 比较前会做类型转换，== 不做类型转换。", "== 会先做类型转换再比较，=== 不做类型转换。"),
         ("箭头函数", "箭头函数有自己的 this，也可以用作构造函数。",
          "箭头函数没有自己的 this，this 来自外层作用域，不能当构造函数。"),
+        # the clause that names nothing goes on about what its sentence opened with
+        ("箭头函数", "箭头函数的 this 来自定义时的外层作用域，也可以用作构造函数。",
+         "箭头函数的 this 来自定义时的外层作用域，也不能用作构造函数。"),
         ("closure", "A closure copies those variables when the outer function returns.",
          "A closure keeps access to the outer variables; a closure does not copy those "
          "variables, it shares them."),

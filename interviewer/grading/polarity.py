@@ -33,6 +33,15 @@ _HEDGE = re.compile(
 )
 # "会不会", "是不是", "有没有" ask whether; they deny nothing.
 _WHETHER = re.compile(r"(\w)[不没]\1")
+# A clause with no subject of its own: it opens with an adverb or verb that continues the
+# sentence ("也可以…", "并且不能…", "and cannot be…", "takes no parameters").
+_GOES_ON = re.compile(
+    r"\s*(?:也|还|并且|而且|且|又|同时|并|就|都|不|没有|可以|能|会)|"
+    r"\s*(?:and\s+|but\s+)?(?:also\s+)?(?:is|are|has|have|can|cannot|can't|could|does|"
+    r"doesn't|do|don't|will|won't|must|should|may|takes?|uses?|needs?|requires?|runs?|"
+    r"returns?|supports?|works?|keeps?|gives?|makes?)\b",
+    re.IGNORECASE,
+)
 # The thing a clause is about is among its first concepts.
 SUBJECT_WITHIN = 2
 # Two clauses say nearly the same when they share this many concepts besides the thing (or
@@ -70,9 +79,14 @@ def stances(
     for sentence in sentences:
         opener = next((c for _, listed in sentence[:1] for c in listed
                        if len(c) > 1 and is_term(c)), None)
-        for clause, listed in sentence:
+        for at, (clause, listed) in enumerate(sentence):
             concepts = [c for c in listed if len(c) > 1]
             subject = next((c for c in concepts[:SUBJECT_WITHIN] if is_term(c)), None)
+            if at and opener and _GOES_ON.match(clause):
+                # "箭头函数有自己的 this，也可以用作构造函数", "…, and cannot be overloaded":
+                # a clause that opens with its verb goes on about what its sentence opened
+                # with.
+                subject = opener
             if subject is None:
                 continue
             said = frozenset(concepts) - {subject}
