@@ -284,3 +284,23 @@ def test_folder_file_and_section_names_are_topics_merged_with_the_glossary(
     assert by_title["How do you detect it?"].notes_topics == ("overfitting", "ml", "clustering")
     assert by_title["What is a queue?"].notes_topics == ("backend",)
     assert "overfitting" in by_title["How do you detect it?"].topics
+
+
+def test_q_headings_with_an_emoji_answer_fold_are_the_questions(tmp_path: Path) -> None:
+    path = tmp_path / "inference.md"
+    path.write_text(
+        "# Inference\n\n## Estimation\n\n### Q: Describe the standard error of a mean.\n\n"
+        "<details>\n<summary><b>💡 Show Answer</b></summary>\n\n"
+        "It is the spread of the sample mean across samples: sigma over root n.\n\n</details>\n\n"
+        "---\n\n### Q: Which estimate is unbiased?\n\n- The sample mean\n- The sample maximum\n\n"
+        "<details>\n<summary>▶ Answer</summary>\n\nThe sample mean.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Describe the standard error of a mean.",
+        "Which estimate is unbiased?",
+    ]
+    assert questions[0].answer.startswith("It is the spread of the sample mean")
+    assert "The sample maximum" in questions[1].prompt
+    assert questions[1].answer == "The sample mean."
