@@ -304,3 +304,23 @@ def test_q_headings_with_an_emoji_answer_fold_are_the_questions(tmp_path: Path) 
     assert questions[0].answer.startswith("It is the spread of the sample mean")
     assert "The sample maximum" in questions[1].prompt
     assert questions[1].answer == "The sample mean."
+
+
+def test_a_q_labelled_heading_keeps_its_sub_questions_and_fold(tmp_path: Path) -> None:
+    path = tmp_path / "tests.md"
+    path.write_text(
+        "## Testing\n\n### Q: Multiple comparisons.\n\n"
+        "1. Why do many tests inflate false positives?\n"
+        "1. How does a Bonferroni correction work?\n\n"
+        "<details>\n<summary>💡 Show Answer</summary>\n\n"
+        "Each test has its own alpha; divide alpha by the number of tests.\n\n</details>\n\n"
+        "### Q: A survey sampled 400 voters.\n\n- 220 said yes.\n- 180 said no.\n\n"
+        "What is the point estimate of the share saying yes?\n\n"
+        "<details>\n<summary>💡 Show Answer</summary>\n\n220/400 = 0.55.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Multiple comparisons.", "A survey sampled 400 voters."]
+    assert "How does a Bonferroni correction work?" in questions[0].prompt
+    assert questions[0].answer.startswith("Each test has its own alpha")
+    assert "220 said yes." in questions[1].prompt and questions[1].answer == "220/400 = 0.55."

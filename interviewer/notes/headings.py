@@ -165,8 +165,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if level in numbered and title.number is None and index < first_numbered.get(level, 0):
             stack.append((level, "section", section_name(title.text)))
             continue
-        # A heading that asks is a question whatever its text holds; no need to look inside.
-        asking = title.text.endswith(("?", "？"))
+        # A heading that asks, or is labelled "Q:", is a question whatever its text holds (its
+        # own sub-questions, the facts it gives): no need to look inside.
+        asking = title.asked or title.text.endswith(("?", "？"))
         inner = (
             []
             if title.label_only or asking or index in owners
