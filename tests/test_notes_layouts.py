@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.notes import load_bank
+from interviewer.notes.parser import parse_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 
@@ -324,3 +325,21 @@ def test_a_q_labelled_heading_keeps_its_sub_questions_and_fold(tmp_path: Path) -
     assert "How does a Bonferroni correction work?" in questions[0].prompt
     assert questions[0].answer.startswith("Each test has its own alpha")
     assert "220 said yes." in questions[1].prompt and questions[1].answer == "220/400 = 0.55."
+
+
+def test_a_heading_read_as_an_introduction_is_named_in_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "detectors.md"
+    path.write_text(
+        "# Detectors\n\n## 1.1 Two-stage\n\n### 1.1.1 Anchor boxes\n\n**What is an anchor box?**\n\n"
+        "A reference box at each feature-map cell that predictions offset.\n\n"
+        "### 1.1.2 Region pooling\n\n**Why pool regions of interest?**\n\n"
+        "To turn boxes of any size into a fixed-size feature.\n\n"
+        "### 1.1.3 Survey notes\n\nA paragraph retelling a paper, with no question in it.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_markdown(path.read_text(encoding="utf-8"), path.stem)
+    assert [q.title for q in load_bank([path]).questions] == [
+        "What is an anchor box?",
+        "Why pool regions of interest?",
+    ]
+    assert "1.1.3 Survey notes" in parsed.skipped

@@ -36,7 +36,8 @@ class Outline:
     chapter: str
     drafts: list[Draft] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    """Headings that are not questions and whose text was left out (TOC, references, asides)."""
+    """Headings that are not questions and whose text was left out (TOC, references, asides,
+    introductions beside the sections holding the questions)."""
 
 
 def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segment]]:
@@ -221,6 +222,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
     )
     name_introduced_sections(bodies, trails, names, dropped)
+    # Said in the report: a heading's text read as an introduction is not asked about.
+    outline.skipped += [bodies[i][0].title for i in sorted(dropped) if i not in introduced]
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
     bodies = [
