@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.notes import load_bank
+from interviewer.notes.parser import parse_markdown
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notes"
 
@@ -284,3 +285,61 @@ def test_folder_file_and_section_names_are_topics_merged_with_the_glossary(
     assert by_title["How do you detect it?"].notes_topics == ("overfitting", "ml", "clustering")
     assert by_title["What is a queue?"].notes_topics == ("backend",)
     assert "overfitting" in by_title["How do you detect it?"].topics
+
+
+def test_q_headings_with_an_emoji_answer_fold_are_the_questions(tmp_path: Path) -> None:
+    path = tmp_path / "inference.md"
+    path.write_text(
+        "# Inference\n\n## Estimation\n\n### Q: Describe the standard error of a mean.\n\n"
+        "<details>\n<summary><b>💡 Show Answer</b></summary>\n\n"
+        "It is the spread of the sample mean across samples: sigma over root n.\n\n</details>\n\n"
+        "---\n\n### Q: Which estimate is unbiased?\n\n- The sample mean\n- The sample maximum\n\n"
+        "<details>\n<summary>▶ Answer</summary>\n\nThe sample mean.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Describe the standard error of a mean.",
+        "Which estimate is unbiased?",
+    ]
+    assert questions[0].answer.startswith("It is the spread of the sample mean")
+    assert "The sample maximum" in questions[1].prompt
+    assert questions[1].answer == "The sample mean."
+
+
+def test_a_q_labelled_heading_keeps_its_sub_questions_and_fold(tmp_path: Path) -> None:
+    path = tmp_path / "tests.md"
+    path.write_text(
+        "## Testing\n\n### Q: Multiple comparisons.\n\n"
+        "1. Why do many tests inflate false positives?\n"
+        "1. How does a Bonferroni correction work?\n\n"
+        "<details>\n<summary>💡 Show Answer</summary>\n\n"
+        "Each test has its own alpha; divide alpha by the number of tests.\n\n</details>\n\n"
+        "### Q: A survey sampled 400 voters.\n\n- 220 said yes.\n- 180 said no.\n\n"
+        "What is the point estimate of the share saying yes?\n\n"
+        "<details>\n<summary>💡 Show Answer</summary>\n\n220/400 = 0.55.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Multiple comparisons.", "A survey sampled 400 voters."]
+    assert "How does a Bonferroni correction work?" in questions[0].prompt
+    assert questions[0].answer.startswith("Each test has its own alpha")
+    assert "220 said yes." in questions[1].prompt and questions[1].answer == "220/400 = 0.55."
+
+
+def test_a_heading_read_as_an_introduction_is_named_in_the_report(tmp_path: Path) -> None:
+    path = tmp_path / "detectors.md"
+    path.write_text(
+        "# Detectors\n\n## 1.1 Two-stage\n\n### 1.1.1 Anchor boxes\n\n**What is an anchor box?**\n\n"
+        "A reference box at each feature-map cell that predictions offset.\n\n"
+        "### 1.1.2 Region pooling\n\n**Why pool regions of interest?**\n\n"
+        "To turn boxes of any size into a fixed-size feature.\n\n"
+        "### 1.1.3 Survey notes\n\nA paragraph retelling a paper, with no question in it.\n",
+        encoding="utf-8",
+    )
+    parsed = parse_markdown(path.read_text(encoding="utf-8"), path.stem)
+    assert [q.title for q in load_bank([path]).questions] == [
+        "What is an anchor box?",
+        "Why pool regions of interest?",
+    ]
+    assert "1.1.3 Survey notes" in parsed.skipped

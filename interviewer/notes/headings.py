@@ -36,7 +36,8 @@ class Outline:
     chapter: str
     drafts: list[Draft] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    """Headings that are not questions and whose text was left out (TOC, references, asides)."""
+    """Headings that are not questions and whose text was left out (TOC, references, asides,
+    introductions beside the sections holding the questions)."""
 
 
 def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segment]]:
@@ -165,8 +166,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if level in numbered and title.number is None and index < first_numbered.get(level, 0):
             stack.append((level, "section", section_name(title.text)))
             continue
-        # A heading that asks is a question whatever its text holds; no need to look inside.
-        asking = title.text.endswith(("?", "？"))
+        # A heading that asks, or is labelled "Q:", is a question whatever its text holds (its
+        # own sub-questions, the facts it gives): no need to look inside.
+        asking = title.asked or title.text.endswith(("?", "？"))
         inner = (
             []
             if title.label_only or asking or index in owners
@@ -220,6 +222,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
     )
     name_introduced_sections(bodies, trails, names, dropped)
+    # Said in the report: a heading's text read as an introduction is not asked about.
+    outline.skipped += [bodies[i][0].title for i in sorted(dropped) if i not in introduced]
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
     bodies = [

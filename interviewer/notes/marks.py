@@ -14,6 +14,8 @@ _HOLLOW_STAR = re.compile(r"☆")
 _DIFFICULTY_EMOJI = {"👶": "easy", "🚀": "hard", "🟢": "easy", "🟡": "medium", "🔴": "hard"}
 _EMOJI = re.compile("|".join(_DIFFICULTY_EMOJI))
 _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
+# "### Q: Describe the standard error.": the label says it is a question, with or without a "?".
+_ASKED = re.compile(r"^\s*(?:Q|Question|问|题目)\s*[:：]\s*(?=\S)", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^\s*(?:"
     r"(?:[Qq]|Question|Problem|题目|问题|面试题)\s*#?\s*(?P<q>\d+)\s*[.:：、)）]?"
@@ -136,6 +138,8 @@ class Title:
     tags: tuple[str, ...]
     difficulty: str | None = None
     low_importance: bool = False
+    asked: bool = False
+    """Labelled as a question ("Q: …", "问：…") though it may not end with a question mark."""
 
     @property
     def marked(self) -> bool:
@@ -144,6 +148,7 @@ class Title:
             self.number is not None
             or self.stars > 0
             or self.difficulty is not None
+            or self.asked
             or self.text.endswith(("?", "？"))
         )
 
@@ -174,6 +179,9 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if bare:
         difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
         text = text[: bare.start()]
+    asked = _ASKED.match(text)
+    if asked:
+        text = text[asked.end() :]
     number = None
     match = _NUMBER.match(text)
     if match:
@@ -203,7 +211,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     stars = min(stars, 5)
     if low:
         stars = min(stars, 1)
-    return Title(text.strip(), number, stars, tuple(tags), difficulty, low)
+    return Title(text.strip(), number, stars, tuple(tags), difficulty, low, asked is not None)
 
 
 def _without_nav_links(raw: str) -> str:
@@ -231,7 +239,8 @@ def is_skipped_title(text: str) -> bool:
 
 def is_answer_word(text: str) -> bool:
     """A `<summary>` or label that folds an answer ("Answer", "View answer", "展开", "答案")."""
-    clean = plain_text(text).strip(" :：")
+    # "💡 Show Answer", "▶ Answer": a pictogram or arrow before the words is decoration.
+    clean = re.sub(r"^[^\w(（]+", "", plain_text(text)).strip(" :：")
     return bool(clean) and len(clean) <= 24 and bool(ANSWER_WORDS.search(clean))
 
 

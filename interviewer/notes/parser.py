@@ -61,7 +61,8 @@ class ParsedFile:
     unanswered: list[str] = field(default_factory=list)
     """Titles of questions the notes give no answer to (they are kept, with an empty answer)."""
     skipped: list[str] = field(default_factory=list)
-    """Headings read as not questions: tables of contents, references, asides."""
+    """Headings read as not questions: tables of contents, references, asides,
+    introductions."""
     layouts: Counter[str] = field(default_factory=Counter)
     front_matter: bool = False
 

@@ -78,7 +78,7 @@ def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> F
         shown = ", ".join(repr(title) for title in parsed.skipped[:3])
         report.warnings.append(
             f"{len(parsed.skipped)} heading(s) read as not questions (contents, references, "
-            f"asides): {shown}{' …' if len(parsed.skipped) > 3 else ''}"
+            f"asides, introductions): {shown}{' …' if len(parsed.skipped) > 3 else ''}"
         )
     if questions and not report.starred and not report.difficulty:
         report.warnings.append(
