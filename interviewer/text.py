@@ -15,6 +15,9 @@ _WORD = re.compile(r"[\w\u3400-\u9fff]", re.UNICODE)
 # jieba, and so every term table, splits them into their words. A name that ends in its
 # sign keeps it (C++, C#): it is another thing than the name without.
 _ASCII_PART = re.compile(r"[A-Za-z0-9]+(?:\+\+|#)?")
+# A single letter joined to a word by a hyphen is one name: z-test and t-test, x-axis and
+# y-axis, k-means, t-SNE, B-tree — split, the letters were dropped and the pairs became one.
+_LETTER_NAME = re.compile(r"[A-Za-z]-[A-Za-z]{2,}$")
 ASCII_WORD = re.compile(r"[a-z0-9]+(?:\+\+|#)|\b[a-z]\+|[a-z0-9]+(?:\+(?![a-z0-9]))?")
 """Lower-case English words of a text as cut() keeps them: C++, B+ (b+tree) and a word
 before a "+" that ends it are words; TP+FP is two."""
@@ -97,6 +100,9 @@ def _cut_words(text: str) -> tuple[str, ...]:
         if token in _SIGNS and _names_sign(tokens, at):
             words[-1] += _SIGNS[token]
             continue
+        if _LETTER_NAME.match(token):
+            # The name whole, then its word, so "k means" and "k-means" still share one.
+            words.append(token.lower())
         parts = _ASCII_PART.findall(token) if token.isascii() else (token,)
         words.extend(part.lower() for part in parts if _WORD.search(part))
     return tuple(words)

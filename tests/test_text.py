@@ -14,7 +14,9 @@ from interviewer.text import cut, language_of
         ("正则化的作用", ["正则化", "的", "作用"]),
         ("Batch Normalization（批标准化）", ["batch", "normalization", "批标准化"]),
         # rjieba keeps these ASCII runs whole; the term tables expect their words
-        ("k-nearest neighbors (KNN)", ["k", "nearest", "neighbors", "knn"]),
+        ("k-nearest neighbors (KNN)", ["k-nearest", "k", "nearest", "neighbors", "knn"]),
+        # a letter joined to a word by a hyphen names a thing of its own, beside its words
+        ("Z-Test 和 T-Test", ["z-test", "z", "test", "和", "t-test", "t", "test"]),
         ("self.table 和 hash_table", ["self", "table", "和", "hash", "table"]),
         ("mini-batch，。！ 梯度下降", ["mini", "batch", "梯度下降"]),  # punctuation dropped
         # a language or a tree named by its sign keeps it: C++ is not C, B+树 not B树

@@ -25,8 +25,9 @@ BM25_B = 0.9
 just by mentioning its words more often."""
 TABLE_SETS = 4
 """How many note sets keep their search tables (switching back and forth stays fast)."""
-TABLES_FORMAT = "4"
-"""Bump when SearchTables changes shape: tables saved in another shape are built again."""
+TABLES_FORMAT = "5"
+"""Bump when SearchTables changes shape or text is cut differently (5: a letter joined to
+a word by a hyphen is a word too, z-test): tables saved in another shape are built again."""
 
 
 @dataclass
