@@ -54,6 +54,15 @@ WRONG = [
     ("What is logistic regression?", "Logistic regression predicts a continuous value."),
     ("L1 vs L2", "L2 regularization produces sparse weights, so it is used for feature selection."),
     ("L1 vs L2", "L1 gives dense weights and never sets them to zero."),
+    ("Type I and Type II errors", "A Type I error is failing to reject the null hypothesis when "
+                                  "it is false, and a Type II error is rejecting a true null."),
+    ("第一类错误和第二类错误", "第一类错误是没有拒绝错误的原假设，也就是假阴性。"),
+    ("What is a p-value?", "The p-value is the probability that the null hypothesis is true."),
+    ("What is a p-value?",
+     "The p-value is the probability that the null hypothesis is true given the data we observed."),
+    ("第一类错误和第二类错误", "第一类错误是原假设为假时没有拒绝它，第二类错误是原假设为真时拒绝了它。"),
+    ("p 值", "p 值就是原假设为真的概率。"),
+    ("Margin of error", "The margin of error is z* times sigma times the square root of n."),
     ("Regularization", "Ridge (L2) forces some coefficients to be exactly zero and does variable "
                        "selection, while lasso (L1) only shrinks them close to zero but never "
                        "exactly zero."),
@@ -96,6 +105,14 @@ RIGHT = [
      "Despite its name, logistic regression is a classification model that outputs a probability."),
     ("L1 vs L2", "L1 produces sparse weights, L2 shrinks them without zeroing them."),
     ("L1 vs L2", "L2 does not produce sparse weights."),
+    ("Type I and Type II errors", "A Type I error is rejecting a true null hypothesis (a false "
+                                  "positive); a Type II error is failing to reject a false null."),
+    ("第一类错误和第二类错误", "第一类错误是拒绝了真的原假设（弃真），第二类错误是没有拒绝错误的原假设（取伪）。"),
+    ("What is a p-value?", "The p-value is the probability of data at least this extreme, "
+                           "given that the null hypothesis is true."),
+    ("What is a p-value?", "It is not the probability that the null hypothesis is true."),
+    ("第一类错误和第二类错误", "第一类错误是原假设为真时拒绝了它，第二类错误是原假设为假时没有拒绝它。"),
+    ("Margin of error", "The margin of error is z* times sigma over the square root of n."),
     ("Regularization", "Lasso (L1) forces some coefficients to be exactly zero and does variable "
                        "selection, while ridge (L2) only shrinks them close to zero but never "
                        "exactly zero."),
