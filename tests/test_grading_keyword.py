@@ -391,3 +391,14 @@ def test_a_label_that_only_names_a_part_of_the_answer_shows_what_it_says(tmp_pat
     assert "互斥" in points and "循环等待" in points
     assert "注意" not in points
     assert any(p.startswith("注意") and "同时成立" in p for p in points)
+
+
+def test_key_points_written_in_latex_read_as_symbols(tmp_path: Path) -> None:
+    notes = tmp_path / "stats.md"
+    notes.write_text(
+        "## 1. What is the margin of error?\n\n"
+        "**$m = z^* \\cdot \\frac{\\sigma}{\\sqrt{n}}$** where $z^*$ is the confidence "
+        "multiplier.\n", encoding="utf-8")
+    bank = load_bank([notes])
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "m is z* times sigma over root n")
+    assert grade.rubric[0].point == "m = z^* · σ/√n"

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
+from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
 from interviewer.terms.siblings import ASKING
 from interviewer.text import AFTER_ABBREVIATION, cut
@@ -58,11 +59,12 @@ class RubricPoint:
     @property
     def shown(self) -> str:
         """The point as the rubric shows it: the label, unless the label only names a part
-        of an answer ("注意", "Pros", "Example"); then the label with its explanation."""
+        of an answer ("注意", "Pros", "Example"); then the label with its explanation. Math
+        written in LaTeX reads as symbols."""
         if self.label and self.explained and all(
                 word.lower() in ASKING for word in cut(self.text) if word.strip()):
-            return self.statement
-        return self.text
+            return readable(self.statement)
+        return readable(self.text)
 
     @property
     def statement(self) -> str:
