@@ -11,6 +11,8 @@ from textual.highlight import highlight
 from textual.markup import escape
 from textual.widgets import Static
 
+from interviewer.notes.math_text import readable
+
 if TYPE_CHECKING:
     from interviewer.practice.session import Turn
 
@@ -66,7 +68,7 @@ class QuestionCard(Static):
             head += f"   [$text-accent]{escape(topics)}[/]"
         if due_today is not None:
             head += f"   [$text-muted]· {due_today} due today[/]"
-        title = Content.from_markup(f"[b]{escape(question.title)}[/b]")
+        title = Content.from_markup(f"[b]{escape(readable(question.title))}[/b]")
         lines = [Content.from_markup(head), title]
         # Options, code or follow-ups the question comes with (multiple choice needs them).
         prompt = prompt_lines(question.prompt)
