@@ -157,6 +157,15 @@ def test_without_the_pack_those_english_queries_miss(
          "A copy constructor takes a const reference; by value it would recurse infinitely."),
         ("Members of a struct are private by default.", "Members of a struct are public by default."),
         ("A constructor can be virtual.", "A constructor cannot be virtual, but a destructor can."),
+        ("慢开始阶段拥塞窗口线性增长。", "慢开始阶段拥塞窗口指数增长，拥塞避免阶段线性增长。"),
+        ("In congestion avoidance the window doubles every RTT.",
+         "In congestion avoidance the window grows by one MSS per RTT."),
+        ("收到 2 个重复确认就立即快重传。", "收到 3 个重复确认就立即快重传。"),
+        ("出现拥塞时把 ssthresh 翻倍。", "出现拥塞时把 ssthresh 减半。"),
+        ("key 只是给开发者看的注释，用随机数当 key 也没问题。",
+         "key 帮助 React 在 diff 时识别元素，不要用随机数或下标当 key。"),
+        ("Using the array index as the key is fine.",
+         "Using the array index as the key is not fine when the list can be reordered."),
     ],
 )
 def test_a_misconception_is_flagged_and_the_right_statement_is_not(
