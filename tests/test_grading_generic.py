@@ -317,3 +317,18 @@ def test_enlarging_and_shrinking_are_directions_a_negated_neighbour_does_not_fli
     assert "contradiction" not in right_en.flags
     assert "contradiction" in wrong_zh.flags
     assert "contradiction" in wrong_en.flags
+
+
+def test_one_answer_against_infinitely_many_is_a_contradiction(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"svm.md": (
+        "## 1. Why does an SVM maximize the margin?\n\nA perceptron has infinitely many "
+        "separating hyperplanes; the maximum-margin hyperplane of an SVM is unique.\n")})
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, "margin", "The maximum-margin hyperplane of an SVM is not "
+                                          "unique; there are infinitely many.")
+    right = _grade(grader, bank, "margin", "The maximum-margin hyperplane of an SVM is unique, "
+                                          "while a perceptron has infinitely many.")
+    assert "contradiction" in wrong.flags
+    assert "contradiction" not in right.flags and right.score > wrong.score
