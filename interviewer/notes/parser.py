@@ -10,6 +10,7 @@ from typing import Any
 
 from interviewer.notes.document import Document, parse_document
 from interviewer.notes.draft import Context, Draft, asks, strip_a_label
+from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
 from interviewer.notes.labels import answer_labels, structural_labels, without_labels
 from interviewer.notes.marks import (
@@ -167,6 +168,10 @@ def _section_difficulty(sections: tuple[str, ...], levelled: bool) -> str | None
 
 def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> ParsedQuestion:
     answer = "\n\n".join(part.strip("\n") for part in draft.answer).strip()
+    if points_elsewhere(answer):
+        # "[[Answer]](url)", "参考资料" over links: nothing to grade against, as for a
+        # placeholder ("- [ ] TODO") — the question is one the notes do not answer.
+        answer = ""
     # The file's own labels are its structure: key points are what the answer says.
     scan = without_labels("\n\n".join(draft.scan), labels)
     points = highlighted_points(scan) if answer else ()
