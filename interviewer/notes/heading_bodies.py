@@ -1,5 +1,6 @@
 """What a heading's body holds when it is no answer: a table of contents, a list of
-references, markup alone, or a placeholder for an answer still to write."""
+references, markup alone, or a placeholder for an answer still to write — and what any
+question's answer holds when it only points elsewhere."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ _PLACEHOLDER = re.compile(
     r"|待补充|待完善|待更新|待续|未完成|暂无)\s*[.。…!！:：]*$",
     re.IGNORECASE,
 )
+# Where an answer may point to instead of giving it: a link with its text (one level of
+# brackets inside, "[[Answer]](url)"), an <a> element, an autolink or a bare URL.
+_POINTER = re.compile(
+    r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\((?:[^()\s]|\([^()]*\))*\)"
+    r"|<a\s[^>]*>.*?</a>|<https?://[^>\s]+>|https?://\S+",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_QUOTED = re.compile(r"^\s*(?:>\s*)+")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]")
 
 
 def is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
@@ -107,3 +119,20 @@ def without_placeholders(ctx: Context, body: list[Block]) -> tuple[list[Block], 
     if not rest or only_links(ctx, rest):
         return [], True
     return kept, False
+
+
+def points_elsewhere(answer: str) -> bool:
+    """An answer of links only, perhaps under a references label ("[[Answer]](url)",
+    "**参考资料**" over a list of links): it says where the answer is, not what it is."""
+    pointers = 0
+    for line in answer.split("\n"):
+        if _FENCE.match(line) or _IMAGE.search(line):
+            return False  # code, or a picture (linked or not): it shows something
+        found = len(_POINTER.findall(line))
+        rest = plain_text(_POINTER.sub(" ", _LIST_MARK.sub("", _QUOTED.sub("", line)))).strip()
+        # A link's text names the page it points to — "Answer", an article's title — even
+        # when it reads like a claim: only text outside the links answers.
+        if _WORD.search(rest) and not is_skipped_title(rest):
+            return False
+        pointers += found
+    return pointers > 0

@@ -10,6 +10,7 @@ from typing import Any
 
 from interviewer.notes.document import Document, parse_document
 from interviewer.notes.draft import Context, Draft, asks, strip_a_label
+from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
 from interviewer.notes.labels import answer_labels, structural_labels, without_labels
 from interviewer.notes.marks import (
@@ -25,6 +26,7 @@ from interviewer.notes.markup import (
     highlights_to_bold,
     replace_images,
 )
+from interviewer.notes.sections import containers
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
@@ -113,6 +115,10 @@ def parse_markdown(
         )
         if own:
             return parse_markdown(text, default_chapter, own)
+    # "## Questions" over every question of the file is their container, not their topic.
+    container = containers(drafts)
+    for draft in drafts:
+        draft.sections = tuple(name for name in draft.sections if name not in container)
     # "Basic" names a level only beside sections named for levels ("Intermediate", "Advanced").
     levelled = any(level_difficulty(section) for draft in drafts for section in draft.sections)
     for draft in drafts:
@@ -167,6 +173,10 @@ def _section_difficulty(sections: tuple[str, ...], levelled: bool) -> str | None
 
 def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> ParsedQuestion:
     answer = "\n\n".join(part.strip("\n") for part in draft.answer).strip()
+    if points_elsewhere(answer):
+        # "[[Answer]](url)", "参考资料" over links: nothing to grade against, as for a
+        # placeholder ("- [ ] TODO") — the question is one the notes do not answer.
+        answer = ""
     # The file's own labels are its structure: key points are what the answer says.
     scan = without_labels("\n\n".join(draft.scan), labels)
     points = highlighted_points(scan) if answer else ()

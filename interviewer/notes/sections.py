@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, asks
@@ -15,6 +16,14 @@ from interviewer.notes.marks import is_skipped_title
 from interviewer.notes.numbering import Segment, parents
 
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+# What a heading says when it only says it holds questions: "Questions", "Q&A", "FAQ",
+# "Interview Questions & Answers", "常见面试题" — no subject, no level ("Advanced").
+_ONLY_QUESTIONS = re.compile(
+    r"\b(?:questions?|q\s*&\s*a|faqs?|interviews?|answers?|common|top|frequently asked|and)\b"
+    r"|面试题?|问题|问答|题目|答案|解答|常见|高频|经典|与|和",
+    re.IGNORECASE,
+)
+_LETTER = re.compile(r"[^\W\d_]")
 
 Opened = tuple[int, str, object]
 """A heading still open while the outline is read: (level, kind, payload); kind "section"
@@ -138,3 +147,15 @@ def _holds(segments: list[Segment], index: int, lines: list[int]) -> bool:
     )
     at = bisect_left(lines, start)
     return at < len(lines) and (end is None or lines[at] < end)
+
+
+def containers(drafts: list[Draft]) -> set[str]:
+    """Sections that only say they hold questions ("## Questions", "## 面试题") and hold all or
+    nearly all (nine in ten) of a file's questions: they tell nothing about any of them."""
+    counts = Counter(name for draft in drafts for name in set(draft.sections))
+    least = len(drafts) - len(drafts) // 10
+    return {
+        name
+        for name, count in counts.items()
+        if count >= least and not _LETTER.search(_ONLY_QUESTIONS.sub(" ", name))
+    }

@@ -45,6 +45,7 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
     drafts: list[Draft] = []
     current: Draft | None = None
     mode = Mode.CLOSED
+    part = 0  # the number of the last bold label read as a part of the current answer
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -53,8 +54,19 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
             None,
         )
         if found is not None and found.drafts:
+            if (
+                current is not None
+                and mode is Mode.OPEN
+                and bold.is_part(current, found.drafts, part)
+            ):
+                # "**（1）Batch Normalization**" under "**v2 有哪些改进？**": its answer goes on.
+                part = found.drafts[0].number or 0
+                for used in blocks[index : index + found.used]:
+                    _attach(ctx, current, used)
+                index += found.used
+                continue
             drafts.extend(found.drafts)
-            current, mode = found.drafts[-1], found.mode
+            current, mode, part = found.drafts[-1], found.mode, 0
             index += found.used
             continue
         index += 1

@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, Found, Mode, strip_a_label, strip_q_label
+from interviewer.notes.draft import (
+    Context,
+    Draft,
+    Found,
+    Mode,
+    asks,
+    strip_a_label,
+    strip_q_label,
+)
 from interviewer.notes.marks import parse_title
 from interviewer.notes.markup import plain_text
 
@@ -46,3 +54,19 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if after.strip():
         draft.add_answer(strip_a_label(after.strip())[0])
     return Found([draft], 1, Mode.OPEN)
+
+
+def is_part(current: Draft, found: list[Draft], last: int) -> bool:
+    """A numbered bold label that does not ask ("**（1）Batch Normalization**") under a question
+    that does ("**v2 有哪些改进？**"): a part of that question's answer — the first of a run,
+    or a later one after `last`, the number of the part before it (0: none yet)."""
+    if len(found) != 1 or found[0].layout != NAME or found[0].number is None:
+        return False
+    number = found[0].number
+    return (
+        not asks(found[0].title)
+        and asks(current.title)
+        and (number == 1 if not last else number > last)
+        # "**1. 什么是过拟合？**" then "**2. 正则化**": the next question of the series.
+        and current.number != number - 1
+    )

@@ -1,0 +1,51 @@
+"""Numbered bold labels that do not ask ("**（1）Batch Normalization**"), right after a bold
+question that asks, are the parts of its answer — not questions of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+
+def _read(tmp_path: Path, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / "notes.md"
+    path.write_text(text, encoding="utf-8")
+    return [(q.title, q.answer) for q in load_bank([path]).questions]
+
+
+def test_numbered_labels_under_a_question_are_its_answer(tmp_path: Path) -> None:
+    read = _read(
+        tmp_path,
+        "## 检测\n\n**v2 有哪些改进？**\n\n相比 v1 改了多处。\n\n**（1）Batch Normalization**\n\n"
+        "每个卷积层后加 BN。\n\n**（2）Anchor Boxes**\n\n用先验框预测。\n\n"
+        "**v3 改了什么？**\n\n多尺度预测。\n",
+    )
+    assert read == [
+        (
+            "v2 有哪些改进？",
+            "相比 v1 改了多处。\n\n**（1）Batch Normalization**\n\n每个卷积层后加 BN。\n\n"
+            "**（2）Anchor Boxes**\n\n用先验框预测。",
+        ),
+        ("v3 改了什么？", "多尺度预测。"),
+    ]
+
+
+def test_numbered_labels_that_ask_or_continue_a_series_stay_questions(tmp_path: Path) -> None:
+    series = _read(
+        tmp_path,
+        "**1. 什么是过拟合？**\n\n训练好测试差。\n\n**2. 正则化**\n\n约束参数。\n\n**3. Dropout**\n\n随机失活。\n",
+    )
+    assert [title for title, _ in series] == ["什么是过拟合？", "正则化", "Dropout"]
+    asking = _read(
+        tmp_path,
+        "**What changed in v2?**\n\nMany things.\n\n**1) Explain anchor boxes.**\n\nPriors.\n\n"
+        "**2) Why batch norm?**\n\nStability.\n",
+    )
+    assert [title for title, _ in asking] == [
+        "What changed in v2?",
+        "Explain anchor boxes.",
+        "Why batch norm?",
+    ]
+    topics = _read(tmp_path, "**1. 过拟合**\n\n训练好测试差。\n\n**2. 正则化**\n\n约束参数。\n")
+    assert [title for title, _ in topics] == ["过拟合", "正则化"]
