@@ -165,10 +165,10 @@ def test_without_the_pack_those_english_queries_miss(
         ("四次挥手时双方各发一个 SYN 报文。", "四次挥手时双方各发一个 FIN 报文，并各回一个 ACK。"),
         ("Closing the connection takes a SYN from each side.",
          "Closing the connection takes a FIN from each side, each acknowledged."),
-        ("key 只是给开发者看的注释，用随机数当 key 也没问题。",
+        ("React 的 key 只是给开发者看的注释，用随机数当 key 也没问题。",
          "key 帮助 React 在 diff 时识别元素，不要用随机数或下标当 key。"),
-        ("Using the array index as the key is fine.",
-         "Using the array index as the key is not fine when the list can be reordered."),
+        ("In React, using the array index as the key is fine.",
+         "In React, using the array index as the key is not fine when the list can be reordered."),
     ],
 )
 def test_a_misconception_is_flagged_and_the_right_statement_is_not(
@@ -254,3 +254,10 @@ def test_each_file_of_the_notes_gets_the_pack_about_it(tmp_path: Path) -> None:
     bank = load_bank([folder])
     assert [p.name for p in select_packs(None, question_texts(bank.questions))] == [
         "computer-science", "deep-learning"]
+
+
+def test_a_key_of_a_database_or_hash_table_is_not_a_react_key(cs_pack: Pack) -> None:
+    table = load_misconceptions([cs_pack])
+    for answer in ("Using an auto-increment index as the primary key is fine.",
+                   "The key is only a hint for the developer; the hash decides the bucket."):
+        assert find_misconceptions(answer, "What is a primary key?", "en", table) == []
