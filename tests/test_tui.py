@@ -337,3 +337,31 @@ async def test_quit_while_grading_does_not_wait_for_the_server(
     assert app.return_value is not None
     [saved] = make_app.store.ungraded()
     assert saved.text == ANSWER
+
+
+class _WarmedGrader:
+    """A grader that records which questions the interview warmed it for."""
+
+    name = "recording"
+    wants_context = False
+
+    def __init__(self) -> None:
+        self.warmed: list[str] = []
+
+    def warm(self, question):  # type: ignore[no-untyped-def]
+        self.warmed.append(question.id)
+
+    def grade(self, question, answer, context=None):  # type: ignore[no-untyped-def]
+        raise AssertionError("not graded in this test")
+
+
+@pytest.mark.parametrize("warm", [True, False])
+async def test_the_grader_is_warmed_for_the_question_on_screen(
+    make_app: AppFactory, warm: bool
+) -> None:
+    grader = _WarmedGrader()
+    app = make_app(warm=warm, grader=grader)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: not app.workers._workers, "the warm-up")
+        first = _screen(app).interview.current.question.id
+    assert grader.warmed == ([first] if warm else [])

@@ -14,6 +14,7 @@ from interviewer.search.vector_store import VectorStore
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement
     from interviewer.grading.matching import PointMatch
+    from interviewer.notes import Question
 
 # Two content concepts shared with one note sentence (or a rubric point) line a sentence up.
 MIN_SHARED = 2
@@ -93,19 +94,43 @@ class Aligner:
                 return np.zeros((0, 1), dtype=np.float32)
             return np.stack([self._texts[t] for t in texts])
 
-    def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
-        """Cosines of each sentence (rows) with each note text (columns); the notes are
-        embedded once per `key`."""
+    def note_vectors(self, key: str, notes: Sequence[str]) -> Any:
+        """The note texts' vectors, embedded once per `key` (and read from the store)."""
         cached = self._notes.get(key)
         if cached is None:
             cached = self._notes[key] = self._embed(notes, notes=True)
-        return self._embed(sentences) @ cached.T
+        return cached
+
+    def cosines(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> Any:
+        """Cosines of each sentence (rows) with each note text (columns); the notes are
+        embedded once per `key`."""
+        return self._embed(sentences) @ self.note_vectors(key, notes).T
 
     def best(self, key: str, notes: Sequence[str], sentences: Sequence[str]) -> list[float]:
         """For each sentence, its highest cosine with any of the notes."""
         if not notes or not sentences:
             return [0.0] * len(sentences)
         return [float(row.max()) for row in self.cosines(key, notes, sentences)]
+
+
+def points_key(question: Question) -> str:
+    """Under what a question's key points' vectors are kept."""
+    return f"points\0{question.id}\0{question.title}"
+
+
+def notes_key(question: Question) -> str:
+    """Under what a question's note sentences' vectors are kept."""
+    return f"{question.id}\0{question.title}"
+
+
+def warm(aligner: Aligner, question: Question, points: Sequence[str],
+         sentences: Sequence[str]) -> None:
+    """Embed a question's key points and note sentences now (while the candidate reads),
+    so its first grade only embeds the answer."""
+    if points:
+        aligner.note_vectors(points_key(question), points)
+    if sentences:
+        aligner.note_vectors(notes_key(question), sentences)
 
 
 def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
@@ -120,7 +145,7 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
                  if len(s.concepts) >= MIN_CONCEPTS]
     if aligner is None or not points or not sentences:
         return [(0.0, "")] * len(points)
-    scores = aligner.cosines(f"points\0{j.question.id}\0{j.question.title}", points, sentences)
+    scores = aligner.cosines(points_key(j.question), points, sentences)
     found = []
     for column in range(len(points)):
         row = int(scores[:, column].argmax())
@@ -160,7 +185,7 @@ def aligned_sentences(j: Judgement) -> tuple[int, int, str]:
     aligner = j.tools.aligner
     if aligner is not None and not all(lexical):
         method = "shared terms and e5 sentence vectors"
-        key = f"{j.question.id}\0{j.question.title}"
+        key = notes_key(j.question)
         # Only sentences shared terms could not line up are embedded; those past the cap
         # stay unverified (see MAX_SENTENCES).
         unmatched = [i for i, hit in enumerate(lexical[:MAX_SENTENCES]) if not hit]

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from interviewer.grading.alignment import Aligner
+from interviewer.grading.alignment import warm as warm_notes
 from interviewer.grading.checks import CHECKS
 from interviewer.grading.contradiction import claims, text_clauses
 from interviewer.grading.feedback import compose
@@ -127,6 +128,15 @@ class KeywordGrader:
                                 self._tools.is_term, lexicon.text_concepts),
             )
         return cached
+
+    def warm(self, question: Question) -> None:
+        """Prepare a question's rubric and embed its notes now, while the candidate reads it:
+        its first grade then embeds only the answer."""
+        prepared = self._prepare(question)
+        if self._tools.aligner is not None:
+            warm_notes(self._tools.aligner, question,
+                       [p.statement for p in prepared.reference.points],
+                       [text for text, _ in prepared.sentences])
 
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade `answer` against the question's rubric (`context` is not needed)."""

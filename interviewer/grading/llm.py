@@ -90,6 +90,12 @@ class LLMGrader:
         self.client = ChatClient(settings)
         self.levels = LevelMemory(settings.data_dir / FILE_NAME)
 
+    def warm(self, question: Question) -> None:
+        """Warm the offline grader for a question (the LLM's grade is cross-checked by it)."""
+        warm = getattr(self.fallback, "warm", None)
+        if warm is not None:
+            warm(question)
+
     def grade(self, question: Question, answer: str, context: list[str] | None = None) -> Grade:
         """Grade with the LLM; on any failure the offline grade with a `notice` why."""
         offline = self.fallback.grade(question, answer, context)

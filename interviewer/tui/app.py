@@ -26,6 +26,7 @@ from interviewer.tui.screens.quit import QuitChoice, QuitScreen
 from interviewer.tui.widgets.grade_view import format_score
 
 if TYPE_CHECKING:
+    from interviewer.notes.model import Question
     from interviewer.practice.session import Interview
     from interviewer.practice.store import StoredAnswer
     from interviewer.tui.backends import Backends
@@ -121,6 +122,21 @@ class InterviewApp(App[Summary | None]):
             return
         except Exception as exc:  # each part reports its own problem where it is used
             self.log.warning(f"warm-up: {type(exc).__name__}: {exc}")
+
+    def prepare_question(self, question: Question) -> None:
+        """A question is on screen: warm the grader for it (unless warming is off)."""
+        if self._warm:
+            self.warm_question(question)
+
+    @work(thread=True, group="warm-question", exclusive=True, exit_on_error=False)
+    def warm_question(self, question: Question) -> None:
+        """Prepare the grader for the question on screen while the candidate reads it."""
+        try:
+            wait_detached(lambda: self.backends.warm_question(question), "question warm-up")
+        except Cancelled:
+            return
+        except Exception as exc:  # the grade itself reports a problem where it happens
+            self.log.warning(f"question warm-up: {type(exc).__name__}: {exc}")
 
     def _earlier_answered(self, grade_now: bool | None) -> None:
         if grade_now:

@@ -100,6 +100,13 @@ class Backends:
         self.grader()
         self.retriever()
 
+    def warm_question(self, question: Question) -> None:
+        """Prepare the grader for the question on screen (its notes' sentence vectors above
+        all), so its grade does not wait for them."""
+        warm = getattr(self.grader(), "warm", None)
+        if warm is not None:
+            warm(question)
+
     def grade(self, job: GradeJob) -> tuple[Grade, float]:
         """Grade a saved answer (blocking; run it in a worker); returns grade and seconds."""
         started = time.monotonic()

@@ -130,6 +130,9 @@ class InterviewScreen(Screen[None]):
         """Put the current question on screen with an empty answer box."""
         turn = self.interview.show()
         self.query_one(QuestionCard).show(turn, len(self.interview.turns), self.due_today)
+        prepare = getattr(self.app, "prepare_question", None)
+        if prepare is not None:
+            prepare(turn.question)
         box = self.answer_box
         box.text = ""
         box.read_only = False
