@@ -78,16 +78,18 @@ class Pack:
             hits += len(_named(text.lower(), spellings)) >= self.min_terms
         return hits / len(texts)
 
-    def matches(self, files: Sequence[Sequence[str]]) -> bool:
-        """True when the notes (their question texts, per file) are about this pack's
-        subject: as a whole, or one file of FILE_SAMPLE questions or more."""
+    def coverage(self, files: Sequence[Sequence[str]]) -> float | None:
+        """How many of the notes' questions (their texts, per file) name the pack's terms,
+        when the notes are about its subject — as a whole, or one file of FILE_SAMPLE
+        questions or more; None when they are not."""
         shares = [self.share_matching(texts) for texts in files]
         sizes = [len(texts) for texts in files]
-        whole = sum(share * size for share, size in zip(shares, sizes, strict=True))
-        if sum(sizes) and whole / sum(sizes) >= self.min_share:
-            return True
-        return any(size >= FILE_SAMPLE and share >= self.min_share
-                   for share, size in zip(shares, sizes, strict=True))
+        covered = sum(share * size for share, size in zip(shares, sizes, strict=True))
+        if sum(sizes) and covered / sum(sizes) >= self.min_share:
+            return covered
+        about_one = any(size >= FILE_SAMPLE and share >= self.min_share
+                        for share, size in zip(shares, sizes, strict=True))
+        return covered if about_one else None
 
     def _spellings(self) -> list[tuple[str, int, re.Pattern[str] | None]]:
         """(spelling, its group, the pattern that checks its word edges) longest first."""
@@ -310,9 +312,8 @@ def _about(
         return [load_pack(known[name]) for name in names if name in known]
     matching = []
     for folder in folders:
-        matcher = _matcher_of(folder, folder_fingerprint(folder))
-        if matcher.matches(sample):
-            covered = sum(matcher.share_matching(texts) * len(texts) for texts in sample)
+        covered = _matcher_of(folder, folder_fingerprint(folder)).coverage(sample)
+        if covered is not None:
             matching.append((covered, folder))
     # The pack the notes are most about first: where two packs give one word different
     # meanings (the deep-learning pack's "bias" is a neuron's 偏置, the machine-learning

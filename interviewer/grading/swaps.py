@@ -15,6 +15,7 @@ from interviewer.grading.formulas import Formula, comparable, find_formulas, sam
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import split_clauses
 from interviewer.terms.siblings import clean_term
+from interviewer.text import language_of
 
 if TYPE_CHECKING:
     from interviewer.grading.judgement import Judgement, Wrong
@@ -173,7 +174,7 @@ def _swap(
         if not _names(note, this.name):
             # Text under a label ("Bagging：训练集是…") is quoted with it: without its term
             # the quote does not say whose it is.
-            colon = "：" if re.search(r"[\u4e00-\u9fff]", note) else ": "
+            colon = "：" if language_of(note) == "zh" else ": "
             return other, note if _names(note, other.name) else f"{other.name}{colon}{note}"
     return None
 
