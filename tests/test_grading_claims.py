@@ -1,0 +1,122 @@
+"""Key points from notes that highlight nothing: their distinct claims — never a sentence
+that only introduces a list, never a numbered link of a reference list, and the same claims
+in every process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.notes import load_bank
+from tests.grading_helpers import notes_bank
+
+
+def test_unhighlighted_notes_give_their_distinct_claims_as_key_points(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "hash.md").write_text(
+        "## 1. How does a hash table handle collisions?\n\n"
+        "### Answer\n\n"
+        "Chaining stores every colliding key in a linked list at its bucket. "
+        "Open addressing probes other slots of the same array until a free one is found. "
+        "Linear probing steps one slot at a time and suffers from primary clustering. "
+        "Double hashing uses a second hash function to choose the probe step. "
+        "The load factor must stay below one for open addressing to work.\n\n"
+        "The rest of the answer is [here](https://example.com/hash).\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([tmp_path])
+    grader = KeywordGrader(bank, packs=[])
+    question = bank.questions[0]
+    full = grader.grade(question, question.answer)
+    points = [item.point for item in full.rubric]
+    assert len(points) >= 4
+    assert not any(p in ("Answer", "The rest of the answer is here") for p in points)
+    half = grader.grade(question, "Chaining stores colliding keys in a linked list at the "
+                                  "bucket. Open addressing probes other slots of the array "
+                                  "until a free one is found.")
+    assert full.score >= 8.5
+    assert 3.0 <= half.score <= 7.5
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The main benefits of generics include:\n\n"
+        "- Reusability: they allow you to write code once for every type it works with.\n"
+        "- Type safety: they ensure type correctness at compile time.\n"
+        "- Maintainability: they simplify maintenance by removing duplicated code.\n",
+        "泛型的主要好处有以下几点：\n\n"
+        "- 复用：同一份代码可以用于多种类型，不必为每种类型各写一遍。\n"
+        "- 类型安全：编译期就能检查出类型错误。\n"
+        "- 易维护：减少重复代码，修改时只需改一处。\n",
+    ],
+)
+def test_a_sentence_that_introduces_a_list_is_no_claim(answer: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    lexicon = load_lexicon(packs=[])
+    claims = distinct_claims(answer, lexicon, lambda concept: 1.0)
+    assert len(claims) == 3
+    assert not any(claim.startswith(("The main benefits", "泛型的主要好处")) for claim in claims)
+
+
+REFERENCED = """# Redis
+
+## 1. Redis 事务机制
+
+参考：
+    1. [从面试被问到吐血，Redis 事务的问题个个触及知识盲区](https://example.com/p/1)
+
+1. multi —— 开启事务，之后的命令都会放入事务队列中，并不会立刻执行。
+2. exec —— 执行事务队列里的所有命令。
+3. discard —— 放弃执行，清空事务队列。
+"""
+
+
+def test_a_numbered_link_in_a_reference_list_is_no_rubric_point(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"redis.md": REFERENCED})
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "multi 开启事务，exec 执行。")
+    assert grade.rubric and not any("吐血" in item.point for item in grade.rubric)
+
+
+class _Slotted(str):
+    """A word whose place in a set is chosen: sets of strings iterate in an order that
+    changes between processes (string hashing), and this pins one such order down."""
+
+    slot: int
+
+    def __new__(cls, text: str, slot: int) -> _Slotted:
+        word = super().__new__(cls, text)
+        word.slot = slot
+        return word
+
+    def __hash__(self) -> int:
+        return self.slot
+
+
+@pytest.mark.parametrize("slots", [
+    {"qq": 0, "tt": 1, "pp": 2, "rr": 3, "uu": 4, "vv": 5},
+    {"pp": 0, "rr": 1, "qq": 2, "tt": 3, "uu": 4, "vv": 5},
+])
+def test_the_claims_do_not_depend_on_the_order_a_set_is_summed_in(slots: dict[str, int]) -> None:
+    from interviewer.grading.claims import distinct_claims
+
+    # rr and tt weigh what pp and qq weigh, so exactly half of the second sentence is new:
+    # enough (MIN_NEW). Summed y, y, x, x in floats its total came out a hair too large, and
+    # the claim was dropped in some processes and kept in others.
+    x, y = 2.925180382782304, 3.2827583194184973
+    weights = {"pp": x, "rr": x, "qq": y, "tt": y, "uu": 9.0, "vv": 9.0}
+
+    class Words:
+        def text_concepts(self, text: str) -> list[str]:
+            return [_Slotted(w, slots[w]) for w in text.split() if w in slots]
+
+    answer = "pp qq uu vv first。pp qq rr tt second。"
+    claims = distinct_claims(answer, Words(), lambda c: weights[str(c)])  # type: ignore[arg-type]
+    assert claims == ["pp qq uu vv first。", "pp qq rr tt second。"]

