@@ -10,6 +10,7 @@ import pytest
 
 from interviewer.config import load_settings
 from interviewer.notes import load_bank
+from interviewer.packs import load_pack
 from interviewer.resources import knowledge_dir
 from interviewer.search import SearchHit, open_retriever
 from interviewer.search.lexical import dense_hints, flat_terms, query_terms
@@ -133,6 +134,21 @@ def test_dense_hints_leave_chinese_terms_to_the_model() -> None:
 def test_colloquial_phrasings_bridge_to_domain_terms(query: str, term: str) -> None:
     assert term in flat_terms(query_terms(query))
     assert term in dense_hints(query)
+
+
+def test_dense_hints_stay_within_a_token_budget(tmp_path: Path) -> None:
+    # e5's time grows with the probe: a short query gets the names of every term it names,
+    # each term's first name before any term's second; a long one only its first name.
+    (tmp_path / "pack.toml").write_text(
+        '[pack]\nname = "db"\n\n'
+        '[[words]]\nzh = ["游标"]\nen = ["cursor", "row pointer"]\n\n'
+        '[[words]]\nzh = ["事务"]\nen = ["transaction", "unit of work"]\n',
+        encoding="utf-8",
+    )
+    use_packs([load_pack(tmp_path)])
+    assert dense_hints("游标和事务") == "游标和事务（cursor，transaction，row pointer，unit of work）"
+    long = "在一个很长的存储过程里面循环读取一张大表时游标和事务应该怎样配合使用才比较合理呢"
+    assert dense_hints(long) == f"{long}（cursor）"
 
 
 def test_bridge_gaps_are_short_and_known_terms_are_not_repeated() -> None:
