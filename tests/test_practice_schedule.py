@@ -53,6 +53,28 @@ def _version_1_file(path: Path) -> None:
     conn.close()
 
 
+def test_a_version_2_file_without_the_cards_latest_score_is_repaired(tmp_path: Path) -> None:
+    # Version 2 as first written had no cards.last_score: stats then failed with "no such
+    # column". Its cards are made again from the answers, which stay as they were.
+    path = tmp_path / HISTORY_FILE
+    _version_1_file(path)
+    with sqlite3.connect(path) as conn:
+        conn.executescript(MIGRATIONS[1])
+        conn.execute("ALTER TABLE cards DROP COLUMN last_score")
+        conn.execute("PRAGMA user_version = 2")
+        before = conn.execute("SELECT * FROM answers ORDER BY id").fetchall()
+    store = open_store(path, Clock(MONDAY + 2 * DAY))
+    try:
+        assert store.schema_version == SCHEMA_VERSION
+        cards = {card.question_id: card for card in store.cards()}
+        assert set(cards) == {qid(11), qid(12), qid(1)}
+        assert cards[qid(12)].last_score == 9.5
+    finally:
+        store.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT * FROM answers ORDER BY id").fetchall() == before
+
+
 def test_migration_from_version_1_keeps_every_answer_and_id(tmp_path: Path) -> None:
     path = tmp_path / HISTORY_FILE
     _version_1_file(path)
@@ -62,7 +84,7 @@ def test_migration_from_version_1_keeps_every_answer_and_id(tmp_path: Path) -> N
         asked = conn.execute("SELECT * FROM asked ORDER BY id").fetchall()
     store = open_store(path, Clock(MONDAY + 2 * DAY))
     try:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         answers = store.answers()
         assert [a.id for a in answers] == [10, 11, 20, 30]
         assert [a.text for a in answers] == ["正则化", "数据增强", "dropout", "没评分的回答"]

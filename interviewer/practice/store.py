@@ -120,9 +120,9 @@ class HistoryStore:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
-            if version < 2 <= SCHEMA_VERSION:
-                # Version 2 adds the cards: FSRS is Python, so replay them here, in the
-                # same transaction as the tables they come from.
+            if version < 3 <= SCHEMA_VERSION:
+                # Versions 2 and 3 (re)make the cards: FSRS is Python, so replay them here,
+                # in the same transaction as the tables they come from.
                 cards.rebuild_all(conn)
 
     @contextmanager

@@ -1,7 +1,7 @@
 """The history file's SQLite schema: version n is reached by running MIGRATIONS[n - 1] on
 version n - 1 (the file's `PRAGMA user_version` says which it has)."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE sessions (
@@ -58,6 +58,23 @@ MIGRATIONS: tuple[str, ...] = (
       WHERE kind = 'answer' AND score IS NOT NULL;
     CREATE INDEX answers_asked ON answers(asked_id);
     CREATE INDEX answers_answered ON answers(answered_at);
+    CREATE TABLE cards (
+        question_id TEXT PRIMARY KEY,
+        state INTEGER NOT NULL,
+        stability REAL,
+        difficulty REAL,
+        due REAL NOT NULL,
+        last_review REAL NOT NULL,
+        reviews INTEGER NOT NULL,
+        last_rating INTEGER NOT NULL,
+        last_score REAL
+    );
+    CREATE INDEX cards_due ON cards(due);
+    """,
+    # Version 2 files written before cards kept their latest score lack cards.last_score.
+    # Cards are derived from the answers and ratings, so they are made again from them.
+    """
+    DROP TABLE cards;
     CREATE TABLE cards (
         question_id TEXT PRIMARY KEY,
         state INTEGER NOT NULL,
