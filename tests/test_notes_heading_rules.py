@@ -258,3 +258,20 @@ def test_a_section_title_ending_in_a_colon_names_its_topic_without_it(tmp_path: 
     question = load_bank([path]).questions[0]
     assert "顶层 API" in question.topics
     assert "顶层 API：" not in question.topics
+
+
+def test_an_empty_heading_is_no_question_and_splits_nothing(tmp_path: Path) -> None:
+    # "#### " left behind by an editor (walkthrough of Chinese JVM notes, session 8): it
+    # asked an untitled question with no answer, whose id hashed the empty title.
+    path = tmp_path / "gc.md"
+    path.write_text(
+        "# GC\n\n## 垃圾回收\n\n### G1 收集器\n\n#### G1 的特点\n\n按 Region 回收。\n\n"
+        "#### G1 的三个环节\n\n年轻代 GC、并发标记、混合回收。\n\n#### \n\n"
+        "### Java 有哪四种引用？\n\n强、软、弱、虚。\n\n##\n\n补充：虚引用只用于跟踪回收。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["G1 的特点", "G1 的三个环节", "Java 有哪四种引用？"]
+    assert all(q.title.strip() for q in questions)
+    # Text under an empty heading goes on with what was above it.
+    assert questions[-1].answer.endswith("补充：虚引用只用于跟踪回收。")
