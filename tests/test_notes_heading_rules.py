@@ -275,3 +275,20 @@ def test_an_empty_heading_is_no_question_and_splits_nothing(tmp_path: Path) -> N
     assert all(q.title.strip() for q in questions)
     # Text under an empty heading goes on with what was above it.
     assert questions[-1].answer.endswith("补充：虚引用只用于跟踪回收。")
+
+
+def test_an_answer_word_among_part_headings_stays_a_part(tmp_path: Path) -> None:
+    # "#### 解析" between "#### 准备" and "#### 初始化" is the resolution phase, a part of the
+    # answer like its siblings, not an "explanation" label (walk8a walkthrough, JVM notes).
+    path = tmp_path / "jvm.md"
+    path.write_text(
+        "# JVM\n\n### 说一下类加载的过程？\n\n#### 加载\n\n读入字节流。\n\n#### 准备\n\n"
+        "为类变量分配内存。\n\n#### 解析\n\n符号引用换成直接引用。\n\n#### 初始化\n\n执行 clinit。\n\n"
+        "### 什么是索引？\n\n#### 解析\n\n帮助快速查找的数据结构。\n",
+        encoding="utf-8",
+    )
+    phases, index = load_bank([path]).questions
+    assert "#### 解析\n\n符号引用换成直接引用。" in phases.answer
+    assert phases.answer.count("#### ") == 4
+    # Alone under its question, the word is still the answer's label.
+    assert index.answer == "解析\n\n帮助快速查找的数据结构。"
