@@ -258,3 +258,37 @@ def test_a_section_title_ending_in_a_colon_names_its_topic_without_it(tmp_path: 
     question = load_bank([path]).questions[0]
     assert "顶层 API" in question.topics
     assert "顶层 API：" not in question.topics
+
+
+def test_an_empty_heading_is_no_question_and_splits_nothing(tmp_path: Path) -> None:
+    # "#### " left behind by an editor (walkthrough of Chinese JVM notes, session 8): it
+    # asked an untitled question with no answer, whose id hashed the empty title.
+    path = tmp_path / "gc.md"
+    path.write_text(
+        "# GC\n\n## 垃圾回收\n\n### G1 收集器\n\n#### G1 的特点\n\n按 Region 回收。\n\n"
+        "#### G1 的三个环节\n\n年轻代 GC、并发标记、混合回收。\n\n#### \n\n"
+        "### Java 有哪四种引用？\n\n强、软、弱、虚。\n\n##\n\n补充：虚引用只用于跟踪回收。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["G1 的特点", "G1 的三个环节", "Java 有哪四种引用？"]
+    assert all(q.title.strip() for q in questions)
+    # Text under an empty heading goes on with what was above it.
+    assert questions[-1].answer.endswith("补充：虚引用只用于跟踪回收。")
+
+
+def test_an_answer_word_among_part_headings_stays_a_part(tmp_path: Path) -> None:
+    # "#### 解析" between "#### 准备" and "#### 初始化" is the resolution phase, a part of the
+    # answer like its siblings, not an "explanation" label (walk8a walkthrough, JVM notes).
+    path = tmp_path / "jvm.md"
+    path.write_text(
+        "# JVM\n\n### 说一下类加载的过程？\n\n#### 加载\n\n读入字节流。\n\n#### 准备\n\n"
+        "为类变量分配内存。\n\n#### 解析\n\n符号引用换成直接引用。\n\n#### 初始化\n\n执行 clinit。\n\n"
+        "### 什么是索引？\n\n#### 解析\n\n帮助快速查找的数据结构。\n",
+        encoding="utf-8",
+    )
+    phases, index = load_bank([path]).questions
+    assert "#### 解析\n\n符号引用换成直接引用。" in phases.answer
+    assert phases.answer.count("#### ") == 4
+    # Alone under its question, the word is still the answer's label.
+    assert index.answer == "解析\n\n帮助快速查找的数据结构。"

@@ -343,3 +343,22 @@ def test_a_heading_read_as_an_introduction_is_named_in_the_report(tmp_path: Path
         "Why pool regions of interest?",
     ]
     assert "1.1.3 Survey notes" in parsed.skipped
+
+
+@pytest.mark.parametrize(
+    ("question_label", "answer_label"),
+    [("Q:", "A:"), ("**Q:**", "**A:**"), ("问：", "答："), ("Q：", "A：")],
+)
+def test_q_and_a_labels_on_lines_of_their_own(question_label: str, answer_label: str) -> None:
+    # Each label a paragraph of its own, the question and the answer below it (probed on the
+    # walk8a walkthrough: such notes gave no question at all).
+    text = "".join(
+        f"{question_label}\n\n{ask}\n\n{answer_label}\n\n{answer}\n\n"
+        for ask, answer in [("什么是死锁？", "多个进程互相等待对方的资源。"),
+                            ("如何避免死锁？", "按固定顺序加锁。")]
+    )
+    questions = parse_markdown("# 并发\n\n" + text, "c").questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("什么是死锁？", "多个进程互相等待对方的资源。"),
+        ("如何避免死锁？", "按固定顺序加锁。"),
+    ]

@@ -413,3 +413,26 @@ def test_a_line_ending_in_a_colon_is_no_derived_key_point() -> None:
     )
     question = parse_markdown(text, "c").questions[0]
     assert question.key_points == ("A function that wraps another one", "它让代码复用")
+
+
+@pytest.mark.parametrize(
+    ("answer", "points"),
+    [
+        # An empty bold ("****", an editor's leftover) is text: no span opens there and runs
+        # on to the next item's bold (walk8a walkthrough, Chinese JVM notes).
+        (
+            "- **年轻代 GC**（Young GC）****：Eden 区用尽时触发；\n"
+            "- **并发标记**（Concurrent Marking）：堆占用达到阈值时触发；\n"
+            "- **混合回收**（Mixed GC）：回收一部分老年代 Region",
+            ("年轻代 GC", "并发标记", "混合回收"),
+        ),
+        ("GC 分两代 ****：**新生代** 与老年代", ("新生代",)),
+        ("**分代** 是为了 ****优化**** GC", ("分代", "优化")),  # "****x****" is bold
+        # Bold never spans two blocks: a stray "**" does not swallow the next paragraph's.
+        ("**未闭合的加粗开头\n\n第二段有 **真正的要点**", ("真正的要点",)),
+        ("- 第一项 ** 星号\n- **要点** 在第二项", ("要点",)),
+    ],
+)
+def test_bold_spans_stay_within_one_block(answer: str, points: tuple[str, ...]) -> None:
+    text = f"## 1. 问题？\n{answer}\n"
+    assert parse_markdown(text, "c").questions[0].key_points == points

@@ -115,3 +115,39 @@ def test_a_chinese_query_finds_english_notes_beside_chinese_ones_sharing_its_fil
     retriever = open_retriever(load_settings(), load_bank([notes]))
     assert retriever.search("解决哈希冲突的方法有哪些", k=1)[0].question_id == "ds-01"
     assert retriever.search("过拟合的解决方法", k=1)[0].question_id == "dl-01"
+
+
+@pytest.mark.parametrize(
+    ("query", "head_noun"),
+    [("进程和线程的区别", "区别"), ("STW 机制", "机制"), ("索引的原理", "原理")],
+)
+def test_the_head_nouns_chinese_questions_end_with_are_no_search_terms(
+    query: str, head_noun: str
+) -> None:
+    # Like "difference" in English: 区别, 机制, 原理 close any topic's question. A rare one
+    # outweighed the topic's own term: on the walk8a walkthrough (Chinese JVM notes) the
+    # notes related to "STW(stop-the-world)机制" were led by "JVM为什么采用双亲委派机制？".
+    from interviewer.search.lexical import doc_terms, flat_terms, query_terms
+
+    assert head_noun not in flat_terms(query_terms(query))
+    assert head_noun not in doc_terms(query)
+
+
+def test_related_notes_follow_the_topic_not_its_head_noun(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    notes = write_notes(tmp_path / "notes", {"jvm.md": (
+        "# JVM\n\n## 1. 什么是 STW 机制？\n\n- 垃圾回收时暂停所有用户线程，即 STW。\n\n"
+        "## 2. 为什么采用双亲委派机制？\n\n- 避免类被重复加载。\n\n"
+        "## 3. CMS 收集器的过程？\n\n- 初始标记和重新标记需要 STW，并发标记不需要 STW。\n\n"
+        "## 4. Minor GC 的特点？\n\n- 新生代回收，也会 STW，但很短。\n\n"
+        "## 5. 什么是 G1？\n\n- 按 Region 回收，停顿可预测，仍有 STW。\n\n"
+        "## 6. 对象头里有什么？\n\n- Mark Word 和类型指针。\n"
+    )})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    stw = retriever.questions[0]
+    assert stw.title == "什么是 STW 机制？"
+    assert retriever.related(stw, k=1)[0].title in {
+        "CMS 收集器的过程？", "Minor GC 的特点？", "什么是 G1？",
+    }

@@ -105,7 +105,16 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
             continue
         kept.append(block)
     labels = ctx.answer_labels
-    marker = next((i for i, block in enumerate(kept) if is_answer_marker(block, labels)), None)
+    parts = _part_levels(kept)
+    marker = next(
+        (
+            i
+            for i, block in enumerate(kept)
+            if is_answer_marker(block, labels)
+            and not (block.kind == "heading" and block.level in parts)
+        ),
+        None,
+    )
     if marker is not None and (
         label_only or all(_asks_or_sets_up(ctx, block) for block in kept[:marker])
     ):
@@ -137,10 +146,26 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
     _add_answer(ctx, draft, answer)
 
 
+def _part_levels(blocks: list[Block]) -> set[int]:
+    """Levels at which the blocks hold a heading that is no answer word: an answer word
+    heading there ("#### 解析" beside "#### 加载", "#### 准备": the resolution phase) names a
+    part like its siblings, it does not label the answer."""
+    return {
+        block.level
+        for block in blocks
+        if block.kind == "heading" and not ANSWER_HEADING.match(_key(block.text))
+    }
+
+
 def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
     while blocks and blocks[-1].kind == "hr":
         blocks = blocks[:-1]  # the rule that separates this question from the next
+    parts = _part_levels(blocks)
     for index, block in enumerate(blocks):
+        if is_answer_marker(block) and block.kind == "heading" and block.level in parts:
+            heading = ctx.lines(block)  # kept a heading (rendering would make it a label)
+            draft.add_answer(heading, heading)
+            continue
         if block.kind == "heading" and _BARE_ANSWER.match(_key(block.text)):
             continue
         if block.kind == "heading" and ANSWER_HEADING.match(_key(block.text)):

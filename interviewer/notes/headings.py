@@ -44,9 +44,13 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
     preamble: list[Block] = []
     segments: list[Segment] = []
     for block in blocks:
-        if block.kind == "heading":
-            title = parse_title(block.text, ctx.emoji_difficulty)
+        title = parse_title(block.text, ctx.emoji_difficulty) if block.kind == "heading" else None
+        if title is not None and (title.text.strip() or title.number is not None):
             segments.append(Segment(block, title, []))
+        elif title is not None:
+            # "#### " left empty by an editor names nothing: what follows it goes on with the
+            # text above it.
+            continue
         elif segments:
             segments[-1].body.append(block)
         else:

@@ -13,9 +13,16 @@ _FONT = re.compile(
 # `__init__` written bare is a Python name, not "init" in bold: `__` around one lower-case
 # identifier is no emphasis.
 _NOT_DUNDER = r"(?![a-z][a-z0-9_]*__(?!\w))"
+# Emphasis is inline: it never runs past a blank line or into the next list item (a stray
+# "**" would otherwise pair with the next item's bold).
+_IN_BLOCK = r"(?:(?!\n[ \t]*(?:\n|[-*+][ \t]|\d+[.)][ \t])).)+?"
 _BOLD = re.compile(
-    rf"\*\*(?=\S)(.+?)(?<=\S)\*\*|(?<!\w)__(?=\S){_NOT_DUNDER}(.+?)(?<=\S)__", re.DOTALL
+    rf"\*\*(?=\S)({_IN_BLOCK})(?<=\S)\*\*|(?<!\w)__(?=\S){_NOT_DUNDER}({_IN_BLOCK})(?<=\S)__",
+    re.DOTALL,
 )
+# Four or more asterisks touching no word ("（Young GC）****：", an empty bold an editor left)
+# are text: they neither open nor close a bold span.
+_EMPTY_BOLD = re.compile(r"(?<![\w*])\*{4,}(?![\w*])")
 _UNDERSCORE_BOLD = re.compile(rf"(?<!\w)__(?=\S){_NOT_DUNDER}(.+?)(?<=\S)__(?!\w)", re.DOTALL)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)]*\)")
@@ -198,6 +205,8 @@ def highlighted_points(body: str) -> tuple[str, ...]:
     coded = "`" in outside_fonts
     if coded:  # `__init__` and `**kwargs` in a code span are no bold (a bold span may hold one)
         outside_fonts = _CODE.sub(lambda m: m.group(0).translate(_SHIELD_EMPHASIS), outside_fonts)
+    if "****" in outside_fonts:
+        outside_fonts = _EMPTY_BOLD.sub(lambda m: " " * len(m.group(0)), outside_fonts)
     for match in _BOLD.finditer(outside_fonts):
         point = match.group(1) or match.group(2)
         if points_elsewhere(point):

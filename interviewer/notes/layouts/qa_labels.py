@@ -27,6 +27,8 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     text, labelled = strip_q_label(block.text.strip())
     if not labelled:
         return None
+    if not clean_question(text.rstrip(" \\")):
+        return _label_alone(ctx, blocks, index)
     lines = _BREAK.sub("\n", text).split("\n")
     split = next((i for i, line in enumerate(lines) if i and strip_a_label(line)[1]), len(lines))
     bold = _BOLD_LABEL.match(_BREAK.sub("\n", block.text.strip()))
@@ -55,3 +57,23 @@ def _bold_question_end(lines: list[str]) -> int:
         (i for i, line in enumerate(lines) if line.rstrip(" *_\\").endswith(("?", "？"))), None
     )
     return asking + 1 if asking is not None else 1
+
+
+def _label_alone(ctx: Context, blocks: list[Block], index: int) -> Found | None:
+    """`Q:` as a paragraph of its own: the paragraph under it is the question, and an `A:`
+    paragraph of its own after that opens the answer."""
+    following = blocks[index + 1 : index + 3]
+    if not following or following[0].kind != "paragraph":
+        return None
+    asked = following[0]
+    title = parse_title(clean_question(asked.text.strip()), ctx.emoji_difficulty)
+    if not title.text or strip_a_label(asked.text.strip())[1]:
+        return None
+    draft = Draft.titled(title, asked.start + 1, NAME)
+    used = 2
+    if len(following) > 1 and following[1].kind == "paragraph":
+        rest, answered = strip_a_label(following[1].text.strip())
+        if answered:
+            used = 3
+            draft.add_answer(rest.strip(" \\\n"))
+    return Found([draft], used, Mode.OPEN)
