@@ -212,3 +212,51 @@ def test_hard_wrapped_prose_stays_one_claim(tmp_path_factory: pytest.TempPathFac
     bank = notes_bank(tmp_path_factory, {"wal.md": WRAPPED})
     claims = distinct_claims(bank.questions[0].answer, load_lexicon(packs=[]), lambda c: 1.0)
     assert len(claims) == 1
+
+
+# Found on the same walkthrough: a command written on a line of its own as an example
+# ("git commit –m “commit message”", "git diff-tree –r {commit hash}") became a rubric point,
+# and the follow-up asked the candidate to explain "what it is and why it holds"; a paragraph
+# that opens with a scenario setting the question up ("Let's say you're a developer… The
+# solution here is…", "假设你正在开发…") holds no claim either.
+@pytest.mark.parametrize(
+    ("answer", "dropped"),
+    [
+        ("Undo the bad change in a new commit and push it to the shared repository. Then "
+         "record it using:\n\nvcs commit –m “commit message”\n\n"
+         "Alternatively create a commit that reverses every change of the bad one.\n",
+         "commit message"),
+        ("The tree listing prints every file changed in one particular revision of history:\n\n"
+         "vcs diff-tree –r {commit hash}\n\nThe recursive flag lists individual files inside "
+         "nested directories too.\n", "{commit hash}"),
+        ("Let's say you're a developer and you want to switch branches. The issue is you "
+         "don't want to commit unfinished work. The solution here is the shelve command.\n\n"
+         "The shelve command saves your modified tracked files on a stack of unfinished "
+         "changes that you can reapply at any time.\n", "solution here"),
+        ("假设你正在开发一个功能，突然需要切换分支去修复线上问题。\n\nshelve 命令会把已跟踪文件的"
+         "修改保存到一个未完成改动的栈里，之后随时可以重新应用。\n", "假设你"),
+    ],
+)
+def test_a_command_example_or_a_scenario_is_no_claim(answer: str, dropped: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    claims = distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+    assert claims
+    assert not any(dropped in claim for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "vcs reset --mixed is used to undo changes made in the working directory and staging "
+        "area.\n",
+        "Use vcs revert <commit> to create a new commit that undoes a pushed one.\n",
+        "Suppose-free wording: the say command prints what the server says about the build.\n",
+    ],
+)
+def test_a_statement_about_a_command_stays_a_claim(answer: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    assert distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)

@@ -37,6 +37,18 @@ _FRAMING = re.compile(
     r"(?:如下|以下几点|下面几点)[。.]?\s*$",
     re.IGNORECASE,
 )
+# A paragraph that opens with a scenario sets the question up ("Let's say you're a developer…
+# The issue is… The solution here is…", "假设你…"): what it says is the story, not a claim.
+_SCENARIO = re.compile(
+    r"^\s*(?:let[’']?s\s+say|let\s+us\s+say|(?:imagine|suppose|say)\s+(?:you|we|that)\b)|"
+    r"^\s*(?:假设|假如|设想|想象一下)(?:你|我们)",
+    re.IGNORECASE,
+)
+# A command written out as an example ("git commit –m “message”", "ls -la {dir}"): a tool's
+# name, its arguments and a flag or placeholder, and no words of a statement around them.
+_COMMAND = re.compile(r"^[a-z][\w.-]*(?:\s+[\w./:=@-]+)*\s+(?:--?[A-Za-z]|[–—]\s?[A-Za-z]|"
+                      r"<[^>]+>|\{[^}]+\}|[“\"'][^”\"']*[”\"'])")
+COMMAND_WORDS = 6
 # A line that ends a statement with no stop: an item on a line of its own.
 _OPEN_END = re.compile(r"(?:[.,;:!?，。；：！？、(（\-–—/&+=]|\b(?:a|an|the|of|to|and|or|in|on|"
                        r"at|for|with|by|from|as|is|are|was|be|that|which|than|its|their)"
@@ -74,6 +86,13 @@ def _line_items(answer: str) -> str:
     return "\n".join(out[:-1])
 
 
+def _is_command(line: str) -> bool:
+    """True for a command written out on its own line: short, no full stop, a flag or a
+    placeholder among its arguments."""
+    return (bool(_COMMAND.match(line)) and len(line.split()) <= COMMAND_WORDS
+            and not line.rstrip().endswith((".", "。")))
+
+
 def _sentences(answer: str) -> list[str]:
     """Plain sentences of an answer, outside code blocks, tables, headings and links."""
     found: list[str] = []
@@ -84,6 +103,8 @@ def _sentences(answer: str) -> list[str]:
             continue
         if fenced or not line.strip() or _BOILERPLATE.search(line) or points_elsewhere(line):
             continue  # "1. [从面试被问到吐血，Redis事务的问题…](https://…)" is a reference
+        if _is_command(_BULLET.sub("", line).strip()) or _SCENARIO.match(plain_text(line)):
+            continue
         text = _BULLET.sub("", plain_text(_BULLET.sub("", line)))
         # A sentence ending in a colon introduces what follows ("The main benefits are:").
         found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text)
