@@ -306,6 +306,59 @@ def test_siblings_told_apart_by_one_word_each_are_caught_swapped(
         assert _found(graded, "swapped_terms") == [] and graded.score >= 8.5
 
 
+# Found on a new-user walkthrough of third-party English notes (ux-walk8b): the title compares
+# "vcs push" and "vcs pull", but the notes speak of "push" and "pull" alone (the shared "vcs"
+# left out), open with a lead-in ("When you pull, the client downloads…") and qualify with a
+# negated relative clause ("commits that do not exist on the server"), so no clause counted
+# as about either term and a swapped answer went unflagged.
+SHARED_WORD = """# Version control
+
+## What is the difference between vcs push and vcs pull?
+
+- When you use push, the client uploads the local commits that do not exist on the remote
+  server and updates the remote branch there.
+- When you pull, the client downloads the remote commits and merges them automatically into
+  your current branch, which may cause conflicts.
+"""
+
+
+VCS_PACK = """[pack]
+name = "vcs"
+
+[[words]]
+en = ["vcs push"]
+
+[[words]]
+en = ["vcs pull"]
+"""
+
+
+@pytest.mark.parametrize("with_pack", [False, True])
+def test_siblings_named_without_their_shared_word_are_caught_swapped(
+    tmp_path_factory: pytest.TempPathFactory, with_pack: bool
+) -> None:
+    # With a pack that makes each name one concept ("vcs push"), the notes' bare "push" is
+    # still that term.
+    from interviewer.packs import load_pack
+
+    bank = notes_bank(tmp_path_factory, {"vcs.md": SHARED_WORD})
+    folder = tmp_path_factory.mktemp("packs") / "vcs"
+    folder.mkdir()
+    (folder / "pack.toml").write_text(VCS_PACK, encoding="utf-8")
+    grader = KeywordGrader(bank, packs=[load_pack(folder)] if with_pack else [])
+    wrong = _grade(grader, bank, "push", "vcs push downloads the remote commits and merges "
+                                         "them automatically into your current branch. vcs "
+                                         "pull uploads your local commits to the remote server.")
+    assert _found(wrong, "swapped_terms")
+    for right in ("vcs push uploads your local commits to the remote server. vcs pull "
+                  "downloads the remote commits and merges them automatically into your "
+                  "current branch.",
+                  "Push uploads local commits to the remote server, while pull downloads the "
+                  "remote commits and merges them into the current branch."):
+        graded = _grade(grader, bank, "push", right)
+        assert _found(graded, "swapped_terms") == [] and graded.score >= 8.5
+
+
 # --- what the grade says it checked ----------------------------------------------------------
 
 

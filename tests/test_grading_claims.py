@@ -120,3 +120,143 @@ def test_the_claims_do_not_depend_on_the_order_a_set_is_summed_in(slots: dict[st
     answer = "pp qq uu vv first。pp qq rr tt second。"
     claims = distinct_claims(answer, Words(), lambda c: weights[str(c)])  # type: ignore[arg-type]
     assert claims == ["pp qq uu vv first。", "pp qq rr tt second。"]
+
+
+# Found on a new-user walkthrough of third-party English notes (ux-walk8b): a sentence about
+# the answer itself ("The answer is pretty direct.", "you should mention all the three points
+# presented below") became a rubric point no answer covers, so a complete answer lost marks.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The answer is pretty direct.\n\n"
+        "To know whether a table was vacuumed you can use the below commands:\n\n"
+        "last_vacuum – It shows when the table was last vacuumed by hand.\n\n"
+        "last_autovacuum – It shows when the autovacuum daemon last processed the table.\n",
+        "A record header contains the following parts, you should mention all the three "
+        "points presented below.\n\n"
+        "A length field gives the size of the record payload in bytes. A back pointer "
+        "references the previous record header. A checksum verifies the whole record.\n",
+        "这个问题很简单。\n\n"
+        "last_vacuum 字段记录了最近一次手动清理这张表的时间。"
+        "last_autovacuum 字段记录了自动清理进程最近一次处理这张表的时间。\n",
+    ],
+)
+def test_a_sentence_about_the_answer_itself_is_no_claim(answer: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    claims = distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+    assert claims
+    assert not any(
+        phrase in claim
+        for claim in claims
+        for phrase in ("pretty direct", "you should mention", "这个问题很简单")
+    )
+
+
+# Right statements that merely sound like framing stay claims.
+def test_a_claim_that_names_the_answer_or_what_follows_stays_a_claim() -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    answer = ("The server answer is cached for five minutes by the proxy layer. "
+              "Git reset operates on the following areas: commit history, staging index "
+              "and working directory.")
+    claims = distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+    assert len(claims) == 2
+
+
+# Found on the same walkthrough: notes that put one item per line with no list marks (text
+# pasted from a page) had the items run together as one rubric point, so an answer that got
+# each of them wrong still "covered" it.
+LINE_ITEMS = """# Storage
+
+## 1. What does a record header contain?
+
+A record header contains three components:
+
+A length field, representing the size of the record payload in bytes
+Reference to the previous record header in the same segment
+A CRC-32 checksum, an 8 character hex string that verifies the record
+"""
+
+WRAPPED = """# Storage
+
+## 1. What is a write-ahead log?
+
+A write-ahead log records every change before the data pages are written, so that after
+a crash the database replays the log and restores the pages to a consistent state without
+losing committed transactions or applying half-written ones.
+"""
+
+
+def test_items_on_lines_of_their_own_are_separate_points(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"items.md": LINE_ITEMS})
+    grader = KeywordGrader(bank, packs=[])
+    question = bank.questions[0]
+    points = [item.point for item in grader.grade(question, question.answer).rubric]
+    assert len(points) == 3
+    wrong = grader.grade(question, (
+        "A record header holds a length field with the payload size in bits, a reference "
+        "to the next record header in the segment, and a CRC-32 checksum, a 16 character hex "
+        "string that verifies the record."))
+    assert wrong.score <= 5.0
+
+
+def test_hard_wrapped_prose_stays_one_claim(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    bank = notes_bank(tmp_path_factory, {"wal.md": WRAPPED})
+    claims = distinct_claims(bank.questions[0].answer, load_lexicon(packs=[]), lambda c: 1.0)
+    assert len(claims) == 1
+
+
+# Found on the same walkthrough: a command written on a line of its own as an example
+# ("git commit –m “commit message”", "git diff-tree –r {commit hash}") became a rubric point,
+# and the follow-up asked the candidate to explain "what it is and why it holds"; a paragraph
+# that opens with a scenario setting the question up ("Let's say you're a developer… The
+# solution here is…", "假设你正在开发…") holds no claim either.
+@pytest.mark.parametrize(
+    ("answer", "dropped"),
+    [
+        ("Undo the bad change in a new commit and push it to the shared repository. Then "
+         "record it using:\n\nvcs commit –m “commit message”\n\n"
+         "Alternatively create a commit that reverses every change of the bad one.\n",
+         "commit message"),
+        ("The tree listing prints every file changed in one particular revision of history:\n\n"
+         "vcs diff-tree –r {commit hash}\n\nThe recursive flag lists individual files inside "
+         "nested directories too.\n", "{commit hash}"),
+        ("Let's say you're a developer and you want to switch branches. The issue is you "
+         "don't want to commit unfinished work. The solution here is the shelve command.\n\n"
+         "The shelve command saves your modified tracked files on a stack of unfinished "
+         "changes that you can reapply at any time.\n", "solution here"),
+        ("假设你正在开发一个功能，突然需要切换分支去修复线上问题。\n\nshelve 命令会把已跟踪文件的"
+         "修改保存到一个未完成改动的栈里，之后随时可以重新应用。\n", "假设你"),
+    ],
+)
+def test_a_command_example_or_a_scenario_is_no_claim(answer: str, dropped: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    claims = distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+    assert claims
+    assert not any(dropped in claim for claim in claims)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "vcs reset --mixed is used to undo changes made in the working directory and staging "
+        "area.\n",
+        "Use vcs revert <commit> to create a new commit that undoes a pushed one.\n",
+        "Suppose-free wording: the say command prints what the server says about the build.\n",
+    ],
+)
+def test_a_statement_about_a_command_stays_a_claim(answer: str) -> None:
+    from interviewer.grading.claims import distinct_claims
+    from interviewer.grading.lexicon import load_lexicon
+
+    assert distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)

@@ -86,3 +86,64 @@ def test_right_statements_about_removal_are_not_flagged(
     grade = grade_for(grader, notes, title, answer)
     assert not [line for line in found_by(grade, "contradiction") if "remov" in line
                 or "去掉" in line or "取消" in line or "不要用" in line], grade.checks
+
+
+# Found on a new-user walkthrough of third-party English notes (ux-walk8b): "you don't need
+# git add, Git stages the files itself" skipped a step the notes prescribe and went unflagged
+# (7.0/10); "don't need" / "no need to" / 你不需要 were no words for doing without.
+STEP_NOTES = """# Releasing
+
+## 1. How do you publish a package release?
+
+Build the wheel archive with the build frontend.
+Upload the wheel archive to the package index with twine.
+Tag the release commit with the version number.
+
+## 2. 怎样发布一个软件包？
+
+先用构建工具打出 wheel 包。然后用 twine 把 wheel 包上传到软件包索引。最后给发布的提交打上版本号标签。
+"""
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"release.md": STEP_NOTES})
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "removed"),
+    [
+        ("publish", "Build the wheel archive with the build frontend and tag the release "
+                    "commit with the version number. You don't need twine because the index "
+                    "pulls new tags by itself.", "twine"),
+        ("publish", "Build the wheel archive, then tag the release commit with the version "
+                    "number; there is no need for twine at all.", "twine"),
+        ("发布", "先用构建工具打出 wheel 包，再给提交打上版本号标签。你不需要 twine。索引自己拉取新标签。",
+         "twine"),
+    ],
+)
+def test_saying_a_step_is_not_needed_is_flagged(
+    steps: QuestionBank, title: str, answer: str, removed: str
+) -> None:
+    grade = grade_for(KeywordGrader(steps, packs=[]), steps, title, answer)
+    found = found_by(grade, "contradiction")
+    assert any(removed in line.lower() for line in found), found
+
+
+@pytest.mark.parametrize(
+    ("title", "answer"),
+    [
+        ("publish", "Build the wheel archive with the build frontend, upload it to the package "
+                    "index with twine and tag the release commit; you don't need to sign the "
+                    "tag."),
+        ("publish", "Twine uploads the wheel archive to the package index, so the build "
+                    "frontend doesn't need twine to build it; then tag the release commit."),
+        ("发布", "先用构建工具打出 wheel 包，再用 twine 上传到软件包索引，最后打上版本号标签；你不需要"
+                 "手动签名。"),
+    ],
+)
+def test_a_step_kept_or_a_thing_not_needed_by_something_else_is_not_flagged(
+    steps: QuestionBank, title: str, answer: str
+) -> None:
+    grade = grade_for(KeywordGrader(steps, packs=[]), steps, title, answer)
+    assert not [line for line in found_by(grade, "contradiction") if "twine" in line.lower()]

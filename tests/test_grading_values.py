@@ -238,3 +238,51 @@ def test_a_wrong_value_lowers_the_grade_and_is_reported(
     dumped = wrong.model_dump()
     entry = next(c for c in dumped["checks"] if c["name"] == "values")
     assert entry["ran"] is True and entry["found"]
+
+
+# Found on a new-user walkthrough of third-party English notes (ux-walk8b): a number joined to
+# its unit by a hyphen ("a 32-character string", "a 64-bit key") read as a formula term
+# ("m-k"), so a wrong count written that way was never compared with the notes' value.
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("the key is a 64-bit integer", 64.0), ("an 8-character hex string", 8.0),
+     ("一个 32-bit 的整数", 32.0)],
+)
+def test_a_number_hyphened_to_its_unit_is_a_value(text: str, number: float) -> None:
+    [value] = find_values(text)
+    assert value.low == number
+
+
+@pytest.mark.parametrize("text", ["The output size is n-k+1.", "the odds are 1-p over p",
+                                  "use 2 - x here"])
+def test_a_number_minus_a_variable_is_still_a_formula_term(text: str) -> None:
+    assert [v for v in find_values(text) if v.kind == "number"] == []
+
+
+HYPHENED = """# Identifiers
+
+## 1. What is a record id?
+
+A record id is a 40 character hex string that uniquely identifies the record in the log.
+"""
+
+
+def test_a_wrong_hyphened_count_is_named(tmp_path_factory: pytest.TempPathFactory) -> None:
+    bank = notes_bank(tmp_path_factory, {"ids.md": HYPHENED})
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, "record id",
+                   "A record id is a 32-character hex string that identifies the record.")
+    right = _grade(grader, bank, "record id",
+                   "A record id is a 40-character hex string that identifies the record.")
+    assert _found(wrong, "values") and "32" in _found(wrong, "values")[0]
+    assert not _found(right, "values")
+
+
+def test_with_and_no_number_of_its_own_sets_no_example_up(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"ids.md": HYPHENED})
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, "record id", "Stored with the log entry, a record id is a 32 "
+                                              "character hex string that identifies the record.")
+    assert _found(wrong, "values")

@@ -32,6 +32,8 @@ _ADMISSION = re.compile(
 COVERED = 0.6
 PARTLY = 0.2
 KEY_TERM_CREDIT = 0.35
+# The most a point is covered by an answer that never names its key term: partly.
+WITHOUT_KEY = 0.55
 MIN_POINT_WEIGHT = 3.0
 WINDOW = 2
 
@@ -170,6 +172,10 @@ def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str
         context = min(1.0, _recall(point.context, concepts) / CONTEXT_FOR_FULL)
         return 0.5 * core + 0.5 * context * (1.0 if core > 0 else 0.5)
     lexical = min(1.0, core / RECALL_FOR_FULL)
+    if point.key and point.key not in concepts:
+        # Everything around the point's key term without the term itself ("finds the commit
+        # that introduced the bug" for "a binary search detects the commit…") is half of it.
+        lexical = min(lexical, WITHOUT_KEY)
     typed = min(1.0, _gram_recall(point.grams, grams) / RECALL_FOR_FULL) * 0.9
     # Naming the point's key term (its rarest domain concept) is at least a mention.
     named = KEY_TERM_CREDIT if point.key and point.key in concepts else 0.0

@@ -15,10 +15,13 @@ from interviewer.grading.rubric import RubricPoint
 from interviewer.text import cut
 
 # Saying to do without something (not describing a mechanism: "removes the rest" is one).
+# Telling the candidate a step is not needed counts too ("you don't need git add", "你不需要
+# twine"); a thing that does not need another ("CAS doesn't need a lock") is a property.
 _REMOVE = re.compile(
-    r"去掉|去除|拿掉|取消|不用|不要用|别用|禁用|不使用|舍弃|"
+    r"去掉|去除|拿掉|取消|不用|不要用|别用|禁用|不使用|舍弃|你(?:并)?(?:不需要|无需|没必要)|"
     r"\b(?:remove|removing|get rid of|getting rid of|disable|disabling|stop using|"
-    r"don't use|do not use|never use|drop)\b",
+    r"don't use|do not use|never use|drop|you (?:don't|do not|won't|will not) need(?: to use)?|"
+    r"(?:there is |there's )?no need (?:for|to use))\b",
     re.IGNORECASE,
 )
 # Any word for removing, in the notes: what they remove may be removed.
@@ -107,5 +110,13 @@ def _recommending(points: Sequence[RubricPoint], concepts: set[str]) -> int | No
         if (point.key is not None and point.key in concepts) or (
             point.label and concepts & set(point.core)
         ):
+            return index
+    # Notes with no field's terms (no key) and no labels, such as steps written as sentences
+    # ("Upload the wheel to the index with twine."): the point that holds everything removed,
+    # one of it its own ("twine" in no other step).
+    for index, point in enumerate(points):
+        others = set().union(*(set(p.core) for i, p in enumerate(points) if i != index))
+        if (point.key is None and not point.label and concepts
+                and concepts <= set(point.core) and concepts - others):
             return index
     return None

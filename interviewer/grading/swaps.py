@@ -85,6 +85,35 @@ def _about(listed: Sequence[str], term: frozenset[str]) -> bool:
     return _mentions(frozenset(listed), term) and bool(term & frozenset(listed[:SUBJECT_WITHIN]))
 
 
+_NONE: frozenset[str] = frozenset()
+# A relative clause ("commits that do not exist in your branch") qualifies a thing; its
+# negation does not deny what the clause says of the term.
+_RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:do|does|did|is|are|was|were|has|have)\s+"
+                       r"(?:not|n't)\b[^,;]*?(?=\s+and\s|$)", re.IGNORECASE)
+
+
+def _main(clause: str) -> str:
+    """The clause less its negated relative clauses."""
+    return _RELATIVE.sub("", COMPARED.sub(" ", clause))
+# A sentence's first clause of at most this many concepts, opening with a word that sets a
+# topic or a case, is a lead-in ("When you pull, the client downloads…", "对于 X，…"): the
+# clauses after it are about what it names.
+LEAD_IN = 3
+_LEAD = re.compile(r"^\s*(?:(?:when|if|once|for|with)\b|对于|当|使用|用)", re.IGNORECASE)
+
+
+def _lead_ins(note_sentences: Sequence[str], lexicon: Lexicon) -> dict[str, frozenset[str]]:
+    """Each clause after a sentence's short first clause, with that lead-in's concepts."""
+    found: dict[str, frozenset[str]] = {}
+    for sentence in note_sentences:
+        clauses = _clauses([sentence], lexicon)
+        if len(clauses) > 1 and 0 < len(clauses[0][1]) <= LEAD_IN and _LEAD.match(clauses[0][0]):
+            lead = frozenset(clauses[0][1])
+            for text, _ in clauses[1:]:
+                found.setdefault(text, lead)
+    return found
+
+
 def prepare_siblings(
     sets: Sequence[Sequence[str]],
     note_sentences: Sequence[str],
@@ -95,9 +124,11 @@ def prepare_siblings(
     the text under its label (`attached`: term → text); sets the notes never tell apart are
     dropped."""
     attached = attached or {}
-    sentences = [(text, frozenset(listed)) for text, listed in _clauses(note_sentences, lexicon)
-                 if not _NEGATED.search(text)]
+    sentences = [(text, frozenset(c for c in lexicon.text_concepts(_main(text)) if len(c) > 1))
+                 for text, _ in _clauses(note_sentences, lexicon)
+                 if not _NEGATED.search(_main(text))]
     heads = {text: listed for text, listed in _clauses(note_sentences, lexicon)}
+    leads = _lead_ins(note_sentences, lexicon)
     prepared = []
     for names in sets:
         full = [frozenset(c for c in lexicon.text_concepts(n) if len(c) > 1) for n in names]
@@ -105,11 +136,19 @@ def prepare_siblings(
         terms = [t - common for t in full]
         if any(not t for t in terms) or len(set(terms)) < len(terms):
             continue
+        # What sets each term apart, word by word: notes comparing "git pull" and "git fetch"
+        # (one concept each in a pack) write "when you use pull, …", the shared "git" left out.
+        words = [frozenset(c for w in n.split() for c in lexicon.text_concepts(w) if len(c) > 1)
+                 for n in names]
+        shared = frozenset.intersection(*words) if words else frozenset()
+        own = [w - shared for w in words]
+        if all(own) and len(set(own)) == len(own):
+            terms = own
         about = []
-        for name, term in zip(names, full, strict=True):
-            others = [t for t in full if t != term]
+        for name, term in zip(names, terms, strict=True):
+            others = [t for t in terms if t != term]
             alone = tuple((text, concepts) for text, concepts in sentences
-                          if _about(heads[text], term)
+                          if (_about(heads[text], term) or _mentions(leads.get(text, _NONE), term))
                           and not any(_mentions(concepts, o) for o in others))
             # The text under a term's label is about that term, whatever else it names.
             under = attached.get(clean_term(name).lower(), "")
@@ -117,7 +156,7 @@ def prepare_siblings(
                            if not _NEGATED.search(text))
             about.append(alone)
         said = [frozenset().union(*(c for _, c in alone)) for alone in about]
-        everyone = frozenset().union(*full)
+        everyone = frozenset().union(*full, *words)
         members = []
         for i, (name, term) in enumerate(zip(names, full, strict=True)):
             elsewhere = frozenset().union(*(s for j, s in enumerate(said) if j != i))

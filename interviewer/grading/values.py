@@ -30,10 +30,15 @@ _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
                            r"section|round|line|figure|fig\.?|table|version|v)\s*)$", re.I)
 _OPERATOR_BEFORE = re.compile(r"[+\-*/^×÷<>(（]\s*$")
-_OPERATOR_AFTER = re.compile(r"^(?:\s*[+\-*/^×÷)）]|[A-Za-z_]|-\s*[A-Za-z])")
+# "32-bit", "8-character": a number hyphened to its unit word measures it; "1-p" and
+# "2 - x" subtract.
+_OPERATOR_AFTER = re.compile(r"^(?:\s*[+*/^×÷)）]|\s*-(?![A-Za-z]{2})|[A-Za-z_])")
 # Sentences that give an example or a case: their numbers are the example's, not a fact.
+# "with" sets an example up only with a number of its own in the clause ("with 12 buckets
+# it is 0.5"); "a header with the payload size" describes.
 EXAMPLE = re.compile(r"\b(?:e\.g\.|for example|for instance|such as|say|suppose|imagine|if|"
-                     r"when|with)\b|比如|例如|假设|假如|譬如|举例|举个|如果|若|当", re.I)
+                     r"when)\b|\bwith\b(?=[^,.;:，。；：]*\d)|比如|例如|假设|假如|譬如|举例|举个|"
+                     r"如果|若|当", re.I)
 _CODE = re.compile(r"\bself\.|\b(?:def|return|print)\b|\w\[|^\s*#|==|\+=|-=")
 _ORDER_NOISE = str.maketrans({c: "" for c in " \\${}·⋅*\t"})
 _SUPERSCRIPT = str.maketrans({"²": "^2", "³": "^3"})
