@@ -4,9 +4,14 @@ answers and instructions to the grader (contradictions: test_grading_contradicti
 from __future__ import annotations
 
 import pytest
-from grading_helpers import grade
+from grading_helpers import grade, grade_for, notes_bank
 
-from interviewer.grading.honesty import is_term_list, states_things, strip_injection
+from interviewer.grading.honesty import (
+    is_glossed_list,
+    is_term_list,
+    states_things,
+    strip_injection,
+)
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.grading.scoring import LIST_CEILING, STUFFED_CEILING
 from interviewer.notes import QuestionBank
@@ -167,6 +172,63 @@ def test_a_bare_list_for_a_list_question_is_thin_not_worthless(
     explained = grade(grader, bank, OVERFIT,
                       "可以加 L2 正则化惩罚大权重，用 dropout 训练时随机丢弃神经元，还可以做数据增强扩充训练集。")
     assert salad.score <= STUFFED_CEILING < listed.score <= LIST_CEILING < explained.score
+
+
+COLLECTORS = """# 垃圾回收
+
+## 有哪些垃圾回收器？
+
+- Serial 收集器：单线程**串行回收**，回收时**Stop-the-World**，新生代用**复制算法**。
+- ParNew 收集器：Serial 的**多线程并行**版本。
+- Parallel Scavenge 收集器：并行回收，**吞吐量优先**。
+- CMS 收集器：以**最短停顿**为目标，并发标记、并发清除。
+- G1 收集器：把堆分成多个 **Region**，优先回收价值最大的 Region。
+"""
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Serial（串行，会STW），ParNew（Serial的多线程版），Parallel Scavenge（吞吐量优先），"
+        "CMS（并发标记清除，停顿短），G1（按Region回收）。",
+        "Serial: one thread, stops the world; ParNew: Serial on many threads; Parallel "
+        "Scavenge: throughput first; CMS - short pauses, marks concurrently; G1: collects "
+        "region by region",
+    ],
+)
+def test_a_glossed_list_for_a_list_question_is_an_answer_not_stuffing(
+    tmp_path_factory: pytest.TempPathFactory, answer: str
+) -> None:
+    # Each item says what it is, however tersely. Found on a new-user walkthrough of
+    # Chinese JVM notes (walk8a): the Chinese answer scored 1.0 as keyword stuffing.
+    bank = notes_bank(tmp_path_factory, {"gc.md": COLLECTORS})
+    result = grade_for(KeywordGrader(bank, packs=[]), bank, "垃圾回收器", answer)
+    assert "keyword_stuffing" not in result.flags
+    assert result.score > LIST_CEILING
+
+
+def test_a_bare_list_of_the_names_is_still_a_list(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"gc.md": COLLECTORS})
+    bare = grade_for(KeywordGrader(bank, packs=[]), bank, "垃圾回收器",
+                     "Serial，ParNew，Parallel Scavenge，CMS，G1，STW，Region，复制算法")
+    assert "keyword_stuffing" in bare.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "glossed"),
+    [
+        ("Serial（串行，会STW），ParNew（Serial的多线程版），CMS（并发标记清除，停顿短）", True),
+        ("G1: collects region by region, CMS: marks objects concurrently, Serial: uses one thread", True),
+        ("TPR (true positive rate), FPR (false positive rate), AUC (area under curve)", False),
+        ("均值池化 mean pooling 最大值池化 max pooling 方差 均值偏移", False),
+        ("L1, L2, Lasso (L1), Ridge, penalty, lambda", False),
+        ("dropout（随机）", False),
+    ],
+)
+def test_glossed_lists_say_what_each_item_is(text: str, glossed: bool) -> None:
+    assert is_glossed_list(text) is glossed
 
 
 @pytest.mark.parametrize(

@@ -105,6 +105,16 @@ STATED_SHARE = 0.5
 BARE_TERM_TOKENS = 4
 BARE_TERM_CHARS = 24
 BARE_SHARE = 0.75
+# A list whose items mostly say what each is ("CMS（并发标记清除，停顿短）", "G1: collects
+# region by region") explains its terms, however tersely: a glossed list answers a list
+# question, it does not stuff one. A gloss needs this many words (Chinese characters).
+GLOSSED_SHARE = 0.6
+GLOSS_WORDS = 3
+_GLOSSED_ITEM = re.compile(
+    r"^(?P<term>[^（(：:]{1,40}?)\s*(?:[（(](?P<paren>[^）)]+)[）)]|[：:]\s*(?P<colon>.+)|"
+    r"\s[-–—]\s*(?P<dash>.+))\s*$"
+)
+_GLOSS_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]+")
 # An answer whose own words are mostly the question's restates it.
 RESTATED_SHARE = 0.3
 # An answer that talks about the question ("这题问的是…", "the question asks…") restates it
@@ -235,11 +245,46 @@ def is_stuffed(view: AnswerView) -> bool:
     """True when the answer is a list of terms with (almost) nothing explaining them: no
     words relating the terms and no segment stating anything, or segment after segment of
     bare terms."""
-    if len(view.concepts) < MIN_TERMS_FOR_STUFFING:
+    if len(view.concepts) < MIN_TERMS_FOR_STUFFING or is_glossed_list(view.text):
         return False
     if explanation_density(view) < STUFFED_DENSITY and not states_things(view.text):
         return True
     return is_term_list(view.text) or is_word_run(view.text)
+
+
+def is_glossed_list(text: str) -> bool:
+    """True when most items of a list of three or more say what they are: a term, then its
+    gloss in brackets, after a colon or after a dash."""
+    items = _list_items(text)
+    glossed = sum(1 for item in items if _is_glossed(item))
+    return len(items) >= 3 and glossed >= GLOSSED_SHARE * len(items)
+
+
+def _list_items(text: str) -> list[str]:
+    """The text cut at list separators outside brackets (a gloss may hold commas)."""
+    items: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for char in text:
+        depth += char in "（("
+        depth = max(0, depth - (char in "）)"))
+        if depth == 0 and char in ",，、;；\n。":
+            items.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    items.append("".join(current).strip())
+    return [item for item in items if item]
+
+
+def _is_glossed(item: str) -> bool:
+    match = _GLOSSED_ITEM.match(item)
+    if match is None:
+        return False
+    words = _GLOSS_WORD.findall(match["paren"] or match["colon"] or match["dash"])
+    # "TPR (true positive rate)" spells a name out; it does not say what the thing is.
+    spelled = "".join(word[0] for word in words).lower() == match["term"].strip().lower()
+    return len(words) >= GLOSS_WORDS and not spelled
 
 
 def is_word_run(text: str) -> bool:
