@@ -21,6 +21,21 @@ _COMPARE_EN = re.compile(
     r"(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b))",
     re.IGNORECASE,
 )
+# Three or more things compared at once: "difference between fork, branch and clone",
+# "进程、线程和协程的区别", "HashMap、Hashtable、TreeMap 的区别".
+_LISTED_EN = re.compile(
+    r"(?:difference|differences|distinguish|compare|comparison|contrast)\w*\s+"
+    r"(?:between\s+|among\s+)?((?:(?:the\s+)?[\w\-/ ]{1,30}?\s*,\s*){1,4}(?:the\s+)?"
+    r"[\w\-/ ]{1,30}?),?\s+(?:and|&)\s+(?:the\s+)?([\w\-/ ]{1,30}?)"
+    r"(?=\s*(?:[?.;:]|$|\bin\b|\bfor\b))",
+    re.IGNORECASE,
+)
+_LISTED_ZH = re.compile(
+    r"([^，。？?：:（）()的、]{1,16}?(?:、[^，。？?：:（）()的、]{1,16}?)+)"
+    r"(?:\s*(?:和|与|及|以及|跟)\s*([^，。？?、：:（）()的]{1,16}?))?\s*"
+    r"(?:的|之间的|三者的|有什么|有何)?\s*(?:区别|不同|差异|异同|比较|对比)"
+)
+_LIST_COMMA = re.compile(r"\s*[,、]\s*")
 # "How does X differ from Y", "How is X different from Y", "What is X, and how does it
 # differ from Y": the subject of the question is X, named before "it" when it stands for X.
 _TERM_EN = r"(?:an?\s+|the\s+)?([\w\-/+# ]{1,40}?)"
@@ -85,11 +100,19 @@ def _group(terms: Iterable[str]) -> tuple[str, ...] | None:
 
 
 def title_siblings(title: str) -> list[tuple[str, ...]]:
-    """Terms a question's title compares ("L1 和 L2 的区别", "difference between X and Y")."""
+    """Terms a question's title compares ("L1 和 L2 的区别", "difference between X and Y",
+    "进程、线程和协程的区别")."""
     found = []
-    for pattern in (_COMPARE_ZH, _COMPARE_EN, _DIFFER_EN, _VERSUS):
+    for pattern in (_COMPARE_ZH, _COMPARE_EN, _DIFFER_EN, _VERSUS, _LISTED_EN, _LISTED_ZH):
         for match in pattern.finditer(title):
-            group = _group(term for term in match.groups() if term)
+            terms = [t for term in match.groups() if term for t in _LIST_COMMA.split(term)]
+            if len(terms) > 2 and " " in terms[0].strip() and not any(
+                " " in t.strip() for t in terms[1:]
+            ):
+                # The list's first item runs back into the title's opening words
+                # ("访问修饰符 public、private、protected 的区别"): it is one word like the rest.
+                terms[0] = terms[0].split()[-1]
+            group = _group(terms)
             if group:
                 found.append(group)
     return found
