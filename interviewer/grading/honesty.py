@@ -115,6 +115,9 @@ _GLOSSED_ITEM = re.compile(
     r"\s[-–—]\s*(?P<dash>.+))\s*$"
 )
 _GLOSS_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]+")
+_GLOSS_MARK = re.compile(r"[（(：:]|\s[-–—]\s")
+# A list separator not inside brackets (not followed by a closing bracket before an opening).
+_ITEM_BREAK = re.compile(r"[,，、;；\n。](?![^（(]*[）)])")
 # An answer whose own words are mostly the question's restates it.
 RESTATED_SHARE = 0.3
 # An answer that talks about the question ("这题问的是…", "the question asks…") restates it
@@ -255,6 +258,8 @@ def is_stuffed(view: AnswerView) -> bool:
 def is_glossed_list(text: str) -> bool:
     """True when most items of a list of three or more say what they are: a term, then its
     gloss in brackets, after a colon or after a dash."""
+    if not _GLOSS_MARK.search(text):
+        return False
     items = _list_items(text)
     glossed = sum(1 for item in items if _is_glossed(item))
     return len(items) >= 3 and glossed >= GLOSSED_SHARE * len(items)
@@ -262,19 +267,7 @@ def is_glossed_list(text: str) -> bool:
 
 def _list_items(text: str) -> list[str]:
     """The text cut at list separators outside brackets (a gloss may hold commas)."""
-    items: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for char in text:
-        depth += char in "（("
-        depth = max(0, depth - (char in "）)"))
-        if depth == 0 and char in ",，、;；\n。":
-            items.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    items.append("".join(current).strip())
-    return [item for item in items if item]
+    return [item.strip() for item in _ITEM_BREAK.split(text) if item.strip()]
 
 
 def _is_glossed(item: str) -> bool:
