@@ -95,6 +95,8 @@ _RELATIVE = re.compile(r"\s+(?:that|which|who)\s+(?:do|does|did|is|are|was|were|
 def _main(clause: str) -> str:
     """The clause less its negated relative clauses."""
     return _RELATIVE.sub("", COMPARED.sub(" ", clause))
+
+
 # A sentence's first clause of at most this many concepts, opening with a word that sets a
 # topic or a case, is a lead-in ("When you pull, the client downloads…", "对于 X，…"): the
 # clauses after it are about what it names.

@@ -1,0 +1,76 @@
+"""How an answer covers each key point of the rubric: what full, partial and no coverage
+take."""
+
+from __future__ import annotations
+
+import pytest
+from grading_helpers import notes_bank
+
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.packs import load_pack
+
+# Found on a new-user walkthrough of third-party English notes (ux-walk8b): a one-point rubric
+# ("…performs a binary search to detect the commit which introduced a bug…") was "covered" by
+# an answer that never named the binary search ("finds the commit that introduced a bug"), so
+# that half answer scored 10 — above the full one.
+LOCATE_NOTES = """# Debugging
+
+## 1. What does the locate tool do?
+
+The locate tool performs a binary search over the build history to detect the change which
+introduced a bug or regression in the project.
+
+## 2. What does the blame tool show?
+
+The blame tool shows, for every line of a file, the change and the author that last touched
+it, so you can ask the right person about a bug.
+
+## 3. What is a breakpoint?
+
+A breakpoint pauses the program at a chosen line so that you can inspect variables and step
+through the code one statement at a time.
+
+## 4. What does the trace tool record?
+
+The trace tool records every system call the program makes, with its arguments and result,
+which shows where a program waits or fails.
+
+## 5. What is a core dump?
+
+A core dump is a snapshot of the program's memory written when it crashes; a debugger loads it
+later to inspect the stack of every thread.
+
+## 6. What is a flaky test?
+
+A flaky test passes and fails on the same code because it depends on timing, ordering or
+shared state, which hides real bugs behind noise.
+"""
+
+SEARCH_PACK = """[pack]
+name = "searching"
+
+[[words]]
+en = ["binary search", "bisection search"]
+zh = ["二分查找", "二分搜索"]
+"""
+
+
+def test_a_point_is_not_covered_without_its_key_term(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"locate.md": LOCATE_NOTES})
+    folder = tmp_path_factory.mktemp("packs") / "searching"
+    folder.mkdir()
+    (folder / "pack.toml").write_text(SEARCH_PACK, encoding="utf-8")
+    grader = KeywordGrader(bank, packs=[load_pack(folder)])
+    question = next(q for q in bank.questions if "locate" in q.title)
+    half = grader.grade(question, "The locate tool helps you detect which change introduced "
+                                  "a bug or regression in the project, checking the changes one "
+                                  "after another.")
+    full = grader.grade(question, "The locate tool does a binary search through the build "
+                                  "history to find the change that introduced a bug or "
+                                  "regression.")
+    paraphrase = grader.grade(question, "locate 工具在构建历史上做二分查找，找出引入 bug 或回归的那次改动。")
+    assert half.rubric[0].status == "partly" and half.score < full.score
+    assert full.rubric[0].status == "covered" and full.score >= 9.0
+    assert paraphrase.rubric[0].status == "covered"

@@ -1,0 +1,63 @@
+"""Which parts of a note are its key points: highlighted text, within one block, and never
+code names, pointers to other texts or lines that only introduce what follows."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.notes.parser import parse_markdown
+
+
+def test_python_names_are_no_key_points() -> None:
+    text = (
+        "## 1. What makes an iterator?\n\nIt implements __iter__() and __next__(); "
+        "`__dict__` holds attributes. **Lazy evaluation** saves memory, "
+        "**`__slots__` saves it too**.\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("Lazy evaluation", "__slots__ saves it too")
+    assert "__iter__()" in question.answer
+
+
+def test_pointers_to_other_texts_are_no_key_points() -> None:
+    text = (
+        "## 1. GET 和 POST？\n\n[GET 和 POST 的区别](http://example.com/a)\n"
+        "[另一篇回答](http://example.com/b)\n\nget: [RFC 2616 section 9.3](http://example.com/rfc)\n\n"
+        "**[详细解释](http://example.com/c)**\n\n"
+        "## 2. 什么是列表？\n\n推荐: http://example.com/list-internals\n\n"
+        "## 3. 什么是协程？\n\n协程由用户自己控制切换，见[这篇文章](http://example.com/d)。\n"
+    )
+    questions = parse_markdown(text, "c").questions
+    assert [q.key_points for q in questions] == [(), (), ("协程由用户自己控制切换，见这篇文章",)]
+
+
+def test_a_line_ending_in_a_colon_is_no_derived_key_point() -> None:
+    text = (
+        "## 1. What is a decorator?\n\nA function that wraps another one.\n\nExample:\n\n"
+        "```python\n@cache\ndef f(): ...\n```\n\n优点:\n\n它让代码复用。\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("A function that wraps another one", "它让代码复用")
+
+
+@pytest.mark.parametrize(
+    ("answer", "points"),
+    [
+        # An empty bold ("****", an editor's leftover) is text: no span opens there and runs
+        # on to the next item's bold (walk8a walkthrough, Chinese JVM notes).
+        (
+            "- **年轻代 GC**（Young GC）****：Eden 区用尽时触发；\n"
+            "- **并发标记**（Concurrent Marking）：堆占用达到阈值时触发；\n"
+            "- **混合回收**（Mixed GC）：回收一部分老年代 Region",
+            ("年轻代 GC", "并发标记", "混合回收"),
+        ),
+        ("GC 分两代 ****：**新生代** 与老年代", ("新生代",)),
+        ("**分代** 是为了 ****优化**** GC", ("分代", "优化")),  # "****x****" is bold
+        # Bold never spans two blocks: a stray "**" does not swallow the next paragraph's.
+        ("**未闭合的加粗开头\n\n第二段有 **真正的要点**", ("真正的要点",)),
+        ("- 第一项 ** 星号\n- **要点** 在第二项", ("要点",)),
+    ],
+)
+def test_bold_spans_stay_within_one_block(answer: str, points: tuple[str, ...]) -> None:
+    text = f"## 1. 问题？\n{answer}\n"
+    assert parse_markdown(text, "c").questions[0].key_points == points
