@@ -60,7 +60,11 @@ def test_a_version_2_file_without_the_cards_latest_score_is_repaired(tmp_path: P
     _version_1_file(path)
     with sqlite3.connect(path) as conn:
         conn.executescript(MIGRATIONS[1])
-        conn.execute("ALTER TABLE cards DROP COLUMN last_score")
+        conn.executescript(
+            "CREATE TABLE cards (question_id TEXT PRIMARY KEY, state INTEGER NOT NULL, "
+            "stability REAL, difficulty REAL, due REAL NOT NULL, last_review REAL NOT NULL, "
+            "reviews INTEGER NOT NULL, last_rating INTEGER NOT NULL)"
+        )
         conn.execute("PRAGMA user_version = 2")
         before = conn.execute("SELECT * FROM answers ORDER BY id").fetchall()
     store = open_store(path, Clock(MONDAY + 2 * DAY))

@@ -121,8 +121,8 @@ class HistoryStore:
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {number + 1}")
             if version < 3 <= SCHEMA_VERSION:
-                # Versions 2 and 3 (re)make the cards: FSRS is Python, so replay them here,
-                # in the same transaction as the tables they come from.
+                # Version 3 makes the cards: FSRS is Python, so replay them here, in the
+                # same transaction as the tables they come from.
                 cards.rebuild_all(conn)
 
     @contextmanager

@@ -44,8 +44,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX answers_ungraded ON answers(id) WHERE graded_at IS NULL;
     """,
     # 2: the FSRS schedule. Each first answer of an asking gets the rating it earned (from
-    # its score, as scheduling.rating_for rules; "self" when the candidate overrode it), and
-    # `cards` holds each question's FSRS state, replayed from those ratings after this runs.
+    # its score, as scheduling.rating_for rules; "self" when the candidate overrode it).
     """
     ALTER TABLE answers ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 4);
     ALTER TABLE answers ADD COLUMN rated_by TEXT CHECK (rated_by IN ('grade', 'self'));
@@ -58,23 +57,12 @@ MIGRATIONS: tuple[str, ...] = (
       WHERE kind = 'answer' AND score IS NOT NULL;
     CREATE INDEX answers_asked ON answers(asked_id);
     CREATE INDEX answers_answered ON answers(answered_at);
-    CREATE TABLE cards (
-        question_id TEXT PRIMARY KEY,
-        state INTEGER NOT NULL,
-        stability REAL,
-        difficulty REAL,
-        due REAL NOT NULL,
-        last_review REAL NOT NULL,
-        reviews INTEGER NOT NULL,
-        last_rating INTEGER NOT NULL,
-        last_score REAL
-    );
-    CREATE INDEX cards_due ON cards(due);
     """,
-    # Version 2 files written before cards kept their latest score lack cards.last_score.
-    # Cards are derived from the answers and ratings, so they are made again from them.
+    # 3: `cards`, each question's FSRS state, replayed from the ratings after this runs.
+    # Version 2 files made it in migration 2, and those written before cards kept their
+    # latest score lack cards.last_score: cards are derived data, so they are made anew.
     """
-    DROP TABLE cards;
+    DROP TABLE IF EXISTS cards;
     CREATE TABLE cards (
         question_id TEXT PRIMARY KEY,
         state INTEGER NOT NULL,
