@@ -61,3 +61,16 @@ def test_a_line_ending_in_a_colon_is_no_derived_key_point() -> None:
 def test_bold_spans_stay_within_one_block(answer: str, points: tuple[str, ...]) -> None:
     text = f"## 1. 问题？\n{answer}\n"
     assert parse_markdown(text, "c").questions[0].key_points == points
+
+
+def test_a_dotted_number_opening_a_point_is_no_enumerator() -> None:
+    # Found on the walk8d walkthrough: "192.168.1.255." became the key point "168.1.255".
+    from interviewer.notes.markup import first_sentence
+
+    assert first_sentence("192.168.1.255.") == "192.168.1.255"
+    assert first_sentence("10.0.0.0/8 is private. Others are public.") == "10.0.0.0/8 is private"
+    assert first_sentence("3.14 is close to pi.") == "3.14 is close to pi"
+    assert first_sentence("1. First point. Second.") == "First point"
+    assert first_sentence("1.原因一") == "原因一"
+    text = "## 1. What is the broadcast address of 192.168.1.0/24?\n\n192.168.1.255.\n"
+    assert parse_markdown(text, "c").questions[0].key_points == ("192.168.1.255",)

@@ -39,8 +39,9 @@ _LABEL_CHARS = 12
 """A line this short ending in a colon is a label ("For example:", "优点:"), no point."""
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)  # "hello \" ends a line, as <br>
 _EDGE_PUNCT = "：:；;，,、。. \t"
+# "1." before a digit is a number's own point ("192.168.1.255", "3.14"), not an enumerator.
 _ENUMERATOR = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[.、)）．]|[①-⑳])\s*"
+    r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
 _BULLET = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
