@@ -79,3 +79,40 @@ def test_nearly_all_is_enough_one_question_outside_does_not_save_it(tmp_path: Pa
     )
     assert len(questions) == 12
     assert all(q.sections == () for q in questions)
+
+
+def test_a_questions_sub_heading_under_each_subject_is_no_topic(tmp_path: Path) -> None:
+    # Found on the walk8d walkthrough: "## DNS" / "### Notes" / "### Interview Q&A" repeated
+    # under every subject — the sub-heading names no subject, its parent does.
+    questions = _questions(
+        tmp_path,
+        "## 1. DNS\n\n### Notes\n\n- Names to addresses.\n\n### Interview Q&A\n\n"
+        "**Q1: What is a resolver?**\nA: It walks the tree.\n\n"
+        "**Q2: What is a TTL?**\nA: How long a record is cached.\n\n"
+        "## 2. ARP\n\n### Notes\n\n- Addresses to MACs.\n\n### Interview Q&A\n\n"
+        "**Q1: What is ARP?**\nA: It maps IP addresses to MAC addresses.\n\n"
+        "## Rapid Fire\n\n1. **Q:** Default port for SSH? **A:** 22.\n"
+        "2. **Q:** Default port for DNS? **A:** 53.\n",
+    )
+    assert [(q.title, q.sections) for q in questions] == [
+        ("What is a resolver?", ("DNS",)),
+        ("What is a TTL?", ("DNS",)),
+        ("What is ARP?", ("ARP",)),
+        ("Default port for SSH?", ("Rapid Fire",)),
+        ("Default port for DNS?", ("Rapid Fire",)),
+    ]
+    assert all("Interview Q&A" not in q.topics for q in questions)
+
+
+def test_a_questions_section_of_its_own_stays_beside_subjects(tmp_path: Path) -> None:
+    # Only a sub-heading goes: a top "## Interview Questions" among subjects names a part.
+    questions = _questions(
+        tmp_path,
+        "## DNS\n\n### What is a resolver?\n\nIt walks the tree.\n\n"
+        "### What is a TTL?\n\nHow long a record is cached.\n\n"
+        "## Interview Questions\n\n### Why did you apply?\n\nThe work.\n\n"
+        "### Where do you see yourself?\n\nHere.\n",
+    )
+    assert [q.sections for q in questions] == [
+        ("DNS",), ("DNS",), ("Interview Questions",), ("Interview Questions",)
+    ]

@@ -26,7 +26,7 @@ from interviewer.notes.markup import (
     highlights_to_bold,
     replace_images,
 )
-from interviewer.notes.sections import containers
+from interviewer.notes.sections import containers, subject_sections
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
@@ -115,10 +115,11 @@ def parse_markdown(
         )
         if own:
             return parse_markdown(text, default_chapter, own)
-    # "## Questions" over every question of the file is their container, not their topic.
+    # "## Questions" over every question of the file is their container, not their topic, and
+    # "### Interview Q&A" under "## DNS" only says where the questions of "DNS" start.
     container = containers(drafts)
     for draft in drafts:
-        draft.sections = tuple(name for name in draft.sections if name not in container)
+        draft.sections = subject_sections(draft.sections, container)
     # "Basic" names a level only beside sections named for levels ("Intermediate", "Advanced").
     levelled = any(level_difficulty(section) for draft in drafts for section in draft.sections)
     for draft in drafts:

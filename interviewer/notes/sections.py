@@ -159,3 +159,15 @@ def containers(drafts: list[Draft]) -> set[str]:
         for name, count in counts.items()
         if count >= least and not _LETTER.search(_ONLY_QUESTIONS.sub(" ", name))
     }
+
+
+def subject_sections(sections: tuple[str, ...], container: set[str]) -> tuple[str, ...]:
+    """A question's sections without those that name no subject of it: the file's container,
+    and a sub-section that only says it holds questions ("### Interview Q&A" under "## DNS",
+    whose parent names the subject)."""
+    return tuple(
+        name
+        for index, name in enumerate(sections)
+        if name not in container
+        and not (index and not _LETTER.search(_ONLY_QUESTIONS.sub(" ", name)))
+    )
