@@ -74,3 +74,21 @@ def test_a_dotted_number_opening_a_point_is_no_enumerator() -> None:
     assert first_sentence("1.原因一") == "原因一"
     text = "## 1. What is the broadcast address of 192.168.1.0/24?\n\n192.168.1.255.\n"
     assert parse_markdown(text, "c").questions[0].key_points == ("192.168.1.255",)
+
+
+def test_a_word_in_bold_for_emphasis_is_no_key_point() -> None:
+    # Found on the walk8d walkthrough: "it is **not** a substitute for a firewall" made "not"
+    # the one key point of its answer.
+    text = (
+        "## 1. Is NAT a firewall?\n\nNAT hides internal addresses. It is **not** a substitute "
+        "for a firewall.\n\n"
+        "## 2. Does HTTPS stop SQL injection?\n\nIt does **NOT**. It protects **only** the "
+        "**transport**, **never** the server.\n\n"
+        "## 3. 内存泄漏会怎样？\n\n程序**不能**释放内存，**内存占用**持续增长。\n"
+    )
+    questions = parse_markdown(text, "c").questions
+    assert [(q.key_points, q.key_points_derived) for q in questions] == [
+        (("NAT hides internal addresses",), True),
+        (("transport",), False),
+        (("内存占用",), False),
+    ]

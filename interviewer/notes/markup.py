@@ -195,6 +195,18 @@ def _unique(points: list[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+# Words a note sets in bold to stress its sentence ("it is **not** a firewall", "**only** the
+# transport", "**不能**"): the stress belongs to the sentence, the word alone is no point.
+_EMPHASIS_WORDS = frozenset(
+    [
+        "not", "no", "never", "only", "always", "all", "any", "none", "both", "every", "each",
+        "must", "cannot", "can't", "don't", "doesn't", "won't", "isn't", "aren't", "also",
+        "very", "exactly", "just", "even", "still", "before", "after", "and", "or", "but",
+        "不", "不是", "不能", "不会", "不要", "没有", "必须", "一定", "只有", "只能", "所有",
+    ]
+)
+
+
 def highlighted_points(body: str) -> tuple[str, ...]:
     """Coloured `<font>` spans and bold spans of a body, cleaned, in order of appearance."""
     found: list[tuple[int, str]] = []
@@ -214,7 +226,7 @@ def highlighted_points(body: str) -> tuple[str, ...]:
             continue  # a bold link ("**[详细解释](…)**") points to a text, it is no point
         found.append((match.start(), _clean_point(point.translate(_UNSHIELD) if coded else point)))
     found.sort()
-    return _unique([point for _, point in found])
+    return _unique([point for _, point in found if point.lower() not in _EMPHASIS_WORDS])
 
 
 def first_sentence(text: str) -> str:
