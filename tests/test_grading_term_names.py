@@ -10,6 +10,7 @@ import pytest
 from interviewer.grading.contradiction import direction
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank
+from interviewer.terms.siblings import title_siblings
 from tests.grading_helpers import found_by, grade_for, notes_bank
 
 NOTES = """# 事务与索引
@@ -93,3 +94,18 @@ def test_a_wrong_answer_beside_them_is_still_caught(
 )
 def test_a_negation_stops_at_a_new_predicate(text: str, expected: tuple[str, int]) -> None:
     assert expected in direction(text)
+
+
+def test_swapping_terms_whose_names_hold_a_negation_is_caught(
+    grader: KeywordGrader, notes: QuestionBank
+) -> None:
+    answer = ("不可重复读的重点是记录新增，多次执行同一条查询发现记录变多了；"
+              "幻读的重点是记录被修改，多次读取同一条记录发现值被改了。")
+    grade = grade_for(grader, notes, "幻读", answer)
+    assert found_by(grade, "swapped_terms"), [(c.name, c.found) for c in grade.checks]
+
+
+def test_a_title_may_compare_a_name_that_opens_with_a_negation() -> None:
+    assert title_siblings("不可重复读和幻读有什么区别？") == [("不可重复读", "幻读")]
+    # a claim that opens with a negation is no name
+    assert title_siblings("不支持排序和不支持范围查询的区别") == []
