@@ -6,9 +6,10 @@ through the grader here, top to bottom."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from interviewer.grading.alignment import aligned_sentences, matched_by_meaning
-from interviewer.grading.contradiction import claims, find_contradictions
+from interviewer.grading.contradiction import claims, find_contradictions, unnegated
 from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import (
     asks_for_list,
@@ -167,7 +168,8 @@ def contradiction(j: Judgement) -> CheckReport:
     clashes = [(said.text, note.text) for said, note in find_contradictions(
         mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term)]
     answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term,
-                       lexicon.text_concepts)
+                       lexicon.text_concepts,
+                       partial(unnegated, lexicon=lexicon))
     clashes += [(said.text, note.text)
                 for said, note in polarity_flips(answered, j.prepared.stances, j.tools.is_term)
                 if said.text not in {text for text, _ in clashes}]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from interviewer.grading.lexicon import Lexicon
+from interviewer.grading.lexicon import NAME_NEGATION, Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
 
 
@@ -52,6 +52,9 @@ _NEGATION = _rx(
     r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up|"
     r"stop(?:s|ped|ping)? being|ceas(?:e|es|ed|ing) to be|avoid(?:s|ed|ing)?)\b|n't"
 )
+# "或者" / "并且" opening a predicate of its own ("不涉及时区或者要表示 2038 年以后的时间"):
+# a negation before it does not reach the words after it.
+_NEW_PREDICATE = _rx(r"(?:或者|或是|并且|而且)\s*(?=要|需要|需|想|希望|必须|应该|应|会|能|可以|可)")
 # English also negates after the verb: "shares no weights", "has no effect".
 _AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
 MIN_SHARED = 2
@@ -144,16 +147,30 @@ def direction(text: str) -> tuple[tuple[str, int], ...]:
     claims, the negation flips and the coverage of one answer ask of the same clauses)."""
     totals: dict[str, int] = {}
     negations: list[int] | None = None
+    breaks: list[int] = []
     for match in _ANY.finditer(text):
         if negations is None:
             negations = [m.start() for m in _NEGATION.finditer(text)]
+            breaks = [m.start() for m in _NEW_PREDICATE.finditer(text)]
         axis, _, way = (match.lastgroup or "").rpartition("_")
-        flips = 0 if axis in UNNEGATED else sum(1 for at in negations if at < match.start())
+        flips = 0 if axis in UNNEGATED else sum(
+            1 for at in negations if at < match.start()
+            and not any(at < cut_at < match.start() for cut_at in breaks))
         flips += bool(_AFTER_NEGATION.match(text, match.end())) and axis not in UNNEGATED
         if axis == "excess" and flips % 2:
             continue  # "不能太大" sets a limit; it does not say "small"
         totals[axis] = totals.get(axis, 0) + (1 if way == "plus" else -1) * (-1) ** flips
     return tuple((axis, 1 if total > 0 else -1) for axis, total in totals.items() if total)
+
+
+def unnegated(text: str, lexicon: Lexicon) -> str:
+    """The text with the negation inside term names blanked ("不可重复读" → "〇可重复读"), so
+    that only real denials count; a name that points along an axis itself ("非线性") keeps
+    its negation, which is part of its direction."""
+    for name in lexicon.negated_names(text):
+        if not direction(name):
+            text = text.replace(name, NAME_NEGATION.sub("〇", name))
+    return text
 
 
 def text_clauses(text: str, lexicon: Lexicon) -> list[list[tuple[str, list[str]]]]:
@@ -189,7 +206,7 @@ def claims(
                 concepts -= foreign
             if _OPENS.search(clause):
                 previous = frozenset()
-            axes = direction(clause)
+            axes = direction(unnegated(clause, lexicon) if lexicon is not None else clause)
             effect: frozenset[str] = frozenset()
             if lexicon is not None and axes:
                 concepts, effect = _pointed(clause, concepts, lexicon)

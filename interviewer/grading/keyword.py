@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from interviewer.grading.alignment import Aligner
 from interviewer.grading.alignment import warm as warm_notes
 from interviewer.grading.checks import CHECKS
-from interviewer.grading.contradiction import claims, text_clauses
+from interviewer.grading.contradiction import claims, text_clauses, unnegated
 from interviewer.grading.feedback import compose
 from interviewer.grading.honesty import ProfileIndex, strip_injection
 from interviewer.grading.judgement import Judgement, Prepared, Tools
@@ -125,7 +126,8 @@ class KeywordGrader:
                 relations=relations(said, lexicon, self._tools.is_term),
                 apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
                 stances=stances([clause_concepts(s, lexicon) for s in plain],
-                                self._tools.is_term, lexicon.text_concepts),
+                                self._tools.is_term, lexicon.text_concepts,
+                                partial(unnegated, lexicon=lexicon)),
             )
         return cached
 

@@ -50,6 +50,8 @@ _STOPWORDS_TEXT = """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+# Chinese negation characters that also open term names ("不可重复读", "无锁", "非聚簇索引").
+NAME_NEGATION = re.compile(r"[不无非没未]")
 # Function characters jieba sometimes glues onto the word next to them.
 _GLUE_HEAD = frozenset("太很越更最也都就会还才又")
 _GLUE_TAIL = frozenset("会的了地得着就也都")
@@ -203,6 +205,29 @@ class Lexicon:
                 self._texts.clear()
             found = self._texts[text] = tuple(self.concepts(cut(text)))
         return list(found)
+
+    def negated_names(self, text: str) -> list[str]:
+        """The names of terms in the text that hold a negation character ("不可重复读",
+        "非聚簇索引"): naming a thing denies nothing."""
+        if not NAME_NEGATION.search(text):
+            return []
+        tokens = cut(text)
+        stems = [stem(token) for token in tokens]
+        names: list[str] = []
+        i, n = 0, len(stems)
+        while i < n:
+            widest = min(self._widths.get(stems[i], 1), MAX_PHRASE, n - i)
+            for width in range(widest, 0, -1):
+                concept = self._concept.get("".join(stems[i : i + width]))
+                if concept is not None:
+                    name = "".join(tokens[i : i + width])
+                    if concept in self.domain and NAME_NEGATION.search(name) and name in text:
+                        names.append(name)
+                    i += width
+                    break
+            else:
+                i += 1
+        return names
 
     def is_domain(self, concept: str) -> bool:
         """True for a concept from a synonym group (a term, not a plain word)."""

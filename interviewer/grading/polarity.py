@@ -71,10 +71,12 @@ def stances(
     sentences: Sequence[Sequence[tuple[str, Sequence[str]]]],
     is_term: Callable[[str], bool],
     concepts_of: Callable[[str], Sequence[str]],
+    unnegated: Callable[[str], str] = str,
 ) -> list[Stance]:
     """The clauses (of sentences) that name their thing first and say something of it, with
     their polarity. A clause with a direction ("减少", "不会…太多") is the contradiction
-    check's: a denial and a decrease may say the same."""
+    check's: a denial and a decrease may say the same. `unnegated` blanks the negations
+    inside term names ("不可重复读"), which deny nothing."""
     found = []
     for sentence in sentences:
         opener = next((c for _, listed in sentence[:1] for c in listed
@@ -95,8 +97,9 @@ def stances(
             if (not said or is_condition(clause) or _HEDGE.search(clause)
                     or _WHETHER.search(clause) or direction(clause)):
                 continue
-            negated = denies(clause)
-            denied = _after_negation(clause, concepts_of) - {subject} if negated else frozenset()
+            negated = denies(unnegated(clause))
+            denied = (_after_negation(unnegated(clause), concepts_of) - {subject} if negated
+                      else frozenset())
             found.append(Stance(clause, subject, said, negated, opener, denied))
     return found
 

@@ -24,10 +24,11 @@ _REMOVE = re.compile(
     r"(?:there is |there's )?no need (?:for|to use))\b",
     re.IGNORECASE,
 )
-# Any word for removing, in the notes: what they remove may be removed.
+# Any word for removing or doing without, in the notes: what they remove, or say is not
+# needed ("而无需回表查询", "no need to lock"), may be removed.
 _NOTES_REMOVE = re.compile(
-    r"去掉|去除|拿掉|取消|删除|删掉|丢弃|丢掉|移除|舍弃|"
-    r"\b(?:remov\w*|drop\w*|discard\w*|delet\w*|eliminat\w*|without)\b",
+    r"去掉|去除|拿掉|取消|删除|删掉|丢弃|丢掉|移除|舍弃|无需|无须|不需要|不必|不用|免去|"
+    r"\b(?:remov\w*|drop\w*|discard\w*|delet\w*|eliminat\w*|without|no need (?:to|for))\b",
     re.IGNORECASE,
 )
 # What is removed: the words right after the verb, up to a break or a joining word.

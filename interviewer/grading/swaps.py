@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from interviewer.grading.contradiction import COMPARED
+from interviewer.grading.contradiction import COMPARED, unnegated
 from interviewer.grading.formulas import Formula, comparable, find_formulas, same_value
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import split_clauses
@@ -31,6 +31,13 @@ SUBJECT_WITHIN = 3
 _NEGATED = re.compile(r"不|没|非|无|\b(?:not|no|never|neither|nor|isn't|aren't|doesn't|don't)\b|"
                       r"n't", re.IGNORECASE)
 _CLAUSE = re.compile(r"[，,；;：:]")
+
+
+def _negated(text: str, lexicon: Lexicon) -> bool:
+    """Whether the text denies something: the negation inside a name ("不可重复读") does not."""
+    return bool(_NEGATED.search(unnegated(text, lexicon)))
+
+
 # "A is X while B is Y": two clauses, one about each.
 _CONTRAST = re.compile(r"\b(?:while|whereas)\b", re.IGNORECASE)
 _CONTRASTED = re.compile(
@@ -128,7 +135,7 @@ def prepare_siblings(
     attached = attached or {}
     sentences = [(text, frozenset(c for c in lexicon.text_concepts(_main(text)) if len(c) > 1))
                  for text, _ in _clauses(note_sentences, lexicon)
-                 if not _NEGATED.search(_main(text))]
+                 if not _negated(_main(text), lexicon)]
     heads = {text: listed for text, listed in _clauses(note_sentences, lexicon)}
     leads = _lead_ins(note_sentences, lexicon)
     prepared = []
@@ -155,7 +162,7 @@ def prepare_siblings(
             # The text under a term's label is about that term, whatever else it names.
             under = attached.get(clean_term(name).lower(), "")
             alone += tuple((text, frozenset(listed)) for text, listed in _clauses([under], lexicon)
-                           if not _NEGATED.search(text))
+                           if not _negated(text, lexicon))
             about.append(alone)
         said = [frozenset().union(*(c for _, c in alone)) for alone in about]
         everyone = frozenset().union(*full, *words)
@@ -235,7 +242,7 @@ def swapped_terms(j: Judgement) -> list[Wrong]:
             listed = [c for c in lexicon.text_concepts(COMPARED.sub(" ", clause)) if len(c) > 1]
             concepts = frozenset(listed)
             head = frozenset(listed[:SUBJECT_WITHIN])
-            negated = bool(_NEGATED.search(clause))
+            negated = _negated(clause, lexicon)
             for index, members in enumerate(j.prepared.siblings):
                 # A sibling named in passing ("…偏移" naming 均值) is not the clause's subject.
                 named = [m for m in members if _mentions(concepts, m.concepts)

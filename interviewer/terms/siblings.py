@@ -63,6 +63,8 @@ MAX_CHARS = 30
 # A set this large is a table of contents or a list of examples, not terms to tell apart.
 MAX_SET = 6
 _BAD_START = tuple("的而不了是在和与或也就都[")
+# A compared name that opens with a negation: "不可" + at least two more characters.
+_NAMED_NEGATION = re.compile(r"不可[\u4e00-\u9fff]{2,}$")
 # Words that ask rather than name, and aspects of one thing ("CNN 的特点" / "CNN 的局限性",
 # "Pros" / "Cons", "Example" / "Explanation"): titles sharing only these ("什么是进程" /
 # "什么是线程") share no subject, and titles or labels that differ in these differ in what
@@ -88,13 +90,16 @@ def clean_term(text: str) -> str:
     return term
 
 
-def _ok(term: str) -> bool:
+def _ok(term: str, named: bool = False) -> bool:
+    """A term of a sibling set; `named` (a title compares it by name) lets a name open with
+    a negation ("不可重复读和幻读的区别"), which elsewhere opens a claim ("不支持排序")."""
+    bad = term.startswith(_BAD_START) and not (named and _NAMED_NEGATION.match(term))
     return (1 <= len(term) <= MAX_CHARS and len(term.split()) <= MAX_WORDS
-            and not term.isdigit() and not term.startswith(_BAD_START))
+            and not term.isdigit() and not bad)
 
 
-def _group(terms: Iterable[str]) -> tuple[str, ...] | None:
-    kept = tuple(dict.fromkeys(t for t in (clean_term(x) for x in terms) if _ok(t)))
+def _group(terms: Iterable[str], named: bool = False) -> tuple[str, ...] | None:
+    kept = tuple(dict.fromkeys(t for t in (clean_term(x) for x in terms) if _ok(t, named)))
     distinct = {t.lower() for t in kept}
     return kept if 2 <= len(distinct) <= MAX_SET else None
 
@@ -112,7 +117,7 @@ def title_siblings(title: str) -> list[tuple[str, ...]]:
                 # The list's first item runs back into the title's opening words
                 # ("访问修饰符 public、private、protected 的区别"): it is one word like the rest.
                 terms[0] = terms[0].split()[-1]
-            group = _group(terms)
+            group = _group(terms, named=True)
             if group:
                 found.append(group)
     return found
