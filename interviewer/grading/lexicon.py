@@ -8,7 +8,7 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -144,21 +144,28 @@ class Lexicon:
         """Concept ids of tokens from `cut()`, longest phrase first, filler words dropped."""
         out: list[str] = []
         stems = [stem(token) for token in tokens]
+        for at, _, concept in self._phrases(stems):
+            if concept is not None:
+                out.append(concept)
+            elif stems[at] not in STOPWORDS and not stems[at].isdigit():
+                out.extend(self._split_compound(stems[at]) or (stems[at],))
+        return out
+
+    def _phrases(self, stems: Sequence[str]) -> Iterator[tuple[int, int, str | None]]:
+        """(start, width, concept) of each known phrase, longest first, and (start, 1, None)
+        for each stem no phrase covers."""
         i, n = 0, len(stems)
         while i < n:
             widest = min(self._widths.get(stems[i], 1), MAX_PHRASE, n - i)
             for width in range(widest, 0, -1):
                 concept = self._concept.get("".join(stems[i : i + width]))
                 if concept is not None:
-                    out.append(concept)
+                    yield i, width, concept
                     i += width
                     break
             else:
-                token = stems[i]
-                if token not in STOPWORDS and not token.isdigit():
-                    out.extend(self._split_compound(token) or (token,))
+                yield i, 1, None
                 i += 1
-        return out
 
     def _split_compound(self, token: str) -> tuple[str, ...]:
         """The terms of an unknown Chinese compound jieba kept whole ("信息压缩" → 信息, 压缩),
@@ -212,22 +219,10 @@ class Lexicon:
         if not NAME_NEGATION.search(text):
             return []
         tokens = cut(text)
-        stems = [stem(token) for token in tokens]
-        names: list[str] = []
-        i, n = 0, len(stems)
-        while i < n:
-            widest = min(self._widths.get(stems[i], 1), MAX_PHRASE, n - i)
-            for width in range(widest, 0, -1):
-                concept = self._concept.get("".join(stems[i : i + width]))
-                if concept is not None:
-                    name = "".join(tokens[i : i + width])
-                    if concept in self.domain and NAME_NEGATION.search(name) and name in text:
-                        names.append(name)
-                    i += width
-                    break
-            else:
-                i += 1
-        return names
+        names = ["".join(tokens[at : at + width])
+                 for at, width, concept in self._phrases([stem(token) for token in tokens])
+                 if concept in self.domain]
+        return [name for name in names if NAME_NEGATION.search(name) and name in text]
 
     def is_domain(self, concept: str) -> bool:
         """True for a concept from a synonym group (a term, not a plain word)."""
