@@ -72,6 +72,48 @@ def test_abbreviations_whose_initials_spell_them(text: str, pair: tuple[str, str
     assert pair in abbreviations(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "pairs", "abbreviation"),
+    [
+        ("卷积神经网络（Convolutional Neural Network，CNN）是一种网络。",
+         [("卷积神经网络", "Convolutional Neural Network"), ("卷积神经网络", "CNN")],
+         ("CNN", "Convolutional Neural Network")),
+        ("长短期记忆网络(Long Short-Term Memory, LSTM)可以记住长依赖。",
+         [("长短期记忆网络", "Long Short-Term Memory"), ("长短期记忆网络", "LSTM")],
+         ("LSTM", "Long Short-Term Memory")),
+        ("支持向量机（SVM；Support Vector Machine）是分类器。",
+         [("支持向量机", "SVM"), ("支持向量机", "Support Vector Machine")],
+         ("SVM", "Support Vector Machine")),
+        # A name beside an alias in Chinese: the English name still pairs.
+        ("两类：共享锁（Share Lock，S 锁）和排他锁（Exclusive Lock，X 锁）。",
+         [("共享锁", "Share Lock"), ("排他锁", "Exclusive Lock")], None),
+    ],
+)
+def test_a_bracket_of_several_names_pairs_each(
+    text: str, pairs: list[tuple[str, str]], abbreviation: tuple[str, str] | None
+) -> None:
+    found = term_pairs(text)
+    assert all(pair in found for pair in pairs)
+    if abbreviation:
+        assert abbreviation in abbreviations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["注入噪声比收缩参数（L1、L2正则）强大。", "整型（byte、short、int、long）有四种。",
+     "如上图（c，右边那张）所示。", "回表会带来随机读（I/O，开销很大的那种）。"],
+)
+def test_a_bracket_listing_other_things_is_no_pair(text: str) -> None:
+    assert term_pairs(text) == []
+
+
+def test_a_bracket_of_examples_names_no_single_term() -> None:
+    # ReLU, Sigmoid and Tanh are examples of 激活函数, not its names: the pairs name three
+    # different things, so mining makes 激活函数 a synonym of none of them.
+    notes = [Note("dl-1", "常见的激活函数？", "常用激活函数（ReLU、Sigmoid、Tanh）各有优劣。")]
+    assert not any("激活函数" in group for group in mine_terms(notes).groups())
+
+
 def test_a_bracketed_word_that_is_not_an_abbreviation_is_no_pair() -> None:
     assert abbreviations("We tune the rate (LR) often.") == []
 

@@ -9,10 +9,15 @@ import math
 import re
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A Chinese run, then a bracketed Latin name of one to five words.
+# A Chinese run, then a bracket: its names are the Latin ones of one to five words among
+# what it lists (卷积神经网络（Convolutional Neural Network，CNN）, 共享锁（Share Lock，S 锁）).
 _ZH_EN = re.compile(
-    r"((?<![A-Za-z0-9])[A-Za-z0-9]{1,3}[\u4e00-\u9fff]{1,12}|[\u4e00-\u9fff]{1,12})\s*[（(]\s*([A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,4})\s*[)）]"
+    r"((?<![A-Za-z0-9])[A-Za-z0-9]{1,3}[\u4e00-\u9fff]{1,12}|[\u4e00-\u9fff]{1,12})\s*[（(]([^（）()\n]{1,80})[)）]"
 )
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z0-9\-]+){0,4}")
+_LISTED = re.compile(r"\s*[，,、;；]\s*")
+_ALIAS_CHARS = 4
+"""Longest other name a bracket may list beside its Latin one (S 锁, 读锁)."""
 # A bracketed Chinese gloss, then (looking back from it) the Latin words before it. Brackets
 # are found first: a pattern that starts at every Latin word backtracks over all English
 # text (~1.5 s per 1,000 questions of it).
@@ -76,10 +81,14 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
     text = _EMPHASIS.sub("", text)
     found: list[tuple[str, str]] = []
     for match in _ZH_EN.finditer(text):
-        english = match.group(2).strip()
-        chinese = _zh_tail(match.group(1), _spoken_words(english))
-        if len(chinese) >= 2 and not any(word.isdigit() for word in english.split()):
-            found.append((chinese, english))
+        names, aliases = _bracket_names(match.group(2))
+        if not names:
+            continue
+        chinese = _zh_tail(match.group(1), max(_spoken_words(name) for name in names))
+        # An alias shares a character with the term it stands for (共享锁, S 锁); one that
+        # does not is another thing listed beside the name (参数（L1、L2正则）).
+        if len(chinese) >= 2 and all(set(alias) & set(chinese) for alias in aliases):
+            found += [(chinese, name) for name in names]
     for gloss in _ZH_GLOSS.finditer(text):
         words = _before(_EN_BEFORE, text, gloss.start())
         if words is None:
@@ -88,6 +97,42 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
         if english and len(english) >= 2:
             found.append((gloss.group(1), english))
     return list(dict.fromkeys(found))
+
+
+def _bracket_names(inside: str) -> tuple[list[str], list[str]]:
+    """The names a bracket gives its term and the short aliases beside them: its one Latin
+    name (beside, at most, aliases such as "S 锁"), or a long form with its abbreviation
+    (Convolutional Neural Network，CNN). A list of several things (byte、short、int) or of
+    prose around a name names nothing, nor does a bare number ("pooling 123" is a size)."""
+    parts = _LISTED.split(inside.strip())
+    names = [part for part in parts if _LATIN_NAME.fullmatch(part) and len(part) >= 2]
+    others = [part for part in parts if part not in names]
+    if len(parts) > 1 and any(len(part) > _ALIAS_CHARS for part in others):
+        return [], []
+    names = [name for name in names if not any(word.isdigit() for word in name.split())]
+    if len(names) > 2 or (len(names) == 2 and _abbreviation(*names) is None):
+        return [], []
+    return names, others
+
+
+def _abbreviation(a: str, b: str) -> tuple[str, str] | None:
+    """(abbreviation, long form) when one of the two spells the initials of the other."""
+    for short, long in ((a, b), (b, a)):
+        tail = [w for w in long.split() if w.lower() not in ("of", "and", "the", "for")]
+        if _ACRONYM.fullmatch(short) and _initials(tail) == short.lower().rstrip("s"):
+            return short, long
+    return None
+
+
+def _bracketed_abbreviations(text: str) -> list[tuple[str, str]]:
+    """(abbreviation, long form) listed in one bracket: （Convolutional Neural Network，CNN）."""
+    found: list[tuple[str, str]] = []
+    for match in _ZH_EN.finditer(text):
+        names, _ = _bracket_names(match.group(2))
+        pair = _abbreviation(*names) if len(names) == 2 else None
+        if pair:
+            found.append(pair)
+    return found
 
 
 def _spoken_words(english: str) -> int:
@@ -141,6 +186,7 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         tail = [w for w in words if w.lower() not in ("of", "and", "the", "for")]
         if _initials(tail) == short.lower():
             found.append((short, " ".join(words)))
+    found += _bracketed_abbreviations(text)
     return list(dict.fromkeys(found))
 
 
