@@ -119,3 +119,27 @@ def test_a_hit_says_where_in_the_notes_its_question_is(
     assert "ml.md › 决策树" in out
     assert main(["search", "信息增益", "--notes", str(notes), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)[0]["sections"][-1] == "决策树"
+
+
+def test_packs_option_switches_packs_off_like_the_setting(
+    notes: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --packs none does what INTERVIEWER_PACKS=none does (see the test above), on the
+    # subcommand or before it.
+    assert main(["search", "exploding gradiants", "--notes", str(notes), "--packs", "none"]) == 0
+    assert "searched for" not in capsys.readouterr().out
+    assert main(["--packs", "none", "search", "exploding gradiants", "--notes", str(notes)]) == 0
+    assert "searched for" not in capsys.readouterr().out
+    assert main(["search", "exploding gradiants", "--notes", str(notes), "--packs", "auto"]) == 0
+    assert capsys.readouterr().out.startswith("searched for: exploding gradients")
+
+
+def test_packs_option_reaches_doctor_and_grading(
+    notes: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    assert main(["doctor", "--notes", str(notes), "--packs", "nosuchpack"]) == 1
+    assert "nosuchpack" in capsys.readouterr().out
+    answer = ["--question-id", "opt-01", "--answer", "梯度消失", "--offline", "--json"]
+    assert main(["grade", "--notes", str(notes), "--packs", "none", *answer]) == 0
+    assert json.loads(capsys.readouterr().out)["question_id"] == "opt-01"

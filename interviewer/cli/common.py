@@ -22,10 +22,12 @@ if TYPE_CHECKING:
 
 
 def settings_for(args: argparse.Namespace) -> Settings:
-    """Settings from the environment and `.env`, with `--offline` applied."""
+    """Settings from the environment and `.env`, with `--offline` and `--packs` applied."""
     overrides: dict[str, object] = {}
     if getattr(args, "offline", False):
         overrides["offline"] = True
+    if getattr(args, "packs", None) is not None:
+        overrides["packs"] = args.packs
     return load_settings(**overrides)
 
 

@@ -35,12 +35,12 @@ class Check:
         return f"{text}\n    → {self.hint}" if self.hint else text
 
 
-def check_settings() -> tuple[Check, Settings | None]:
-    """Settings readable, data dir writable."""
-    from interviewer.config import load_settings
+def check_settings(args: argparse.Namespace) -> tuple[Check, Settings | None]:
+    """Settings readable (with the command line's overrides), data dir writable."""
+    from interviewer.cli.common import settings_for
 
     try:
-        settings = load_settings()
+        settings = settings_for(args)
         data_dir = settings.data_dir
     except InterviewerError as exc:
         hint = "fix the variable in the environment or .env"
@@ -223,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
         checks.append(check)
         print(check.line(), flush=True)
 
-    settings_check, settings = check_settings()
+    settings_check, settings = check_settings(args)
     report(settings_check)
     if settings is not None:
         notes_check, bank = check_notes(args, settings)

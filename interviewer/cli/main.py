@@ -33,6 +33,17 @@ def _add_notes(parser: argparse.ArgumentParser, top: bool = False) -> None:
     )
 
 
+def _add_packs(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Like --notes: unset on a subcommand unless given, so it also works before the command.
+    parser.add_argument(
+        "--packs",
+        metavar="NAMES",
+        default=None if top else argparse.SUPPRESS,
+        help="domain packs search and grading read with: auto (those the notes are about; "
+        "the default), none, or names/folders, comma-separated (INTERVIEWER_PACKS)",
+    )
+
+
 def _add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
@@ -123,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_offline(parser)
     _add_notes(parser, top=True)
+    _add_packs(parser, top=True)
     parser.set_defaults(handler="interviewer.cli.interview:run")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -158,11 +170,13 @@ def build_parser() -> argparse.ArgumentParser:
         "and how many questions each has",
     )
     _add_notes(topics)
+    _add_packs(topics)
     _add_json(topics)
     topics.set_defaults(handler="interviewer.cli.bank:run_topics")
 
     index = commands.add_parser("index", parents=[common], help="build or update the index")
     _add_notes(index)
+    _add_packs(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     index.set_defaults(handler="interviewer.cli.search:run_index")
 
@@ -172,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-k", type=_positive, default=5, metavar="N", help="number of results (default 5)"
     )
     _add_notes(search)
+    _add_packs(search)
     _add_json(search)
     search.set_defaults(handler="interviewer.cli.search:run_search")
 
@@ -191,6 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_offline(grade)
     _add_notes(grade)
+    _add_packs(grade)
     _add_json(grade)
     grade.set_defaults(handler="interviewer.cli.grade:run")
 
@@ -210,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_offline(review)
     _add_notes(review)
+    _add_packs(review)
     review.add_argument("--json", action="store_true", help="print the due queue as JSON")
     review.set_defaults(handler="interviewer.cli.review:run")
 
@@ -252,6 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", parents=[common], help="check settings, notes, index and the LLM endpoint"
     )
     _add_notes(doctor)
+    _add_packs(doctor)
     doctor.set_defaults(handler="interviewer.cli.doctor:run")
     return parser
 
