@@ -12,6 +12,8 @@ With `--notes`, the answers are graded against those notes (files or folders) in
 bundled ones; a line's question is found by `question_id` or else by `source` (the notes
 file's name without extension) and `question` (its exact title). The foreign notes are
 third-party text kept out of git: see bench/data/FOREIGN_NOTES.md for where they come from.
+grading_foreign3_blind.jsonl was written blind in session 9 on three more files (`--notes
+/work/foreign16/notes`); only its totals have been read.
 Lines with a `lang` field ("zh"/"en") are also reported per language.
 
 Input lines: {"id", "question_id", "tier", "split", "answer"}; tiers strong, strong_en, partial,

@@ -19,6 +19,9 @@ Query sets in bench/data (one JSON object per line: query, expected ids, lang, k
   `expected_titles` ({source, question}) so they survive a change of question ids.
 - search_foreign2_dev.jsonl, search_foreign2_blind.jsonl — the same on notes in other
   subjects (operating systems, SQL, Java): `--notes /work/foreign2/notes`.
+- search_foreign3_blind.jsonl — written blind in session 9 on three more files (deep-learning
+  tuning in Chinese, data science in English, Python in Chinese): `--notes
+  /work/foreign16/notes`; only its totals have been read.
 `--misses` lists a set's misses on stderr: using it on a blind set spends that set.
 `--packs none` measures the core alone (no domain pack); the default applies the packs the
 notes are about, as the product does. `--home DIR` keeps the index there between runs (a
