@@ -332,3 +332,42 @@ def test_one_answer_against_infinitely_many_is_a_contradiction(
                                           "while a perceptron has infinitely many.")
     assert "contradiction" in wrong.flags
     assert "contradiction" not in right.flags and right.score > wrong.score
+
+
+LABELLED_ASIDE = """# Monitoring
+
+## 1. What is a heartbeat check, and what is its weakness?
+
+A heartbeat check has each node send a small message to its peers at a fixed interval; a node
+whose messages stop arriving within the timeout is declared down.
+
+**Weakness**: during a network partition a node that is still alive can miss its heartbeats
+and be declared down by mistake.
+
+## 2. 什么是心跳检测？它有什么局限？
+
+心跳检测是每个节点按固定间隔向其他节点发送很小的报文，超时仍收不到报文的节点被判定为下线。
+
+**局限**：网络分区时，仍然存活的节点也可能收不到心跳，从而被误判为下线。
+"""
+
+
+@pytest.mark.parametrize(("title", "defined"), [("heartbeat", "fixed interval"),
+                                                ("心跳", "固定间隔")])
+def test_a_paragraph_beside_a_lone_label_is_part_of_the_rubric(
+    tmp_path_factory: pytest.TempPathFactory, title: str, defined: str,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"heartbeat.md": LABELLED_ASIDE})
+    grader = KeywordGrader(bank, packs=[])
+    question = next(q for q in bank.questions if title in q.title)
+    rubric = _grade(grader, bank, title, "x").rubric
+    # the definition the notes give before their one labelled paragraph is asked for too
+    assert len(rubric) >= 2
+    assert any(defined in item.point for item in rubric)
+    only_label = {"heartbeat": "During a network partition a live node can miss its heartbeats "
+                               "and be declared down by mistake.",
+                  "心跳": "网络分区时，存活的节点也可能收不到心跳，被误判为下线。"}[title]
+    half = _grade(grader, bank, title, only_label)
+    whole = _grade(grader, bank, title, question.answer.replace("**", ""))
+    assert whole.score >= 8
+    assert half.score <= whole.score - 2

@@ -286,3 +286,46 @@ def test_with_and_no_number_of_its_own_sets_no_example_up(
     wrong = _grade(grader, bank, "record id", "Stored with the log entry, a record id is a 32 "
                                               "character hex string that identifies the record.")
     assert _found(wrong, "values")
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("A pool holds 1,000 connections.", 1000.0), ("默认最多容纳 12,500 个连接。", 12500.0),
+     ("about 3,700 users per group", 3700.0), ("a table of 1,234,567 rows", 1234567.0),
+     ("a median of 1,234.5 ms", 1234.5)],
+)
+def test_a_number_with_thousands_separators_is_one_value(text: str, number: float) -> None:
+    [value] = find_values(text)
+    assert value.low == number
+
+
+@pytest.mark.parametrize("text", ["The input has shape (3,224,224).", "points 1,2,3 and 4"])
+def test_numbers_in_a_tuple_or_a_list_are_no_thousands(text: str) -> None:
+    assert all(v.low < 1000 for v in find_values(text))
+
+
+GROUPED = """# Pools
+
+## 1. How many connections does the pool hold?
+
+By default the connection pool holds at most 1,000 open connections.
+
+## 2. 连接池默认能容纳多少连接？
+
+连接池默认最多容纳 1,000 个打开的连接。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [("How many", "By default the connection pool holds at most 100 open connections.",
+      "By default the connection pool holds at most 1000 open connections."),
+     ("连接池", "连接池默认最多容纳 100 个打开的连接。", "连接池默认最多容纳 1,000 个打开的连接。")],
+)
+def test_a_count_written_with_thousands_separators_is_compared_whole(
+    tmp_path_factory: pytest.TempPathFactory, title: str, wrong: str, right: str,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"pool.md": GROUPED})
+    grader = KeywordGrader(bank, packs=[])
+    assert _found(_grade(grader, bank, title, wrong), "values")
+    assert not _found(_grade(grader, bank, title, right), "values")

@@ -155,6 +155,20 @@ def _bullet_sentences(answer: str) -> list[str]:
     return found
 
 
+def _unhighlighted(answer: str, points: list[str]) -> str:
+    """The answer's plain paragraphs: no list item, heading, table or quote, and nothing
+    highlighted or named by a point (those lines are the points' own explanations)."""
+    kept = []
+    for line in answer.splitlines():
+        plain = plain_text(line)
+        if (_BULLET.match(line) or line.lstrip().startswith(("#", "|", ">")) or "**" in line
+                or "<font" in line or any(point[:12] in plain for point in points)):
+            kept.append("")
+        else:
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _overlaps(text: str, points: list[str]) -> bool:
     grams = bigrams(text)
     for point in points:
@@ -196,6 +210,13 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
             # A heading-like bullet ("Logistic Shape 类型") says nothing to check.
             if len(lexicon.text_concepts(sentence)) >= 4 and not _overlaps(sentence, texts):
                 texts.append(sentence)
+        # Paragraphs the notes highlight nothing in say their part too: a lone labelled
+        # paragraph ("**Drawback**: …") after a plain definition is not the whole answer.
+        for claim in distinct_claims(_unhighlighted(question.answer, texts), lexicon, weights):
+            if len(texts) >= MIN_POINTS:
+                break
+            if not _overlaps(claim, texts):
+                texts.append(claim)
     # A highlight the notes explain with a picture ("损失函数图像大致如下：[image]") cannot be
     # checked in words; asking for it would keep every answer from full marks.
     shown = [t for t in texts if not _pictured(t, question.answer)]

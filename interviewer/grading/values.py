@@ -22,9 +22,12 @@ _RANGE = re.compile(
     rf"(?:\bbetween\s+|介于\s*)?(?<![A-Za-z0-9_.])(?P<low>{_NUM})(?P<lp>{_PERCENT})?\s*"
     rf"(?:–|—|-|~|～|\bto\b|\band\b|至|到|和|与)\s*(?P<high>{_NUM})(?P<hp>{_PERCENT})?"
     r"(?![A-Za-z0-9_.])", re.I)
+# "3,700", "1,234,567": thousands written with separators are one number — not in a tuple
+# ("(3,224,224)") or a list ("1,2,3"), where the commas separate numbers.
+_GROUPED = r"(?<![(\[（,，\d])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
 _NUMBER = re.compile(
     rf"(?:百分之\s*)?(?<![A-Za-z0-9_.])(?:(?P<top>\d+)/(?P<bottom>\d+)|10\^\{{?(?P<exp>-?\d+)\}}?|"
-    rf"(?P<num>{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
+    rf"(?P<num>{_GROUPED}|{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
 # A number that names something rather than measuring it: "L1", "VGG16", "SHA-256", "step 2".
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
@@ -89,7 +92,7 @@ def _number(match: re.Match[str]) -> float:
         return int(match.group("top")) / max(int(match.group("bottom")), 1)
     if match.group("exp"):
         return 10.0 ** int(match.group("exp"))
-    value = float(match.group("num"))
+    value = float(match.group("num").replace(",", ""))
     return value / 100 if match.group("pct") or match.group(0).startswith("百分之") else value
 
 
