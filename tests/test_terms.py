@@ -165,6 +165,23 @@ def test_text_under_each_label_belongs_to_it() -> None:
     assert "Probe" in attached["open addressing"]
 
 
+@pytest.mark.parametrize(
+    ("item", "label", "text"),
+    [
+        # The colon inside the bold, and " - " inside the label's bracket.
+        ("- **Statistical Power (1 - β):** Typically 80%.", "statistical power (1 - β)",
+         "Typically 80%."),
+        ("- Recall (1 - FNR): the share of positives found.", "recall (1 - fnr)",
+         "the share of positives found."),
+        ("- **检验功效（1 - β）：** 通常取 80%。", "检验功效（1 - β）", "通常取 80%。"),
+        ("- **Bagging** - trains in parallel.", "bagging", "trains in parallel."),
+        ("- **新生代收集**（Minor GC）：只收集新生代。", "新生代收集", "只收集新生代。"),
+    ],
+)
+def test_a_label_is_read_whole(item: str, label: str, text: str) -> None:
+    assert attached_text(item) == {label: text}
+
+
 def test_mined_terms_join_pairs_into_groups_and_are_cached() -> None:
     notes = [
         Note("a-1", "什么是 KNN？", "k近邻（k-nearest neighbors）算法，即 k-nearest neighbors (KNN)。"),

@@ -124,7 +124,14 @@ def title_siblings(title: str) -> list[tuple[str, ...]]:
 
 
 _ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)、])\s+(.*)$")
-_LABEL = re.compile(r"^(?:\*\*([^*]{1,40})\*\*|([^：:]{1,30}?))\s*(?:[：:]|——|\s-\s|\s—\s)\s*(.*)$")
+# A label: bold, its colon inside or after the bold ("**Power (1 - β):** …", "**Bagging**: …",
+# "**新生代收集**（Minor GC）：…"), or plain; a bracket inside a label is kept whole
+# ("Recall (1 - FNR): …").
+_LABEL = re.compile(
+    r"^(?:\*\*([^*]{1,40}?)\s*(?:[：:]\s*\*\*|\*\*\s*(?:[(（][^)）]*[)）]\**)?\s*"
+    r"(?:[：:]|——|\s-\s|\s—\s))"
+    r"|(?!\*\*)((?:[^：:(（]|[(（][^)）]*[)）]){1,30}?)\s*(?:[：:]|——|\s-\s|\s—\s))\s*(.*)$"
+)
 SHORT_ITEM = 16
 
 
