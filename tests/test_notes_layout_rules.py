@@ -282,3 +282,28 @@ def test_a_placeholder_answer_is_no_answer(tmp_path: Path) -> None:
         ("What is shrinkage?", ""),
     ]
     assert [q.key_points for q in bank.questions][:3] == [(), (), ()]
+
+
+def test_a_problem_label_that_states_is_part_of_the_answer(tmp_path: Path) -> None:
+    """`问题：` means "problem:" as often as "question:": one that states a problem, with no
+    answer label after it, is a line of the answer it stands in — the heading above stays the
+    question. `问题：` that asks, or is answered with `答：`, is still a question label."""
+    path = tmp_path / "cache.md"
+    path.write_text(
+        "## 缓存\n\n### 1、缓存穿透怎么处理\n问题：大量请求查不存在的键，全部打到数据库。\n"
+        "解决：缓存空值，或加布隆过滤器。\n\n问题：空值占用内存。\n\n"
+        "### 2、缓存雪崩\n问题：大量键同时过期。\n\n"
+        "## 连接池\n\n问题：为什么要用连接池？\n\n复用连接，省去握手。\n\n"
+        "问题：连接数的上限\n答：按数据库能承受的并发来定。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "缓存穿透怎么处理", "缓存雪崩", "为什么要用连接池？", "连接数的上限",
+    ]
+    assert questions[0].answer.startswith("问题：大量请求查不存在的键")
+    assert "问题：空值占用内存。" in questions[0].answer
+    assert questions[1].answer == "问题：大量键同时过期。"
+    assert questions[2].answer == "复用连接，省去握手。"
+    assert questions[3].answer == "按数据库能承受的并发来定。"
+
