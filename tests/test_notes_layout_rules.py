@@ -307,3 +307,16 @@ def test_a_problem_label_that_states_is_part_of_the_answer(tmp_path: Path) -> No
     assert questions[2].answer == "复用连接，省去握手。"
     assert questions[3].answer == "按数据库能承受的并发来定。"
 
+
+def test_an_ellipsis_item_is_no_question(tmp_path: Path) -> None:
+    # "6. ..." ends a list of questions the notes will go on with: nothing is asked there.
+    path = tmp_path / "sft.md"
+    path.write_text(
+        "## 微调面\n\n1. 为什么微调之后模型变差了？\n2. 指令数据如何构建？\n3. ...\n\n"
+        "## 推理面\n\n- 什么是束搜索？\n- 什么是温度采样？\n- …\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "为什么微调之后模型变差了？", "指令数据如何构建？", "什么是束搜索？", "什么是温度采样？",
+    ]
+

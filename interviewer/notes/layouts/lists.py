@@ -26,6 +26,7 @@ _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?=\S)(.+?[?？])\1\s*(.*)$", re.DOTALL)
 _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _MAX_QUESTION = 300
+_WORD = re.compile(r"\w")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -60,8 +61,10 @@ def _pasted(ctx: Context, block: Block) -> bool:
 
 
 def _first_text(item: Block) -> str:
+    """The item's own first paragraph; "" for "..." / "…" (more to come), which asks nothing."""
     first = item.children[0] if item.children else None
-    return first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    text = first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    return text if _WORD.search(plain_text(text)) else ""
 
 
 def _follow_up(text: str) -> bool:
