@@ -320,3 +320,22 @@ def test_an_ellipsis_item_is_no_question(tmp_path: Path) -> None:
         "为什么微调之后模型变差了？", "指令数据如何构建？", "什么是束搜索？", "什么是温度采样？",
     ]
 
+
+def test_an_item_that_only_groups_the_questions_nested_under_it(tmp_path: Path) -> None:
+    """"1. 复读机问题" over "1. 什么是复读机问题？" "2. 如何缓解？": the parent asks nothing,
+    it names the group — the nested items are the questions, with the parent as context.
+    A parent that asks keeps the items nested under it as its follow-ups."""
+    path = tmp_path / "llm.md"
+    path.write_text(
+        "## 进阶面\n\n1. 复读机问题\n   1. 什么是复读机问题？\n   2. 如何缓解复读机问题？\n"
+        "2. 长度问题\n   1. 输入可以无限长吗？\n3. 如何处理更长的文本？\n"
+        "4. 为什么会幻觉？\n   - 如何检测幻觉？\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "什么是复读机问题？", "如何缓解复读机问题？", "输入可以无限长吗？",
+        "如何处理更长的文本？", "为什么会幻觉？",
+    ]
+    assert "复读机问题" in questions[0].topics
+    assert "如何检测幻觉？" in questions[4].prompt

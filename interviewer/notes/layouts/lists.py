@@ -120,11 +120,26 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
                     )
         return nested
     ctx.question_lists += 1
-    return [
-        _item_draft(ctx, item, text, context)
-        for item, text in zip(items, texts, strict=True)
-        if text
-    ]
+    drafts: list[Draft] = []
+    for item, text in zip(items, texts, strict=True):
+        if _groups(item, text):
+            # "1. 复读机问题" over "1. 什么是复读机问题？": the nested items are the questions.
+            for child in item.children[1:]:
+                drafts += read_list(ctx, child, (*context, plain_text(text)))
+        elif text:
+            drafts.append(_item_draft(ctx, item, text, context))
+    return drafts
+
+
+def _groups(item: Block, text: str) -> bool:
+    """An item that asks nothing, over nested lists whose items all ask outright."""
+    below = item.children[1:]
+    return (
+        bool(text and below)
+        and not (_asks_outright(text) or _prompts(text))
+        and all(block.kind == "list" for block in below)
+        and all(_follow_up(_first_text(i)) for b in below for i in b.children if i.children)
+    )
 
 
 def _heading_item(ctx: Context, item: Block, context: tuple[str, ...]) -> Draft:
