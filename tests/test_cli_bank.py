@@ -75,6 +75,23 @@ def test_topics_table_shows_the_notes_topics_not_empty_glossary_ones(
     assert "overfitting" in {row["slug"] for row in json.loads(out)}  # JSON lists every topic
 
 
+def test_a_long_section_title_leaves_room_for_the_counts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A section titled with a whole sentence once took the table's full width: the counts
+    # and the other columns shrank to nothing and the slug itself was cut short with "…".
+    monkeypatch.setenv("COLUMNS", "80")
+    title = "第三部分：检索与生成，官方示例使用的向量库提供一个后台管理界面，但数据量大时加载很慢需要注意"
+    notes = tmp_path / "rag.md"
+    notes.write_text(f"## {title}\n\n### 什么是召回？\n\n先找出候选文档。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "topics", "--notes", str(notes))
+    assert code == 0
+    assert "questions" in out
+    assert "…" not in out
+    typed = "".join(line.split("│")[1].strip() for line in out.splitlines() if line.startswith("│"))
+    assert typed.endswith("数据量大时加载很慢需要注意'")  # the whole slug, folded
+
+
 def test_own_notes_replace_the_bundled_ones(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notes = tmp_path / "mine.md"
     notes.write_text("## 1. What is bias? :star:\nBias is **systematic error**.\n", encoding="utf-8")

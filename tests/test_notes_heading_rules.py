@@ -292,3 +292,20 @@ def test_an_answer_word_among_part_headings_stays_a_part(tmp_path: Path) -> None
     assert phases.answer.count("#### ") == 4
     # Alone under its question, the word is still the answer's label.
     assert index.answer == "解析\n\n帮助快速查找的数据结构。"
+
+
+def test_one_unspaced_heading_among_spaced_ones_of_its_level(tmp_path: Path) -> None:
+    # `###2、 …` written once between `### 1、` and `### 3、`: a reader sees the second of
+    # three headings, not a line of the first answer. A single `#注释` line stays text.
+    path = tmp_path / "chains.md"
+    path.write_text(
+        "## 框架面\n\n### 1、什么是链？\n一串组件依次调用。\n\n###2、 链包含哪些核心概念？\n"
+        "组件、提示模板、输出解析器。\n\n#官方示例\n\n### 3、什么是代理？\n按输入决定调用哪个工具。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("什么是链？", "一串组件依次调用。"),
+        ("链包含哪些核心概念？", "组件、提示模板、输出解析器。\n\n#官方示例"),
+        ("什么是代理？", "按输入决定调用哪个工具。"),
+    ]

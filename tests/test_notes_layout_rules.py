@@ -282,3 +282,60 @@ def test_a_placeholder_answer_is_no_answer(tmp_path: Path) -> None:
         ("What is shrinkage?", ""),
     ]
     assert [q.key_points for q in bank.questions][:3] == [(), (), ()]
+
+
+def test_a_problem_label_that_states_is_part_of_the_answer(tmp_path: Path) -> None:
+    """`问题：` means "problem:" as often as "question:": one that states a problem, with no
+    answer label after it, is a line of the answer it stands in — the heading above stays the
+    question. `问题：` that asks, or is answered with `答：`, is still a question label."""
+    path = tmp_path / "cache.md"
+    path.write_text(
+        "## 缓存\n\n### 1、缓存穿透怎么处理\n问题：大量请求查不存在的键，全部打到数据库。\n"
+        "解决：缓存空值，或加布隆过滤器。\n\n问题：空值占用内存。\n\n"
+        "### 2、缓存雪崩\n问题：大量键同时过期。\n\n"
+        "## 连接池\n\n问题：为什么要用连接池？\n\n复用连接，省去握手。\n\n"
+        "问题：连接数的上限\n答：按数据库能承受的并发来定。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "缓存穿透怎么处理", "缓存雪崩", "为什么要用连接池？", "连接数的上限",
+    ]
+    assert questions[0].answer.startswith("问题：大量请求查不存在的键")
+    assert "问题：空值占用内存。" in questions[0].answer
+    assert questions[1].answer == "问题：大量键同时过期。"
+    assert questions[2].answer == "复用连接，省去握手。"
+    assert questions[3].answer == "按数据库能承受的并发来定。"
+
+
+def test_an_ellipsis_item_is_no_question(tmp_path: Path) -> None:
+    # "6. ..." ends a list of questions the notes will go on with: nothing is asked there.
+    path = tmp_path / "sft.md"
+    path.write_text(
+        "## 微调面\n\n1. 为什么微调之后模型变差了？\n2. 指令数据如何构建？\n3. ...\n\n"
+        "## 推理面\n\n- 什么是束搜索？\n- 什么是温度采样？\n- …\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "为什么微调之后模型变差了？", "指令数据如何构建？", "什么是束搜索？", "什么是温度采样？",
+    ]
+
+
+def test_an_item_that_only_groups_the_questions_nested_under_it(tmp_path: Path) -> None:
+    """"1. 复读机问题" over "1. 什么是复读机问题？" "2. 如何缓解？": the parent asks nothing,
+    it names the group — the nested items are the questions, with the parent as context.
+    A parent that asks keeps the items nested under it as its follow-ups."""
+    path = tmp_path / "llm.md"
+    path.write_text(
+        "## 进阶面\n\n1. 复读机问题\n   1. 什么是复读机问题？\n   2. 如何缓解复读机问题？\n"
+        "2. 长度问题\n   1. 输入可以无限长吗？\n3. 如何处理更长的文本？\n"
+        "4. 为什么会幻觉？\n   - 如何检测幻觉？\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "什么是复读机问题？", "如何缓解复读机问题？", "输入可以无限长吗？",
+        "如何处理更长的文本？", "为什么会幻觉？",
+    ]
+    assert "复读机问题" in questions[0].topics
+    assert "如何检测幻觉？" in questions[4].prompt

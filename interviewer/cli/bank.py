@@ -77,10 +77,12 @@ def run_topics(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     table = Table(title="topics (use with --topic)", title_justify="left")
-    table.add_column("--topic", style="cyan", no_wrap=True)
+    # A section titled with a whole sentence folds onto more lines, never cut short (it is
+    # what to type) nor squeezing the counts out of the table.
+    table.add_column("--topic", style="cyan", overflow="fold")
     table.add_column("name")
     table.add_column("中文")
-    table.add_column("questions", justify="right")
+    table.add_column("questions", justify="right", no_wrap=True)
     # The glossary's topics none of these questions has are noise on other subjects' notes
     # (thirty deep-learning topics above a Java file's own): counted, not listed.
     shown = [row for row in rows if row["questions"]]
@@ -88,7 +90,9 @@ def run_topics(args: argparse.Namespace) -> int:
         # The first column is what to type after --topic: a heading's emoji left out, quoted
         # when the shell would split it.
         typed = shlex.quote(typable_name(str(row["slug"])))
-        table.add_row(typed, str(row["name"]), str(row["zh"]), str(row["questions"]))
+        # A topic of the notes' own is named by its slug: the name would only repeat it.
+        name = "" if row["name"] == row["slug"] else str(row["name"])
+        table.add_row(typed, name, str(row["zh"]), str(row["questions"]))
     console().print(table)
     empty = len(rows) - len(shown)
     if empty:

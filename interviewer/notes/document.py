@@ -18,7 +18,7 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)")
 _TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
-_UNSPACED_HEADING = re.compile(r"^ {0,3}#{2,6}[^\s#]", re.MULTILINE)
+_UNSPACED_HEADING = re.compile(r"^ {0,3}(#{2,6})[^\s#]", re.MULTILINE)
 _UNSPACED_HASHES = re.compile(r"^( {0,3}#{1,6})(?=[^\s#!])")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
@@ -111,9 +111,13 @@ def _blank_toc(text: str) -> str:
 def _space_headings(text: str) -> str:
     """`###1. 标题` / `##进阶` (no space after the hashes) made headings, in notes that write
     their headings so (two such lines at least): CommonMark reads them as text, a person
-    reading the notes as headings. Lines inside code fences stay as they are."""
-    if len(_UNSPACED_HEADING.findall(text, 0)) < 2:
+    reading the notes as headings. One such line is a heading too where the notes write
+    spaced headings with as many hashes (`###2、 …` between `### 1、` and `### 3、`).
+    Lines inside code fences stay as they are."""
+    unspaced = _UNSPACED_HEADING.findall(text, 0)
+    if not unspaced:
         return text  # most notes put the space in: nothing to do
+    every = len(unspaced) >= 2
     lines = text.split("\n")
     fence = ""
     for index, line in enumerate(lines):
@@ -121,9 +125,18 @@ def _space_headings(text: str) -> str:
         if opening:
             mark = opening.group(1)
             fence = "" if fence == mark else fence or mark
-        elif not fence:
+        elif not fence and (every or _matches_a_spaced_level(line, text)):
             lines[index] = _UNSPACED_HASHES.sub(r"\1 ", line, count=1)
     return "\n".join(lines)
+
+
+def _matches_a_spaced_level(line: str, text: str) -> bool:
+    """An unspaced `##`–`######` line whose hashes the notes' spaced headings also use."""
+    unspaced = _UNSPACED_HEADING.match(line)
+    if unspaced is None:
+        return False
+    spaced = rf"^ {{0,3}}{unspaced.group(1)}[ \t]+\S"
+    return re.search(spaced, text, re.MULTILINE) is not None
 
 
 def parse_document(text: str) -> Document:

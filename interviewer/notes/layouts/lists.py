@@ -26,6 +26,7 @@ _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?=\S)(.+?[?？])\1\s*(.*)$", re.DOTALL)
 _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _MAX_QUESTION = 300
+_WORD = re.compile(r"\w")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -60,8 +61,10 @@ def _pasted(ctx: Context, block: Block) -> bool:
 
 
 def _first_text(item: Block) -> str:
+    """The item's own first paragraph; "" for "..." / "…" (more to come), which asks nothing."""
     first = item.children[0] if item.children else None
-    return first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    text = first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    return text if _WORD.search(plain_text(text)) else ""
 
 
 def _follow_up(text: str) -> bool:
@@ -117,11 +120,26 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
                     )
         return nested
     ctx.question_lists += 1
-    return [
-        _item_draft(ctx, item, text, context)
-        for item, text in zip(items, texts, strict=True)
-        if text
-    ]
+    drafts: list[Draft] = []
+    for item, text in zip(items, texts, strict=True):
+        if _groups(item, text):
+            # "1. 复读机问题" over "1. 什么是复读机问题？": the nested items are the questions.
+            for child in item.children[1:]:
+                drafts += read_list(ctx, child, (*context, plain_text(text)))
+        elif text:
+            drafts.append(_item_draft(ctx, item, text, context))
+    return drafts
+
+
+def _groups(item: Block, text: str) -> bool:
+    """An item that asks nothing, over nested lists whose items all ask outright."""
+    below = item.children[1:]
+    return (
+        bool(text and below)
+        and not (_asks_outright(text) or _prompts(text))
+        and all(block.kind == "list" for block in below)
+        and all(_follow_up(_first_text(i)) for b in below for i in b.children if i.children)
+    )
 
 
 def _heading_item(ctx: Context, item: Block, context: tuple[str, ...]) -> Draft:

@@ -5,12 +5,22 @@ from __future__ import annotations
 import re
 
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, Found, Mode, strip_a_label, strip_q_label
+from interviewer.notes.draft import (
+    Context,
+    Draft,
+    Found,
+    Mode,
+    asks,
+    strip_a_label,
+    strip_q_label,
+)
 from interviewer.notes.marks import parse_title
 
 NAME = "q-a labels"
 _LABEL_NUMBER = re.compile(r"^\W*(?:Q|Question|问题?)\s*(\d+)", re.IGNORECASE)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+# `问题：` is "problem:" as often as "question:" (`问题：大量键同时过期。`).
+_PROBLEM = re.compile(r"^\s*(?:\*\*|__)?\s*问题\s*(?:\*\*|__)?\s*[:：]")
 _BOLD_LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*\\?(?:\n|$)", re.DOTALL)
 
 
@@ -35,6 +45,8 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     if split == len(lines) and bold and len(lines) > 1:
         split = _bold_question_end(lines)
     asked = " ".join(clean_question(line.rstrip(" \\")) for line in lines[:split])
+    if split == len(lines) and _states_a_problem(block.text, asked, blocks[index + 1 : index + 2]):
+        return None
     title = parse_title(asked, ctx.emoji_difficulty)
     if not title.text:
         return None
@@ -46,6 +58,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         first, _ = strip_a_label(lines[split].strip())
         draft.add_answer("\n".join([first, *lines[split + 1 :]]).strip())
     return Found([draft], 1, Mode.OPEN)
+
+
+def _states_a_problem(text: str, asked: str, after: list[Block]) -> bool:
+    """`问题：` over a statement that no answer label follows: a problem the answer names."""
+    if not _PROBLEM.match(text) or asks(asked):
+        return False
+    answered = bool(after) and after[0].kind == "paragraph" and strip_a_label(after[0].text)[1]
+    return not answered
 
 
 def _bold_question_end(lines: list[str]) -> int:
