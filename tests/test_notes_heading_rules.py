@@ -309,3 +309,27 @@ def test_one_unspaced_heading_among_spaced_ones_of_its_level(tmp_path: Path) -> 
         ("链包含哪些核心概念？", "组件、提示模板、输出解析器。\n\n#官方示例"),
         ("什么是代理？", "按输入决定调用哪个工具。"),
     ]
+
+
+def test_numbered_steps_under_a_question_heading_are_its_answer(tmp_path: Path) -> None:
+    # "### What are the stages?" over "#### 1. Design", "#### 2. Collection": the stages
+    # are the answer's parts, not questions of their own (whatever the level's numbering).
+    path = tmp_path / "ab.md"
+    path.write_text(
+        "## Chapter 1\n\n### What is an A/B test?\n\nA randomized experiment.\n\n"
+        "### What are the stages of an A/B test?\n\nThere are three stages:\n\n"
+        "#### 1. Design\n\nPick the metric and the sample size.\n\n"
+        "#### 2. Collection\n\nLog both groups.\n\n#### 3. Analysis\n\nRun the test.\n\n"
+        "### Why randomize?\n\nTo remove bias.\n\n"
+        "## 第二章\n\n### 常见的排序算法有哪些？\n\n#### 1. 冒泡排序\n\n两两交换。\n\n"
+        "#### 2. 快速排序\n\n分治。\n\n### 什么是稳定排序？\n\n相等元素顺序不变。\n\n"
+        "### 进程间通信\n\n#### 1. 管道有什么缺点？\n\n单向。\n\n#### 2. 共享内存为什么快？\n\n不用拷贝。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "What is an A/B test?", "What are the stages of an A/B test?", "Why randomize?",
+        "常见的排序算法有哪些？", "什么是稳定排序？", "管道有什么缺点？", "共享内存为什么快？",
+    ]
+    assert "#### 3. Analysis" in questions[1].answer
+    assert "分治" in questions[3].answer

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from interviewer.notes.document import Block
@@ -123,4 +124,40 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
             parts.update(i for below in split.values() for i in below)
+    for owner, steps in _numbered_steps(segments):
+        owners.add(owner)
+        parts.update(steps)
     return owners, parts
+
+
+def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """A heading that asks over sub-headings numbered 1, 2, 3 … none of which asks ("### What
+    are the stages?" over "#### 1. Design", "#### 2. Analysis"; "### 常见的排序算法有哪些？"
+    over "#### 1. 冒泡排序"): the sub-headings are the steps or items of its answer."""
+    from interviewer.notes.draft import asks  # draft imports this module's neighbours
+
+    found = []
+    for owner, segment in enumerate(segments):
+        if not segment.title.text.rstrip("*_ ").endswith(("?", "？")):
+            continue
+        level = segment.heading.level
+        below = []
+        for after in range(owner + 1, len(segments)):
+            if segments[after].heading.level <= level:
+                break
+            below.append(after)
+        steps = [i for i in below if segments[i].heading.level == level + 1]
+        numbers = [segments[i].title.number for i in steps]
+        if (
+            len(steps) >= 2
+            and numbers == list(range(1, len(steps) + 1))
+            and not any(_asks(segments[i].title.text, asks) for i in below)
+        ):
+            found.append((owner, below))
+    return found
+
+
+def _asks(text: str, asks: Callable[[str], bool]) -> bool:
+    """A step that asks: a question mark, or a Chinese question word (an English step may
+    start like an imperative question, "Design", "Test Design", and still be a step)."""
+    return text.rstrip("*_ ").endswith(("?", "？")) or (not text[:1].isascii() and asks(text))
