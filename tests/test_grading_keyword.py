@@ -251,10 +251,16 @@ def test_follow_up_is_graded_against_its_own_narrower_rubric(
         ("短的要点", "短的要点"),
         ("减少神经元之间复杂的共适应性（prevents units from co-adapting too much）", "减少神经元之间复杂的共适应性"),
         ("更大的初始值有助于避免冗余的单元和梯度消失；但如果初始值太大，又会造成梯度爆炸", "更大的初始值有助于避免冗余的单元和梯度消失"),
-        ("a" * 60, "a" * 27 + "…"),
+        ("甲" * 60, "甲" * 27 + "…"),
+        # English says as much in about twice the characters, and is cut between words.
+        ("a" * 200, "a" * 61 + "…"),
+        ("Conversely, a Type II error occurs when we fail to reject a null hypothesis that is "
+         "actually false", "Conversely, a Type II error occurs when we fail to reject a…"),
         # A bracket that is part of a formula is no aside.
-        ("Lookups take O(1) time on average", "Lookups take O(1) time on a…"),
-        ("the test error (on unseen data) is high", "the test error is high"),
+        ("Lookups take O(1) time on average", "Lookups take O(1) time on average"),
+        ("the test error (on unseen data) is high", "the test error (on unseen data) is high"),
+        ("the error on the test set (the data the model never saw in training) stays high",
+         "the error on the test set stays high"),
     ],
 )
 def test_rubric_points_are_shortened_at_natural_boundaries(point: str, expected: str) -> None:

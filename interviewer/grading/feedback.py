@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from interviewer.grading.model import RubricItem
 
 SHORT = 28
+"""Characters of Chinese a quoted rubric point keeps…"""
+LATIN_CHARS = 2.2
+"""…and how many times as many of English (which says as much in about twice the letters)."""
+CJK_SHARE = 0.3
+"""A point with fewer Chinese characters than this share of its length is read as English."""
+_CJK = re.compile(r"[\u3400-\u9fff]")
 # An aside in brackets; "O(1)" and "f(x)" are formulas, not asides.
 _ASIDE = re.compile(r"\s*（[^）]*）|(?:\s+|^)\([^)]*\)")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
@@ -128,6 +134,9 @@ def short(point: str, limit: int = SHORT) -> str:
     """A rubric point cut to a readable length: asides in brackets dropped first, then cut
     at a clause boundary where one is near enough, else with an ellipsis."""
     point = point.strip()
+    said = _ASIDE.sub("", point)  # an English gloss in brackets does not make a point English
+    if len(_CJK.findall(said)) < len(said) * CJK_SHARE:
+        limit = round(limit * LATIN_CHARS)
     if len(point) <= limit:
         return point
     plain = _ASIDE.sub("", point).strip()
@@ -138,7 +147,10 @@ def short(point: str, limit: int = SHORT) -> str:
     ends = [m.start() for m in _CLAUSE_END.finditer(point, 0, limit) if m.start() >= limit * 3 // 5]
     if ends:
         return point[: ends[-1]]
-    return point[: limit - 1] + "…"
+    cut = point[: limit - 1]
+    if point[limit - 1].isalnum() and " " in cut:
+        cut = cut[: cut.rindex(" ")]  # between words, not inside one
+    return cut.rstrip(" ,;:") + "…"
 
 
 def _say(key: str, zh: bool, a: str = "", b: str = "") -> str:
