@@ -65,7 +65,7 @@ def test_bold_spans_stay_within_one_block(answer: str, points: tuple[str, ...]) 
 
 def test_a_dotted_number_opening_a_point_is_no_enumerator() -> None:
     # Found on the walk8d walkthrough: "192.168.1.255." became the key point "168.1.255".
-    from interviewer.notes.markup import first_sentence
+    from interviewer.notes.key_points import first_sentence
 
     assert first_sentence("192.168.1.255.") == "192.168.1.255"
     assert first_sentence("10.0.0.0/8 is private. Others are public.") == "10.0.0.0/8 is private"
@@ -91,4 +91,22 @@ def test_a_word_in_bold_for_emphasis_is_no_key_point() -> None:
         (("NAT hides internal addresses",), True),
         (("transport",), False),
         (("内存占用",), False),
+    ]
+
+
+def test_a_name_an_earlier_point_holds_is_no_second_point() -> None:
+    # Found on the walk9b walkthrough: an example's labels ("**BCR:** 15%", "**Power:** 80%")
+    # repeated the terms the definitions above had named in full.
+    text = (
+        "## 1. How do you size an A/B test?\n\n"
+        "- **Baseline Conversion Rate (BCR):** the current rate.\n"
+        "- **Statistical Power (1 - β):** usually 80%.\n\nExample:\n\n"
+        "- **BCR:** 15%\n- **Power:** 80%\n- **Runtime:** two weeks\n\n"
+        "## 2. 调度有哪几种？\n\n- **批归一化（BN）**：按批标准化。\n- **非抢占式**：不打断。\n"
+        "- **抢占式**：可打断。\n\n例如：**BN** 用在卷积之后。\n"
+    )
+    questions = parse_markdown(text, "c").questions
+    assert [q.key_points for q in questions] == [
+        ("Baseline Conversion Rate (BCR)", "Statistical Power (1 - β)", "Runtime"),
+        ("批归一化（BN）", "非抢占式", "抢占式"),
     ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from interviewer.notes import load_bank
-from interviewer.notes.markup import derived_points, highlighted_points, unquote, unwrap
+from interviewer.notes.key_points import derived_points, highlighted_points
+from interviewer.notes.markup import unquote, unwrap
 from interviewer.notes.parser import ParsedQuestion, parse_markdown
 from interviewer.search.chunking import chunk_question
 

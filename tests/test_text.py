@@ -62,7 +62,7 @@ def test_language_of(text: str, language: str) -> None:
 )
 def test_an_abbreviation_does_not_end_a_sentence(text: str) -> None:
     from interviewer.grading.matching import split_sentences
-    from interviewer.notes.markup import first_sentence
+    from interviewer.notes.key_points import first_sentence
 
     first = text[: text.index(". Then") + 1]
     assert split_sentences(text)[0] == first.rstrip(".")

@@ -12,6 +12,7 @@ from interviewer.notes.document import Document, parse_document
 from interviewer.notes.draft import Context, Draft, asks, strip_a_label
 from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
+from interviewer.notes.key_points import derived_points, highlighted_points
 from interviewer.notes.labels import answer_labels, structural_labels, without_labels
 from interviewer.notes.marks import (
     Title,
@@ -20,12 +21,7 @@ from interviewer.notes.marks import (
     level_difficulty,
     parse_title,
 )
-from interviewer.notes.markup import (
-    derived_points,
-    highlighted_points,
-    highlights_to_bold,
-    replace_images,
-)
+from interviewer.notes.markup import highlights_to_bold, replace_images
 from interviewer.notes.sections import containers, subject_sections
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
