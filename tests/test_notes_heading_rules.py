@@ -333,3 +333,21 @@ def test_numbered_steps_under_a_question_heading_are_its_answer(tmp_path: Path) 
     ]
     assert "#### 3. Analysis" in questions[1].answer
     assert "分治" in questions[3].answer
+
+
+def test_a_comment_between_two_code_blocks_is_no_top_heading(tmp_path: Path) -> None:
+    # "# 3) 入库检索" between two fences is a code comment that fell out of the fence (found
+    # on the walk9a walkthrough); read as a top heading it became the topic of every later
+    # question and cut its own answer short.
+    path = tmp_path / "lc.md"
+    path.write_text(
+        "# LangChain 笔记\n\n## 1. LangChain 如何使用？\n\n先切分文本：\n\n```python\nsplit()\n```\n\n"
+        "# 3) 入库检索，用向量库\n```python\nindex()\n```\n\n"
+        "## 2. 什么是 Agent？\n\n能调用工具的链。\n\n# 附录\n\n## 3. 参考资料有哪些？\n\n官方文档。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "LangChain 如何使用？", "什么是 Agent？", "参考资料有哪些？"]
+    assert "index()" in questions[0].answer and "入库检索" in questions[0].answer
+    assert questions[1].sections == questions[0].sections

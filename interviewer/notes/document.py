@@ -51,6 +51,8 @@ class Block:
     """The number of an ordered list item."""
     summary: str = ""
     """The `<summary>` text of a details block."""
+    fenced: bool = False
+    """A code block written between fences (not one indented four spaces)."""
     children: list[Block] = field(default_factory=list)
 
 
@@ -175,7 +177,8 @@ def _build(tokens: list[Token], index: int, closing: str | None) -> tuple[list[B
         else:
             leaf = _LEAVES.get(kind_of_token)
             if leaf is not None:
-                blocks.append(Block(leaf, start, end, text=token.content if leaf != "hr" else ""))
+                text = token.content if leaf != "hr" else ""
+                blocks.append(Block(leaf, start, end, text=text, fenced=kind_of_token == "fence"))
             index += 1
     return blocks, index
 

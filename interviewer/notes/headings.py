@@ -40,10 +40,25 @@ class Outline:
     introductions beside the sections holding the questions)."""
 
 
+def _escaped_comment(blocks: list[Block], at: int) -> bool:
+    """A top heading between two fenced code blocks: a comment that fell out of the fence ("# 3)
+    入库检索…" after one listing and before the next), not a chapter of the notes."""
+    block = blocks[at]
+    return (
+        block.kind == "heading"
+        and block.level == 1
+        and 0 < at < len(blocks) - 1
+        and blocks[at - 1].fenced
+        and blocks[at + 1].fenced
+    )
+
+
 def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segment]]:
     preamble: list[Block] = []
     segments: list[Segment] = []
-    for block in blocks:
+    for at, block in enumerate(blocks):
+        if _escaped_comment(blocks, at):
+            block = Block("paragraph", block.start, block.end, text=block.text)
         title = parse_title(block.text, ctx.emoji_difficulty) if block.kind == "heading" else None
         if title is not None and (title.text.strip() or title.number is not None):
             segments.append(Segment(block, title, []))
