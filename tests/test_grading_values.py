@@ -329,3 +329,45 @@ def test_a_count_written_with_thousands_separators_is_compared_whole(
     grader = KeywordGrader(bank, packs=[])
     assert _found(_grade(grader, bank, title, wrong), "values")
     assert not _found(_grade(grader, bank, title, right), "values")
+
+
+LABELLED = """# Tests
+
+## 1. Which parameters size an A/B test?
+
+- **Significance level (α):** typically set at 5%, the chance of a false positive.
+- **Statistical power (1 - β):** typically set at 80%, the chance of finding a real effect.
+
+## 2. 样本量由哪些参数决定？
+
+- **显著性水平（α）：** 通常取 5%，即误报的概率。
+- **统计功效（1 - β）：** 通常取 80%，即发现真实效果的概率。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [("Which parameters", "The significance level is typically 80% and the statistical power "
+      "is typically 5%.", "The significance level is typically 5% and the statistical power "
+      "is typically 80%."),
+     ("样本量", "显著性水平通常取 80%，统计功效通常取 5%。", "显著性水平通常取 5%，统计功效通常取 80%。")],
+)
+def test_a_value_after_a_label_and_its_colon_is_the_labels(
+    tmp_path_factory: pytest.TempPathFactory, title: str, wrong: str, right: str,
+) -> None:
+    # Found on the walk9b walkthrough: "**Label:** Typically set at 5%" lost its quantity at
+    # the colon, so 5% and 80% given the other way round passed.
+    bank = notes_bank(tmp_path_factory, {"ab.md": LABELLED})
+    grader = KeywordGrader(bank, packs=[])
+    assert _found(_grade(grader, bank, title, wrong), "values")
+    assert not _found(_grade(grader, bank, title, right), "values")
+
+
+def test_a_greek_letter_is_its_name_typed() -> None:
+    # Notes write "α", "β", answers typed on a keyboard "alpha", "beta".
+    from interviewer.grading.lexicon import Lexicon
+
+    lexicon = Lexicon([])
+    assert lexicon.text_concepts("显著性水平 α") == lexicon.text_concepts("显著性水平 alpha")
+    assert lexicon.text_concepts("power (1 - β)") == lexicon.text_concepts("power (1 - Beta)")
+    assert lexicon.text_concepts("alpha") != lexicon.text_concepts("beta")

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.notes.math_text import GREEK
 from interviewer.packs import Pack, bundled_packs
 from interviewer.packs import word_groups as pack_word_groups
 from interviewer.text import cut, may_be_plural
@@ -50,6 +51,7 @@ _STOPWORDS_TEXT = """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
 _CJK_WORD = re.compile(r"^[\u4e00-\u9fff]+$")
+_GREEK_NAMES = {symbol: name.lower() for name, symbol in GREEK.items() if name.islower()}
 # Chinese negation characters that also open term names ("不可重复读", "无锁", "非聚簇索引").
 NAME_NEGATION = re.compile(r"[不无非没未]")
 # Function characters jieba sometimes glues onto the word next to them.
@@ -147,6 +149,8 @@ class Lexicon:
         for at, _, concept in self._phrases(stems):
             if concept is not None:
                 out.append(concept)
+            elif stems[at] in _GREEK_NAMES:
+                out.append(_GREEK_NAMES[stems[at]])  # "α" in the notes is "alpha" typed
             elif stems[at] not in STOPWORDS and not stems[at].isdigit():
                 out.extend(self._split_compound(stems[at]) or (stems[at],))
         return out

@@ -29,6 +29,7 @@ _NUMBER = re.compile(
     rf"(?:百分之\s*)?(?<![A-Za-z0-9_.])(?:(?P<top>\d+)/(?P<bottom>\d+)|10\^\{{?(?P<exp>-?\d+)\}}?|"
     rf"(?P<num>{_GROUPED}|{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
+_NEXT_STATEMENT = re.compile(r"\s(?:and|but|while|whereas)\s|而|但|并且|同时")
 # A number that names something rather than measuring it: "L1", "VGG16", "SHA-256", "step 2".
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
                            r"section|round|line|figure|fig\.?|table|version|v)\s*)$", re.I)
@@ -51,6 +52,8 @@ BEFORE = 4
 AFTER = 3
 # Two quantities are one when each has this share of the other's (weighted) concepts.
 MATCH = 0.6
+# A label this short before a colon names the value after it ("Power (1 - β): 80%").
+LABEL_CHARS = 40
 
 
 @dataclass(frozen=True)
@@ -152,9 +155,21 @@ def find_values(sentence: str) -> list[Value]:
         left = max([m.end() for m in _CLAUSE_END.finditer(sentence, 0, start)]
                    + ([found[i - 1][1]] if i else []), default=0)
         stop = _CLAUSE_END.search(sentence, end)
+        joined = _NEXT_STATEMENT.search(sentence, end)
+        if joined and (stop is None or joined.start() < stop.start()):
+            stop = joined  # "… is 80% and the power is 5%": what follows "and" is not its
         right = min([stop.start() if stop else len(sentence)]
                     + ([found[i + 1][0]] if i + 1 < len(found) else []))
-        values.append(replace(value, before=sentence[left:start], after=sentence[end:right]))
+        before = sentence[left:start]
+        if left and sentence[left - 1] in ":：" and not (i and found[i - 1][1] >= left - 1):
+            # "Significance level (α): typically 5%": the label before the colon is what the
+            # value is the value of.
+            opens = max([m.end() for m in _CLAUSE_END.finditer(sentence, 0, left - 1)]
+                        + ([found[i - 1][1]] if i else []), default=0)
+            label = sentence[opens:left - 1].strip()
+            if label and len(label) <= LABEL_CHARS:
+                before = f"{label} {before}"
+        values.append(replace(value, before=before, after=sentence[end:right]))
     return values
 
 
@@ -259,6 +274,28 @@ def _candidates(
     return found
 
 
+def _given_elsewhere(
+    value: Value, said: frozenset[str], candidates: list[tuple[float, NoteValue]],
+    notes: Sequence[NoteValue], weight: Callable[[str], float],
+) -> bool:
+    """A value the notes give, but for another quantity: this one's they give otherwise and
+    surely ("significance level: 5%", "power: 80%", and the answer's "significance level is
+    80%")."""
+    best = max(match for match, _ in candidates)
+    elsewhere = [_match(said, n.quantity, weight) for n in notes if same(value, n.value)]
+    return best >= MATCH and max(elsewhere, default=0.0) < best / 2
+
+
+def _same_quantity(
+    other: frozenset[str], mine: frozenset[str], note: frozenset[str],
+    weight: Callable[[str], float],
+) -> bool:
+    """Whether another value of the answer's sentence is of this value's quantity (or of no
+    quantity of its own): then giving the notes' value there is giving it here. In "the
+    significance level is 80% and the power is 5%" the 5% is the power's."""
+    return not other or max(_match(other, mine, weight), _match(other, note, weight)) >= MATCH
+
+
 def differing(
     sentence: str, notes: Sequence[NoteValue], lexicon: Lexicon, weight: Callable[[str], float]
 ) -> tuple[Value, NoteValue] | None:
@@ -278,17 +315,21 @@ def differing(
         # sets nothing up: it is always a claim)
     example = bool(EXAMPLE.search(sentence))
     for i, value in enumerate(mine):
-        others = mine[:i] + mine[i + 1:]
         anchored = any(familiar[:i] + familiar[i + 1:])
         candidates = found[i]
-        if not candidates or (value.kind != "order" and stated(known, value)):
+        if not candidates or (value.kind != "order" and stated(known, value)
+                              and not _given_elsewhere(value, said[i], candidates, notes, weight)):
             continue
         if (example or any(n.example for _, n in candidates)) and not anchored:
             continue
-        if any(same(value, n.value) and (n.quantity & said[i] or not said[i]) for n in notes):
-            continue  # a complexity the notes give for this very thing
-        if any(same(o, n.value) for o in others for _, n in candidates):
-            continue
+        if value.kind == "order" and any(
+            same(value, n.value) and (n.quantity & said[i] or not said[i]) for n in notes
+        ):
+            continue  # a complexity the notes give for this very thing (a value the notes
+            # give was let through above unless they surely give it for something else)
+        if any(same(mine[j], n.value) and _same_quantity(said[j], said[i], n.quantity, weight)
+               for j in range(len(mine)) if j != i for _, n in candidates):
+            continue  # the answer gives the notes' value too ("0.5 or 0.75")
         # The notes' statement of the fact before their worked example of it.
         return value, max(candidates, key=lambda c: (not c[1].example, c[0]))[1]
     return None

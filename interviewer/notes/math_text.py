@@ -18,12 +18,16 @@ _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])|\\[,;:! ]"
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _BRACED = re.compile(r"([_^])\{([^{}]*)\}")
 _SIMPLE = re.compile(r"^[\w.′'√]+$")
-_SYMBOLS = {
+GREEK = {
     "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
     "zeta": "ζ", "eta": "η", "theta": "θ", "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ",
     "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "phi": "φ", "varphi": "φ", "chi": "χ",
     "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ",
-    "Sigma": "Σ", "Pi": "Π", "Phi": "Φ", "Omega": "Ω", "cdot": "·", "dot": "·", "times": "×",
+    "Sigma": "Σ", "Pi": "Π", "Phi": "Φ", "Omega": "Ω",
+}
+"""Greek letters by their LaTeX names (which are also their English names)."""
+_SYMBOLS = GREEK | {
+    "cdot": "·", "dot": "·", "times": "×",
     "div": "÷", "pm": "±", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥", "ne": "≠", "neq": "≠",
     "approx": "≈", "sim": "~", "infty": "∞", "sum": "Σ", "prod": "Π", "partial": "∂",
     "nabla": "∇", "to": "→", "rightarrow": "→", "leftarrow": "←", "in": "∈", "log": "log",
