@@ -29,6 +29,7 @@ _NUMBER = re.compile(
     rf"(?:百分之\s*)?(?<![A-Za-z0-9_.])(?:(?P<top>\d+)/(?P<bottom>\d+)|10\^\{{?(?P<exp>-?\d+)\}}?|"
     rf"(?P<num>{_GROUPED}|{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
+_LABEL_ALIAS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _NEXT_STATEMENT = re.compile(r"\s(?:and|but|while|whereas)\s|而|但|并且|同时")
 # A number that names something rather than measuring it: "L1", "VGG16", "SHA-256", "step 2".
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
@@ -166,7 +167,8 @@ def find_values(sentence: str) -> list[Value]:
             # value is the value of.
             opens = max([m.end() for m in _CLAUSE_END.finditer(sentence, 0, left - 1)]
                         + ([found[i - 1][1]] if i else []), default=0)
-            label = sentence[opens:left - 1].strip()
+            # Its bracketed symbol or short form ("(α)", "(1 - β)") only names it again.
+            label = _LABEL_ALIAS.sub("", sentence[opens:left - 1]).strip()
             if label and len(label) <= LABEL_CHARS:
                 before = f"{label} {before}"
         values.append(replace(value, before=before, after=sentence[end:right]))
