@@ -1,0 +1,60 @@
+"""Notes whose answers are mostly formulas: a Chinese answer to them is checked as
+Chinese."""
+
+from __future__ import annotations
+
+import pytest
+from grading_helpers import grade_for, notes_bank
+
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.notes import QuestionBank
+
+NOTES = """# 模型
+
+## 1. 逻辑回归的参数怎么估计？
+
+用极大似然估计：训练时最大化似然函数，等价于最小化交叉熵损失。
+
+## 2. 什么是决策树？
+
+决策树按特征划分样本，叶节点给出类别。
+
+## 3. 什么是 KNN？
+
+KNN 用最近的 k 个邻居投票。
+
+## 4. 线性回归的损失函数是什么？
+
+用**均方误差**：
+$$
+J\\left(\\theta_{0}, \\theta_{1}\\right)=\\frac{1}{2 m} \\sum_{i=1}^{m}\\left(y_{i}-h_{\\theta}\\left(x_{i}\\right)\\right)^{2}
+$$
+**取平方和**再平均：
+$$
+\\operatorname{MSE}=\\frac{1}{m} \\sum_{i=1}^{m}\\left(h_{\\theta}\\left(x^{(i)}\\right)-y^{(i)}\\right)^{2}
+$$
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"n.md": NOTES})
+
+
+@pytest.fixture(scope="module")
+def plain(notes: QuestionBank) -> KeywordGrader:
+    return KeywordGrader(notes, packs=[])
+
+
+def test_chinese_notes_written_in_formulas_are_chinese(plain: KeywordGrader,
+                                                       notes: QuestionBank) -> None:
+    # The letters of \\frac, \\left and \\theta are no English: a Chinese answer is checked
+    # sentence by sentence, not matched "by meaning only" as if in another language.
+    wrong = grade_for(plain, notes, "线性回归的损失函数", "线性回归的损失函数是交叉熵损失，用来做分类。")
+    assert "statements_unchecked" not in wrong.flags
+    assert next(c for c in wrong.checks if c.name == "support").ran
+    assert wrong.score < 5
+    right = grade_for(plain, notes, "线性回归的损失函数",
+                      "线性回归用均方误差，取预测值和真实值之差的平方和再平均，乘以1/2方便求导。")
+    assert "statements_unchecked" not in right.flags
+    assert right.score > wrong.score
