@@ -1,10 +1,11 @@
-"""Notes whose answers are mostly formulas: a Chinese answer to them is checked as
-Chinese."""
+"""Notes whose answers are mostly formulas, and optimisation directions said as verbs
+("最小化似然函数"): a Chinese answer to such notes is checked as Chinese, and a flipped
+maximise/minimise is caught while the right statement is not."""
 
 from __future__ import annotations
 
 import pytest
-from grading_helpers import grade_for, notes_bank
+from grading_helpers import found_by, grade_for, notes_bank
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank
@@ -44,6 +45,15 @@ def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
 @pytest.fixture(scope="module")
 def plain(notes: QuestionBank) -> KeywordGrader:
     return KeywordGrader(notes, packs=[])
+
+
+def test_a_flipped_optimisation_verb_is_a_contradiction(plain: KeywordGrader,
+                                                        notes: QuestionBank) -> None:
+    # "最小化" is one word: cutting "最小" off left "化似然" and lost what is minimised.
+    wrong = grade_for(plain, notes, "参数怎么估计", "参数来自最小化似然函数。")
+    assert found_by(wrong, "contradiction")
+    right = grade_for(plain, notes, "参数怎么估计", "参数来自最大化似然函数。")
+    assert not found_by(right, "contradiction")
 
 
 def test_chinese_notes_written_in_formulas_are_chinese(plain: KeywordGrader,
