@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from grading_helpers import found_by, grade_for, notes_bank
 
+from interviewer.grading.formulas import find_formulas
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank
 
@@ -68,3 +69,60 @@ def test_chinese_notes_written_in_formulas_are_chinese(plain: KeywordGrader,
                       "线性回归用均方误差，取预测值和真实值之差的平方和再平均，乘以1/2方便求导。")
     assert "statements_unchecked" not in right.flags
     assert right.score > wrong.score
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # A minus sign opening a bracket or an exponent is part of the formula.
+        ("S(t)=1/(1+e^(-t))", "1 / (1 + e ** (-t))"),
+        ("the inverse is x^-1 + b", "x ** (-1) + b"),
+        # A LaTeX fraction whose denominator has braces of its own.
+        ("sigmoid 的公式 $S(t)=\\frac{1}{1+e^{-t}}$", "1 / (1 + e ** (-t))"),
+    ],
+)
+def test_a_formula_with_a_negative_exponent_is_read_whole(sentence: str, source: str) -> None:
+    assert [f.source for f in find_formulas(sentence)] == [source]
+
+
+SIGMOID = """# 激活函数
+
+## 1. 简单介绍一下 Sigmoid 函数
+
+它把实数映射到 (0,1) 区间，函数公式如下：
+$$
+S(t)=\\frac{1}{1+e^{-t}}
+$$
+
+## 2. What is the sigmoid function?
+
+It maps a real number into (0,1); its formula is $S(t)=\\frac{1}{1+e^{-t}}$.
+
+## 3. 什么是 KNN？
+
+KNN 用最近的 k 个邻居投票。
+"""
+
+
+@pytest.fixture(scope="module")
+def sigmoid(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"s.md": SIGMOID})
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [
+        ("Sigmoid 函数", "Sigmoid 函数的公式是 S(t)=1/(1-e^t)，把实数映射到 (0,1)。",
+         "Sigmoid 函数的公式是 S(t)=1/(1+e^(-t))，把实数映射到 (0,1)。"),
+        ("sigmoid function",
+         "The sigmoid squashes any real number into (0,1), so its output reads as a probability. "
+         "Its formula is S(t) = 1/(1 - e^t).",
+         "The sigmoid squashes any real number into (0,1), so its output reads as a probability. "
+         "Its formula is S(t) = 1/(1 + e^(-t))."),
+    ],
+)
+def test_a_wrong_sigmoid_formula_is_named(sigmoid: QuestionBank, title: str, wrong: str,
+                                          right: str) -> None:
+    grader = KeywordGrader(sigmoid, packs=[])
+    assert found_by(grade_for(grader, sigmoid, title, wrong), "formulas")
+    assert not found_by(grade_for(grader, sigmoid, title, right), "formulas")
