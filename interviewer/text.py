@@ -37,10 +37,20 @@ AFTER_ABBREVIATION = r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<!\b[Vv]s\.)(?<!\b[Cc]f\.)"
 """The same, put after the full stop (for patterns that split behind it)."""
 
 
+MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)", re.DOTALL)
+"""A `$$…$$` or `$…$` span, by Pandoc's rule for inline math: no space inside either dollar,
+no digit after the closing one — "costs $5 and $6" is money."""
+# What is written in no language: formulas, code and links. A Chinese answer that is mostly
+# LaTeX (\frac, \left, \theta) or a pasted snippet is still a Chinese answer.
+_NOT_PROSE = re.compile(r"```.*?(?:```|$)|~~~.*?(?:~~~|$)|`[^`\n]+`|(?:https?://|www\.)\S+",
+                        re.DOTALL)
+
+
 def language_of(text: str) -> str:
-    """'zh' when the text is mostly Chinese, else 'en'."""
-    cjk = len(_CJK.findall(text))
-    latin_words = len(re.findall(r"[A-Za-z]+", text))
+    """'zh' when the text's prose is mostly Chinese, else 'en'."""
+    prose = MATH_SPAN.sub(" ", _NOT_PROSE.sub(" ", text))
+    cjk = len(_CJK.findall(prose))
+    latin_words = len(re.findall(r"[A-Za-z]+", prose))
     return "zh" if cjk and cjk >= latin_words else "en"
 
 

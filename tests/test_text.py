@@ -53,6 +53,31 @@ def test_language_of(text: str, language: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # A Chinese answer that is mostly LaTeX is Chinese: the letters of \frac, \left and
+        # \theta are no English words.
+        ("取负对数得到损失函数：\n$$\nJ(\\theta) = -\\sum\\limits_{i=1}^{m}(y^{(i)}\\log(h_{\\theta}"
+         "(x^{(i)}))+ (1-y^{(i)})\\log(1-h_{\\theta}(x^{(i)})))\n$$", "zh"),
+        ("先验概率 $P(\\theta)$ 乘以似然 $P(x|\\theta)$ 再归一化，得到后验 "
+         "$P(\\theta|x)=\\frac{P(x|\\theta)P(\\theta)}{P(x)}$", "zh"),
+        # So is one with a code block, or a reference link.
+        ("用法如下：\n```python\nfrom sklearn.linear_model import LogisticRegression\n"
+         "model = LogisticRegression(penalty='l2', solver='lbfgs')\n```", "zh"),
+        ("参考资料：https://blog.example.com/posts/regularization-ridge-lasso-explained", "zh"),
+        # English prose stays English with its formulas and code.
+        ("The loss is the cross-entropy $$J(\\theta) = -\\sum_i y_i \\log h_\\theta(x_i)$$ "
+         "summed over the samples.", "en"),
+        ("Fit it with `model.fit(X, y)` and read the weights.", "en"),
+        # Nothing but a formula is no Chinese.
+        ("$$y = wx + b$$", "en"),
+    ],
+)
+def test_language_of_reads_the_prose(text: str, language: str) -> None:
+    assert language_of(text) == language
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Break a condition in advance, e.g. take locks in a fixed order. Then check the graph.",

@@ -24,7 +24,9 @@ _SPOKEN = [
 ]
 _SYMBOLS = str.maketrans({"×": "*", "∗": "*", "·": "*", "÷": "/", "−": "-", "–": "-", "＋": "+",
                           "（": "(", "）": ")", "＝": "=", "²": "^2", "√": "sqrt"})
-_LATEX = [(re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}"), r"(\1)/(\2)"),
+# A fraction's parts may hold braces of their own: \frac{1}{1+e^{-t}}.
+_BRACED = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
+_LATEX = [(re.compile(rf"\\frac{_BRACED}{_BRACED}"), r"(\1)/(\2)"),
           (re.compile(r"\\(?:times|cdot|ast)"), "*"), (re.compile(r"[{}$]|\\left|\\right"), "")]
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 _FUNCTIONS = {"sqrt": math.sqrt, "log": math.log, "exp": math.exp, "ln": math.log}
@@ -167,6 +169,8 @@ def _segments(text: str) -> list[tuple[int, int]]:
         kind = ("operand" if _OPERAND.match(token) else "open" if token == "("
                 else "close" if token == ")" else "operator" if token in "+-*/^" else "")
         joined = ((kind == "operator" and previous in ("operand", "close"))
+                  # a sign opening a bracket or an exponent: 1/(1+e^(-t)), x^-1
+                  or (token in "+-" and previous in ("open", "operator"))
                   or (kind in ("operand", "open") and previous in ("operator", "open"))
                   or (kind == "close" and previous in ("operand", "close"))
                   or (kind == "open" and previous == "close"))

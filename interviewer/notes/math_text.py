@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-# Pandoc's rule for inline math: no space inside either dollar, no digit after the closing
-# one — "costs $5 and $6" is money.
-_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)", re.DOTALL)
+from interviewer.text import MATH_SPAN
+
 _GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
 _FRAC = re.compile(rf"\\[dt]?frac\s*{_GROUP}\s*{_GROUP}")
 _SQRT = re.compile(rf"\\sqrt\s*{_GROUP}")
@@ -57,4 +56,4 @@ def readable(text: str) -> str:
     """The text with each `$…$` / `$$…$$` span written in plain symbols."""
     if "$" not in text:
         return text
-    return _SPAN.sub(lambda m: _math(m[1] if m[1] is not None else m[2]), text)
+    return MATH_SPAN.sub(lambda m: _math(m[1] if m[1] is not None else m[2]), text)
