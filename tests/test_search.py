@@ -394,3 +394,11 @@ def test_a_question_written_twice_word_for_word_is_one_hit(
     })
     other = open_retriever(load_settings(), load_bank([notes_b]))
     assert [hit.title for hit in other.search("tides gravity", k=2)] == ["What causes tides?"] * 2
+    # A bare title asked of two things, or one answer under two sections, is two questions.
+    notes_c = write_notes(tmp_path / "notes_c", {
+        "c.md": "# Trees\n## What is the basic idea?\n## What are the pros?\nFast.\n"
+                "# Forests\n## What is the basic idea?\n## What are the pros?\nFast.\n",
+    })
+    third = open_retriever(load_settings(), load_bank([notes_c]))
+    assert [hit.sections for hit in third.search("basic idea", k=4)] == [("Trees",), ("Forests",)]
+    assert [hit.sections for hit in third.search("pros fast", k=4)] == [("Trees",), ("Forests",)]

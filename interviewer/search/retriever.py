@@ -350,13 +350,10 @@ class Retriever:
 
 
 def _first_copies(questions: list[Question]) -> list[int]:
-    """For each question, the position of the first one with the same title and answer
-    (spacing and the title's case aside): itself unless it repeats an earlier one."""
-    first: dict[tuple[str, str], int] = {}
-    return [
-        first.setdefault((" ".join(q.title.casefold().split()), " ".join(q.answer.split())), at)
-        for at, q in enumerate(questions)
-    ]
+    """For each question, the position of the first one worded the same: itself unless it
+    repeats an earlier one."""
+    first: dict[tuple[str, ...], int] = {}
+    return [first.setdefault(q.wording or (q.id,), at) for at, q in enumerate(questions)]
 
 
 def prepare_query(query: str) -> tuple[str, bool]:
