@@ -178,9 +178,15 @@ class Glossary:
             for alias in (*topic.zh, *topic.en):
                 aliases.setdefault(alias, set()).add(topic.slug)
         self._index = _AliasIndex(aliases)
+        # Every topic's own slug and name first: a broad topic may list a narrower one's
+        # name among its aliases (activation functions: "relu"), and `--topic relu` means
+        # the topic named so.
         self._alias_to_slug: dict[str, str] = {}
         for topic in topics:
-            for alias in (topic.slug, topic.name, *topic.zh, *topic.en):
+            for alias in (topic.slug, topic.name):
+                self._alias_to_slug.setdefault(compact(alias), topic.slug)
+        for topic in topics:
+            for alias in (*topic.zh, *topic.en):
                 self._alias_to_slug.setdefault(compact(alias), topic.slug)
 
     @classmethod

@@ -156,3 +156,36 @@ def test_notes_does_not_send_the_user_to_itself(
     said = " ".join((out + err).split())
     assert "prose.md: no questions found" in said
     assert "see `interviewer notes`" not in said and "'Your own notes'" in said
+
+
+def test_notes_warns_of_questions_written_twice(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A block pasted twice: the walk9c walkthrough's real file repeated ten questions word
+    # for word and `notes` said nothing.
+    block = (
+        "## Interview Question\n\n### What causes tides?\n\n**Answer:** The moon's gravity.\n\n"
+        "## Interview Question\n\n### Why is the sky blue?\n\n**Answer:** Rayleigh scattering.\n\n"
+    )
+    other = "## Interview Question\n\n### What causes tides?\n\n**Answer:** The sun, too.\n\n"
+    (tmp_path / "sky.md").write_text(block + other + block, encoding="utf-8")
+    code, out, _ = run(capsys, "notes", str(tmp_path / "sky.md"), "--json")
+    assert code == 0
+    [entry] = json.loads(out)["files"]
+    assert entry["questions"] == 5
+    [warning] = [w for w in entry["warnings"] if "word for word" in w]
+    assert warning.startswith("2 question(s) repeat an earlier one word for word")
+    assert "'What causes tides?' (lines 3 and 21)" in warning
+    # The same title with another answer is no repeat.
+    assert "3 question(s)" not in warning
+    # Nor is a bare title asked of several things, or the same answer in another section.
+    (tmp_path / "algos.md").write_text(
+        "# Trees\n## What is the basic idea?\n## What are the pros?\nFast.\n"
+        "# Forests\n## What is the basic idea?\n## What are the pros?\nFast.\n"
+        "## What is the basic idea?\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "notes", str(tmp_path / "algos.md"), "--json")
+    [entry] = json.loads(out)["files"]
+    assert entry["questions"] == 5
+    assert not [w for w in entry["warnings"] if "word for word" in w]

@@ -360,3 +360,45 @@ def test_a_code_block_is_one_unit_of_a_chunk_and_no_heading() -> None:
     text = "\n".join(c.text for c in chunks)
     assert "```python\n# a comment, not a heading\ndef f():\n    return 1\n```" in text
     assert "# a comment" not in passage_text(question.title, text)
+
+
+def test_a_question_written_twice_word_for_word_is_one_hit(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Notes with a block pasted twice (or one question copied into two files): its copies
+    # filled the results, "tides" gave the tides question twice in the top 2 and pushed
+    # the others down. From the walk9c walkthrough (ten questions of a real file repeated).
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    block = (
+        "## What causes tides?\nThe moon's gravity pulls the oceans; the sun adds a smaller pull.\n\n"
+        "## Why is the sky blue?\nAir scatters short blue wavelengths more than red ones.\n\n"
+    )
+    tides_moon = "## How does the moon affect the sea?\nIts gravity raises tides twice a day.\n\n"
+    notes = write_notes(tmp_path / "notes", {
+        "physics.md": block + tides_moon + block,
+        "copy.md": "## What causes tides?\nThe moon's gravity pulls the oceans; the sun adds a smaller pull.\n",
+    })
+    bank = load_bank([notes])
+    assert sum(q.title == "What causes tides?" for q in bank.questions) == 3
+    retriever = open_retriever(load_settings(), bank)
+    titles = [hit.title for hit in retriever.search("tides moon gravity", k=3)]
+    assert titles.count("What causes tides?") == 1, titles
+    assert "How does the moon affect the sea?" in titles[:2]
+    # Related notes of one copy are other questions, not the copy's twins.
+    first = next(q for q in bank.questions if q.title == "What causes tides?")
+    related = [hit.title for hit in retriever.related(first, k=3)]
+    assert "What causes tides?" not in related, related
+    # A question with the same title but another answer is another question.
+    notes_b = write_notes(tmp_path / "notes_b", {
+        "a.md": "## What causes tides?\nThe moon's gravity.\n\n## What causes tides? \nThe sun's gravity, less so.\n",
+    })
+    other = open_retriever(load_settings(), load_bank([notes_b]))
+    assert [hit.title for hit in other.search("tides gravity", k=2)] == ["What causes tides?"] * 2
+    # A bare title asked of two things, or one answer under two sections, is two questions.
+    notes_c = write_notes(tmp_path / "notes_c", {
+        "c.md": "# Trees\n## What is the basic idea?\n## What are the pros?\nFast.\n"
+                "# Forests\n## What is the basic idea?\n## What are the pros?\nFast.\n",
+    })
+    third = open_retriever(load_settings(), load_bank([notes_c]))
+    assert [hit.sections for hit in third.search("basic idea", k=4)] == [("Trees",), ("Forests",)]
+    assert [hit.sections for hit in third.search("pros fast", k=4)] == [("Trees",), ("Forests",)]

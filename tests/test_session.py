@@ -95,6 +95,17 @@ def test_plan_never_repeats_and_respects_count(bundled_bank) -> None:
     assert len(plan(pool[:2], 5, [], NOW, random.Random(0))) == 2
 
 
+def test_plan_asks_a_question_written_twice_once(bundled_bank) -> None:
+    # Notes with a block pasted twice (the walk9c walkthrough's real file repeats ten
+    # questions): one interview asked both copies of a question.
+    original = bundled_bank.questions[:3]
+    twins = [dataclasses.replace(q, id=f"{q.id}-2", line=q.line + 1000) for q in original]
+    pool = [*original, *twins]
+    for seed in range(30):
+        picked = plan(pool, 4, [], NOW, random.Random(seed))
+        assert len({q.wording for q in picked}) == len(picked) == 3
+
+
 def _firsts(pool, reviews, draws: int = 3000) -> Counter[str]:
     rng = random.Random(7)
     return Counter(plan(pool, 1, reviews, NOW, rng)[0].id for _ in range(draws))

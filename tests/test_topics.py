@@ -135,3 +135,34 @@ def test_topics_of_equal_weight_come_in_name_order_whatever_the_hash_seed() -> N
     glossary = Glossary(topics, [])
     weights = glossary.topic_weights("过拟合、正则化与丢弃法", ("正则化",))
     assert weights == (("alpha", 4), ("mid", 3), ("zeta", 3))
+
+
+def test_a_topics_own_name_wins_over_another_topics_alias(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A broad topic may list a narrower topic's name among its aliases ("fruit" lists
+    # "apple"): `--topic apple` means the topic named apple, not every fruit. Found by a
+    # walkthrough where `--topic relu` selected every activation-function question.
+    from interviewer.notes import load_bank
+
+    topics = [
+        Topic("fruit", "Fruit", ("水果",), ("fruit", "fruits", "apple", "pear")),
+        Topic("apple", "Apple", ("苹果",), ("apple", "apples")),
+    ]
+    glossary = Glossary(topics, [])
+    assert glossary.lookup("apple") == "apple"
+    assert glossary.lookup("Apple") == "apple"
+    assert glossary.lookup("pear") == "fruit"
+    assert glossary.lookup("fruit") == "fruit"
+    # The bundled glossary has such a pair: activation-functions lists "relu".
+    notes = tmp_path / "n.md"
+    notes.write_text(
+        "## What is the sigmoid function?\nIt squashes any input into (0, 1).\n\n"
+        "## Why is ReLU popular?\nReLU is cheap and does not saturate for positive inputs.\n\n"
+        "## What does tanh output?\nValues between -1 and 1.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([notes])
+    bundled = load_glossary()
+    assert [q.title for q in questions_for_topic(bank.questions, "relu", bundled)] == [
+        "Why is ReLU popular?"
+    ]
+    assert len(questions_for_topic(bank.questions, "activation-functions", bundled)) == 3

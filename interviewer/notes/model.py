@@ -50,6 +50,16 @@ class Question:
         strong = tuple(slug for slug, weight in self.topic_weights if weight >= 2)
         return tuple(dict.fromkeys(strong + (self.notes_topics or self.sections)))
 
+    @property
+    def wording(self) -> tuple[str, ...] | None:
+        """Its sections, title and answer as written (spacing and case aside): two questions
+        worded the same are one written twice (a block pasted twice). None without an
+        answer: a bare title ("Basic idea") may be asked of several things."""
+        if not self.has_reference:
+            return None
+        said = (*self.sections, self.title, self.answer)
+        return tuple(" ".join(part.casefold().split()) for part in said)
+
     def relevance(self, slugs: set[str]) -> int:
         """How strongly the question belongs to any of these topics (0 = not at all)."""
         weight = sum(weight for slug, weight in self.topic_weights if slug in slugs)

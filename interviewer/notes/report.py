@@ -80,9 +80,27 @@ def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> F
             f"{len(parsed.skipped)} heading(s) read as not questions (contents, references, "
             f"asides, introductions): {shown}{' …' if len(parsed.skipped) > 3 else ''}"
         )
+    repeats = _repeats(questions)
+    if repeats:
+        shown = "; ".join(f"{q.title!r} (lines {one.line} and {q.line})" for one, q in repeats[:2])
+        report.warnings.append(
+            f"{len(repeats)} question(s) repeat an earlier one word for word: {shown}"
+            f"{' …' if len(repeats) > 2 else ''}; delete the repeats (each copy is kept as a "
+            "question of its own)"
+        )
     if questions and not report.starred and not report.difficulty:
         report.warnings.append(
             "no importance or difficulty marks: every question is asked "
             "(mark important ones with ⭐ or :star:, difficulty with 👶/⭐️/🚀 or [E]/[M]/[H])"
         )
     return report
+
+
+def _repeats(questions: list[Question]) -> list[tuple[Question, Question]]:
+    """Each question worded like an earlier one (title and answer), with that first one."""
+    first: dict[tuple[str, ...], Question] = {}
+    return [
+        (first[key], q)
+        for q in questions
+        if (key := q.wording) is not None and first.setdefault(key, q) is not q
+    ]

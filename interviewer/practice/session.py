@@ -60,7 +60,8 @@ def plan(
     now: float,
     rng: random.Random | None = None,
 ) -> list[Question]:
-    """Pick `count` different questions, weighted by stars and by need of practice."""
+    """Pick `count` different questions, weighted by stars and by need of practice; of a
+    question written twice in the notes, one copy."""
     rng = rng or random.Random()
     by_question: dict[str, list[Review]] = {}
     for review in reviews:
@@ -72,7 +73,16 @@ def plan(
         # Efraimidis-Spirakis: weighted sampling without replacement in one pass.
         keyed.append((rng.random() ** (1.0 / weight), question))
     keyed.sort(key=lambda item: -item[0])
-    return [question for _, question in keyed[:count]]
+    picked: list[Question] = []
+    asked: set[tuple[str, ...]] = set()
+    for _, question in keyed:
+        if len(picked) == count:
+            break
+        wording = question.wording or (question.id,)
+        if wording not in asked:
+            asked.add(wording)
+            picked.append(question)
+    return picked
 
 
 def follow_up_question(question: Question, grade: Grade) -> Question:

@@ -111,6 +111,9 @@ class Retriever:
                 self._position[(notes.key, position)] = len(self.questions)
                 self._by_id[question.id] = len(self.questions)
                 self.questions.append(question)
+        # A question written twice word for word (a block pasted twice, a file copied) is
+        # one hit: its copies would crowd the others out of the results.
+        self._copy_of = _first_copies(self.questions)
         import numpy as np
 
         # The language each question is written in, by its file's: BM25 cannot match a
@@ -307,7 +310,15 @@ class Retriever:
     ) -> list[SearchHit]:
         with self._lock:
             ranked, chunk_scores, rows = self._fused(concepts, probe, skip, language)
-            return [self._hit(owner, score, chunk_scores, rows) for owner, score in ranked[:k]]
+            seen = {self._copy_of[skip]} if skip >= 0 else set()
+            hits: list[SearchHit] = []
+            for owner, score in ranked:
+                if len(hits) == k:
+                    break
+                if self._copy_of[owner] not in seen:
+                    seen.add(self._copy_of[owner])
+                    hits.append(self._hit(owner, score, chunk_scores, rows))
+            return hits
 
     # -- public --------------------------------------------------------------------------
 
@@ -336,6 +347,13 @@ class Retriever:
         """A question of the notes in use by id."""
         owner = self._by_id.get(question_id)
         return self.questions[owner] if owner is not None else None
+
+
+def _first_copies(questions: list[Question]) -> list[int]:
+    """For each question, the position of the first one worded the same: itself unless it
+    repeats an earlier one."""
+    first: dict[tuple[str, ...], int] = {}
+    return [first.setdefault(q.wording or (q.id,), at) for at, q in enumerate(questions)]
 
 
 def prepare_query(query: str) -> tuple[str, bool]:
