@@ -126,3 +126,20 @@ def test_a_wrong_sigmoid_formula_is_named(sigmoid: QuestionBank, title: str, wro
     grader = KeywordGrader(sigmoid, packs=[])
     assert found_by(grade_for(grader, sigmoid, title, wrong), "formulas")
     assert not found_by(grade_for(grader, sigmoid, title, right), "formulas")
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong"),
+    [("Sigmoid 函数", "Sigmoid 函数的公式是 S(t)=1/(1-e^t)，把实数映射到 (0,1)。"),
+     ("sigmoid function", "The sigmoid squashes any real number into (0,1), so its output "
+      "reads as a probability. Its formula is S(t) = 1/(1 - e^t).")],
+)
+def test_the_notes_formula_is_quoted_readable(sigmoid: QuestionBank, title: str,
+                                               wrong: str) -> None:
+    # Found on the walk9d walkthrough: the feedback quoted "$$ S(t)=\frac{1}{1+e^{-t}} $$".
+    grader = KeywordGrader(sigmoid, packs=[])
+    grade = grade_for(grader, sigmoid, title, wrong)
+    shown = [grade.feedback, grade.follow_up, *found_by(grade, "formulas")]
+    assert found_by(grade, "formulas")
+    assert all("\\frac" not in text and "$" not in text for text in shown)
+    assert any("1/(1+e^(-t))" in text or "1/(1+e^-t)" in text for text in shown)

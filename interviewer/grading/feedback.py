@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.grading.model import RubricItem
+from interviewer.notes.math_text import readable
 
 SHORT = 28
 """Characters of Chinese a quoted rubric point keeps…"""
@@ -15,8 +16,8 @@ LATIN_CHARS = 2.2
 CJK_SHARE = 0.3
 """A point with fewer Chinese characters than this share of its length is read as English."""
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# An aside in brackets; "O(1)" and "f(x)" are formulas, not asides.
-_ASIDE = re.compile(r"\s*（[^）]*）|(?:\s+|^)\([^)]*\)")
+# An aside in brackets; "O(1)" and "f(x)" are formulas and "(0, 1)" an interval, not asides.
+_ASIDE = re.compile(r"\s*（(?![\d.,，\s-]*）)[^）]*）|(?:\s+|^)\((?![\d.,\s-]*\))[^)]*\)")
 _CLAUSE_END = re.compile(r"[，；。：,;:]")
 # (Chinese, English) templates; {a}/{b} are filled with rubric points or quotes.
 _TEXT: dict[str, tuple[str, str]] = {
@@ -133,7 +134,7 @@ class Findings:
 def short(point: str, limit: int = SHORT) -> str:
     """A rubric point cut to a readable length: asides in brackets dropped first, then cut
     at a clause boundary where one is near enough, else with an ellipsis."""
-    point = point.strip()
+    point = readable(point).strip()  # math as people read it, before any cut splits it
     said = _ASIDE.sub("", point)  # an English gloss in brackets does not make a point English
     if len(_CJK.findall(said)) < len(said) * CJK_SHARE:
         limit = round(limit * LATIN_CHARS)

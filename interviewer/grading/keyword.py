@@ -33,6 +33,7 @@ from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
 from interviewer.grading.values import prepare_values
 from interviewer.notes import QuestionBank
+from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
 from interviewer.packs import Pack, question_texts, select_packs
 from interviewer.terms import mine_terms
@@ -188,16 +189,19 @@ class KeywordGrader:
                 for point, match, status in zip(points, j.matches, j.statuses, strict=True)
             ]
         feedback, follow_up = compose(rubric, j.findings, j.language, j.question.title)
+        # Quotes of the notes show their math as people read it, not as LaTeX.
+        reports = [r.model_copy(update={"found": [readable(f) for f in r.found]})
+                   for r in j.reports]
         return Grade(
             question_id=j.question.id,
             score=score,
             verdict=verdict_for(score, empty=j.finished),
             rubric=rubric,
             missing=[item.point for item in rubric if item.status == "missed"],
-            feedback=feedback,
-            follow_up=follow_up,
+            feedback=readable(feedback),
+            follow_up=readable(follow_up),
             grader=self.name,
             language="zh" if j.language == "zh" else "en",
             flags=j.flags,
-            checks=j.reports,
+            checks=reports,
         )
