@@ -371,3 +371,39 @@ def test_a_greek_letter_is_its_name_typed() -> None:
     assert lexicon.text_concepts("显著性水平 α") == lexicon.text_concepts("显著性水平 alpha")
     assert lexicon.text_concepts("power (1 - β)") == lexicon.text_concepts("power (1 - Beta)")
     assert lexicon.text_concepts("alpha") != lexicon.text_concepts("beta")
+
+
+INTERVALS = """# Activations
+
+## 1. What does the sigmoid do?
+
+It squashes any real number into the interval (0, 1), so the output reads as a probability.
+
+## 2. tanh 的输出范围是多少？
+
+tanh 把任意实数映射到 (-1, 1) 区间，输出以 0 为中心。
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "wrong", "right"),
+    [("sigmoid", "It squashes any real number into the interval (-1, 1), so the output reads "
+      "as a probability.", "It squashes any real number into the interval (0, 1), so the "
+      "output reads as a probability."),
+     ("tanh", "tanh 把任意实数映射到 (0, 1) 区间，输出以 0 为中心。",
+      "tanh 把任意实数映射到 (-1, 1) 区间，输出以 0 为中心。")],
+)
+def test_an_interval_is_a_range_value(
+    tmp_path_factory: pytest.TempPathFactory, title: str, wrong: str, right: str,
+) -> None:
+    # Found on the walk9d walkthrough: a sigmoid "into (-1, 1)" passed.
+    bank = notes_bank(tmp_path_factory, {"act.md": INTERVALS})
+    grader = KeywordGrader(bank, packs=[])
+    assert _found(_grade(grader, bank, title, wrong), "values")
+    assert not _found(_grade(grader, bank, title, right), "values")
+
+
+@pytest.mark.parametrize("text", ["a point (3, 4) on the plane", "shape (224, 224) images",
+                                  "call f(0, 1) twice"])
+def test_a_pair_that_is_no_interval_is_no_range(text: str) -> None:
+    assert all(v.low == v.high for v in find_values(text))

@@ -30,6 +30,12 @@ _NUMBER = re.compile(
     rf"(?P<num>{_GROUPED}|{_NUM}))(?P<pct>{_PERCENT})?(?![A-Za-z0-9_.]*\d)")
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]|\.(?=\s|$)")
 _LABEL_ALIAS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+# "(0, 1)", "[-1, 1]" after "into", "range", 区间 …: an interval (not a point, a shape or a
+# call's arguments, which no such word announces).
+_INTERVAL = re.compile(rf"(?<![\w)])[(\[（]\s*(?P<low>-?{_NUM})\s*[,，]\s*(?P<high>-?{_NUM})\s*"
+                       r"[)\]）]")
+_INTERVAL_CUE = re.compile(r"\b(?:range|interval|between|into|within|bounded)\b|区间|范围|"
+                           r"之间|映射到|映射为|取值|落在|介于", re.I)
 _NEXT_STATEMENT = re.compile(r"\s(?:and|but|while|whereas)\s|而|但|并且|同时")
 # A number that names something rather than measuring it: "L1", "VGG16", "SHA-256", "step 2".
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
@@ -72,6 +78,8 @@ class Value:
     """The clause's words before the value (from the previous value on)."""
     after: str = ""
     """The clause's words after the value (up to the next value)."""
+    interval: bool = False
+    """An interval ("(0, 1)"): its bounds are what it says, not a spread of settings."""
 
 
 def _order_end(text: str, start: int) -> int:
@@ -133,6 +141,14 @@ def find_values(sentence: str) -> list[Value]:
             shape = tuple(int(n) for n in re.findall(r"\d+", match.group(0)))
             taken.append(match.span())
             found.append((*match.span(), Value("shape", match.group(0), shape=shape)))
+    for match in _INTERVAL.finditer(sentence):
+        low, high = float(match.group("low")), float(match.group("high"))
+        near = sentence[max(0, match.start() - 40):match.start()] + sentence[match.end():
+                                                                            match.end() + 6]
+        if low < high and free(*match.span()) and _INTERVAL_CUE.search(near):
+            taken.append(match.span())
+            found.append((*match.span(), Value("number", match.group(0), low=low, high=high,
+                                               interval=True)))
     for match in _RANGE.finditer(sentence):
         low, high = float(match.group("low")), float(match.group("high"))
         if match.group("hp"):
@@ -183,7 +199,7 @@ def _trimmed(shape: tuple[int, ...]) -> tuple[int, ...]:
 
 def same(a: Value, b: Value) -> bool:
     """True when two values are equal, or one lies in the other's range (a shape's trailing
-    1s aside: 4×4×1 is 4×4)."""
+    1s aside: 4×4×1 is 4×4); two intervals only when their bounds are."""
     if a.kind != b.kind:
         return False
     if a.kind == "order":
@@ -191,6 +207,8 @@ def same(a: Value, b: Value) -> bool:
     if a.kind == "shape":
         return _trimmed(a.shape) == _trimmed(b.shape)
     close = math.isclose
+    if a.interval and b.interval:  # (0, 1) is not (-1, 1), though they overlap
+        return close(a.low, b.low, abs_tol=1e-12) and close(a.high, b.high, abs_tol=1e-12)
     return (b.low <= a.low <= b.high or a.low <= b.low <= a.high
             or close(a.low, b.low, rel_tol=1e-9) or close(a.high, b.high, rel_tol=1e-9))
 
