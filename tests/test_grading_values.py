@@ -304,6 +304,16 @@ def test_numbers_in_a_tuple_or_a_list_are_no_thousands(text: str) -> None:
     assert all(v.low < 1000 for v in find_values(text))
 
 
+def _named_when_wrong(
+    factory: pytest.TempPathFactory, notes: str, title: str, wrong: str, right: str
+) -> None:
+    """The values check names the wrong answer's value and leaves the right one alone."""
+    bank = notes_bank(factory, {"notes.md": notes})
+    grader = KeywordGrader(bank, packs=[])
+    assert _found(_grade(grader, bank, title, wrong), "values")
+    assert not _found(_grade(grader, bank, title, right), "values")
+
+
 GROUPED = """# Pools
 
 ## 1. How many connections does the pool hold?
@@ -325,10 +335,7 @@ By default the connection pool holds at most 1,000 open connections.
 def test_a_count_written_with_thousands_separators_is_compared_whole(
     tmp_path_factory: pytest.TempPathFactory, title: str, wrong: str, right: str,
 ) -> None:
-    bank = notes_bank(tmp_path_factory, {"pool.md": GROUPED})
-    grader = KeywordGrader(bank, packs=[])
-    assert _found(_grade(grader, bank, title, wrong), "values")
-    assert not _found(_grade(grader, bank, title, right), "values")
+    _named_when_wrong(tmp_path_factory, GROUPED, title, wrong, right)
 
 
 LABELLED = """# Tests
@@ -357,10 +364,7 @@ def test_a_value_after_a_label_and_its_colon_is_the_labels(
 ) -> None:
     # Found on the walk9b walkthrough: "**Label:** Typically set at 5%" lost its quantity at
     # the colon, so 5% and 80% given the other way round passed.
-    bank = notes_bank(tmp_path_factory, {"ab.md": LABELLED})
-    grader = KeywordGrader(bank, packs=[])
-    assert _found(_grade(grader, bank, title, wrong), "values")
-    assert not _found(_grade(grader, bank, title, right), "values")
+    _named_when_wrong(tmp_path_factory, LABELLED, title, wrong, right)
 
 
 def test_a_greek_letter_is_its_name_typed() -> None:
@@ -397,10 +401,7 @@ def test_an_interval_is_a_range_value(
     tmp_path_factory: pytest.TempPathFactory, title: str, wrong: str, right: str,
 ) -> None:
     # Found on the walk9d walkthrough: a sigmoid "into (-1, 1)" passed.
-    bank = notes_bank(tmp_path_factory, {"act.md": INTERVALS})
-    grader = KeywordGrader(bank, packs=[])
-    assert _found(_grade(grader, bank, title, wrong), "values")
-    assert not _found(_grade(grader, bank, title, right), "values")
+    _named_when_wrong(tmp_path_factory, INTERVALS, title, wrong, right)
 
 
 @pytest.mark.parametrize("text", ["a point (3, 4) on the plane", "shape (224, 224) images",
