@@ -401,3 +401,94 @@ def test_nothing_aligned_with_the_notes_is_said_to_be_unverified(
     assert phrase in grade.feedback
     assert grade.score < 3
     assert "could be verified" in grade.checks_line()
+
+
+GRADIENT_DESCENT = {
+    "gd_en.md": "# Optimizers\n\n## How do batch and stochastic gradient descent differ?\n\n"
+                "- **Batch gradient descent**: computes each update from the whole training "
+                "set; its steps are exact but slow.\n"
+                "- **Stochastic gradient descent**: computes each update from one random "
+                "example; its steps are cheap but noisy.\n",
+    "gd_zh.md": "# 优化器\n\n## 批量梯度下降和随机梯度下降有什么区别？\n\n"
+                "- **批量梯度下降**：每次更新用全部训练数据，方向准确但很慢。\n"
+                "- **随机梯度下降**：每次更新只用一个随机样本，速度快但有噪声。\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "swapped", "right"),
+    [
+        ("batch and stochastic",
+         "Batch gradient descent computes each update from one random example, while stochastic "
+         "gradient descent computes each update from the whole training set.",
+         "Batch gradient descent computes each update from the whole training set, so its steps "
+         "are exact but slow; stochastic gradient descent computes each update from one random "
+         "example, so its steps are cheap but noisy."),
+        ("批量梯度下降",
+         "批量梯度下降每次更新只用一个随机样本，随机梯度下降每次更新用全部训练数据。",
+         "批量梯度下降每次更新用全部训练数据，方向准确但很慢；随机梯度下降每次更新只用一个随机样本，"
+         "速度快但有噪声。"),
+    ],
+)
+def test_a_kind_the_notes_tell_apart_from_another_is_no_synonym_of_their_common_parent(
+    tmp_path_factory: pytest.TempPathFactory, title: str, swapped: str, right: str
+) -> None:
+    # The deep-learning pack lists "stochastic gradient descent" among the words for gradient
+    # descent; notes that set it against batch gradient descent (a kind of gradient descent
+    # by its name) tell the two kinds apart, so a swap of them is caught.
+    from interviewer.packs import bundled_packs
+
+    bank = notes_bank(tmp_path_factory, GRADIENT_DESCENT)
+    packs = [p for p in bundled_packs() if p.name == "deep-learning"]
+    grader = KeywordGrader(bank, packs=packs)
+    wrong = _grade(grader, bank, title, swapped)
+    assert _found(wrong, "swapped_terms")
+    good = _grade(grader, bank, title, right)
+    assert _found(good, "swapped_terms") == []
+    assert good.score >= 8.5 > wrong.score + 4
+
+
+SIGNS = {
+    "rectifier.md": "# Circuits\n\n## What does a half-wave rectifier do?\n\n"
+                    "A half-wave rectifier passes the voltage when it is positive. When it is "
+                    "negative, the rectifier blocks it.\n\n"
+                    "## 半波整流器做什么？\n\n电压为正时半波整流器让它通过，电压为负时把它截止。\n\n"
+                    "## What do precision and recall measure?\n\n"
+                    "Precision is high when the model makes few false positives. Recall is high "
+                    "when the model makes few false negatives.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "flipped", "right"),
+    [
+        ("half-wave rectifier do",
+         "A half-wave rectifier passes the voltage when it is negative, and it blocks the "
+         "voltage when it is positive.",
+         "It passes the voltage while the voltage is positive and blocks it while it is negative."),
+        ("半波整流器做什么",
+         "电压为负时半波整流器让它通过，电压为正时把它截止。",
+         "半波整流器在电压为正时让电压通过，为负时截止。"),
+    ],
+)
+def test_a_sign_turned_the_other_way_contradicts_the_notes(
+    tmp_path_factory: pytest.TempPathFactory, title: str, flipped: str, right: str
+) -> None:
+    bank = notes_bank(tmp_path_factory, SIGNS)
+    grader = KeywordGrader(bank, packs=[])
+    wrong = _grade(grader, bank, title, flipped)
+    assert "contradiction" in wrong.flags
+    good = _grade(grader, bank, title, right)
+    assert "contradiction" not in good.flags
+    assert good.score >= 8.5 > wrong.score + 4
+
+
+def test_false_positives_and_false_negatives_are_names_not_signs(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, SIGNS)
+    grader = KeywordGrader(bank, packs=[])
+    right = _grade(grader, bank, "precision and recall",
+                   "Precision is high when there are few false positives, and recall is high "
+                   "when there are few false negatives.")
+    assert "contradiction" not in right.flags

@@ -110,3 +110,27 @@ def test_a_name_an_earlier_point_holds_is_no_second_point() -> None:
         ("Baseline Conversion Rate (BCR)", "Statistical Power (1 - β)", "Runtime"),
         ("批归一化（BN）", "非抢占式", "抢占式"),
     ]
+
+
+def test_an_answer_that_is_only_a_table_gives_its_cells_as_key_points() -> None:
+    text = (
+        "## 1. How do TCP and UDP differ?\n\n| TCP | UDP |\n| --- | --- |\n"
+        "| TCP sets up a connection first. | UDP sends with no connection. |\n"
+        "| It guarantees delivery | It makes a best effort |\n\n"
+        "## 2. LRU 与 LFU 的区别？\n\n| 对比 | LRU | LFU |\n|---|---|---|\n"
+        "| 淘汰依据 | 最近最少使用 | 最不经常使用 |\n\n"
+        "## 3. What do the optimizer settings mean?\n\n| Setting | Meaning |\n|---|---|\n"
+        "| momentum | keeps a running average of past gradients |\n\n"
+        "## 4. What is a write-through cache?\n\nEvery write goes to the cache and the store.\n\n"
+        "| write-through | write-back |\n|---|---|\n| both at once | cache first |\n"
+    )
+    peers, labelled, two_columns, prose = parse_markdown(text, "c").questions
+    # A cell that names its column already is not prefixed with the column's name again.
+    assert peers.key_points == (
+        "TCP sets up a connection first", "UDP sends with no connection",
+        "TCP: It guarantees delivery", "UDP: It makes a best effort",
+    )
+    assert labelled.key_points == ("LRU 淘汰依据: 最近最少使用", "LFU 淘汰依据: 最不经常使用")
+    assert two_columns.key_points == ("momentum: keeps a running average of past gradients",)
+    # Beside prose a table stays an illustration, as before.
+    assert prose.key_points == ("Every write goes to the cache and the store",)

@@ -339,3 +339,26 @@ def test_an_item_that_only_groups_the_questions_nested_under_it(tmp_path: Path) 
     ]
     assert "复读机问题" in questions[0].topics
     assert "如何检测幻觉？" in questions[4].prompt
+
+
+def test_a_question_heading_that_names_a_problem_keeps_its_list_as_the_answer(
+    tmp_path: Path,
+) -> None:
+    # "problem" / "问题" in a heading that itself asks is the subject, not "Practice Problems".
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "### 1. What is a cache?\n\nA fast store in front of a slow one.\n\n"
+        "### 2. Explain two ways to avoid the cold start problem.\n\n"
+        "- Warm the cache before traffic arrives\n- Serve stale entries while refreshing\n\n"
+        "### 3. 如何缓解缓存雪崩问题？\n\n- 过期时间加随机值\n- 热点数据永不过期\n\n"
+        "## Practice Problems\n\n- Design a rate limiter\n- Implement an LRU cache\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    titles = [q.title for q in questions]
+    assert titles[:3] == ["What is a cache?", "Explain two ways to avoid the cold start problem.",
+                          "如何缓解缓存雪崩问题？"]
+    assert "Warm the cache before traffic arrives" in questions[1].answer
+    assert "热点数据永不过期" in questions[2].answer
+    # A heading that only names what its list holds still vouches for prompts.
+    assert titles[3:] == ["Design a rate limiter", "Implement an LRU cache"]

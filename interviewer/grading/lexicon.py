@@ -120,16 +120,23 @@ class Lexicon:
                 self._concept.setdefault(key, named)
 
     def _split(self, names: Sequence[str]) -> None:
-        """Names that share a concept lose it: each is a word of its own."""
+        """Names that share a concept lose it: each is a word of its own. So does a name
+        whose concept another name holds as a part ("stochastic gradient descent", grouped
+        with "gradient descent", beside "batch gradient descent"): the notes tell two kinds
+        of the concept apart, and the kind is no synonym of it."""
         keys_of: dict[str, list[str]] = {}
+        parts: list[set[str]] = []
         for name in names:
-            key = "".join(stem(word) for word in cut(name))
+            stems = [stem(word) for word in cut(name)]
+            key = "".join(stems)
             concept = self._concept.get(key)
             if concept is not None:
                 keys_of.setdefault(concept, []).append(key)
-        for keys in keys_of.values():
-            if len(set(keys)) > 1:
-                for key in keys:
+            parts.append({c for at, width, c in self._phrases(stems)
+                          if c is not None and width < len(stems)})
+        for concept, keys in keys_of.items():
+            if len(set(keys)) > 1 or any(concept in held for held in parts):
+                for key in set(keys):
                     del self._concept[key]
 
     def _keys(self, group: Sequence[str]) -> set[str]:

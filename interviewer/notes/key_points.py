@@ -15,6 +15,7 @@ from interviewer.notes.markup import (
     IMAGE,
     NOT_DUNDER,
     QUOTE_MARKS,
+    TABLE_RULE,
     TIGHT_NUMBER,
     UNSHIELD,
     plain_text,
@@ -41,6 +42,8 @@ _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
+_TABLE_EDGE = re.compile(r"^\|\s*|\s*(?<!\\)\|$")
+_CELL_SPLIT = re.compile(r"\s*(?<!\\)\|\s*")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
 
@@ -169,17 +172,63 @@ def _without_unfenced_code(body: str) -> str:
     return "\n\n".join(kept)
 
 
+def _cells(row: str) -> list[str]:
+    """A table row's cells, edge pipes dropped and escaped pipes kept."""
+    inner = _TABLE_EDGE.sub("", row.strip())
+    return [_clean_point(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(inner)]
+
+
+def _table_points(rows: list[str]) -> list[str]:
+    """The cells of a table's body rows as points, each named by its column ("TCP: …") and,
+    where the first column labels the rows, by its row ("LRU 淘汰依据: …")."""
+    if len(rows) < 3 or not TABLE_RULE.match(rows[1]):
+        return []
+    header = _cells(rows[0])
+    body = [cells for cells in map(_cells, rows[2:]) if any(cells)]
+    if not body:
+        return []
+    labels = [cells[0] for cells in body]
+    longest = max((len(cell) for cells in body for cell in cells[1:]), default=0)
+    # The first column labels the rows under an empty corner, beside two compared columns,
+    # or as short names beside longer text ("momentum | keeps a running average …").
+    labelled = (not header[0] or len(header) > 2
+                or (all(len(label) <= NAME_CHARS for label in labels) and longest > NAME_CHARS))
+    points = []
+    for cells in body:
+        label = cells[0] if labelled else ""
+        for column in range(int(labelled), len(cells)):
+            cell = cells[column]
+            if cell in ("", "-", "—"):
+                continue
+            # A two-column table of labels names each row only; else a cell is its column's.
+            named_by_column = column < len(header) and not (labelled and len(header) == 2)
+            named = " ".join(part for part in (header[column] if named_by_column else "", label)
+                             if part)
+            points.append(cell if not named or named.lower() in cell.lower()
+                          else f"{named}: {cell}")
+    return points
+
+
 def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
     """Key points for a body that highlights nothing: the first sentence of each bullet
-    (top level first), else of each paragraph (of a quote, when the body is one)."""
+    (top level first), else of each paragraph (of a quote, when the body is one), else the
+    cells of its tables."""
     bullets: list[tuple[int, str]] = []
     paragraphs: list[str] = []
+    tables: list[list[str]] = []
     lines = body.splitlines()
     own = [line for line in lines if line.strip() and not QUOTE_MARKS.match(line)]
     if own:  # beside the answer's own prose a quote is an aside; else it is the answer
         body = "\n".join(line for line in lines if not QUOTE_MARKS.match(line))
     body = _without_unfenced_code(body)
+    previous_row = False
     for line in unwrap(body):
+        row = line.lstrip().startswith("|")
+        if row:
+            if not previous_row:
+                tables.append([])
+            tables[-1].append(line)
+        previous_row = row
         if not line.strip() or IMAGE.fullmatch(line.strip()):
             continue
         bullet = BULLET.match(line) or TIGHT_NUMBER.match(line)
@@ -197,6 +246,9 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
         chosen = [text for indent, text in bullets if indent == shallowest]
         if len(chosen) < 2:
             chosen = [text for _, text in bullets]
-    else:
+    elif paragraphs:
         chosen = paragraphs
+    else:
+        # A comparison written only as a table: its cells are what the answer says.
+        return _unique([point for rows in tables for point in _table_points(rows)])[:limit]
     return _unique([first_sentence(text) for text in chosen])[:limit]

@@ -84,7 +84,7 @@ def plain_text(markdown: str) -> str:
 
 
 # A line of three or more dashes, stars or underscores ("---", "* * *") rules off a section.
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
 
@@ -94,7 +94,7 @@ def preview(markdown: str, limit: int) -> str:
     and inline markup dropped (the code and cells themselves kept), cut to `limit`."""
     lines = []
     for line in markdown.splitlines():
-        if FENCE_LINE.match(line) or _TABLE_RULE.match(line):
+        if FENCE_LINE.match(line) or TABLE_RULE.match(line):
             continue
         lines.append(_TABLE_EDGE.sub("", _HEADING_MARK.sub("", line)))
     text = plain_text("\n".join(lines))
@@ -232,7 +232,7 @@ def _edged_tables(lines: list[str]) -> list[str]:
     over "--- | ---") given its leading pipe, so it reads as a table, not as prose."""
     rows = set()
     for at, line in enumerate(lines):
-        if at and "|" in line and _TABLE_RULE.match(line) and "|" in lines[at - 1]:
+        if at and "|" in line and TABLE_RULE.match(line) and "|" in lines[at - 1]:
             rows.add(at - 1)
             end = at + 1
             while end < len(lines) and "|" in lines[end] and lines[end].strip():
