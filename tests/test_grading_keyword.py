@@ -260,6 +260,10 @@ def test_follow_up_is_graded_against_its_own_narrower_rubric(
         ("Lookups take O(1) time on average", "Lookups take O(1) time on average"),
         ("the test error (on unseen data) is high", "the test error (on unseen data) is high"),
         ("它把实数映射到 (0,1) 区间，输出可以看作事件发生的概率", "它把实数映射到 (0,1) 区间"),
+        # A table row quoted from the notes reads as its cells, not with the pipes.
+        ("| Convergence | It converges much faster |", "Convergence; It converges much faster"),
+        ("P(A|B) is the posterior", "P(A|B) is the posterior"),
+        ("the notes say “| It converges much faster |”", "the notes say “It converges much faster”"),
         ("the error on the test set (the data the model never saw in training) stays high",
          "the error on the test set stays high"),
     ],

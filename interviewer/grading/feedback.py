@@ -131,10 +131,23 @@ class Findings:
     """Key points credited by sentence vectors alone (an answer in the other language)."""
 
 
+# A table row's outer pipes, at the ends of a text or of a quote in it, and its inner ones.
+_TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$|(?<=[“「])\s*\|\s*|\s*\|\s*(?=[”」])")
+_TABLE_CELL = re.compile(r"\s+\|\s+")
+
+
+def shown(text: str) -> str:
+    """Notes' text as people read it: math without LaTeX, a table row as its cells."""
+    text = readable(text).strip()
+    if "|" in text:
+        text = _TABLE_CELL.sub("; ", _TABLE_EDGE.sub("", text))
+    return text
+
+
 def short(point: str, limit: int = SHORT) -> str:
     """A rubric point cut to a readable length: asides in brackets dropped first, then cut
     at a clause boundary where one is near enough, else with an ellipsis."""
-    point = readable(point).strip()  # math as people read it, before any cut splits it
+    point = shown(point)  # as people read it, before any cut splits a formula
     said = _ASIDE.sub("", point)  # an English gloss in brackets does not make a point English
     if len(_CJK.findall(said)) < len(said) * CJK_SHARE:
         limit = round(limit * LATIN_CHARS)

@@ -16,7 +16,7 @@ from interviewer.grading.alignment import Aligner
 from interviewer.grading.alignment import warm as warm_notes
 from interviewer.grading.checks import CHECKS
 from interviewer.grading.contradiction import claims, text_clauses, unnegated
-from interviewer.grading.feedback import compose
+from interviewer.grading.feedback import compose, shown
 from interviewer.grading.honesty import ProfileIndex, strip_injection
 from interviewer.grading.judgement import Judgement, Prepared, Tools
 from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
@@ -33,7 +33,6 @@ from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
 from interviewer.grading.values import prepare_values
 from interviewer.notes import QuestionBank
-from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
 from interviewer.packs import Pack, question_texts, select_packs
 from interviewer.terms import mine_terms
@@ -189,8 +188,8 @@ class KeywordGrader:
                 for point, match, status in zip(points, j.matches, j.statuses, strict=True)
             ]
         feedback, follow_up = compose(rubric, j.findings, j.language, j.question.title)
-        # Quotes of the notes show their math as people read it, not as LaTeX.
-        reports = [r.model_copy(update={"found": [readable(f) for f in r.found]})
+        # Quotes of the notes show math and table rows as people read them.
+        reports = [r.model_copy(update={"found": [shown(f) for f in r.found]})
                    for r in j.reports]
         return Grade(
             question_id=j.question.id,
@@ -198,8 +197,8 @@ class KeywordGrader:
             verdict=verdict_for(score, empty=j.finished),
             rubric=rubric,
             missing=[item.point for item in rubric if item.status == "missed"],
-            feedback=readable(feedback),
-            follow_up=readable(follow_up),
+            feedback=shown(feedback),
+            follow_up=shown(follow_up),
             grader=self.name,
             language="zh" if j.language == "zh" else "en",
             flags=j.flags,
