@@ -24,6 +24,7 @@ from interviewer.notes.sections import (
     is_top_leaf,
     name_introduced_sections,
     section_name,
+    unwritten_section,
 )
 
 NAME = "headings"
@@ -199,6 +200,10 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
             outline.drafts += inner
+            continue
+        if unwritten_section(segments, index):
+            stack.append((level, "section", section_name(title.text)))
+            roles[index] = "section"
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
         bare_asking = not has_body and after_question and asks(title.text)
