@@ -62,6 +62,28 @@ def series_after(ctx: Context, current: Draft, block: Block) -> list[Draft]:
     return [_item_draft(ctx, item, text, ()) for item, text in zip(items, texts, strict=True)]
 
 
+def answered_items(ctx: Context, blocks: list[Block], sections: tuple[str, ...]) -> list[Draft]:
+    """In the text of a heading read as an introduction beside sections of questions, the list
+    items with an answer of their own indented below them ("1. Flink的特性" + its paragraphs):
+    questions shaped like those of the sections beside it. An introduction's points have no
+    paragraphs of their own."""
+    drafts: list[Draft] = []
+    for block in blocks:
+        if block.kind != "list":
+            continue
+        for item in block.children:
+            text = _first_text(item) if item.kind == "item" else ""
+            below = item.children[1:]
+            if not text or len(plain_text(text)) > _MAX_QUESTION:
+                continue
+            if not any(child.kind == "paragraph" for child in below):
+                continue
+            draft = _item_draft(ctx, item, text, ())
+            draft.sections = sections
+            drafts.append(draft)
+    return drafts
+
+
 def _pasted(ctx: Context, block: Block) -> bool:
     """A list whose last item's answer goes on under its question with no indentation (text
     pasted as plain lines): the paragraphs after the list, up to the next question, go on
