@@ -24,6 +24,10 @@ _SELECTORS = frozenset("\ufe0e\ufe0f")
 # Signs that end a name (C#, C++) are kept even at its end.
 _NAME_SIGNS = "#+"
 _Trie = dict[str, "_Trie"]
+# "BERT (Bidirectional Encoder Representations from Transformers)": a word, then in brackets
+# the words its letters stand for.
+_SPELLED_OUT = re.compile(r"\b([A-Za-z][A-Za-z0-9]+)\s*[(（]([A-Za-z][^()（）]*)[)）]")
+_LINKING_WORDS = frozenset({"a", "an", "and", "by", "for", "from", "in", "of", "on", "the", "to"})
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,15 @@ class Topic:
     zh: tuple[str, ...]
     en: tuple[str, ...]
     includes: tuple[str, ...] = ()
+
+
+def _unspelled(found: re.Match[str]) -> str:
+    """An acronym without the words in brackets that spell it out: they tell what it stands
+    for ("Representations" in BERT's), not what the text is about."""
+    acronym, words = found.group(1).upper(), re.findall(r"[A-Za-z]+", found.group(2))
+    initials = "".join(word[0] for word in words).upper()
+    meaning = "".join(word[0] for word in words if word.lower() not in _LINKING_WORDS).upper()
+    return found.group(1) if acronym in (initials, meaning) else found.group(0)
 
 
 def compact(text: str) -> str:
@@ -219,6 +232,7 @@ class Glossary:
     ) -> tuple[tuple[str, int], ...]:
         """Each topic's weight for a question: 3 when its heading names the topic, plus one
         per key point that does; strongest first, zero weights left out."""
+        heading = _SPELLED_OUT.sub(_unspelled, heading)
         heading_owners, *point_owners = self._index.owners_each([heading, *key_points])
         weights: dict[str, int] = dict.fromkeys(heading_owners, 3)
         for slugs in point_owners:

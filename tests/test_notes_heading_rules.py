@@ -351,3 +351,53 @@ def test_a_comment_between_two_code_blocks_is_no_top_heading(tmp_path: Path) -> 
         "LangChain 如何使用？", "什么是 Agent？", "参考资料有哪些？"]
     assert "index()" in questions[0].answer and "入库检索" in questions[0].answer
     assert questions[1].sections == questions[0].sections
+
+
+def test_an_empty_numbered_heading_among_numbered_sections_is_an_empty_section(
+    tmp_path: Path,
+) -> None:
+    # "## 5.Tensorflow" left empty after "## 1.推荐系统" … "## 4. Flink", which each hold
+    # their questions under sub-headings: a section still to be written, not a question.
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 面试\n\n## 1.Alpha\n\n### What is a?\n\nA is a letter.\n\n"
+        "## 2. Beta\n\n### What is b?\n\nB is a letter.\n\n## 3.Gamma\n\n\n\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == ["What is a?", "What is b?"]
+
+
+def test_an_empty_numbered_heading_that_asks_stays_an_unanswered_question(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text(
+        "# 面试\n\n## 1. What is a?\n\n### Short\n\nA letter.\n\n"
+        "## 2. What is b?\n\n### Short\n\nAnother letter.\n\n## 3. What is c?\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["What is a?", "What is b?", "What is c?"]
+    assert not questions[2].has_reference
+
+
+def test_answered_list_items_under_a_heading_read_as_an_introduction_are_kept(
+    tmp_path: Path,
+) -> None:
+    # "#### 4.1 核心概念" beside "#### 4.2 应用架构" (list questions) is no question of its own,
+    # but "1. Flink的特性" with its answer indented below is one: its text must not be lost.
+    path = tmp_path / "bigdata.md"
+    path.write_text(
+        "# 大数据\n\n## Spark\n\n### 核心概念\n\n1. Spark 的特点\n\n   基于内存。\n\n   通用。\n\n"
+        "2. \n\n### 应用架构\n\n1. **怎么提交任务？**\n\n   用 yarn。\n\n"
+        "2. **并行度怎么定？**\n\n   核数之和。\n\n## RNN\n\n### 动机\n\n- 序列有先后\n- 长度不定\n\n"
+        "### 结构\n\n1. **为什么梯度消失？**\n\n   连乘。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.sections) for q in questions] == [
+        ("Spark 的特点", "基于内存。\n\n通用。", ("Spark", "核心概念")),
+        ("怎么提交任务？", "用 yarn。", ("Spark", "应用架构")),
+        ("并行度怎么定？", "核数之和。", ("Spark", "应用架构")),
+        ("为什么梯度消失？", "连乘。", ("RNN", "结构")),
+    ]

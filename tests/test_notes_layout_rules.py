@@ -362,3 +362,25 @@ def test_a_question_heading_that_names_a_problem_keeps_its_list_as_the_answer(
     assert "热点数据永不过期" in questions[2].answer
     # A heading that only names what its list holds still vouches for prompts.
     assert titles[3:] == ["Design a rate limiter", "Implement an LRU cache"]
+
+
+def test_bold_list_items_numbered_on_from_a_bold_question_are_the_next_questions(
+    tmp_path: Path,
+) -> None:
+    # "**1.Transformer模型结构**" + its answer, then "2. **attention机制**": Markdown makes the
+    # second a list, a person reads the next question of the series.
+    path = tmp_path / "nlp.md"
+    path.write_text(
+        "# NLP\n\n## Transformer\n\n**1. Transformer 的结构**\n\nencoder-decoder 结构。\n\n"
+        "2. **attention 机制**\n\n3. **位置编码**\n\n   用正余弦函数给每个位置编码。\n\n"
+        "## 过拟合\n\n**1. 什么是过拟合？**\n\n训练集好、测试集差。常见原因：\n\n"
+        "1. **数据太少**\n2. **模型太复杂**\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("Transformer 的结构", "encoder-decoder 结构。"),
+        ("attention 机制", ""),
+        ("位置编码", "用正余弦函数给每个位置编码。"),
+        ("什么是过拟合？", "训练集好、测试集差。常见原因：\n\n1. **数据太少**\n2. **模型太复杂**"),
+    ]

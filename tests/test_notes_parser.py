@@ -381,3 +381,37 @@ def test_code_spans_in_titles_keep_their_underscores_and_stars() -> None:
     assert parse_title("`__new__`和`__init__`的区别").text == "__new__和__init__的区别"
     assert parse_title("`*args` and `**kwargs`").text == "*args and **kwargs"
     assert parse_title("**Bold** and __strong words__").text == "Bold and strong words"
+
+
+def test_zero_width_spaces_an_editor_indents_with_are_not_text() -> None:
+    # Typora indents a paragraph with a zero-width space and tabs ("\u200b\t\t…") so that
+    # Markdown does not read it as code: the reader sees an indented paragraph, and so must we.
+    text = (
+        "# 笔记\n\n**1. 什么是残差连接？**\n\n\u200b\t\t将模块的输入与输出直接相加。\n\n"
+        "\u200b\t\t这样网络更容易\u200b训练。\n\n"
+        "## 列表\n\n1. **Spark 的特点是什么？**\n\n   \u200b\t\t基于内存的计算引擎。\n\n"
+        "2. **RDD 是什么？**\n\n   \u200b\t\t弹性分布式数据集。\n"
+    )
+    questions = parse_markdown(text, "notes").questions
+    assert [q.title for q in questions] == ["什么是残差连接？", "Spark 的特点是什么？", "RDD 是什么？"]
+    assert questions[0].answer == "将模块的输入与输出直接相加。\n\n这样网络更容易训练。"
+    assert questions[1].answer == "基于内存的计算引擎。"
+    for question in questions:
+        assert not any("\u200b" in text for text in [question.answer, *question.key_points])
+
+
+def test_a_lowercase_q_that_names_a_variable_is_no_question_label() -> None:
+    # "q：query…" / "k：key…" / "v：value…" inside an answer define the query, key and value:
+    # a lowercase q that asks nothing and is answered by no A: label labels no question.
+    text = (
+        "**1. 自注意力怎么算？**\n\nstep1：输入乘三个矩阵，得到 Q、K、V\n\n"
+        "q：query，用来去匹配别的词\n\nk：key，被 q 匹配\n\nv：value，要抽取的信息\n\n"
+        "step2：用 q 和 k 打分，softmax 后加权求和。\n\n"
+        "q: what does a lowercase label ask?\n\nA: Whatever it asks with a question mark.\n"
+    )
+    questions = parse_markdown(text, "notes").questions
+    assert [q.title for q in questions] == [
+        "自注意力怎么算？", "what does a lowercase label ask?",
+    ]
+    assert "q：query，用来去匹配别的词" in questions[0].answer
+    assert questions[0].answer.endswith("step2：用 q 和 k 打分，softmax 后加权求和。")

@@ -166,3 +166,25 @@ def test_a_topics_own_name_wins_over_another_topics_alias(tmp_path) -> None:  # 
         "Why is ReLU popular?"
     ]
     assert len(questions_for_topic(bank.questions, "activation-functions", bundled)) == 3
+
+
+def test_the_spelled_out_name_of_an_acronym_names_no_topic_of_its_own() -> None:
+    # "Bert（Bidirectional Encoder Representations from Transformer）": the words in the
+    # brackets spell BERT out; they say what BERT stands for, not that its questions are
+    # about representations. A bracket that does not spell the word before it still counts.
+    topics = [
+        Topic("representation", "Representations", ("表示学习",), ("representations",)),
+        Topic("bert", "BERT", (), ("bert",)),
+        Topic("regularization", "Regularization", ("正则化",), ("regularization",)),
+    ]
+    glossary = Glossary(topics, [])
+    heading = "2.2.2 Bert（Bidirectional Encoder Representations from Transformer） 模型输入"
+    assert dict(glossary.topic_weights(heading, ())) == {"bert": 3}
+    spelled = "BERT (Bidirectional Encoder Representations from Transformers)"
+    assert dict(glossary.topic_weights(spelled, ())) == {"bert": 3}
+    assert dict(glossary.topic_weights("L2 (regularization by weight decay)", ())) == {
+        "regularization": 3
+    }
+    assert dict(glossary.topic_weights("Learned representations (BERT)", ())) == {
+        "bert": 3, "representation": 3
+    }

@@ -141,9 +141,18 @@ def _matches_a_spaced_level(line: str, text: str) -> bool:
     return re.search(spaced, text, re.MULTILINE) is not None
 
 
+# Invisible characters that are no text: zero-width space, word joiner, a byte-order mark
+# inside the file. An editor (Typora) starts an indented paragraph with a zero-width space
+# and tabs ("\u200b\t\t…") so that Markdown does not read it as code: that indentation goes
+# with it, and the line stays the paragraph its writer saw. Zero-width joiners stay (emoji).
+_ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff]")
+_ZERO_WIDTH_INDENT = re.compile("^([ \t]*)[\u200b\u2060\ufeff]+[ \t]*", re.MULTILINE)
+
+
 def parse_document(text: str) -> Document:
     """Normalise line endings, split off front matter and build the block tree."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    text = _ZERO_WIDTH.sub("", _ZERO_WIDTH_INDENT.sub(r"\1", text))
     front_matter, body = split_front_matter(text)
     body = _space_headings(_blank_toc(body))
     lines = body.split("\n")

@@ -12,6 +12,7 @@ from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, asks
 from interviewer.notes.heading_bodies import has_text, is_toc, only_links, without_placeholders
 from interviewer.notes.layouts import scan
+from interviewer.notes.layouts.lists import answered_items
 from interviewer.notes.layouts.numbered import split_body
 from interviewer.notes.marks import Title, is_non_question_title, is_skipped_title, parse_title
 from interviewer.notes.numbering import Segment, answer_parts, numbered_levels, read_bare_numbers
@@ -24,6 +25,7 @@ from interviewer.notes.sections import (
     is_top_leaf,
     name_introduced_sections,
     section_name,
+    unwritten_section,
 )
 
 NAME = "headings"
@@ -200,6 +202,10 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             roles[index] = "section"
             outline.drafts += inner
             continue
+        if unwritten_section(segments, index):
+            stack.append((level, "section", section_name(title.text)))
+            roles[index] = "section"
+            continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
         bare_asking = not has_body and after_question and asks(title.text)
         announces = not has_body and announces_parts(segments, index)
@@ -243,6 +249,10 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     name_introduced_sections(bodies, trails, names, dropped)
     # Said in the report: a heading's text read as an introduction is not asked about.
     outline.skipped += [bodies[i][0].title for i in sorted(dropped) if i not in introduced]
+    for i in sorted(dropped - introduced):
+        # Its answered list items are questions all the same: their text is not lost.
+        draft, body, _ = bodies[i]
+        outline.drafts += answered_items(ctx, body, (*draft.sections, names[i]))
     bodies = [entry for i, entry in enumerate(bodies) if i not in dropped]
     # Numbered questions written as paragraphs inside a heading's text are questions too.
     bodies = [

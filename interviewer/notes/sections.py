@@ -80,6 +80,30 @@ def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
     )
 
 
+def unwritten_section(segments: list[Segment], index: int) -> bool:
+    """A heading with nothing under it, not asking, whose siblings (two at least) all hold
+    sub-headings and none asks ("## 5.Tensorflow" left empty after "## 1.推荐系统" … "## 4.
+    Flink"): a section still to be written, not a question without an answer."""
+    segment = segments[index]
+    level = segment.heading.level
+    if asks(segment.title.text) or any(has_text(block) for block in segment.body):
+        return False
+    if index + 1 < len(segments) and segments[index + 1].heading.level > level:
+        return False
+    family = parents(segments)
+    siblings = [
+        i
+        for i, other in enumerate(segments)
+        if i != index and family[i] == family[index] and other.heading.level == level
+    ]
+    return len(siblings) >= 2 and all(
+        i + 1 < len(segments)
+        and segments[i + 1].heading.level > level
+        and not asks(segments[i].title.text)
+        for i in siblings
+    )
+
+
 def announces_parts(segments: list[Segment], index: int) -> bool:
     """A heading ending in a colon ("解决单点问题有两种方式：") over plain sub-headings: they
     are the parts it announces, not questions of their own."""

@@ -82,6 +82,12 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
                 drafts.extend(carried)
                 current, mode = carried[-1], Mode.OPEN
                 continue
+        if block.kind == "list" and current.number is not None:
+            series = lists.series_after(ctx, current, block)
+            if series:
+                drafts.extend(series)
+                current, mode = series[-1], Mode.OPEN
+                continue
         answers = mode is Mode.ANSWER_ONLY and is_answer_marker(block, ctx.answer_labels)
         if mode is Mode.OPEN or answers:
             _attach(ctx, current, block)

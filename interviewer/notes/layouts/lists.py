@@ -25,6 +25,7 @@ NAME = "list questions"
 _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?=\S)(.+?[?？])\1\s*(.*)$", re.DOTALL)
 _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
+_WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
 _WORD = re.compile(r"\w")
 
@@ -46,6 +47,41 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     else:
         mode = Mode.ANSWER_ONLY
     return Found(drafts, 1, mode)
+
+
+def series_after(ctx: Context, current: Draft, block: Block) -> list[Draft]:
+    """A list numbered on from a numbered question ("**1.Transformer模型结构**" + its answer,
+    then "2. **attention机制**"), each item a bold title and nothing more on its line: the next
+    questions of that series, not a list in its answer (an answer's own list counts from 1)."""
+    items = [child for child in block.children if child.kind == "item" and child.children]
+    if current.number is None or not items or items[0].number != current.number + 1:
+        return []
+    texts = [_first_text(item) for item in items]
+    if not all(_WHOLLY_BOLD.match(text) for text in texts):
+        return []
+    return [_item_draft(ctx, item, text, ()) for item, text in zip(items, texts, strict=True)]
+
+
+def answered_items(ctx: Context, blocks: list[Block], sections: tuple[str, ...]) -> list[Draft]:
+    """In the text of a heading read as an introduction beside sections of questions, the list
+    items with an answer of their own indented below them ("1. Flink的特性" + its paragraphs):
+    questions shaped like those of the sections beside it. An introduction's points have no
+    paragraphs of their own."""
+    drafts: list[Draft] = []
+    for block in blocks:
+        if block.kind != "list":
+            continue
+        for item in block.children:
+            text = _first_text(item) if item.kind == "item" else ""
+            below = item.children[1:]
+            if not text or len(plain_text(text)) > _MAX_QUESTION:
+                continue
+            if not any(child.kind == "paragraph" for child in below):
+                continue
+            draft = _item_draft(ctx, item, text, ())
+            draft.sections = sections
+            drafts.append(draft)
+    return drafts
 
 
 def _pasted(ctx: Context, block: Block) -> bool:

@@ -21,6 +21,9 @@ _LABEL_NUMBER = re.compile(r"^\W*(?:Q|Question|问题?)\s*(\d+)", re.IGNORECASE)
 _BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 # `问题：` is "problem:" as often as "question:" (`问题：大量键同时过期。`).
 _PROBLEM = re.compile(r"^\s*(?:\*\*|__)?\s*问题\s*(?:\*\*|__)?\s*[:：]")
+# A lone lowercase `q:` names a variable as often as it labels a question ("q：query，…"
+# beside "k：key，…" and "v：value，…").
+_LOWER_Q = re.compile(r"^\s*q\s*[:：]")
 _BOLD_LABEL = re.compile(r"^\s*(\*\*|__)(?=\S)(.+?)(?<=\S)\1[ \t]*\\?(?:\n|$)", re.DOTALL)
 
 
@@ -47,6 +50,13 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     asked = " ".join(clean_question(line.rstrip(" \\")) for line in lines[:split])
     if split == len(lines) and _states_a_problem(block.text, asked, blocks[index + 1 : index + 2]):
         return None
+    if (
+        split == len(lines)
+        and _LOWER_Q.match(block.text)
+        and not asks(asked)
+        and not _answered_next(blocks, index)
+    ):
+        return None
     title = parse_title(asked, ctx.emoji_difficulty)
     if not title.text:
         return None
@@ -66,6 +76,12 @@ def _states_a_problem(text: str, asked: str, after: list[Block]) -> bool:
         return False
     answered = bool(after) and after[0].kind == "paragraph" and strip_a_label(after[0].text)[1]
     return not answered
+
+
+def _answered_next(blocks: list[Block], index: int) -> bool:
+    """Whether the next block is a paragraph opening with an answer label."""
+    after = blocks[index + 1 : index + 2]
+    return bool(after) and after[0].kind == "paragraph" and strip_a_label(after[0].text)[1]
 
 
 def _bold_question_end(lines: list[str]) -> int:
