@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the parser or the Question record changes what a file parses to.
-FORMAT = 40
+FORMAT = 41
 
 
 class ParseCache:
