@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the parser or the Question record changes what a file parses to.
-FORMAT = 41
+FORMAT = 42
 
 
 class ParseCache:
