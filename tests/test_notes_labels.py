@@ -271,3 +271,15 @@ def test_the_files_own_answer_label_splits_the_question_from_its_answer() -> Non
     assert all("Solution" not in q.key_points for q in parsed(OWN_LABEL_EN))
     length = parsed(OWN_LABEL_ZH)[0]
     assert 'print(len("你好"))' in length.prompt and length.answer == "> 2，len 数的是字符。"
+
+
+def test_an_enumeration_opening_at_1_after_a_finished_sentence_is_not_joined_to_it() -> None:
+    # As Markdown lets a list starting at 1 interrupt a paragraph: each item is a key point
+    # (the items, not the lead-in, as for any answer written as a list).
+    zh = "池化就是对特征图降采样。\n1、最大池化保留最强的响应\n2、平均池化保留整体的响应"
+    assert derived_points(zh) == ("最大池化保留最强的响应", "平均池化保留整体的响应")
+    en = "Pooling downsamples a feature map.\n1)Max pooling keeps the strongest\n2)Average keeps all"
+    assert derived_points(en) == ("Max pooling keeps the strongest", "Average keeps all")
+    # A number that does not open an enumeration, or a sentence not yet finished, still joins.
+    assert len(unwrap("训练分为\n1、预测阶段")) == 1
+    assert len(unwrap("见公式。\n3、也成立")) == 1

@@ -362,3 +362,29 @@ def test_q_and_a_labels_on_lines_of_their_own(question_label: str, answer_label:
         ("什么是死锁？", "多个进程互相等待对方的资源。"),
         ("如何避免死锁？", "按固定顺序加锁。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("asked", "second"),
+    [
+        ("注意力机制的计算流程", "残差连接的作用"),
+        ("The steps of attention", "What residual connections do"),
+    ],
+)
+def test_a_quote_followed_by_its_answer_fold_is_a_question_without_a_question_mark(
+    tmp_path: Path, asked: str, second: str
+) -> None:
+    # The fold labelled "答案" / "Answer" says the quote above it asked, mark or not.
+    fold = "<details>\n  <summary>{}</summary>\n  {}\n  </details>\n\n"
+    path = tmp_path / "quotes.md"
+    path.write_text(
+        f"> 1、{asked}\n" + fold.format("答案", "先算 QK 点积再 softmax。")
+        + f"> 2、{second}\n" + fold.format("Answer", "They let gradients skip layers.")
+        + "> 3、BN 的作用是什么？\n" + fold.format("答案", "稳定每层输入的分布。")
+        + "> 读书之法，在循序而渐进。\n\n正文继续。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [asked, second, "BN 的作用是什么？"]
+    assert "They let gradients skip layers." in questions[1].answer
+    assert "> 3" not in questions[1].answer and "循序" not in questions[2].title

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 # Bump when the parser or the Question record changes what a file parses to.
-FORMAT = 44
+FORMAT = 45
 
 
 class ParseCache:

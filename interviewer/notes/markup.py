@@ -38,6 +38,8 @@ EMPHASIS = re.compile(r"^([*_])(?=\S)(.+?)(?<=\S)\1$")
 # Lines that start a block of their own: never the continuation of a wrapped line.
 _BLOCK_STARTS = ("#", ">", "|", "<", "![", "[image", "http://", "https://")
 _CJK_END = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]$")
+_FIRST_ITEM = re.compile(r"^\s*1[.、)）](?=[^\d\s.])")
+_SENTENCE_DONE = re.compile(r"[。！？.!?]\s*$")
 CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
@@ -215,7 +217,9 @@ def unwrap(text: str) -> list[str]:
             joinable = bool(stripped) and not fenced and bool(BULLET.match(line))
         elif joinable and not (
             TIGHT_NUMBER.match(line)
-            and (TIGHT_NUMBER.match(lines[-1]) or lines[-1].rstrip().endswith((":", "：")))
+            and (TIGHT_NUMBER.match(lines[-1]) or lines[-1].rstrip().endswith((":", "："))
+                 # "…惩罚项。\n1、L1…": as a Markdown list opening at 1 interrupts a paragraph.
+                 or (_FIRST_ITEM.match(line) and _SENTENCE_DONE.search(lines[-1])))
         ):
             before = lines[-1]
             glue = "" if _CJK_END.search(before) and CJK_START.match(stripped) else " "

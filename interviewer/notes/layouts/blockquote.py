@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.notes.answers import is_answer_marker
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, strip_q_label
 from interviewer.notes.marks import parse_title
@@ -17,7 +18,8 @@ _MAX_QUESTION = 200
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
-    """A quote that asks a short question, or holds labelled questions."""
+    """A quote that asks a short question (or is followed by its answer), or holds labelled
+    questions."""
     from interviewer.notes.layouts import scan  # the quote's content is read like a section
 
     block = blocks[index]
@@ -40,7 +42,11 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     text = plain_text(first.text)
     quoted = any(_ATTRIBUTION.match(line) for line in first.text.split("\n")[1:])
-    if quoted or len(text) > _MAX_QUESTION or not text.endswith(("?", "？")):
+    if quoted or len(text) > _MAX_QUESTION:
+        return None
+    # "> 16、过拟合的表现" asks without a mark when an answer fold or `答：` label follows it.
+    answered = index + 1 < len(blocks) and is_answer_marker(blocks[index + 1], ctx.answer_labels)
+    if not text.endswith(("?", "？")) and not (answered and len(children) == 1):
         return None
     title = parse_title(first.text, ctx.emoji_difficulty)
     draft = Draft.titled(title, block.start + 1, NAME)
