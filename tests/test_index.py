@@ -3,6 +3,7 @@ store, the embedding function recorded with the collection, and a real Chroma se
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -221,21 +222,28 @@ def test_a_new_vocabulary_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) 
     # must not be reused.
     import interviewer.search.index_files as index_module
 
-    before = index_module.file_key(b"## 1. Q\nA")
+    before = index_module.file_key(b"## 1. Q\nA", [])
     monkeypatch.setattr(index_module, "vocabulary_fingerprint", lambda: "another")
-    assert index_module.file_key(b"## 1. Q\nA") != before
+    assert index_module.file_key(b"## 1. Q\nA", []) != before
 
 
-def test_a_new_parse_or_chunk_format_gives_files_new_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_parse_or_chunk_format_gives_files_new_keys(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Records hold the parsed questions cut into chunks: a parser or chunker that reads a
-    # file differently must re-index it, not keep its old records.
+    # file differently must re-index it, not keep its old records — and a parser change that
+    # reads it the same must not (re-embedding 3,000 questions takes minutes).
     import interviewer.search.index_files as index_module
 
-    before = index_module.file_key(b"## 1. Q\nA")
+    data = b"## 1. Q?\nA\n"
+    (tmp_path / "a.md").write_bytes(data)
+    questions = list(load_bank([tmp_path / "a.md"]).questions)
+    before = index_module.file_key(data, questions)
+    assert index_module.file_key(data, list(load_bank([tmp_path / "a.md"]).questions)) == before
     monkeypatch.setattr(index_module, "CHUNK_FORMAT", index_module.CHUNK_FORMAT + 1)
-    chunked = index_module.file_key(b"## 1. Q\nA")
-    monkeypatch.setattr(index_module, "NOTES_FORMAT", index_module.NOTES_FORMAT + 1)
-    assert len({before, chunked, index_module.file_key(b"## 1. Q\nA")}) == 3
+    chunked = index_module.file_key(data, questions)
+    read_otherwise = [replace(questions[0], answer="A, read otherwise")]
+    assert len({before, chunked, index_module.file_key(data, read_otherwise)}) == 3
 
 
 def test_a_set_over_the_passage_budget_gets_title_vectors_only(

@@ -415,3 +415,18 @@ def test_a_lowercase_q_that_names_a_variable_is_no_question_label() -> None:
     ]
     assert "q：query，用来去匹配别的词" in questions[0].answer
     assert questions[0].answer.endswith("step2：用 q 和 k 打分，softmax 后加权求和。")
+
+
+def test_a_changed_parser_parses_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A parser edited without a FORMAT bump (or an upgrade that forgot one) must not serve
+    # questions the old code parsed: the key holds a digest of the parser's own source.
+    from interviewer.notes import cache as cache_module
+
+    notes = tmp_path / "a.md"
+    notes.write_text(BASIC, encoding="utf-8")
+    folder = tmp_path / "cache"
+    load_bank([notes], cache_dir=folder)
+    before = {entry.name for entry in folder.iterdir()}
+    monkeypatch.setattr(cache_module, "CODE", cache_module.CODE + "-edited")
+    load_bank([notes], cache_dir=folder)
+    assert {entry.name for entry in folder.iterdir()} - before

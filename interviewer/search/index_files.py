@@ -4,12 +4,12 @@ decides its records), the metadata stored beside each record, and the report of 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.errors import InterviewerError
-from interviewer.notes.cache import FORMAT as NOTES_FORMAT
 from interviewer.notes.reader import display_path
 from interviewer.search.chunking import (
     CHUNK_FORMAT,
@@ -62,12 +62,21 @@ class IndexReport:
         )
 
 
-def file_key(data: bytes) -> str:
-    """The content key of a notes file."""
-    # What the notes parse to and how answers are cut decide the records too.
-    formats = f"chunk-format={CHUNK_FORMAT}/notes={NOTES_FORMAT}/"
-    salt = f"{_KEY_SALT}{formats}vocabulary={vocabulary_fingerprint()}/".encode()
-    return hashlib.sha256(salt + data).hexdigest()[:24]
+def file_key(data: bytes, questions: list[Question]) -> str:
+    """The content key of a notes file and of what it parses to."""
+    # What the notes parse to and how answers are cut decide the records too: a parser that
+    # reads the file otherwise re-indexes it, one that reads it the same does not. Where the
+    # file is, and the topics its neighbours lend it, are no part of it.
+    parsed = json.dumps([_parsed(question) for question in questions], ensure_ascii=False)
+    salt = f"{_KEY_SALT}chunk-format={CHUNK_FORMAT}/vocabulary={vocabulary_fingerprint()}/"
+    digest = hashlib.sha256(salt.encode() + data + b"\0" + parsed.encode("utf-8", "replace"))
+    return digest.hexdigest()[:24]
+
+
+def _parsed(question: Question) -> list[Any]:
+    return [question.id, question.title, question.stars, question.answer,
+            list(question.key_points), list(question.sections), question.chapter,
+            question.number, list(question.tags), question.difficulty, question.prompt]
 
 
 def notes_files(bank: QuestionBank) -> list[NotesFile]:
@@ -82,7 +91,8 @@ def notes_files(bank: QuestionBank) -> list[NotesFile]:
         except OSError as exc:
             raise InterviewerError(f"cannot read notes file {path}: {exc.strerror}") from None
         # The path is the file's name in the index (JSON, Chroma): it must be valid text.
-        files.append(NotesFile(Path(display_path(str(path.resolve()))), file_key(data), questions))
+        name = Path(display_path(str(path.resolve())))
+        files.append(NotesFile(name, file_key(data, questions), questions))
     return files
 
 
