@@ -365,3 +365,17 @@ async def test_the_grader_is_warmed_for_the_question_on_screen(
         await wait_until(pilot, lambda: not app.workers._workers, "the warm-up")
         first = _screen(app).interview.current.question.id
     assert grader.warmed == ([first] if warm else [])
+
+
+async def test_next_before_an_answer_skips_or_says_what_to_do(make_app: AppFactory) -> None:
+    # Found on the walk9e walkthrough: ctrl+n (design.md: "next question") did nothing
+    # before an answer, and said nothing.
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"half an answer")
+        await pilot.press("ctrl+n")  # a typed answer is not thrown away
+        await wait_until(pilot, lambda: "not graded yet" in screen_text(app), "the hint")
+        assert app.interview.index == 0 and make_app.store.answers() == []
+        app.screen.answer_box.clear()
+        await pilot.press("ctrl+n")  # nothing typed: on to the next question
+        assert app.interview.index == 1 and app.interview.turns[0].skipped

@@ -187,7 +187,7 @@ class InterviewScreen(Screen[None]):
         if action in ("reveal", "skip"):
             return self.phase == "answering" and not busy
         if action == "next":
-            return self.phase == "graded" and not busy
+            return not busy
         if action == "cancel":
             return busy
         if action == "rate":
@@ -236,7 +236,14 @@ class InterviewScreen(Screen[None]):
         self._move_on()
 
     def action_next(self) -> None:
-        """The next question, or the summary after the last one."""
+        """The next question, or the summary after the last one; before an answer, a skip
+        (unless one is typed: it is not thrown away unasked)."""
+        if self.phase == "answering":
+            if self.answer_box.answer.strip():
+                self.set_status("Your answer is not graded yet: ctrl+s grades it, ctrl+g "
+                                "skips the question.")
+                return
+            self.interview.skip()
         self._move_on()
 
     def action_rate(self, rating: int) -> None:
