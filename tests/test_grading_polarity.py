@@ -151,3 +151,34 @@ def test_a_clause_that_supposes_sets_a_scene_one_that_assumes_states(
     from interviewer.grading.contradiction import is_condition
 
     assert is_condition(clause) is condition
+
+
+ACTIVATION = """# 网络
+
+## 1. 为什么需要激活函数？
+
+激活函数的作用是给神经网络增加非线性。如果没有激活函数，多层网络叠加后仍然是线性变换，无法拟合复杂的非线性函数。
+
+## 2. Why do networks need activation functions?
+
+They add non-linearity. Stacked layers without them are still one linear map.
+"""
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["激活函数给网络引入非线性，没有它多层网络叠起来还是线性变换，拟合不了复杂函数。",
+     "激活函数引入非线性，没有激活函数的话，多层网络叠起来还是线性变换。",
+     "They add non-linearity: without them, stacked layers are still one linear map."],
+)
+def test_without_it_sets_a_condition_not_a_denial(
+    tmp_path_factory: pytest.TempPathFactory, answer: str
+) -> None:
+    # Found on the walk9g walkthrough: "没有它多层网络…还是线性变换" (without it, stacked
+    # layers stay linear) was read as denying the notes' "仍然是线性变换".
+    bank = notes_bank(tmp_path_factory, {"act.md": ACTIVATION})
+    grader = KeywordGrader(bank, packs=[])
+    title = "激活函数" if "激活" in answer else "activation"
+    grade = grade_for(grader, bank, title, answer)
+    assert not found_by(grade, "contradiction"), grade.feedback
+    assert grade.score >= 7

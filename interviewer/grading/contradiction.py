@@ -45,10 +45,18 @@ def _axes() -> tuple[
 
 # axis: (words for +, words for -), from a data file of generic directions and antonyms.
 AXES, UNNEGATED, NAMING = _axes()
+# "Without it" / "没有它" sets a condition for what follows ("没有它多层网络还是线性的",
+# "stacked layers without them are still linear"); it denies nothing.
+WITHOUT_IT_ZH = r"没(?!有?\s*(?:它|此(?![外时])|其(?![他它余中实次])))有?"
+"""没 / 没有 as a negation, unless "it" follows it (它, 此, 其 — not 其他 "other")."""
+NOT_WITHOUT_IT_EN = r"(?!\s+(?:it|them|this|that|these|those)\b)"
+"""After "without": not a pronoun."""
 # A negation flips the direction of what follows it in the clause ("不会引起" = prevents).
 _NEGATION = _rx(
-    r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|没有|没|无法|未|并非|"
-    r"非(?!线性|凸|常|监督)|放弃|失去|避免|\b(?:not|no|never|without|cannot|abandon(?:s|ed|ing)?|"
+    r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|可导|可微|相等|规律|一致|多)|"
+    rf"{WITHOUT_IT_ZH}|无法|未|并非|"
+    r"非(?!线性|凸|常|监督)|放弃|失去|避免|"
+    rf"\bwithout\b{NOT_WITHOUT_IT_EN}|\b(?:not|no|never|cannot|abandon(?:s|ed|ing)?|"
     r"los(?:e|es|t|ing)|sacrific(?:e|es|ed|ing)|g[ia]ve(?:s|n)? up|giving up|"
     r"stop(?:s|ped|ping)? being|ceas(?:e|es|ed|ing) to be|avoid(?:s|ed|ing)?)\b|n't"
 )

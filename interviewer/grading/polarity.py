@@ -10,7 +10,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from interviewer.grading.contradiction import direction, is_condition
+from interviewer.grading.contradiction import (
+    NOT_WITHOUT_IT_EN,
+    WITHOUT_IT_ZH,
+    direction,
+    is_condition,
+)
 from interviewer.grading.matching import AnswerView, PointMatch, match_point
 
 if TYPE_CHECKING:
@@ -20,8 +25,8 @@ if TYPE_CHECKING:
 # sounds negative ("避免", "lose"): those are effects, not denials.
 _NEGATION = re.compile(
     r"(?<!差)不(?!同|一样|断|仅|久|错|管|少|论|足|稳定|相等|规律|一致|多|但|过|然|如|变|良|均|"
-    r"平衡|确定|明|便|停|得不)|没有|没|无法|并非|未(?!来|知)|"
-    r"\b(?:not|no|never|cannot|neither|nor|without)\b|n't",
+    rf"平衡|确定|明|便|停|得不)|{WITHOUT_IT_ZH}|无法|并非|未(?!来|知)|"
+    rf"\b(?:not|no|never|cannot|neither|nor)\b|\bwithout\b{NOT_WITHOUT_IT_EN}|n't",
     re.IGNORECASE,
 )
 # A hedge or a restriction qualifies a claim rather than denying it: "不一定", "not always",
