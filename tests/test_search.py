@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from interviewer.config import load_settings
@@ -402,3 +403,27 @@ def test_a_question_written_twice_word_for_word_is_one_hit(
     third = open_retriever(load_settings(), load_bank([notes_c]))
     assert [hit.sections for hit in third.search("basic idea", k=4)] == [("Trees",), ("Forests",)]
     assert [hit.sections for hit in third.search("pros fast", k=4)] == [("Trees",), ("Forests",)]
+
+
+def test_an_unanswered_question_gets_no_say_from_its_bare_title_passage(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # An unanswered question's passage vector embeds its title alone, and a short text lies
+    # near any query: in real notes with most questions unanswered such bare titles were the
+    # nearest passages of every everyday Chinese query (walk9h walkthrough). The passage
+    # ranking now gives them the answered questions' mean; title and BM25 still find them.
+    monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
+    monkeypatch.setenv("INTERVIEWER_PACKS", "none")
+    notes = write_notes(tmp_path / "notes", {"ml.md": (
+        "## What is bagging?\nTrain several models on bootstrap samples and average them.\n\n"
+        "## What is boosting?\nTrain weak models one after another, each on the last one's errors.\n\n"
+        "## How do models average samples?\n\n"
+        "## What is k-means clustering?\n"
+    )})
+    retriever = open_retriever(load_settings(), load_bank([notes]))
+    assert retriever.tables.with_passages
+    _, passages, _ = retriever._dense("models average samples")
+    answered = passages[[0, 1]]
+    assert not np.isnan(answered).any()
+    assert passages[2] == passages[3] == pytest.approx(answered.mean())
+    assert retriever.search("k-means clustering", k=1)[0].title == "What is k-means clustering?"
