@@ -14,6 +14,7 @@ from interviewer.notes import load_bank
 from interviewer.packs import load_pack
 from interviewer.resources import knowledge_dir
 from interviewer.search import SearchHit, open_retriever
+from interviewer.search.fusion import LanguageMix, fuse
 from interviewer.search.lexical import dense_hints, flat_terms, query_terms
 from interviewer.search.phrases import Bridges, stem
 from interviewer.search.retriever import DENSE_QUERY_CHARS
@@ -411,7 +412,7 @@ def test_an_unanswered_question_gets_no_say_from_its_bare_title_passage(
     # An unanswered question's passage vector embeds its title alone, and a short text lies
     # near any query: in real notes with most questions unanswered such bare titles were the
     # nearest passages of every everyday Chinese query (walk9h walkthrough). The passage
-    # ranking now gives them the answered questions' mean; title and BM25 still find them.
+    # ranking now has no say about them; title and BM25 still find them.
     monkeypatch.setenv("INTERVIEWER_EMBEDDINGS", "hash")
     monkeypatch.setenv("INTERVIEWER_PACKS", "none")
     notes = write_notes(tmp_path / "notes", {"ml.md": (
@@ -423,7 +424,22 @@ def test_an_unanswered_question_gets_no_say_from_its_bare_title_passage(
     retriever = open_retriever(load_settings(), load_bank([notes]))
     assert retriever.tables.with_passages
     _, passages, _ = retriever._dense("models average samples")
-    answered = passages[[0, 1]]
-    assert not np.isnan(answered).any()
-    assert passages[2] == passages[3] == pytest.approx(answered.mean())
+    assert not np.isnan(passages[[0, 1]]).any()
+    assert np.isnan(passages[[2, 3]]).all()
     assert retriever.search("k-means clustering", k=1)[0].title == "What is k-means clustering?"
+
+
+def test_fusion_gives_an_unanswered_question_the_passage_ranking_mean() -> None:
+    # Three questions BM25 cannot tell apart; by passages the first is far ahead of the
+    # second. The third has no answer: it sits between them, not last (as a question the
+    # store did not return would) nor first (as its bare title's passage might put it).
+    mix = LanguageMix(np.asarray(["en"] * 3, dtype=object), translates=True, bridged=False)
+    rankings = {
+        "question": np.asarray([1.0, 1.0, 1.0]),
+        "passage": np.asarray([0.9, 0.1, np.nan]),
+    }
+    order = [q for q, _ in fuse(rankings, -1, "en", mix, lambda: 1.0,
+                                unanswered=np.asarray([False, False, True]))]
+    assert order == [0, 2, 1]
+    plain = [q for q, _ in fuse(rankings, -1, "en", mix, lambda: 1.0)]
+    assert plain == [0, 1, 2]

@@ -238,21 +238,13 @@ class Retriever:
             else:
                 titles[owner] = similarity
         self._level_languages(vector, titles, passages)
-        self._neutral_answerless(passages)
+        # An unanswered question's passage vector embeds its bare title, and a short text
+        # lies near any query: in real notes with 57 of 90 questions unanswered (walk9h
+        # walkthrough) such bare titles were the nearest passage for all 8 everyday Chinese
+        # queries. fuse() gives these questions no passage score either way; their title
+        # vector and BM25 still find them.
+        passages[self._answerless] = np.nan
         return titles, passages, rows
-
-    def _neutral_answerless(self, passages: Any) -> None:
-        """Give each question the notes leave unanswered the mean passage similarity of the
-        answered ones: its passage vector embeds its bare title, and a short text lies near
-        any query — in real notes with 57 of 90 questions unanswered (walk9h walkthrough),
-        such bare titles were the nearest passage for all 8 everyday Chinese queries, and
-        everyday queries found their question first 8 of 25 times, 11 with this. Its title
-        vector and BM25 still find it."""
-        import numpy as np
-
-        answered = passages[~self._answerless]
-        if self._answerless.any() and not np.isnan(answered).all():
-            passages[self._answerless] = np.nanmean(answered)
 
     def _level_languages(self, vector: Any, titles: Any, passages: Any) -> None:
         """Subtract from each question's similarity the mean similarity of the questions
@@ -290,7 +282,8 @@ class Retriever:
         if self.tables.with_passages:
             rankings["passage"] = passages
         ranked = fuse(rankings, skip, language, self._mix,
-                      lambda: known_share(question_bm25, concepts, size))
+                      lambda: known_share(question_bm25, concepts, size),
+                      unanswered=self._answerless)
         return ranked, chunk_scores, rows
 
     def _hit(self, owner: int, score: float, chunk_scores: Any, rows: Any) -> SearchHit:
