@@ -45,10 +45,13 @@ def fuse(
     language: str,
     mix: LanguageMix,
     known_share: Callable[[], float],
+    unanswered: Any = None,
 ) -> list[tuple[int, float]]:
     """(question, score in 0..1) best first, from each ranking's scores (NaN where a vector
     was not read); `skip` is left out, `language` is the query's, `known_share` the share
-    of its words the notes hold (asked only when its vectors lean to the other language)."""
+    of its words the notes hold (asked only when its vectors lean to the other language),
+    `unanswered` (a mask over the questions) those with no passage to judge: the passage
+    ranking gives them its mean, neither for nor against them."""
     import numpy as np
 
     pool: set[int] = set()
@@ -65,7 +68,12 @@ def fuse(
         if np.isnan(values).all():
             continue
         # A question the vector store did not return ranks below every one it did.
-        values = np.where(np.isnan(values), np.nanmin(values), values)
+        missing = np.isnan(values)
+        values = np.where(missing, np.nanmin(values), values)
+        if name == "passage" and unanswered is not None:
+            silent = missing & unanswered[members]
+            if not silent.all():
+                values[silent] = values[~silent].mean()
         spread = values.std()
         if spread > 0:
             z = WEIGHTS[name] * (values - values.mean()) / spread
