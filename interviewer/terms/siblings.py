@@ -50,10 +50,6 @@ _VERSUS = re.compile(r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30}?)\s+(?:v
 # "L1/L2", "train/validation/test": short terms joined by slashes.
 _SLASHED = re.compile(r"(?<![\w/])((?:[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15}/){1,4}"
                       r"[A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff]{0,15})(?![\w/])")
-# A list item that defines a term: "- **Bagging**：…", "1. L1 regularization: …".
-_DEFINING_ITEM = re.compile(
-    r"^(\s*)(?:[-*+]|\d+[.)、])\s+(?:\*\*([^*]{1,40})\*\*|([^：:]{1,30}?))\s*(?:[：:]|——|\s-\s|\s—\s)"
-)
 _HEADING = re.compile(r"^(#{2,6})\s+(.+?)\s*#*\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}")
