@@ -72,10 +72,6 @@ def _feedback(answer: StoredAnswer) -> str:
     return str((answer.grade or {}).get("feedback") or "")
 
 
-def _missing(answer: StoredAnswer) -> list[str]:
-    return [str(point) for point in (answer.grade or {}).get("missing") or []]
-
-
 # CSV_COLUMNS straight from SQLite, JSON fields taken apart by its json1 functions: a
 # history of 100,000 answers is written in about a second, streamed, not held in memory.
 _CSV_QUERY = """
