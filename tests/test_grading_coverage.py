@@ -74,3 +74,50 @@ def test_a_point_is_not_covered_without_its_key_term(
     assert half.rubric[0].status == "partly" and half.score < full.score
     assert full.rubric[0].status == "covered" and full.score >= 9.0
     assert paraphrase.rubric[0].status == "covered"
+
+
+# Found on the walk9j walkthrough (English networking notes written as "* **Definition:** …"
+# under each question): a label that only names a part of the answer ("Definition", "Key
+# Features", "定义", "要点") was scored on its own words, which no answer says, so a complete
+# answer stayed "partly" on every point. Such a label's explanation is the point.
+PART_LABEL_NOTES = """# Storage
+
+## 1. What is a write-ahead log?
+
+* **Definition:** A write-ahead log records every change in an append-only file first.
+* **Key Features:** After a crash the database replays the log to redo committed changes.
+
+## 2. What is a mutex?
+
+* **Mutex:** a lock that only one thread can hold at a time.
+* **Semaphore:** a counter that lets several threads in at once.
+
+## 3. 什么是预写日志？
+
+- **定义**：预写日志在修改写入数据页之前，先把每个修改追加写入日志文件。
+- **要点**：崩溃后数据库重放日志，重做已经提交的修改。
+"""
+
+
+def test_a_label_naming_a_part_of_the_answer_is_scored_on_its_explanation(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    bank = notes_bank(tmp_path_factory, {"storage.md": PART_LABEL_NOTES})
+    grader = KeywordGrader(bank)
+    wal, mutex, wal_zh = bank.questions
+    strong = grader.grade(wal, "Every change is first recorded in a log file that is only "
+                               "appended to; after a crash the database replays that log and "
+                               "redoes the committed changes.")
+    strong_zh = grader.grade(wal_zh, "每个修改在写入数据页之前先追加写入日志文件；崩溃以后数据库"
+                                     "重放日志，把已经提交的修改重做一遍。")
+    empty = grader.grade(wal, "The definition is simple and its key features are well known.")
+    assert [p.status for p in strong.rubric] == ["covered", "covered"] and strong.score >= 8
+    assert [p.status for p in strong_zh.rubric] == ["covered", "covered"]
+    assert strong_zh.score >= 8
+    assert empty.score <= 3 and empty.rubric[1].status == "missed"
+    # The rubric shows what the point asks for, not the bare label.
+    assert "append-only" in strong.rubric[0].point
+    # A label that names a term is still the term: its explanation alone does not make it.
+    unnamed = grader.grade(mutex, "It is a lock that only one thread can hold at a time.")
+    named = grader.grade(mutex, "A mutex is a lock that only one thread can hold at a time.")
+    assert unnamed.rubric[0].status != "covered" and named.rubric[0].status == "covered"

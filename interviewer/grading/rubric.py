@@ -35,6 +35,13 @@ _SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=\.){AFTER_ABBREVIATION}\s+"
 _NOISE = re.compile(r"\[image[^\]]*\]|https?://\S+|==+>|[`*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGE = "：:；;，,、。. \t-"
+# Words a label uses to name a part of the notes' layout rather than a term of the subject
+# ("Key Features", "Main Idea", "要点"), which no answer says.
+_PART_WORDS = frozenset([
+    "definition", "definitions", "key", "main", "core", "idea", "ideas", "concept", "concepts",
+    "overview", "detail", "details", "scenario", "scenarios", "case", "cases",
+    "定义", "要点", "关键", "重点", "概念", "概述", "核心", "细节",
+])
 
 
 def bigrams(text: str) -> frozenset[str]:
@@ -237,6 +244,11 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
             context = _weigh(lexicon.text_concepts(explained), weights, title, set(core))
             if explained == rest:
                 explained = _continued(rest, lines, located[0])
+        if label and context and _names_a_part(text):
+            # "Definition", "Key Features", "要点" name a part of the answer, which no answer
+            # says: the explanation under such a label is the point, shown with its label.
+            core, context = _weigh(lexicon.text_concepts(explained), weights, title), {}
+            text, label = f"{text}: {explained}"[:EXPLAINED_CHARS], False
         points.append(
             RubricPoint(
                 text=text,
@@ -258,6 +270,16 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
         if len(s.strip(_EDGE)) >= 4
     ]
     return Reference(question, points, title, sentences, claims=claimed)
+
+
+def _names_a_part(label: str) -> bool:
+    """Whether a label only names a part of the notes' own layout ("Definition", "Key
+    Features", "要点"): a word for such a part, the rest question words. A label a question
+    asks for ("Drawbacks", "局限") is what an answer says too ("its drawback is…"), so it
+    stays a label the answer names."""
+    words = [word.lower() for word in cut(label) if word.strip()]
+    return (any(word in _PART_WORDS for word in words)
+            and all(word in ASKING or word in _PART_WORDS for word in words))
 
 
 def _without_lists_of_points(texts: list[str]) -> list[str]:
