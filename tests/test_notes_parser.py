@@ -377,6 +377,14 @@ def test_difficulty_and_importance_marks(
     assert (parsed.text, parsed.difficulty, parsed.stars) == (title, difficulty, stars)
 
 
+def test_a_tag_after_a_title_that_ends_a_sentence_is_no_part_of_it() -> None:
+    # Found on the walk9j walkthrough: "Compare TCP and UDP. [D | EL]" kept its tag, where
+    # "What is a port? [D | EL]" lost it.
+    assert parse_title("Compare TCP and UDP. [D | EL]").text == "Compare TCP and UDP."
+    assert parse_title("比较 TCP 和 UDP。【常考】").text == "比较 TCP 和 UDP。"
+    assert parse_title("Use np.array (NumPy)").text == "Use np.array (NumPy)"
+
+
 def test_code_spans_in_titles_keep_their_underscores_and_stars() -> None:
     assert parse_title("`__new__`和`__init__`的区别").text == "__new__和__init__的区别"
     assert parse_title("`*args` and `**kwargs`").text == "*args and **kwargs"

@@ -197,7 +197,9 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         before = text[: tag.start()].rstrip()
         word = tag.group(1).strip()
         key = word.lower().removeprefix("难度").strip("：: ")
-        if before.endswith(("?", "？")) or word.lower() in TAG_WORDS or word.startswith("#"):
+        # After a question mark or a full stop the title is over: a bracket there marks it.
+        ended = before.endswith(("?", "？", ".", "。")) and not before.endswith("..")
+        if ended or word.lower() in TAG_WORDS or word.startswith("#"):
             if (key in _DIFFICULTY_WORDS and len(key) > 1) or word in ("E", "M", "H"):
                 difficulty = difficulty or _DIFFICULTY_WORDS[key]
             elif word in _LOW_IMPORTANCE or word.lower() in _LOW_IMPORTANCE:
