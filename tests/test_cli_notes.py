@@ -189,3 +189,43 @@ def test_notes_warns_of_questions_written_twice(
     [entry] = json.loads(out)["files"]
     assert entry["questions"] == 5
     assert not [w for w in entry["warnings"] if "word for word" in w]
+
+
+def test_notes_says_a_warning_many_files_share_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A folder of unmarked notes: the same advice under every file buried the warnings that
+    # were about one file (walkthrough with a 20-file folder).
+    folder = tmp_path / "notes" / "dl"
+    folder.mkdir(parents=True)
+    for name in ("relu", "bn", "dropout"):
+        (folder / f"{name}.md").write_text(
+            f"## What is {name}?\n\nIt is a layer.\n\n## References\n\n- [x](https://x.org)\n",
+            encoding="utf-8",
+        )
+    (folder / "todo.md").write_text("## What is Adam?\n\n## What is SGD?\n\nA step.\n",
+                                    encoding="utf-8")
+    code, out, _ = run(capsys, "notes", str(tmp_path / "notes"))
+    assert code == 0
+    said = " ".join(out.split())
+    assert said.count("no importance or difficulty marks") == 1
+    assert "4 files: no importance or difficulty marks" in said
+    assert said.count("read as not questions") == 1
+    assert "3 files (" in said and "'References'" in said
+    assert "todo.md: 1 question(s) have no answer" in said
+
+
+def test_notes_table_leaves_out_the_folder_every_file_is_in(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Every file under "deep-learning-basics/": the folder filled the narrow file column and
+    # the file names, which tell the files apart, were cut off.
+    folder = tmp_path / "notes" / "deep-learning-basics"
+    folder.mkdir(parents=True)
+    for name in ("activations", "normalisation"):
+        (folder / f"{name}.md").write_text(f"## What is {name}?\n\nA thing.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "notes", str(tmp_path / "notes"))
+    assert code == 0
+    said = " ".join(out.split())
+    assert "2 question(s) from 2 file(s) in deep-learning-basics/" in said
+    assert "│ activations.md" in said and "deep-learning-basics/activations" not in said

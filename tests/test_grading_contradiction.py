@@ -391,3 +391,12 @@ def test_correct_english_statements_with_stop_or_instead_are_not_contradictions(
     assert question is not None
     grade = KeywordGrader(bank).grade(question, answer)
     assert "contradiction" not in grade.flags, grade.feedback
+
+
+@pytest.mark.parametrize(
+    "text", ["训练与推理时BN中的均值和方差分别是多少", "训练和测试时 dropout 有什么不同", "训练、预测时各用什么", "在相同的样本上训练和测试模型"]
+)
+def test_a_clause_naming_both_phases_points_to_neither(text: str) -> None:
+    # "训练与推理时" shares its 时 between both phases: a question about both claims neither.
+    assert ("phase", 1) not in direction(text) and ("phase", -1) not in direction(text)
+

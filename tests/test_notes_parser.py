@@ -438,3 +438,21 @@ def test_a_changed_parser_parses_again(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(cache_module, "CODE", cache_module.CODE + "-edited")
     load_bank([notes], cache_dir=folder)
     assert {entry.name for entry in folder.iterdir()} - before
+
+
+def test_place_topics_leave_out_the_numbers_that_order_the_files(tmp_path: Path) -> None:
+    # "01_激活函数.md", "10_优化器.md": the number sorts the files in a folder; the topic a
+    # candidate picks is the name ("--topic 优化器", not "--topic '10 优化器'").
+    notes = tmp_path / "notes" / "02-deep-learning"
+    notes.mkdir(parents=True)
+    (notes / "01_激活函数.md").write_text("## 激活函数的作用？\n\n引入非线性。\n", encoding="utf-8")
+    (notes / "10. optimizers.md").write_text("## What is Adam?\n\nMomentum plus RMSProp.\n",
+                                              encoding="utf-8")
+    (notes / "3d_vision.md").write_text("## What is a point cloud?\n\nA set of points.\n",
+                                        encoding="utf-8")
+    bank = load_bank([tmp_path / "notes"])
+    topics = {q.source.split("/")[-1]: q.notes_topics for q in bank.questions}
+    # Without its number the name is one the glossary knows.
+    assert topics["01_激活函数.md"] == ("deep learning", "activation-functions")
+    assert topics["10. optimizers.md"] == ("deep learning", "optimizers")
+    assert topics["3d_vision.md"] == ("deep learning", "3d vision")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from interviewer.cli.common import console, notes_paths, print_json, settings_for
 
@@ -37,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
         for warning in bank.warnings:
             print(f"interviewer: warning: {warning}", file=sys.stderr)
         return 1
+    from rich.markup import escape
     from rich.table import Table
 
+    folder = _shared_folder([report.source for report in reports])
+    inside = f" in {folder}" if folder else ""
     table = Table(
-        title=f"{len(bank.questions)} question(s) from {len(bank.files)} file(s)",
+        title=f"{len(bank.questions)} question(s) from {len(bank.files)} file(s){inside}",
         title_justify="left",
         expand=True,
     )
@@ -56,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         if report.skipped:
             layouts = f"[dim]skipped: {report.skipped}[/dim]"
         table.add_row(
-            report.source,
+            report.source.removeprefix(folder),
             layouts or "[dim]none[/dim]",
             str(report.questions),
             str(report.answered),
@@ -64,11 +67,41 @@ def run(args: argparse.Namespace) -> int:
         )
     out = console()
     out.print(table)
+    # The same warning under every file of a folder ("no importance or difficulty marks")
+    # buries the ones about a single file: say each once, with the files it is about.
+    shared: dict[str, list[str]] = {}
     for report in reports:
         for warning in report.warnings:
-            out.print(f"[yellow]{report.source}[/yellow]: {warning}", highlight=False, emoji=False)
+            shared.setdefault(warning, []).append(report.source.removeprefix(folder))
+    read = sum(1 for report in reports if not report.skipped)
+    for warning, sources in shared.items():
+        where = escape(_files(sources, read))
+        out.print(f"[yellow]{where}[/yellow]: {warning}", highlight=False, emoji=False)
     for warning in bank.warnings:
         # This is `interviewer notes` already: point to the layouts it understands instead.
         warning = warning.replace(NO_QUESTIONS_HINT, _LAYOUTS_HINT)
         out.print(f"[yellow]warning[/yellow]: {warning}", highlight=False)
     return 0 if bank.questions else 1
+
+
+def _files(sources: list[str], read: int) -> str:
+    """The files a warning is about: one by name, all of them by count, else a few names."""
+    if len(sources) == 1:
+        return sources[0]
+    if len(sources) == read:
+        return f"{read} files"
+    names = ", ".join(sources[:3])
+    return f"{len(sources)} files ({names}{', …' if len(sources) > 3 else ''})"
+
+
+def _shared_folder(sources: list[str]) -> str:
+    """The folder ("dl/") every file is in, said once above the table instead of on each row."""
+    if len(sources) < 2:
+        return ""
+    shared: list[str] = []
+    # zip stops at the shortest path: a file at the top leaves no folder shared.
+    for names in zip(*(PurePosixPath(source).parts[:-1] for source in sources), strict=False):
+        if len(set(names)) != 1:
+            break
+        shared.append(names[0])
+    return "/".join(shared) + "/" if shared else ""

@@ -145,10 +145,16 @@ def _notes_topics(names: Iterable[str], glossary: Glossary) -> tuple[str, ...]:
     return tuple(dict.fromkeys(glossary.slug_for(name) or name for name in names))
 
 
+# "01_激活函数", "10. optimizers", "2-basics": a number that sorts the files of a folder is
+# no part of their subject ("3d_vision" keeps its 3d: no separator follows the number).
+_ORDER = re.compile(r"^\d+(?:\.\d+)*[\s._\-、]+(?=\S)")
+
+
 def _place_names(source: str) -> list[str]:
     """Folder and file names of a notes file as topics ("ml/k_means.md" → ml, k means)."""
     parts = Path(source).with_suffix("").parts
-    return [re.sub(r"[_\-]+", " ", part).strip() for part in parts if part.strip("._")]
+    names = [re.sub(r"[_\-]+", " ", _ORDER.sub("", part)).strip() for part in parts]
+    return [name for name in names if name.strip(".")]
 
 
 def _with_places(

@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
 from interviewer.notes.heading_bodies import has_text, is_toc, only_links, without_placeholders
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.lists import answered_items
 from interviewer.notes.layouts.numbered import split_body
-from interviewer.notes.marks import Title, is_non_question_title, is_skipped_title, parse_title
+from interviewer.notes.marks import (
+    Title,
+    is_non_question_title,
+    is_prompt_label,
+    is_skipped_title,
+    parse_title,
+)
+from interviewer.notes.markup import plain_text
 from interviewer.notes.numbering import Segment, answer_parts, numbered_levels, read_bare_numbers
 from interviewer.notes.sections import (
     Body,
@@ -104,10 +111,15 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     trails: dict[int, tuple[Opened, ...]] = {}  # body → the stack above it
     names: dict[int, str] = {}  # body of a plain heading → its name as a section
     introduced: set[int] = set()  # bodies of plain headings found to introduce sections
+    # (level, body) of a question written under a bare "## 问题" label: the plain headings
+    # after it at its level ("## 问题背景", "## 问题解答", "## 拓展") are its answer.
+    prompted: tuple[int, int] | None = None
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
             stack.pop()
+        if prompted is not None and level < prompted[0]:
+            prompted = None
         if previous is not None and level < previous[0]:
             previous = None
         sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
@@ -127,6 +139,22 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             # answer, "# 热点 key 问题" …): such a heading is read like any other.
         enclosing = next((entry for entry in reversed(stack) if entry[1] != "section"), None)
         if enclosing is not None and enclosing[1] == "skip":
+            continue
+        if prompted is not None and level == prompted[0]:
+            if title.marked or is_prompt_label(title.text):
+                prompted = None  # a question of its own starts here
+            elif not (is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text)):
+                bodies[prompted[1]][1].extend([segment.heading, *segment.body])
+                stack.append((level, "question", prompted[1]))
+                continue
+        if enclosing is None and _labels_one_question(ctx, segments, index):
+            # "## 问题" over "ReLU 在 0 处不可导，为什么还能用？": the text under the label is
+            # the question (read as under "第 3 题"), the headings after it answer it.
+            draft = _heading_draft(title, segment.heading, sections)
+            bodies.append((draft, list(segment.body), True))
+            stack.append((level, "question", len(bodies) - 1))
+            prompted = previous = (level, len(bodies) - 1)
+            roles[index] = "question"
             continue
         if introduces_sections(ctx, enclosing, names, bodies, segment):
             # "## Supervised Learning" + an introduction over "### Basic" holding numbered
@@ -265,6 +293,43 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
+
+
+def _answer_siblings(ctx: Context, segments: list[Segment], at: int) -> list[Segment]:
+    """The plain headings after a bare question label at its level, up to a heading above
+    it, a marked question or another label (references and contents left out)."""
+    level = segments[at].heading.level
+    siblings = []
+    for segment in segments[at + 1 :]:
+        if segment.heading.level < level:
+            break
+        if segment.heading.level > level:
+            continue
+        text = segment.title.text
+        if segment.title.marked or is_prompt_label(text):
+            break
+        if not (is_toc(ctx, text, segment.body) or is_skipped_title(text)):
+            siblings.append(segment)
+    return siblings
+
+
+def _labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool:
+    """A bare "## 问题" / "## Question" whose text is the question and whose sibling headings
+    answer it: one of them is the answer ("## 问题解答", "## Answer"), or the text asks and one
+    heading follows it. Over an introduction, the headings after it are questions of their own."""
+    segment = segments[at]
+    if not is_prompt_label(segment.title.text):
+        return False
+    paragraphs = [block for block in segment.body if block.kind == "paragraph" and has_text(block)]
+    if not paragraphs:
+        return False
+    label = segment.title.text.strip().rstrip(":： ")
+    siblings = _answer_siblings(ctx, segments, at)
+    answering = any(
+        ANSWER_HEADING.match(plain_text(s.title.text).strip().removeprefix(label).strip())
+        for s in siblings
+    )
+    return answering or (len(siblings) == 1 and asks(paragraphs[0].text))
 
 
 def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:

@@ -122,6 +122,7 @@ ANSWER_WORDS = re.compile(
     r"查看解析|显示答案|正确答案)\b|答案|展开|解析$|^click to (?:expand|see)|^expand",
     re.IGNORECASE,
 )
+_PROMPT_LABEL = re.compile(r"^(?:question|problem|题目|问题|面试题)$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|\d+)\s*[.:：、)）]?$",
     re.IGNORECASE,
@@ -231,6 +232,11 @@ def is_non_question_title(text: str) -> bool:
     if key in NON_QUESTION_TITLES or key in TOC_TITLES or _RESOURCES.search(key):
         return True
     return bool(re.match(r"^(?:answer|正确答案|答案|solution)\s*[:：]", key))
+
+
+def is_prompt_label(text: str) -> bool:
+    """A title that only says "the question is below it" ("## 问题", "## Question"), unnumbered."""
+    return bool(_PROMPT_LABEL.match(text.strip().rstrip(":： ")))
 
 
 def is_skipped_title(text: str) -> bool:
