@@ -232,3 +232,28 @@ def test_review_lists_and_reports_due_questions(
 def test_nothing_answered_yet(capsys) -> None:
     assert main(["review"]) == 0
     assert "no question has been answered yet" in capsys.readouterr().out
+
+
+def test_review_says_why_unanswerable_questions_are_not_offered(
+    isolated_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    # Found on the walk9i walkthrough: review said "81 of 87 never answered" where stats said
+    # 84 — offline, the 3 questions the notes give no answer to are left out, unsaid.
+    notes = tmp_path / "n.md"
+    notes.write_text("## 1. 什么是过拟合？\n\n训练集好、测试集差。\n\n## 2. 什么是早停？\n\n"
+                     "## 3. 什么是 dropout？\n\n随机丢弃神经元。\n", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEWER_OFFLINE", "1")
+    assert main(["review", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert "2 of 3 question(s) never answered" in out
+    assert "1 more has no answer in the notes to grade against offline" in out
+
+
+def test_review_new_says_when_only_unanswerable_questions_are_left(
+    isolated_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("## 1. 什么是早停？\n\n## 2. 什么是剪枝？\n", encoding="utf-8")
+    monkeypatch.setenv("INTERVIEWER_OFFLINE", "1")
+    assert main(["review", "--new", "--notes", str(notes)]) == 0
+    assert "the 2 never answered have no answer in the notes" in capsys.readouterr().out

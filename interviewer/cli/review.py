@@ -74,7 +74,8 @@ def _print_queue(items: list[DueItem], now: float) -> None:
 
 
 def _nothing_due(
-    pool_size: int, nxt: DueItem | None, fresh: int, now: float, topic: tuple[str, ...] = ()
+    pool_size: int, nxt: DueItem | None, fresh: int, now: float, topic: tuple[str, ...] = (),
+    ungradable: int = 0,
 ) -> str:
     if nxt is None:
         head = "Nothing is due: no question has been answered yet."
@@ -83,12 +84,18 @@ def _nothing_due(
             f"Nothing is due today. Next: “{nxt.question.title}” "
             f"{when(nxt.card.due, now)}."
         )
+    # Offline, a question the notes do not answer is not offered: say so, or the counts
+    # differ from `stats` with no reason given.
+    aside = (
+        f" ({ungradable} more {'has' if ungradable == 1 else 'have'} no answer in the notes "
+        "to grade against offline)" if ungradable else ""
+    )
     if fresh:
         return (
-            f"{head} {fresh} of {pool_size} question(s) never answered: "
+            f"{head} {fresh} of {pool_size} question(s) never answered{aside}: "
             f"`{command('review', '--new', *topic)}` asks {min(fresh, NEW_COUNT)} of them."
         )
-    return f"{head} Every question has been answered at least once."
+    return f"{head} Every question has been answered at least once{aside}."
 
 
 def _ask_yes(prompt: str) -> bool:
@@ -136,16 +143,20 @@ def run(args: argparse.Namespace) -> int:
                 greeting=greeting,
             )
         # Offline, a question the notes do not answer has nothing to be graded against.
-        fresh = [
-            q for q in never_answered(pool, cards) if q.has_reference or settings.llm_configured
-        ]
+        unanswered = never_answered(pool, cards)
+        fresh = [q for q in unanswered if q.has_reference or settings.llm_configured]
         if not args.new:
-            print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now, topic))
+            print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now, topic,
+                               ungradable=len(unanswered) - len(fresh)))
             interactive = sys.stdin.isatty() and sys.stdout.isatty()
             if not fresh or not interactive or args.list:
                 return 0
             if not _ask_yes(f"Practise {min(len(fresh), NEW_COUNT)} new question(s) now? [Y/n] "):
                 return 0
+        if not fresh and unanswered:
+            print(f"No new questions to grade offline: the {len(unanswered)} never answered "
+                  "have no answer in the notes (an LLM grader can grade them; see the README).")
+            return 0
         if not fresh:
             print("No new questions: every question of these notes has been answered.")
             return 0
