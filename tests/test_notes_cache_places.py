@@ -1,0 +1,98 @@
+"""The parse cache (unchanged files are not parsed again; a changed file or parser is) and the
+topics a file's place in the notes folder gives its questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_notes_parser import BASIC
+
+from interviewer.notes import load_bank
+
+
+def test_parse_cache_reuses_unchanged_files_and_reparses_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interviewer.notes import bank as bank_module
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "a.md").write_text(BASIC, encoding="utf-8")
+    (notes / "b.md").write_text("## 1. 乙？\n答\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = load_bank([notes], cache_dir=cache)
+
+    calls: list[str] = []
+    real = bank_module._file_questions
+
+    def counting(text: str, source: str, *rest):  # type: ignore[no-untyped-def]
+        calls.append(source)
+        return real(text, source, *rest)
+
+    monkeypatch.setattr(bank_module, "_file_questions", counting)
+    second = load_bank([notes], cache_dir=cache)
+    assert calls == []
+    assert [q.to_json() for q in second] == [q.to_json() for q in first]
+
+    (notes / "b.md").write_text("## 1. 乙改了？\n答\n", encoding="utf-8")
+    third = load_bank([notes], cache_dir=cache)
+    assert calls == ["b.md"]
+    assert [q.title for q in third] == ["什么是过拟合？", "乙改了？"]
+
+
+def test_cached_questions_keep_place_topics_only_among_several_files(tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "k_means.md").write_text(BASIC, encoding="utf-8")
+    (notes / "b.md").write_text("## 1. 乙？\n答\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # parsed, then from the cache
+        together = load_bank([notes], cache_dir=cache)
+        (mine,) = [q for q in together.questions if q.source == "k_means.md"]
+        assert "k means" in mine.notes_topics
+        alone = load_bank([notes / "k_means.md"], cache_dir=cache)
+        assert "k means" not in alone.questions[0].notes_topics
+
+
+def test_unreadable_cache_entries_are_ignored(tmp_path: Path) -> None:
+    notes = tmp_path / "a.md"
+    notes.write_text(BASIC, encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_bank([notes], cache_dir=cache)
+    for entry in cache.iterdir():
+        entry.write_bytes(b"garbage")
+    assert [q.title for q in load_bank([notes], cache_dir=cache)] == ["什么是过拟合？"]
+
+
+def test_a_changed_parser_parses_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A parser edited without a FORMAT bump (or an upgrade that forgot one) must not serve
+    # questions the old code parsed: the key holds a digest of the parser's own source.
+    from interviewer.notes import cache as cache_module
+
+    notes = tmp_path / "a.md"
+    notes.write_text(BASIC, encoding="utf-8")
+    folder = tmp_path / "cache"
+    load_bank([notes], cache_dir=folder)
+    before = {entry.name for entry in folder.iterdir()}
+    monkeypatch.setattr(cache_module, "CODE", cache_module.CODE + "-edited")
+    load_bank([notes], cache_dir=folder)
+    assert {entry.name for entry in folder.iterdir()} - before
+
+
+def test_place_topics_leave_out_the_numbers_that_order_the_files(tmp_path: Path) -> None:
+    # "01_激活函数.md", "10_优化器.md": the number sorts the files in a folder; the topic a
+    # candidate picks is the name ("--topic 优化器", not "--topic '10 优化器'").
+    notes = tmp_path / "notes" / "02-deep-learning"
+    notes.mkdir(parents=True)
+    (notes / "01_激活函数.md").write_text("## 激活函数的作用？\n\n引入非线性。\n", encoding="utf-8")
+    (notes / "10. optimizers.md").write_text("## What is Adam?\n\nMomentum plus RMSProp.\n",
+                                              encoding="utf-8")
+    (notes / "3d_vision.md").write_text("## What is a point cloud?\n\nA set of points.\n",
+                                        encoding="utf-8")
+    bank = load_bank([tmp_path / "notes"])
+    topics = {q.source.split("/")[-1]: q.notes_topics for q in bank.questions}
+    # Without its number the name is one the glossary knows.
+    assert topics["01_激活函数.md"] == ("deep learning", "activation-functions")
+    assert topics["10. optimizers.md"] == ("deep learning", "optimizers")
+    assert topics["3d_vision.md"] == ("deep learning", "3d vision")

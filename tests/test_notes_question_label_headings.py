@@ -1,0 +1,91 @@
+"""Files that hold one question under a bare label heading ("## 问题", "## Question") with its
+answer under the headings after it ("## 问题解答", "## Answer", "## 拓展")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+
+def test_a_question_label_heading_holds_the_question_and_its_siblings_the_answer(
+    tmp_path: Path,
+) -> None:
+    # One question per file: "## Question" over the question's text, then headings that
+    # tell its story and answer it — not questions named "Background" or "Answer".
+    path = tmp_path / "why_relu.md"
+    path.write_text(
+        "## Question\n\nWhy is ReLU still used when it is not differentiable at zero?\n\n"
+        "## Background\n\nI was asked this after a question about squared loss.\n\n"
+        "## Answer\n\nThe input is almost never exactly zero; frameworks use a subgradient.\n\n"
+        "### In code\n\nPyTorch sets the gradient at zero to 0.\n\n"
+        "## Going further\n\nLeaky ReLU keeps a small slope for negative inputs.\n\n"
+        "## References\n\n- [a post](https://example.com/relu)\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Why is ReLU still used when it is not differentiable at zero?"
+    ]
+    answer = questions[0].answer
+    assert "subgradient" in answer and "gradient at zero to 0" in answer and "Leaky" in answer
+    assert "example.com" not in answer
+
+
+def test_a_chinese_question_label_keeps_the_numbered_points_of_its_answer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "norm.md"
+    path.write_text(
+        "## 问题\n\n输入网络前为什么要对图像做归一化？\n\n## 问题背景\n\n面试官先问了特征归一化。\n\n"
+        "## 问题解答\n\n1. 输入很大则梯度很大，学习率难选。\n2. 数据中心化后能增加模型的泛化能力。\n\n"
+        "## 问题深入\n\n1. **归一化到 0 - 1**：除以 255。\n2. **归一化到 [-1, 1]**：减均值除以标准差。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["输入网络前为什么要对图像做归一化？"]
+    assert "学习率难选" in questions[0].answer and "减均值除以标准差" in questions[0].answer
+
+
+def test_a_question_label_ends_where_a_marked_question_starts(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.md"
+    path.write_text(
+        "## 问题\n\n什么是 dropout？\n\n## 解答\n\n训练时随机丢弃神经元。\n\n"
+        "## 2. 什么是 BN？\n\n对每个 batch 做标准化。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["什么是 dropout？", "什么是 BN？"]
+    assert "标准化" not in questions[0].answer
+
+
+def test_a_question_label_over_an_introduction_leaves_its_siblings_questions(
+    tmp_path: Path,
+) -> None:
+    # No heading after the label answers it: the text under "## 问题" introduces the file,
+    # and the headings after it are the questions, as they would be without the label.
+    path = tmp_path / "bn.md"
+    path.write_text(
+        "## 问题\n\nBN 在笔试中很常考，这篇文章把细节整理清楚。\n\n"
+        "## BN 的核心公式\n\n先减均值除以标准差，再做缩放和平移。\n\n"
+        "## 训练与推理时 BN 的均值和方差\n\n训练用当前 batch，推理用滑动平均。\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "BN 的核心公式", "训练与推理时 BN 的均值和方差",
+    ]
+
+
+def test_a_question_label_with_one_heading_after_it_is_answered_by_that_heading(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "f1.md"
+    path.write_text(
+        "## 问题\n\n为什么使用 F1 score 而不是算术平均？\n\n"
+        "## F1 score\n\nF1 是精确率和召回率的调和平均，任一方很低时 F1 也低。\n\n"
+        "## 参考资料\n\n- [链接](https://example.com/f1)\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["为什么使用 F1 score 而不是算术平均？"]
+    assert "调和平均" in questions[0].answer
