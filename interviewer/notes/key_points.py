@@ -20,6 +20,7 @@ from interviewer.notes.markup import (
     UNSHIELD,
     plain_text,
     points_elsewhere,
+    table_cells,
     unwrap,
 )
 from interviewer.text import NOT_ABBREVIATED
@@ -42,8 +43,6 @@ _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
-_TABLE_EDGE = re.compile(r"^\|\s*|\s*(?<!\\)\|$")
-_CELL_SPLIT = re.compile(r"\s*(?<!\\)\|\s*")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
 
@@ -174,8 +173,7 @@ def _without_unfenced_code(body: str) -> str:
 
 def _cells(row: str) -> list[str]:
     """A table row's cells, edge pipes dropped and escaped pipes kept."""
-    inner = _TABLE_EDGE.sub("", row.strip())
-    return [_clean_point(cell.replace("\\|", "|")) for cell in _CELL_SPLIT.split(inner)]
+    return [_clean_point(cell) for cell in table_cells(row)]
 
 
 def _table_points(rows: list[str]) -> list[str]:

@@ -88,7 +88,15 @@ def plain_text(markdown: str) -> str:
 # A line of three or more dashes, stars or underscores ("---", "* * *") rules off a section.
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+")
-_TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*\|\s*$")
+# A table row's outer pipes, and the pipes between its cells ("\|" is a pipe inside a cell).
+_TABLE_EDGE = re.compile(r"^\s*\|\s*|\s*(?<!\\)\|\s*$")
+_CELL_SPLIT = re.compile(r"\s*(?<!\\)\|\s*")
+
+
+def table_cells(row: str) -> list[str]:
+    """A Markdown table row's cells, stripped, escaped pipes kept as pipes."""
+    inner = _TABLE_EDGE.sub("", row)
+    return [cell.replace("\\|", "|") for cell in _CELL_SPLIT.split(inner)]
 
 
 def preview(markdown: str, limit: int) -> str:

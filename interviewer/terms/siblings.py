@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from interviewer.notes.markup import table_cells
+
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]+>|^\s*#+\s*|^\s*\d+(?:\.\d+)*[.、)）]?\s*")
 _COMPARE_ZH = re.compile(
     r"([^，。？?、：:（）()的]{1,16}?)\s*(?:和|与|跟|及|同|vs\.?|VS)\s*([^，。？?、：:（）()的]{1,16}?)\s*"
@@ -245,7 +247,7 @@ def _table_groups(lines: list[str]) -> list[tuple[str, ...]]:
     for line in [*lines, ""]:
         match = _TABLE_ROW.match(line)
         if match:
-            rows.append([cell.strip() for cell in match.group(1).split("|")])
+            rows.append(table_cells(line))
             continue
         if len(rows) >= 3 and _TABLE_RULE.match("|".join(rows[1])):
             header, body = rows[0], rows[2:]
