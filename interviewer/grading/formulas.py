@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from interviewer.notes.math_text import BRACE_GROUP
+
 _SPOKEN = [
     (re.compile(r"\s+(?:divided by|over)\s+", re.I), " / ("),
     (re.compile(r"\s*除以\s*"), " / ("),
@@ -25,8 +27,7 @@ _SPOKEN = [
 _SYMBOLS = str.maketrans({"×": "*", "∗": "*", "·": "*", "÷": "/", "−": "-", "–": "-", "＋": "+",
                           "（": "(", "）": ")", "＝": "=", "²": "^2", "√": "sqrt"})
 # A fraction's parts may hold braces of their own: \frac{1}{1+e^{-t}}.
-_BRACED = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
-_LATEX = [(re.compile(rf"\\frac{_BRACED}{_BRACED}"), r"(\1)/(\2)"),
+_LATEX = [(re.compile(rf"\\frac{BRACE_GROUP}{BRACE_GROUP}"), r"(\1)/(\2)"),
           (re.compile(r"\\(?:times|cdot|ast)"), "*"), (re.compile(r"[{}$]|\\left|\\right"), "")]
 _IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_']*")
 _FUNCTIONS = {"sqrt": math.sqrt, "log": math.log, "exp": math.exp, "ln": math.log}

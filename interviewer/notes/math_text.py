@@ -8,11 +8,12 @@ import re
 
 from interviewer.text import MATH_SPAN
 
-_GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
-_FRAC = re.compile(rf"\\[dt]?frac\s*{_GROUP}\s*{_GROUP}")
-_SQRT = re.compile(rf"\\sqrt\s*{_GROUP}")
+BRACE_GROUP = r"\{((?:[^{}]|\{[^{}]*\})*)\}"
+"""A LaTeX argument in braces, one level of braces inside it allowed: {1+e^{-t}}."""
+_FRAC = re.compile(rf"\\[dt]?frac\s*{BRACE_GROUP}\s*{BRACE_GROUP}")
+_SQRT = re.compile(rf"\\sqrt\s*{BRACE_GROUP}")
 _STYLED = re.compile(rf"\\(?:text|mathrm|mathbf|mathit|mathcal|operatorname|boldsymbol|hat|bar|"
-                     rf"tilde|vec|overline)\s*{_GROUP}")
+                     rf"tilde|vec|overline)\s*{BRACE_GROUP}")
 _SIZING = re.compile(r"\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])|\\[,;:! ]")
 _COMMAND = re.compile(r"\\([A-Za-z]+)")
 _BRACED = re.compile(r"([_^])\{([^{}]*)\}")
