@@ -141,9 +141,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if enclosing is not None and enclosing[1] == "skip":
             continue
         if prompted is not None and level == prompted[0]:
-            if title.marked or is_prompt_label(title.text):
+            if _opens_question(segment):
                 prompted = None  # a question of its own starts here
-            elif not (is_toc(ctx, title.text, segment.body) or is_skipped_title(title.text)):
+            elif not _left_out(ctx, segment):
                 bodies[prompted[1]][1].extend([segment.heading, *segment.body])
                 stack.append((level, "question", prompted[1]))
                 continue
@@ -305,12 +305,22 @@ def _answer_siblings(ctx: Context, segments: list[Segment], at: int) -> list[Seg
             break
         if segment.heading.level > level:
             continue
-        text = segment.title.text
-        if segment.title.marked or is_prompt_label(text):
+        if _opens_question(segment):
             break
-        if not (is_toc(ctx, text, segment.body) or is_skipped_title(text)):
+        if not _left_out(ctx, segment):
             siblings.append(segment)
     return siblings
+
+
+def _opens_question(segment: Segment) -> bool:
+    """A heading after a bare question label that starts a question of its own: a marked one
+    or another label."""
+    return segment.title.marked or is_prompt_label(segment.title.text)
+
+
+def _left_out(ctx: Context, segment: Segment) -> bool:
+    """A heading whose text is never an answer: contents, references, asides."""
+    return is_toc(ctx, segment.title.text, segment.body) or is_skipped_title(segment.title.text)
 
 
 def _labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool:
