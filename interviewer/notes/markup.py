@@ -20,6 +20,11 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 CODE = re.compile(r"`+([^`]*)`+")
 _SHIELD = str.maketrans({"<": "\0", "*": "\1", "_": "\2"})
 UNSHIELD = str.maketrans({"\0": "<", "\1": "*", "\2": "_"})
+# "*What is PHP?*" (what "***…***" leaves once bold is gone): a star hugging words on both
+# sides is emphasis; "a * b", "2*3*4", "(a)*(b)*(c)" and "*args" are not.
+_STAR_ITALIC = re.compile(
+    r"(?<![A-Za-z0-9_*)])\*(?=[^\W_])([^*\n]+?)(?<=[^\s*()+\-/=^])\*(?![A-Za-z0-9_*(])"
+)
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]")
 _HARD_BREAK = re.compile(r"(?<!\\)\\[ \t]*$", re.MULTILINE)  # "hello \" ends a line, as <br>
@@ -78,6 +83,8 @@ def plain_text(markdown: str) -> str:
     if "\\" in text:
         text = _HARD_BREAK.sub("", text)
     text = text.replace("**", "")
+    if "*" in text:
+        text = _STAR_ITALIC.sub(r"\1", text)
     if "__" in text:
         text = _UNDERSCORE_BOLD.sub(r"\1", text)
     if shielded:
