@@ -276,6 +276,8 @@ def asks(text: str) -> bool:
         return False
     if clean.rstrip("*_ ").endswith(("?", "？")):
         return True
+    if len(clean) <= 80 and ("？" in clean or "? " in clean):
+        return True  # 应该用奇数还是偶数的字体？自定义字体的使用场景
     if _EN_ASK.match(clean):
         return True
     return bool(_ZH_START.match(clean) or (len(clean) <= 80 and _ZH_ASK.search(clean)))

@@ -23,6 +23,7 @@ from interviewer.notes.marks import (
 )
 from interviewer.notes.markup import highlights_to_bold, replace_images
 from interviewer.notes.sections import containers, subject_sections
+from interviewer.notes.whole_file import whole_file_draft, whole_file_title
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
@@ -97,6 +98,9 @@ def parse_markdown(
     if front_title and _single_question(front, front_title, drafts):
         # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
         drafts = [_front_matter_question(ctx, doc, front_title)]
+        result.chapter, result.skipped = default_chapter, []
+    elif whole := whole_file_title(ctx, drafts, front_title or default_chapter):
+        drafts = [whole_file_draft(ctx, doc, whole)]
         result.chapter, result.skipped = default_chapter, []
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
     importance = importance_value(front.get("importance") or front.get("priority") or "")

@@ -1,0 +1,93 @@
+"""Files that are one question each: a folder of cards named for their question
+("What do you know about ArrayMap.md") whose headings only divide the answer ("## How it
+works", "## Example of usage"), or a file with one `#` title over its answer and no question
+of its own ("# Service vs IntentService", then text and a table)."""
+
+from __future__ import annotations
+
+import re
+
+from interviewer.notes.document import Block, Document
+from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.marks import SKIPPED_TITLES, parse_title
+from interviewer.notes.markup import plain_text
+
+LAYOUT = "one per file"
+MIN_ANSWER_CHARS = 40
+"""A lone title over less text than this heads no answer (a stub, a list of links)."""
+# Sections that point elsewhere are no part of the answer: links, and the questions a card
+# suggests next.
+_ELSEWHERE = re.compile(
+    r"^(?:(?:next|related|more|other|similar|further)\s+(?:interview\s+)?questions?|"
+    r"相关(?:问题|题目|面试题)|(?:延伸|更多)(?:问题|题目))$",
+    re.IGNORECASE,
+)
+# "05_ReLU函数…" — the number a file name sorts by.
+_SORT_NUMBER = re.compile(r"^\d+\s*[_\-.、 ]\s*")
+
+
+def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None:
+    """The question a whole file answers, when it is one: the file's name when the name asks
+    and the headings inside are not a set of marked questions; else the file's one `#`
+    title when nothing in it was read as a question. None when the file is not one question."""
+    top = _titles(ctx.doc)
+    if len(top) > 1:
+        return None
+    heading = parse_title(top[0].text).text if top else ""
+    named = parse_title(_SORT_NUMBER.sub("", stem).replace("_", " ")).text
+    marked = [d for d in drafts if d.number is not None or d.title.endswith(("?", "？"))]
+    # One question read from the file that asks (its `## 问题` section, its title) is the
+    # question already.
+    settled = len(drafts) == 1 and (asks(drafts[0].title) or drafts[0].title == heading)
+    if asks(named) and len(marked) < 2 and not settled:
+        title = heading if heading and asks(heading) else named
+    elif not drafts and heading:
+        title = named if asks(named) and not asks(heading) else heading
+    else:
+        return None
+    text, _ = ctx.render([b for b in _answer_blocks(ctx.doc, top) if b.kind != "heading"])
+    return title if len(plain_text(text)) >= MIN_ANSWER_CHARS else None
+
+
+def whole_file_draft(ctx: Context, doc: Document, title: str) -> Draft:
+    """The file as one question: its text below the `#` title, without the sections that
+    point elsewhere (links, next questions)."""
+    parsed = parse_title(title, ctx.emoji_difficulty)
+    draft = Draft(
+        parsed.text,
+        1,
+        LAYOUT,
+        number=parsed.number,
+        stars=parsed.stars,
+        difficulty=parsed.difficulty,
+        tags=list(parsed.tags),
+        low_importance=parsed.low_importance,
+    )
+    answer, plain = ctx.render(_answer_blocks(doc, _titles(doc)))
+    draft.add_answer(answer, plain)
+    return draft
+
+
+def _titles(doc: Document) -> list[Block]:
+    """The file's `#` titles, but for those over links or next questions."""
+    return [b for b in doc.blocks
+            if b.kind == "heading" and b.level == 1 and not _elsewhere(b)]
+
+
+def _elsewhere(heading: Block) -> bool:
+    key = plain_text(heading.text).strip().strip("#:： ").lower()
+    return key in SKIPPED_TITLES or bool(_ELSEWHERE.match(key))
+
+
+def _answer_blocks(doc: Document, top: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    skipping = 0
+    for block in doc.blocks:
+        if block in top:
+            continue
+        if block.kind == "heading" and not (skipping and block.level > skipping):
+            skipping = block.level if _elsewhere(block) else 0
+        if not skipping:
+            kept.append(block)
+    return kept
+

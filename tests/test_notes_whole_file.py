@@ -1,0 +1,133 @@
+"""Files that are one question each (a folder of cards named for their questions, a lone `#`
+title over its answer), and question titles written `## Q. ***…***`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+from interviewer.notes.draft import asks
+from interviewer.notes.markup import plain_text
+
+CARD = (
+    "# ArrayMap\n\nArrayMap keeps keys in a sorted array and finds them by binary search, "
+    "which saves memory over HashMap.\n\n## How ArrayMap works\n\nTwo arrays: hashes and "
+    "key-value pairs.\n\n## Example of usage\n\n```kotlin\nval map = ArrayMap<String, Int>()\n"
+    "```\n\n# Links\n\nhttps://example.org/arraymap\n\n# Next questions\n\n"
+    "- What do you know about SparseArray?\n"
+)
+
+
+def test_a_file_named_for_its_question_is_that_one_question(tmp_path: Path) -> None:
+    folder = tmp_path / "android"
+    folder.mkdir()
+    (folder / "What do you know about ArrayMap.md").write_text(CARD, encoding="utf-8")
+    (questions,) = [load_bank([folder]).questions]
+    assert [q.title for q in questions] == ["What do you know about ArrayMap"]
+    answer = questions[0].answer
+    assert "binary search" in answer and "## How ArrayMap works" in answer
+    assert "val map" in answer
+    # Links and the questions the card suggests next are no part of its answer.
+    assert "example.org" not in answer and "SparseArray" not in answer
+
+
+def test_a_lone_title_over_its_answer_is_a_question(tmp_path: Path) -> None:
+    path = tmp_path / "Difference between raw and assets.md"
+    path.write_text(
+        "# Raw folder vs Assets folder\n\nFiles in res/raw get a resource ID and cannot be "
+        "grouped in folders; files in assets keep their names and folders and are read with "
+        "AssetManager.\n\n## Links\n\n- https://example.org/raw\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "Raw folder vs Assets folder"
+    assert "AssetManager" in question.answer and "example.org" not in question.answer
+
+
+def test_a_lone_title_of_a_page_with_front_matter_is_its_question(tmp_path: Path) -> None:
+    path = tmp_path / "line.md"
+    path.write_text(
+        "---\ntitle: 画一条0.5px的线\n---\n\n# 画一条0.5px的线\n\n- 方案一：transform: scaleY(.5)，"
+        "把 1px 的边框缩小一半\n- 方案二：viewport 的 initial-scale 设为 0.5\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "画一条0.5px的线"
+    assert "scaleY" in question.answer
+
+
+def test_a_sorted_file_name_loses_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "19_特征融合concat和add的区别.md"
+    path.write_text(
+        "## add\n\n逐元素相加，通道数不变，要求两个特征图形状一致。\n\n"
+        "## concat\n\n在通道维拼接，通道数相加，保留两路各自的信息。\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "特征融合concat和add的区别"
+    assert "逐元素相加" in question.answer and "通道维拼接" in question.answer
+
+
+def test_files_of_marked_questions_or_one_asked_question_keep_their_reading(
+    tmp_path: Path,
+) -> None:
+    several = tmp_path / "What to know about pooling.md"
+    several.write_text(
+        "## 1. What is max pooling?\n\nIt keeps the largest value of each window.\n\n"
+        "## 2. What is average pooling?\n\nIt keeps the mean of each window.\n",
+        encoding="utf-8",
+    )
+    asked = tmp_path / "05_为什么用ReLU.md"
+    asked.write_text(
+        "## 问题\n\nReLU 在 0 处不可导，为什么还这么常用？\n\n## 问题解答\n\n"
+        "实际计算时取 0 或 1 作为次梯度即可，正好落在 0 点的概率极小。\n",
+        encoding="utf-8",
+    )
+    bare = tmp_path / "pooling.md"
+    bare.write_text("# Pooling\n\n## Max\n\nLargest value.\n\n## Mean\n\nMean value.\n",
+                    encoding="utf-8")
+    assert [q.title for q in load_bank([several]).questions] == [
+        "What is max pooling?", "What is average pooling?"]
+    assert [q.title for q in load_bank([asked]).questions] == [
+        "ReLU 在 0 处不可导，为什么还这么常用？"]
+    # A file named for a topic, not a question, keeps its headings as its questions.
+    assert [q.title for q in load_bank([bare]).questions] == ["Max", "Mean"]
+
+
+def test_a_lone_title_over_nothing_but_headings_or_links_is_no_question(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sort.md"
+    path.write_text("# 常见的排序算法\n\n## 冒泡排序\n## 插入排序\n## 快排\n", encoding="utf-8")
+    links = tmp_path / "links.md"
+    links.write_text("# Reading\n\n## Links\n\n- https://example.org/a\n", encoding="utf-8")
+    assert load_bank([path]).questions == []
+    assert load_bank([links]).questions == []
+
+
+def test_q_dot_titles_in_bold_italics_are_read_plain(tmp_path: Path) -> None:
+    folder = tmp_path / "php"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "# PHP Basics\n\n## Q. ***What is PHP?***\n\nA general purpose scripting language.\n\n"
+        "## Q. ***Is PHP case sensitive?***\n\nVariables are; function names are not.\n\n"
+        "#### Q. ***What is an autoloader?***\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([folder])
+    # A README of questions is notes, not a project file to skip.
+    assert [q.title for q in bank.questions] == [
+        "What is PHP?", "Is PHP case sensitive?", "What is an autoloader?"]
+    assert bank.questions[2].answer == ""
+
+
+def test_single_star_emphasis_is_removed_but_products_and_pointers_stay() -> None:
+    assert plain_text("*italic* and *过拟合*是什么") == "italic and 过拟合是什么"
+    assert plain_text("a * b * c, 2*3*4, x*y*z, (a)*(b)*(c)") == (
+        "a * b * c, 2*3*4, x*y*z, (a)*(b)*(c)")
+    assert plain_text("int *p, *q;") == "int *p, *q;"
+
+
+def test_a_question_mark_inside_a_short_title_asks() -> None:
+    assert asks("在网页中应该使用奇数还是偶数的字体？自定义字体的使用场景")
+    assert not asks("画一条0.5px的线")
