@@ -35,6 +35,15 @@ NOT_ABBREVIATED = r"(?<!\b[A-Za-z]\.[A-Za-z])(?<!\b[Vv]s)(?<!\b[Cc]f)"
 end no sentence."""
 AFTER_ABBREVIATION = r"(?<!\b[A-Za-z]\.[A-Za-z]\.)(?<!\b[Vv]s\.)(?<!\b[Cc]f\.)"
 """The same, put after the full stop (for patterns that split behind it)."""
+# A semicolon between code and Chinese prose ends the code, not the sentence:
+# "display:none;会让元素从渲染树中消失", "i++;表示自增" — cut there, the clause lost its
+# subject and a rubric point read "会让元素从渲染树中消失" of nothing.
+_CODE_END = r"[A-Za-z0-9%)\]+\-]"
+_CJK_NEXT = r"[\u3400-\u4dbf\u4e00-\u9fff]"
+CLAUSE_SEMICOLON = rf"(?:;(?!{_CJK_NEXT})|(?<!{_CODE_END});)"
+"""An ASCII semicolon that ends a clause, for patterns that split at it."""
+AFTER_CLAUSE_SEMICOLON = rf"(?:(?<=;)(?!{_CJK_NEXT})|(?<=[^A-Za-z0-9%)\]+\-];))"
+"""The same, for patterns that split behind it."""
 
 
 MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)", re.DOTALL)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
 from interviewer.notes.markup import FENCE_LINE, plain_text, points_elsewhere, unwrap
-from interviewer.text import AFTER_ABBREVIATION
+from interviewer.text import AFTER_ABBREVIATION, AFTER_CLAUSE_SEMICOLON
 
 MAX_CLAIMS = 8
 MIN_CONCEPTS = 3
@@ -19,7 +19,8 @@ MAX_CHARS = 160
 # A sentence adds a claim when at least this share of its weight is new.
 MIN_NEW = 0.5
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
-_SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=[.]){AFTER_ABBREVIATION}\s+(?=[A-Z0-9(\"“])")
+_SENTENCE = re.compile(rf"(?<=[。！？!?；])|{AFTER_CLAUSE_SEMICOLON}|"
+                       rf"(?<=[.]){AFTER_ABBREVIATION}\s+(?=[A-Z0-9(\"“])")
 # Lines that point elsewhere or frame the answer rather than state anything.
 _BOILERPLATE = re.compile(
     r"^\s*(?:#|!\[|\[[^\]]*\]\([^)]*\)\s*$|\|)|rest of the answer|read more|see (?:more|also|here)|"

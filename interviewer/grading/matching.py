@@ -11,10 +11,11 @@ from functools import cached_property
 from interviewer.grading.lexicon import Lexicon, glue_count
 from interviewer.grading.model import Status
 from interviewer.grading.rubric import RubricPoint, bigrams
-from interviewer.text import NOT_ABBREVIATED, cut
+from interviewer.text import CLAUSE_SEMICOLON, NOT_ABBREVIATED, cut
 
 # Sentences, then the comma-level clauses inside them.
-_SENTENCE = re.compile(rf"[。！？!?；;\n]+|(?<=[a-z0-9\)]){NOT_ABBREVIATED}\.(?:\s+|$)")
+_SENTENCE = re.compile(rf"(?:[。！？!?；\n]|{CLAUSE_SEMICOLON})+|"
+                       rf"(?<=[a-z0-9\)]){NOT_ABBREVIATED}\.(?:\s+|$)")
 _CLAUSE = re.compile(r"[，,：:]+|\s+-\s+|——")
 # A long point is covered by a paraphrase that carries this share of its weight.
 RECALL_FOR_FULL = 0.5

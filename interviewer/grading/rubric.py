@@ -13,7 +13,7 @@ from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
 from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
 from interviewer.terms.siblings import ASKING
-from interviewer.text import AFTER_ABBREVIATION, cut
+from interviewer.text import AFTER_ABBREVIATION, AFTER_CLAUSE_SEMICOLON, cut
 
 # Fewer highlighted points than this and the rubric is topped up from the answer's bullets.
 MIN_POINTS = 5
@@ -31,7 +31,9 @@ BACKBONE_MIN_POINTS = 3
 # A key term this common (or discounted for being in the title) is no evidence on its own.
 KEY_TERM_MIN_WEIGHT = 2.5
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
-_SENTENCE = re.compile(rf"(?<=[。！？!?；;])|(?<=\.){AFTER_ABBREVIATION}\s+")
+_SENTENCE = re.compile(
+    rf"(?<=[。！？!?；])|{AFTER_CLAUSE_SEMICOLON}|(?<=\.){AFTER_ABBREVIATION}\s+"
+)
 _NOISE = re.compile(r"\[image[^\]]*\]|https?://\S+|==+>|[`*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGE = "：:；;，,、。. \t-"

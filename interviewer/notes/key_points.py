@@ -23,7 +23,7 @@ from interviewer.notes.markup import (
     table_cells,
     unwrap,
 )
-from interviewer.text import NOT_ABBREVIATED
+from interviewer.text import CLAUSE_SEMICOLON, NOT_ABBREVIATED
 
 # Emphasis is inline: it never runs past a blank line or into the next list item (a stray
 # "**" would otherwise pair with the next item's bold).
@@ -42,7 +42,7 @@ _LABEL_CHARS = 12
 _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
-_SENTENCE_END = re.compile(rf"[。！？!?；;]|{NOT_ABBREVIATED}\.(?:\s|$)")
+_SENTENCE_END = re.compile(rf"[。！？!?；]|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
 
