@@ -121,3 +121,23 @@ def test_a_label_naming_a_part_of_the_answer_is_scored_on_its_explanation(
     unnamed = grader.grade(mutex, "It is a lock that only one thread can hold at a time.")
     named = grader.grade(mutex, "A mutex is a lock that only one thread can hold at a time.")
     assert unnamed.rubric[0].status != "covered" and named.rubric[0].status == "covered"
+
+
+def test_a_picture_or_a_link_alone_on_its_line_is_no_key_point(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Found on the walk10b walkthrough (Chinese front-end notes): "[image: 元素尺寸]" was a
+    # point of the rubric, so no answer in words could ever cover every point.
+    bank = notes_bank(tmp_path_factory, {"dom.md": (
+        "## offsetWidth 与 clientWidth 的区别\n\n"
+        "- offsetWidth 包含**content + padding + border**\n"
+        "- clientWidth 只包含**content + padding**\n\n"
+        "[Measuring Element Dimension and Location](https://example.org/measure)\n\n"
+        "![元素尺寸](img/element-size.png)\n"
+    )})
+    grader = KeywordGrader(bank, packs=[])
+    grade = grader.grade(bank.questions[0], "offsetWidth 是 content + padding + border，"
+                                            "clientWidth 是 content + padding。")
+    points = [item.point for item in grade.rubric]
+    assert points == ["content + padding + border", "content + padding"]
+    assert grade.score >= 9

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
+from interviewer.notes.draft import is_link_only
 from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
 from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
@@ -170,8 +171,11 @@ def _unhighlighted(answer: str, points: list[str]) -> str:
     kept = []
     for line in answer.splitlines():
         plain = plain_text(line)
+        # A picture or a link alone on its line ("[image: 元素尺寸]", a reference) claims
+        # nothing an answer could say.
         if (_BULLET.match(line) or line.lstrip().startswith(("#", "|", ">")) or "**" in line
-                or "<font" in line or any(point[:12] in plain for point in points)):
+                or "<font" in line or any(point[:12] in plain for point in points)
+                or not _NOISE.sub("", plain).strip(_EDGE) or is_link_only(line)):
             kept.append("")
         else:
             kept.append(line)
