@@ -137,6 +137,12 @@ def test_a_terse_chinese_comparison_of_properties_states_things() -> None:
     assert not states_things("面向对象、封装、继承、多态、接口、抽象类")
 
 
+def test_a_clause_that_lists_what_a_thing_holds_states_it() -> None:
+    # Cut at "、" its items are bare, but each clause says what the thing holds.
+    assert states_things("offsetWidth 包括内容、内边距和边框；clientWidth 只有内容和内边距。")
+    assert not states_things("offsetWidth、clientWidth、内边距、边框、滚动条")
+
+
 def test_terse_values_are_statements_not_a_list_of_terms() -> None:
     # "learning rate 0.001, β1=0.9" states what each thing is; names with digits stay terms.
     assert not is_term_list("Adam 默认学习率 0.001，β1=0.9，β2=0.999，epsilon 是 1e-8。")

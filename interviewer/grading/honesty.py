@@ -62,13 +62,15 @@ _SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+(?![-+.\d])|\s
 # The same without the spaces that only set a Latin word apart from Chinese ("BN 在测试时…跟
 # 当前 batch 的大小无关"): typography, not a list.
 _STRICT_SEGMENT = re.compile(r"[,，、;；/|\n]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# The strict reading's segments joined again across "、": the items of one enumeration.
+_CLAUSE = re.compile(r"[,，;；。\n]+|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # Words that make a segment a statement about something rather than a bare term.
 _PREDICATES = frozenset({
     "是", "为", "会", "能", "可以", "可", "让", "使", "使得", "导致", "造成",
     "引起", "因为", "所以", "因此", "把", "被", "为了", "通过", "就", "用",
     "用来", "来", "如果", "那么", "而", "但", "但是", "要", "需要", "防止",
     "避免", "减少", "增加", "降低", "提高", "保证", "相当于", "看作", "没有", "不",
-    "有", "就是", "包括", "减小", "增大", "扩充", "最", "常用", "主要",
+    "有", "就是", "包括", "包含", "含有", "只有", "减小", "增大", "扩充", "最", "常用", "主要",
     "is", "are", "was", "were", "be", "can", "could", "will", "would", "make", "makes",
     "cause", "causes", "because", "so", "to", "by", "from", "that", "which", "when", "if",
     "then", "help", "helps", "prevent", "prevents", "reduce", "reduces", "keep", "keeps",
@@ -228,7 +230,9 @@ def states_things(text: str) -> bool:
     # Read whole, a segment of many words is no bare term, but a salad of terms is many
     # words too ("im2col image to column 矩阵乘法 GPU 加速"): only a Chinese predicate states
     # (English ones also name things, "scale and shift", and the first reading has them).
-    return _states_things(text, _STRICT_SEGMENT, _says_nothing)
+    # A clause states things however many items it lists ("offsetWidth 包括内容、内边距和边框").
+    return (_states_things(text, _STRICT_SEGMENT, _says_nothing)
+            or _states_things(text, _CLAUSE, _says_nothing))
 
 
 _CJK_PREDICATES = frozenset(word for word in _PREDICATES if not word.isascii())
