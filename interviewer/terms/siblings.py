@@ -39,12 +39,14 @@ _LISTED_ZH = re.compile(
 )
 _LIST_COMMA = re.compile(r"\s*[,、]\s*")
 # "How does X differ from Y", "How is X different from Y", "What is X, and how does it
-# differ from Y": the subject of the question is X, named before "it" when it stands for X.
+# differ from Y": the subject of the question is X, named before "it" when it stands for X;
+# Y ends where the question asks on ("… from Y and when should you use it?").
 _TERM_EN = r"(?:an?\s+|the\s+)?([\w\-/+# ]{1,40}?)"
 _DIFFER_EN = re.compile(
     rf"(?:what\s+(?:is|are)\s+{_TERM_EN}\s*,?\s*(?:and\s+)?how\s+(?:does|do|is|are)\s+"
     rf"(?:it|they)|(?:how|why|where|in what ways?)\s+(?:does|do|is|are)\s+{_TERM_EN})\s+"
-    rf"differ(?:s|ent)?\s+from\s+{_TERM_EN}(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b|\bwhen\b))",
+    rf"differ(?:s|ent)?\s+from\s+{_TERM_EN}(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b|\bwhen\b|"
+    r"\band\s+(?:when|why|how|what|where|which)\b))",
     re.IGNORECASE,
 )
 _VERSUS = re.compile(r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30}?)\s+(?:vs\.?|versus|VS)\s+"
