@@ -90,7 +90,7 @@ COMPARED = re.compile(
     r"(?:与|和|跟|同)\s*[A-Za-z\u4e00-\u9fff'′\-]{1,12}?\s*(?:不同|不一样|相比|比起来|比较)|"
     r"\b(?:than|unlike|beats?|outperforms?|(?:compared|relative) (?:to|with)|in contrast to|"
     r"as opposed to|instead of|rather than|versus|vs\.?|(?:differen(?:ce|t)|differs?) from)"
-    r"\s+(?:the\s+|a\s+)?[A-Za-z][\w'′\-]*"
+    r"\s+(?:being\s+|be\s+)?(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'′\-]*"
     r"(?:\s*(?:/|,|\band\b|\bor\b)\s*[A-Za-z][\w'′\-]*)*",
     re.IGNORECASE,
 )
