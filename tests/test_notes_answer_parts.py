@@ -49,3 +49,22 @@ def test_numbered_labels_that_ask_or_continue_a_series_stay_questions(tmp_path: 
     ]
     topics = _read(tmp_path, "**1. 过拟合**\n\n训练好测试差。\n\n**2. 正则化**\n\n约束参数。\n")
     assert [title for title, _ in topics] == ["过拟合", "正则化"]
+
+
+def test_numbered_steps_under_a_label_of_a_question_are_its_answer(tmp_path: Path) -> None:
+    # "## 4. What are volumes?" over "### Answer:", "### Types:" and "#### 1. Named volumes",
+    # "#### 2. Bind mounts": the numbered sub-sub-headings are the answer's items, each group
+    # under its own label numbered from 1 (found on the walk10a walkthrough, Docker notes).
+    read = _read(
+        tmp_path,
+        "# Basics\n\n## 1. What are volumes?\n\n### Answer:\nVolumes keep data.\n\n"
+        "### Types:\n\n#### 1. Named volumes\nManaged by the engine.\n\n"
+        "#### 2. Bind mounts\nA host folder.\n\n"
+        "## 2. How do you secure the daemon?\n\n### Answer:\n\n#### 1. TLS\nUse certificates.\n\n"
+        "#### 2. Access control\nBind to localhost.\n\n### Auditing:\n\n#### 1. Logs\nKeep them.\n\n"
+        "## 3. What is an image?\n\nA read-only template.\n",
+    )
+    assert [title for title, _ in read] == [
+        "What are volumes?", "How do you secure the daemon?", "What is an image?"]
+    assert "Bind mounts" in read[0][1] and "A host folder." in read[0][1]
+    assert "Bind to localhost." in read[1][1] and "Keep them." in read[1][1]

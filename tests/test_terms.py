@@ -135,6 +135,9 @@ def test_a_bracketed_word_that_is_not_an_abbreviation_is_no_pair() -> None:
         ("HashMap、Hashtable、TreeMap 的区别", "", ("HashMap", "Hashtable", "TreeMap")),
         ("访问修饰符 public、private、protected 的区别", "", ("public", "private", "protected")),
         ("Why is TCP different from UDP?", "", ("TCP", "UDP")),
+        # The question goes on to ask something else: the term ends before "and when".
+        ("How does a queue differ from a stack and when should you use it?", "",
+         ("queue", "stack")),
         ("Splits", "Use a train/validation/test split.", ("train", "validation", "test")),
         ("Metrics", "- **Precision**: TP/(TP+FP)\n- **Recall**: TP/(TP+FN)\n",
          ("Precision", "Recall")),

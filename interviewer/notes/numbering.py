@@ -133,10 +133,13 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
     """A heading that asks over sub-headings numbered 1, 2, 3 … none of which asks ("### What
     are the stages?" over "#### 1. Design", "#### 2. Analysis"; "### 常见的排序算法有哪些？"
-    over "#### 1. 冒泡排序"): the sub-headings are the steps or items of its answer."""
+    over "#### 1. 冒泡排序"): the sub-headings are the steps or items of its answer. They may
+    sit under unnumbered labels of the answer ("### Answer:", "### Volume Types:" over
+    "#### 1. Named Volumes"), numbered from 1 under each."""
     from interviewer.notes.draft import asks  # draft imports this module's neighbours
 
     found = []
+    parent = parents(segments)
     for owner, segment in enumerate(segments):
         if not segment.title.text.rstrip("*_ ").endswith(("?", "？")):
             continue
@@ -146,11 +149,15 @@ def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
             if segments[after].heading.level <= level:
                 break
             below.append(after)
-        steps = [i for i in below if segments[i].heading.level == level + 1]
-        numbers = [segments[i].title.number for i in steps]
+        numbered = [i for i in below if segments[i].title.number is not None]
+        depth = min((segments[i].heading.level for i in numbered), default=level + 1)
+        steps = [i for i in below if segments[i].heading.level == depth]
+        runs: dict[int, list[int | None]] = {}
+        for i in steps:
+            runs.setdefault(parent[i], []).append(segments[i].title.number)
         if (
             len(steps) >= 2
-            and numbers == list(range(1, len(steps) + 1))
+            and all(numbers == list(range(1, len(numbers) + 1)) for numbers in runs.values())
             and not any(_asks(segments[i].title.text, asks) for i in below)
         ):
             found.append((owner, below))

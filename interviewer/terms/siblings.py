@@ -39,12 +39,14 @@ _LISTED_ZH = re.compile(
 )
 _LIST_COMMA = re.compile(r"\s*[,、]\s*")
 # "How does X differ from Y", "How is X different from Y", "What is X, and how does it
-# differ from Y": the subject of the question is X, named before "it" when it stands for X.
+# differ from Y": the subject of the question is X, named before "it" when it stands for X;
+# Y ends where the question asks on ("… from Y and when should you use it?").
 _TERM_EN = r"(?:an?\s+|the\s+)?([\w\-/+# ]{1,40}?)"
 _DIFFER_EN = re.compile(
     rf"(?:what\s+(?:is|are)\s+{_TERM_EN}\s*,?\s*(?:and\s+)?how\s+(?:does|do|is|are)\s+"
     rf"(?:it|they)|(?:how|why|where|in what ways?)\s+(?:does|do|is|are)\s+{_TERM_EN})\s+"
-    rf"differ(?:s|ent)?\s+from\s+{_TERM_EN}(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b|\bwhen\b))",
+    rf"differ(?:s|ent)?\s+from\s+{_TERM_EN}(?=\s*(?:[?.,;:]|$|\bin\b|\bfor\b|\bwhen\b|"
+    r"\band\s+(?:when|why|how|what|where|which)\b))",
     re.IGNORECASE,
 )
 _VERSUS = re.compile(r"([A-Za-z\u4e00-\u9fff][\w\-\u4e00-\u9fff ]{0,30}?)\s+(?:vs\.?|versus|VS)\s+"
@@ -198,6 +200,8 @@ def attached_text(answer: str) -> dict[str, str]:
         labelled.setdefault(clean_term(label).lower(), []).append(text)
     for label, texts in labelled.items():
         found.setdefault(label, " ".join(dict.fromkeys(texts)))
+    for term, cells in _columns(lines):
+        found.setdefault(clean_term(term).lower(), cells)
     headings = [(i, len(m.group(1)), m.group(2)) for i, line in enumerate(lines)
                 if (m := _HEADING.match(line))]
     for at, (index, level, title) in enumerate(headings):
@@ -240,22 +244,42 @@ def _labelled_paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-def _table_groups(lines: list[str]) -> list[tuple[str, ...]]:
-    """The first cells of a table's rows and its header cells after the first."""
-    groups: list[tuple[str, ...]] = []
+def _tables(lines: list[str]) -> list[tuple[list[str], list[list[str]]]]:
+    """(header cells, body rows' cells) of each table of at least one body row."""
+    tables = []
     rows: list[list[str]] = []
     for line in [*lines, ""]:
-        match = _TABLE_ROW.match(line)
-        if match:
+        if _TABLE_ROW.match(line):
             rows.append(table_cells(line))
             continue
         if len(rows) >= 3 and _TABLE_RULE.match("|".join(rows[1])):
-            header, body = rows[0], rows[2:]
-            for group in (_group(header[1:]), _group(row[0] for row in body if row)):
-                if group:
-                    groups.append(group)
+            tables.append((rows[0], rows[2:]))
         rows = []
+    return tables
+
+
+def _table_groups(lines: list[str]) -> list[tuple[str, ...]]:
+    """The first cells of a table's rows and its header cells after the first."""
+    groups: list[tuple[str, ...]] = []
+    for header, body in _tables(lines):
+        for group in (_group(header[1:]), _group(row[0] for row in body if row)):
+            if group:
+                groups.append(group)
     return groups
+
+
+def _columns(lines: list[str]) -> list[tuple[str, str]]:
+    """(term, its column's cells) of each table whose header compares terms ("| Aspect |
+    CMD | ENTRYPOINT |"): a cell is what the notes say of its column's term, one clause each
+    (the feedback quotes the one an answer swapped)."""
+    found = []
+    for header, body in _tables(lines):
+        if not _group(header[1:]):
+            continue
+        for at, term in enumerate(header[1:], start=1):
+            cells = [row[at].strip() for row in body if len(row) > at and row[at].strip()]
+            found.append((term, ", ".join(cells)))
+    return found
 
 
 def _heading_groups(lines: list[str]) -> list[tuple[str, ...]]:
