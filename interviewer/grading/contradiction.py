@@ -82,12 +82,13 @@ _JUDGED = _rx(r"(?:不好|不行|不对|不可行|没用|没法\w{0,4}|无法\w{
 # does not say unconditionally that bigger is better.
 _TURN = _rx(r"^\s*(?:但|但是|然而|不过|可是|只是|\bhowever\b|\bbut\b|\byet\b)")
 # A thing named only to be compared with ("比 sigmoid 好", "better than sigmoid", "unlike
-# bagging", "the difference from VMs is…", "与 bagging 不同") is not what the clause is
-# about: neither a misconception nor a note about it may be read into the clause's claim
-# about the subject.
+# bagging", "the difference from VMs is…", "与 bagging 不同", "和虚拟机最大的区别是…") is not
+# what the clause is about: neither a misconception nor a note about it may be read into the
+# clause's claim about the subject.
 COMPARED = re.compile(
     r"(?:比(?!较|如|例|率|重|值)|不像|不同于|有别于|相比于?|相较于?)\s*[A-Za-z\u4e00-\u9fff'′\-\s、/]{1,16}?(?=\s*(?:好|强|快|慢|差|大|小|高|低|更|的|，|,|$))|"
-    r"(?:与|和|跟|同)\s*[A-Za-z\u4e00-\u9fff'′\-]{1,12}?\s*(?:不同|不一样|相比|比起来|比较)|"
+    r"(?:与|和|跟|同)\s*[A-Za-z\u4e00-\u9fff'′\-]{1,12}?\s*(?:不同|不一样|相比|比起来|比较|"
+    r"的?(?:最大|主要|最主要|根本|本质)?的?(?:区别|不同之处|差别|差异))|"
     r"\b(?:than|unlike|beats?|outperforms?|(?:compared|relative) (?:to|with)|in contrast to|"
     r"as opposed to|instead of|rather than|versus|vs\.?|(?:differen(?:ce|t)|differs?) from)"
     r"\s+(?:being\s+|be\s+)?(?:the\s+|a\s+|an\s+)?[A-Za-z][\w'′\-]*"
