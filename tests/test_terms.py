@@ -153,6 +153,18 @@ def test_siblings_side_by_side(title: str, answer: str, siblings: tuple[str, ...
     assert siblings in sibling_sets(title, answer)
 
 
+def test_headings_that_name_a_part_of_the_answer_are_not_siblings() -> None:
+    # Found on the walk10a walkthrough: "You swapped cgroups Resource Management and Answer".
+    answer = ("### Answer:\nDocker uses namespaces and cgroups.\n\n### Namespace Isolation:\n"
+              "Each container sees its own PIDs.\n\n### cgroups Resource Management:\n"
+              "Limits CPU and memory.\n\n### 参考资料\n- https://example.org\n")
+    assert sibling_sets("How does Docker isolate containers?", answer) == [
+        ("Namespace Isolation", "cgroups Resource Management")]
+    # A phase that shares its name with an answer part ("解析") stays one.
+    steps = "### 加载\n读入字节码\n### 验证\n校验格式\n### 解析\n符号引用变直接引用\n"
+    assert ("加载", "验证", "解析") in sibling_sets("类加载过程", steps)
+
+
 def test_tables_of_contents_and_links_are_not_siblings() -> None:
     answer = "See [here](https://example.com/a/b/c) and www.example.com/x/y for more."
     assert sibling_sets("Intro", answer) == []
