@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from interviewer.notes.document import Block
-from interviewer.notes.marks import Title, is_non_question_title
+from interviewer.notes.marks import Title, is_non_question_title, is_prompt_label
 
 NUMBERED_SHARE = 0.65
 """A heading level is numbered when at least this share of its headings carry a number…"""
@@ -124,10 +124,35 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
             parts.update(i for below in split.values() for i in below)
-    for owner, steps in _numbered_steps(segments):
+    for owner, steps in [*_numbered_steps(segments), *_labelled_answers(segments)]:
         owners.add(owner)
         parts.update(steps)
     return owners, parts
+
+
+def _labelled_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """A heading whose first sub-heading labels its answer or its problem ("## 4. What are
+    volumes?" over "### Answer:", "### Volume Types:", "#### 1. Named Volumes"; "## 3. Explain
+    runc." over "### Answer:"): it is a question, and every heading below it is part of its
+    text, numbered or not."""
+    from interviewer.notes.draft import ANSWER_HEADING  # draft imports this module's neighbours
+
+    found = []
+    for owner, segment in enumerate(segments[:-1]):
+        level = segment.heading.level
+        first = segments[owner + 1]
+        label = first.title.text.strip().rstrip(":： ")
+        if first.heading.level <= level or first.title.number is not None:
+            continue
+        if not (ANSWER_HEADING.fullmatch(label) or is_prompt_label(label)):
+            continue
+        below = []
+        for after in range(owner + 1, len(segments)):
+            if segments[after].heading.level <= level:
+                break
+            below.append(after)
+        found.append((owner, below))
+    return found
 
 
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
