@@ -81,3 +81,19 @@ def test_question_and_answer_label_siblings_stay_separate_questions(tmp_path: Pa
         "### What is eviction?\n\n#### Answer\n\nRemoving entries.\n",
     )
     assert read == [("What is a cache?", "Fast storage."), ("What is eviction?", "Removing entries.")]
+
+
+def test_paired_problem_and_solution_labels_stay_questions(tmp_path: Path) -> None:
+    read = _read(
+        tmp_path,
+        "## Dynamic Programming\n\n### Problem\n\nHow many ways to climb n stairs?\n\n"
+        "### Solution\n\nFibonacci.\n\n### Problem\n\nLongest increasing subsequence?\n\n"
+        "### Solution\n\nPatience sorting.\n\n## Graphs\n\n### Problem\n\nFind a cycle?\n\n"
+        "### Solution\n\nDFS with colours.\n",
+    )
+    assert read == [
+        ("How many ways to climb n stairs?", "Fibonacci."),
+        ("Longest increasing subsequence?", "Patience sorting."),
+        ("Find a cycle?", "DFS with colours."),
+    ]
+

@@ -137,21 +137,30 @@ def _labelled_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
     text, numbered or not."""
     from interviewer.notes.draft import ANSWER_HEADING  # draft imports this module's neighbours
 
+    def labels(segment: Segment) -> bool:
+        label = segment.title.text.strip().rstrip(":： ")
+        return segment.title.number is None and bool(
+            ANSWER_HEADING.fullmatch(label) or is_prompt_label(label)
+        )
+
     found = []
     for owner, segment in enumerate(segments[:-1]):
         level = segment.heading.level
         first = segments[owner + 1]
-        label = first.title.text.strip().rstrip(":： ")
-        if first.heading.level <= level or first.title.number is not None:
+        if first.heading.level <= level:
             continue
-        if not (ANSWER_HEADING.fullmatch(label) or is_prompt_label(label)):
+        if not labels(first):
             continue
         below = []
         for after in range(owner + 1, len(segments)):
             if segments[after].heading.level <= level:
                 break
             below.append(after)
-        found.append((owner, below))
+        # "## Graphs" over "### Problem", "### Solution", "### Problem" …: labels paired at
+        # one level are questions of their own (read as under "## 问题" + "## 解答").
+        beside = [i for i in below[1:] if segments[i].heading.level == first.heading.level]
+        if not any(labels(segments[i]) for i in beside):
+            found.append((owner, below))
     return found
 
 
