@@ -68,3 +68,50 @@ def test_numbered_steps_under_a_label_of_a_question_are_its_answer(tmp_path: Pat
         "What are volumes?", "How do you secure the daemon?", "What is an image?"]
     assert "Bind mounts" in read[0][1] and "A host folder." in read[0][1]
     assert "Bind to localhost." in read[1][1] and "Keep them." in read[1][1]
+
+def test_headings_under_an_answer_label_are_that_answer(tmp_path: Path) -> None:
+    """Found on the foreign27 walkthrough: "## 2. Explain X." over "### Answer:" and numbered
+    "#### 1. …" parts was read as a section of three questions, and the parts of a question
+    that asks ("## 3. What …?") as questions of their own."""
+    read = _read(
+        tmp_path,
+        "# Basics\n\n## 1. What are caches?\n\n### Answer:\n\nFast storage.\n\n### Kinds:\n\n"
+        "#### 1. Page Cache\n\nKernel pages.\n\n#### 2. CPU Cache\n\nOn the chip.\n\n"
+        "## 2. Explain the write path.\n\n### Answer:\n\nThree steps.\n\n#### 1. Buffer\n\n"
+        "Held in memory.\n\n#### 2. Flush\n\nWritten out.\n\n"
+        "## 3. Scenario: the disk fills up - what do you check?\n\n### Problem:\n\nWrites fail."
+        "\n\n### Steps:\n\n#### 1. Check Usage\n\nRun df.\n\n#### 2. Rotate Logs\n\nCompress.\n",
+    )
+    assert [title for title, _ in read] == [
+        "What are caches?",
+        "Explain the write path.",
+        "Scenario: the disk fills up - what do you check?",
+    ]
+    assert "Page Cache" in read[0][1] and "CPU Cache" in read[0][1]
+    assert "Flush" in read[1][1]
+    assert "Writes fail." in read[2][1] and "Rotate Logs" in read[2][1]
+
+
+def test_question_and_answer_label_siblings_stay_separate_questions(tmp_path: Path) -> None:
+    read = _read(
+        tmp_path,
+        "## Caching\n\n### What is a cache?\n\n#### Answer\n\nFast storage.\n\n"
+        "### What is eviction?\n\n#### Answer\n\nRemoving entries.\n",
+    )
+    assert read == [("What is a cache?", "Fast storage."), ("What is eviction?", "Removing entries.")]
+
+
+def test_paired_problem_and_solution_labels_stay_questions(tmp_path: Path) -> None:
+    read = _read(
+        tmp_path,
+        "## Dynamic Programming\n\n### Problem\n\nHow many ways to climb n stairs?\n\n"
+        "### Solution\n\nFibonacci.\n\n### Problem\n\nLongest increasing subsequence?\n\n"
+        "### Solution\n\nPatience sorting.\n\n## Graphs\n\n### Problem\n\nFind a cycle?\n\n"
+        "### Solution\n\nDFS with colours.\n",
+    )
+    assert read == [
+        ("How many ways to climb n stairs?", "Fibonacci."),
+        ("Longest increasing subsequence?", "Patience sorting."),
+        ("Find a cycle?", "DFS with colours."),
+    ]
+

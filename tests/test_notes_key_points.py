@@ -134,3 +134,17 @@ def test_an_answer_that_is_only_a_table_gives_its_cells_as_key_points() -> None:
     assert two_columns.key_points == ("momentum: keeps a running average of past gradients",)
     # Beside prose a table stays an illustration, as before.
     assert prose.key_points == ("Every write goes to the cache and the store",)
+
+
+def test_a_fenced_block_of_sentences_gives_key_points() -> None:
+    """Found on the foreign27 walkthrough: notes that fence every answer ("```\\n容器是…\\n```")
+    gave the grader no key points; fenced code with comments still gives none."""
+    parsed = parse_markdown(
+        "### 1. 什么是镜像？\n\n```\n镜像是一个只读的模板，包含运行应用所需的文件系统。\n"
+        "容器是从镜像创建的运行实例，可以被启动和停止。\n```\n\n"
+        "### 2. Class 文件结构？\n\n```\nu4 magic; // 文件的标志，魔数\nu2 version; // 文件的版本号\n```\n",
+        "notes",
+    )
+    first, second = parsed.questions
+    assert first.key_points and any("只读的模板" in point for point in first.key_points)
+    assert second.key_points == ()

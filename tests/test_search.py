@@ -360,3 +360,17 @@ def test_a_code_block_is_one_unit_of_a_chunk_and_no_heading() -> None:
     text = "\n".join(c.text for c in chunks)
     assert "```python\n# a comment, not a heading\ndef f():\n    return 1\n```" in text
     assert "# a comment" not in passage_text(question.title, text)
+
+
+def test_a_fenced_block_of_sentences_is_prose_in_the_passage_vector() -> None:
+    # Found on the foreign27 walkthrough: notes that fence every answer ("```\n容器是…\n```")
+    # had passage vectors of their titles alone.
+    from interviewer.search.chunking import passage_text
+
+    chunk = "```\n容器是从镜像创建的运行实例，可以被启动和停止。\n镜像是只读的模板，容器在它上面加一层可写层。\n```"
+    assert passage_text("镜像和容器的关系？", chunk) == (
+        "镜像和容器的关系？\n容器是从镜像创建的运行实例，可以被启动和停止。\n"
+        "镜像是只读的模板，容器在它上面加一层可写层。"
+    )
+    commented = "```\nu4 magic; // 文件的标志，魔数\nu2 version; // 文件的版本号\n```"
+    assert passage_text("Class 文件结构", commented) == "Class 文件结构"

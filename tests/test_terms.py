@@ -66,6 +66,11 @@ def test_no_pair_without_a_bracketed_other_language() -> None:
         ("the area under the curve (AUC) of a model", ("AUC", "area under the curve")),
         ("ROC (Receiver Operating Characteristic) curves", ("ROC", "Receiver Operating Characteristic")),
         ("Both mean square error (MSE) and others", ("MSE", "mean square error")),
+        # Found on the foreign27 walkthrough: one hyphenated word opening a line or heading,
+        # and a small word kept in lower case, were not read.
+        ("### Copy-on-Write (CoW) Mechanism:", ("CoW", "Copy-on-Write")),
+        ("Key-Value (KV) stores", ("KV", "Key-Value")),
+        ("it needs Quality of Service (QoS) rules", ("QoS", "Quality of Service")),
     ],
 )
 def test_abbreviations_whose_initials_spell_them(text: str, pair: tuple[str, str]) -> None:
@@ -116,6 +121,8 @@ def test_a_bracket_of_examples_names_no_single_term() -> None:
 
 def test_a_bracketed_word_that_is_not_an_abbreviation_is_no_pair() -> None:
     assert abbreviations("We tune the rate (LR) often.") == []
+    assert abbreviations("Docker (DK) runs it.") == []
+    assert abbreviations("Quality of Service (QOS) in capitals keeps to the long words.") == []
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from interviewer.notes.marks import (
 )
 from interviewer.notes.markup import (
     FENCE_LINE,
+    fenced_prose,
     indented_block_is_prose,
     keep_line_breaks,
     plain_text,
@@ -215,7 +216,8 @@ class Context:
         if block.kind == "code":
             text = self.lines(block)
             if FENCE_LINE.match(text):
-                return text, ""
+                # Sentences fenced as a block are still what the answer says.
+                return text, fenced_prose(text)
             # An indented block: preformatted text (on GitHub too), read as prose, whose
             # lines Markdown would otherwise run together; when it is sentences rather than
             # code, its claims are the answer's points too.

@@ -290,3 +290,27 @@ def indented_block_is_prose(text: str) -> bool:
         or (len(line.split()) >= 4 and not _ANY_CODE_MARK.search(line))
     )
     return prose * 2 > len(lines)
+
+
+_PROSE_FENCE = re.compile(r"^\s*(?:```|~~~)\s*(?:text|txt|plain|plaintext|markdown|md)?\s*$", re.I)
+
+
+def fenced_prose(block: str) -> str:
+    """The lines of a fenced block that holds sentences rather than code (no language, or a
+    text one, and most lines sentences without a mark of code: notes that fence every
+    answer, "```\\n容器是从镜像创建的运行实例…\\n```"), else ""."""
+    lines = block.strip("\n").split("\n")
+    if not _PROSE_FENCE.match(lines[0]):
+        return ""
+    inner = lines[1:-1] if len(lines) > 1 and FENCE_LINE.match(lines[-1]) else lines[1:]
+    text = "\n".join(inner).strip("\n")
+    lines = [line for line in text.splitlines() if line.strip()]
+    # Stricter than for an indented block, which Markdown alone made code: the author fenced
+    # it, so a line with any mark of code (a comment, a call, a semicolon) is code.
+    prose = sum(
+        1
+        for line in lines
+        if not _ANY_CODE_MARK.search(line)
+        and (len(_HAN.findall(line)) >= 4 or len(line.split()) >= 4)
+    )
+    return text if prose * 2 > len(lines) else ""

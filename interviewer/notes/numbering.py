@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from interviewer.notes.document import Block
-from interviewer.notes.marks import Title, is_non_question_title
+from interviewer.notes.marks import Title, is_non_question_title, is_prompt_label
 
 NUMBERED_SHARE = 0.65
 """A heading level is numbered when at least this share of its headings carry a number…"""
@@ -124,10 +124,44 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
             parts.update(i for below in split.values() for i in below)
-    for owner, steps in _numbered_steps(segments):
+    for owner, steps in [*_numbered_steps(segments), *_labelled_answers(segments)]:
         owners.add(owner)
         parts.update(steps)
     return owners, parts
+
+
+def _labelled_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """A heading whose first sub-heading labels its answer or its problem ("## 4. What are
+    volumes?" over "### Answer:", "### Volume Types:", "#### 1. Named Volumes"; "## 3. Explain
+    runc." over "### Answer:"): it is a question, and every heading below it is part of its
+    text, numbered or not."""
+    from interviewer.notes.draft import ANSWER_HEADING  # draft imports this module's neighbours
+
+    def labels(segment: Segment) -> bool:
+        label = segment.title.text.strip().rstrip(":： ")
+        return segment.title.number is None and bool(
+            ANSWER_HEADING.fullmatch(label) or is_prompt_label(label)
+        )
+
+    found = []
+    for owner, segment in enumerate(segments[:-1]):
+        level = segment.heading.level
+        first = segments[owner + 1]
+        if first.heading.level <= level:
+            continue
+        if not labels(first):
+            continue
+        below = []
+        for after in range(owner + 1, len(segments)):
+            if segments[after].heading.level <= level:
+                break
+            below.append(after)
+        # "## Graphs" over "### Problem", "### Solution", "### Problem" …: labels paired at
+        # one level are questions of their own (read as under "## 问题" + "## 解答").
+        beside = [i for i in below[1:] if segments[i].heading.level == first.heading.level]
+        if not any(labels(segments[i]) for i in beside):
+            found.append((owner, below))
+    return found
 
 
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from interviewer.notes.markup import FENCE_LINE, plain_text, unquote
+from interviewer.notes.markup import FENCE_LINE, fenced_prose, plain_text, unquote
 
 if TYPE_CHECKING:
     from interviewer.notes.model import Question
@@ -23,8 +23,9 @@ TITLE_CHARS = 96
 """Longest title a title vector sees."""
 PASSAGE_CHARS = 400
 """Longest text (title + chunk) a passage vector sees: embedding cost grows with length."""
-PASSAGE_FORMAT = 2
-"""Raise it when passage_text() changes what it makes of a chunk (2: without code)."""
+PASSAGE_FORMAT = 3
+"""Raise it when passage_text() changes what it makes of a chunk (2: without code; 3: a
+fenced block of sentences is prose, not code)."""
 _CODE_BLOCK = re.compile(r"^ *(```|~~~)[^\n]*\n.*?(?:^ *\1[^\n]*$|\Z)", re.DOTALL | re.MULTILINE)
 PASSAGE_CHUNKS = 1
 """How many leading chunks of each answer get a passage vector (title + chunk). The first
@@ -197,6 +198,7 @@ def passage_text(title: str, text: str) -> str:
     English queries meet Chinese notes), the body's prose its content. Not its code: e5
     puts a block of code near every query in the other language (three code-heavy Go
     questions were in the top 3 passages of 96 of 127 queries over OS, Java and SQL notes);
-    BM25 still reads the code."""
-    prose = "\n".join(line for line in _CODE_BLOCK.sub("\n", text).splitlines() if line.strip())
+    BM25 still reads the code. A fenced block of sentences is prose all the same."""
+    unfenced = _CODE_BLOCK.sub(lambda block: "\n" + fenced_prose(block.group(0)) + "\n", text)
+    prose = "\n".join(line for line in unfenced.splitlines() if line.strip())
     return f"{title}\n{prose}".strip()[:PASSAGE_CHARS]

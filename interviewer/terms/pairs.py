@@ -26,7 +26,7 @@ _EN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z][A-Za-z0-9\-]*){0
 # A bracketed abbreviation, then the words before it; or an abbreviation, then its
 # bracketed long form.
 _SHORT_BRACKET = re.compile(r"[（(]([A-Z][A-Za-z0-9]{1,7})[)）]")
-_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w\-']*\s+){1,7}?[A-Za-z][\w\-']*)\s*$")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z][\w\-']*\s+){0,7}?[A-Za-z][\w\-']*)\s*$")
 _LOOK_BACK = 300
 """Characters before a bracket that can hold the words it glosses."""
 _SHORT_LONG = re.compile(r"\b([A-Z][A-Z0-9]{1,7})\s*[（(]((?:[A-Za-z][\w\-']*\s*){2,8})[)）]")
@@ -176,7 +176,11 @@ def abbreviations(text: str) -> list[tuple[str, str]]:
         for start in range(len(words) - 1, -1, -1):
             tail = [w for w in words[start:] if w.lower() not in ("of", "and", "the", "for")]
             initials = _initials(tail)
-            if initials == short.lower() or initials.replace("-", "") == short.lower():
+            # A small word may keep its letter in lower case: Quality of Service (QoS).
+            spelled = {initials}
+            if short != short.upper():
+                spelled.add(_initials(words[start:]))
+            if short.lower() in spelled or initials.replace("-", "") == short.lower():
                 found.append((short, " ".join(words[start:])))
                 break
             if len(initials) > len(short):
