@@ -148,3 +148,20 @@ def test_a_fenced_block_of_sentences_gives_key_points() -> None:
     first, second = parsed.questions
     assert first.key_points and any("只读的模板" in point for point in first.key_points)
     assert second.key_points == ()
+
+
+def test_program_output_and_diagram_labels_in_fences_give_no_key_points() -> None:
+    # A program's output ("Hi! i am 50") or a diagram's labels are no sentences of the
+    # answer, and a '<div>' linking back to the top is no part of it.
+    parsed = parse_markdown(
+        "## Q. ***How can you concatenate two strings?***\n\n"
+        "To concatenate two string variables together, use the dot operator.\n\n"
+        "Output:\n\n```\nHi! i am 50\n```\n\n```\nContainer (Read-Write Layer)\n"
+        "│     Layer 4: COPY app.py    │\n```\n\n"
+        '<div align="right">\n    <b><a href="#">↥ back to top</a></b>\n</div>\n',
+        "php",
+    )
+    (question,) = parsed.questions
+    assert question.key_points == (
+        "To concatenate two string variables together, use the dot operator",)
+    assert "back to top" not in question.answer

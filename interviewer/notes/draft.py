@@ -40,6 +40,7 @@ _BACK_TO_TOP = re.compile(
     r"^\W*\[[^\]]*(?:back to top|top|回到顶部|返回顶部|返回目录|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$",
     re.IGNORECASE,
 )
+_BACK_TO_TOP_TEXT = re.compile(r"^\W*(?:back to top|top|回到顶部|返回顶部|返回目录)\W*$", re.I)
 _Q_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*|Question\s*\d*|问题?\s*\d*)\s*[:：.]\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
@@ -211,7 +212,9 @@ class Context:
             text = _HTML_TAG.sub(
                 "", re.sub(r"<summary\b.*?</summary\s*>", "", block.text, flags=re.I | re.S)
             )
-            text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+            # '<a href="#">↥ back to top</a>' in a <div>: a link back up, as in Markdown.
+            text = "\n".join(line.strip() for line in text.splitlines()
+                             if line.strip() and not _BACK_TO_TOP_TEXT.match(line.strip()))
             return text, text
         if block.kind == "code":
             text = self.lines(block)

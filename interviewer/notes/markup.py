@@ -292,6 +292,8 @@ def indented_block_is_prose(text: str) -> bool:
     return prose * 2 > len(lines)
 
 
+# A fenced line of fewer English words is a program's output ("Hi! i am 50"), not a sentence.
+_FENCED_SENTENCE_WORDS = 6
 _PROSE_FENCE = re.compile(r"^\s*(?:```|~~~)\s*(?:text|txt|plain|plaintext|markdown|md)?\s*$", re.I)
 
 
@@ -311,6 +313,6 @@ def fenced_prose(block: str) -> str:
         1
         for line in lines
         if not _ANY_CODE_MARK.search(line)
-        and (len(_HAN.findall(line)) >= 4 or len(line.split()) >= 4)
+        and (len(_HAN.findall(line)) >= 4 or len(line.split()) >= _FENCED_SENTENCE_WORDS)
     )
     return text if prose * 2 > len(lines) else ""
