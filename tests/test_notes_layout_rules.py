@@ -384,3 +384,26 @@ def test_bold_list_items_numbered_on_from_a_bold_question_are_the_next_questions
         ("位置编码", "用正余弦函数给每个位置编码。"),
         ("什么是过拟合？", "训练集好、测试集差。常见原因：\n\n1. **数据太少**\n2. **模型太复杂**"),
     ]
+
+
+def test_a_template_placeholder_in_a_fold_is_no_answer(tmp_path: Path) -> None:
+    """A question bank laid out as folds to fill in later ("Answer goes here" under each
+    summary) leaves those questions unanswered — never graded against the placeholder
+    (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "infra.md"
+    path.write_text(
+        "# Infra\n\n"
+        + fold.format("What is a state file?", "Answer goes here")
+        + fold.format("What is a module?", "Your answer here.")
+        + fold.format("Which command checks the syntax?", "`infra validate`")
+        + "## 其他\n\n### 什么是漂移？\n\n待填写\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.answer, q.has_reference) for q in bank.questions] == [
+        ("What is a state file?", "", False),
+        ("What is a module?", "", False),
+        ("Which command checks the syntax?", "`infra validate`", True),
+        ("什么是漂移？", "", False),
+    ]
