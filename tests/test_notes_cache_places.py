@@ -96,3 +96,21 @@ def test_place_topics_leave_out_the_numbers_that_order_the_files(tmp_path: Path)
     assert topics["01_激活函数.md"] == ("deep learning", "activation-functions")
     assert topics["10. optimizers.md"] == ("deep learning", "optimizers")
     assert topics["3d_vision.md"] == ("deep learning", "3d vision")
+
+
+def test_a_file_name_every_file_shares_is_no_topic(tmp_path: Path) -> None:
+    # "aws/questions.md", "git/questions.md" …: the folders name the subjects; "questions",
+    # the name of every file, was a topic holding every question (walk10d).
+    notes = tmp_path / "notes"
+    for folder, text in [("cloud", "## What is a region?\n\nAn area.\n"),
+                         ("version-control", "## What is a commit?\n\nA snapshot.\n")]:
+        (notes / folder).mkdir(parents=True)
+        (notes / folder / "questions.md").write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # parsed, then from the cache
+        bank = load_bank([notes], cache_dir=cache)
+        assert [q.notes_topics for q in bank.questions] == [("cloud",), ("version control",)]
+    # Beside a file of another name, "questions" tells these files apart again.
+    (notes / "overview.md").write_text("## What is a pipeline?\n\nStages.\n", encoding="utf-8")
+    bank = load_bank([notes], cache_dir=cache)
+    assert ("cloud", "questions") in [q.notes_topics for q in bank.questions]
