@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -249,7 +250,7 @@ def _split_fold_edges(block: Block) -> list[Block]:
     if len(bounds) <= 2:
         return [block]
     pieces: list[Block] = []
-    for first, last in zip(bounds, bounds[1:], strict=False):
+    for first, last in pairwise(bounds):
         text = "\n".join(lines[first:last]) + "\n"
         if text.strip():
             pieces.append(Block("html", block.start + first, block.start + last, text=text))

@@ -21,7 +21,8 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 # or a question.
 _PLACEHOLDER = re.compile(
     r"^(?:\[\s?\]\s*)?(?:todo|to-?do|tbd|tba|fixme|wip|coming soon|to be (?:added|written|done)"
-    r"|(?:(?:the|your|an?) )?(?:answer|content|explanation|solution)s? (?:(?:goes|go|will go) )?here"
+    r"|(?:(?:the|your|an?) )?(?:answer|content|explanation|solution)s?"
+    r" (?:(?:goes|go|will go) )?here"
     r"|(?:answer|solution)s? (?:pending|to come)"
     r"|待补充|待完善|待更新|待续|待填写|未完成|暂无|答案待补充)\s*[.。…!！:：]*$",
     re.IGNORECASE,
