@@ -13,7 +13,12 @@ from interviewer.notes.draft import Context, Draft, asks, strip_a_label
 from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
 from interviewer.notes.key_points import derived_points, highlighted_points
-from interviewer.notes.labels import answer_labels, structural_labels, without_labels
+from interviewer.notes.labels import (
+    answer_labels,
+    part_labels,
+    structural_labels,
+    without_labels,
+)
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -174,8 +179,10 @@ def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> Parse
         # "[[Answer]](url)", "参考资料" over links: nothing to grade against, as for a
         # placeholder ("- [ ] TODO") — the question is one the notes do not answer.
         answer = ""
-    # The file's own labels are its structure: key points are what the answer says.
-    scan = without_labels("\n\n".join(draft.scan), labels)
+    # The file's own labels are its structure, and so are the labels heading the parts of
+    # this answer: key points are what the answer says.
+    scan = "\n\n".join(draft.scan)
+    scan = without_labels(scan, labels | part_labels(scan))
     points = highlighted_points(scan) if answer else ()
     derived = not points and bool(answer)
     if derived:
