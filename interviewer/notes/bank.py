@@ -218,8 +218,8 @@ def load_bank(
         # folders hold files of the same name.
         name = _stem_slug(Path(notes_file.source).name)
         prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
-        places = " ".join(["places", *sorted(shared)]) if several else ""
-        parts = (notes_file.source, str(notes_file.path), prefix, places)
+        place_key = " ".join(["places", *sorted(shared)]) if several else ""
+        parts = (notes_file.source, str(notes_file.path), prefix, place_key)
         key = cache.key(data, *parts) if cache else ""
         cached = cache.get(key) if cache else None
         readings.append(_Reading(notes_file, text, prefix, key, cached))
