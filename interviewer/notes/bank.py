@@ -172,10 +172,27 @@ def _with_places(
 ) -> list[Question]:
     if not places:
         return questions
+    titles = _file_titles(questions, places)
     return [
-        replace(q, notes_topics=_notes_topics((*q.notes_topics, *places), glossary))
+        replace(q, notes_topics=_notes_topics(
+            (*(t for t in q.notes_topics if t not in titles), *places), glossary))
         for q in questions
     ]
+
+
+def _file_titles(questions: list[Question], places: list[str]) -> set[str]:
+    """Topics of one file that hold all its questions and say a name of its place again,
+    with more words ("Linux Questions" in linux/questions.md): the file's title, which its
+    place names already — a second topic for the same questions. (A shorter one, "java" in
+    zh_java.md, is the better name, and stays.)"""
+    if not questions:
+        return set()
+    every = set(questions[0].notes_topics).intersection(*(q.notes_topics for q in questions))
+    names = [place.casefold() for place in places]
+    return {
+        topic for topic in every
+        if any(name != topic.casefold() and name in topic.casefold() for name in names)
+    }
 
 
 def load_bank(
