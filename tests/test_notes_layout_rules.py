@@ -407,3 +407,29 @@ def test_a_template_placeholder_in_a_fold_is_no_answer(tmp_path: Path) -> None:
         ("Which command checks the syntax?", "`infra validate`", True),
         ("什么是漂移？", "", False),
     ]
+
+
+def test_a_level_label_between_questions_marks_the_questions_after_it(tmp_path: Path) -> None:
+    """"**Advanced:**" between list questions or folds makes the questions after it hard, as
+    a heading "## Advanced" does; a label naming no single level ends that part (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "shell.md"
+    path.write_text(
+        "# Shell\n\n- What is a pipe?\n- What is a shell?\n\n**Advanced:**\n\n"
+        "- How does exec replace a process?\n\n## Commands\n\n"
+        + fold.format("Which command prints the directory?", "pwd")
+        + "**Commands (basic & advanced):**\n\n"
+        + fold.format("Which command lists files?", "ls")
+        + "高级：\n\n"
+        + fold.format("怎样追踪系统调用？", "用 strace。"),
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.difficulty) for q in bank.questions] == [
+        ("What is a pipe?", None),
+        ("What is a shell?", None),
+        ("How does exec replace a process?", "hard"),
+        ("Which command prints the directory?", None),
+        ("Which command lists files?", None),
+        ("怎样追踪系统调用？", "hard"),
+    ]
