@@ -416,3 +416,22 @@ def test_folds_written_without_blank_lines_keep_their_answers_apart(tmp_path: Pa
         ("What is a subnet?", "A subnet is a range of addresses inside a network."),
         ("What is a gateway?", "A gateway connects the network to the internet."),
     ]
+
+
+def test_a_question_listed_again_without_its_answer_is_the_answered_one(tmp_path: Path) -> None:
+    """An overview list that names a question a fold above answers is no second, unanswered
+    copy of it (walk10d); a question of the same words in another section stays."""
+    path = tmp_path / "containers.md"
+    path.write_text(
+        "# Containers\n\n## Images\n\n<details>\n<summary>What is an image?</summary>\n\n"
+        "A read-only template for containers.\n\n</details>\n\n"
+        "- What is an image?\n- What is a layer?\n\n"
+        "## Registries\n\n- What is an image?\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections, bool(q.answer)) for q in questions] == [
+        ("What is an image?", ("Images",), True),
+        ("What is a layer?", ("Images",), False),
+        ("What is an image?", ("Registries",), False),
+    ]

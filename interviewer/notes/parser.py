@@ -19,6 +19,7 @@ from interviewer.notes.labels import (
     structural_labels,
     without_labels,
 )
+from interviewer.notes.layouts.lists import NAME as LIST_LAYOUT
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -123,8 +124,16 @@ def parse_markdown(
         draft.sections = subject_sections(draft.sections, container)
     # "Basic" names a level only beside sections named for levels ("Intermediate", "Advanced").
     levelled = any(level_difficulty(section) for draft in drafts for section in draft.sections)
-    for draft in drafts:
-        question = _finish(draft, tags, structure)
+    finished = [_finish(draft, tags, structure) for draft in drafts]
+    # A question listed again in its section as a bare list item (an overview list above or
+    # below the folds that answer it) is the answered one, not a second question to ask.
+    # ("基本原理" under each algorithm of a file is a question of each.)
+    answered = {_same_question(q) for q in finished if q.answer.strip()}
+    for draft, question in zip(drafts, finished, strict=True):
+        listed = question.layout == LIST_LAYOUT and not question.answer.strip()
+        listed = listed and not question.prompt
+        if listed and _same_question(question) in answered:
+            continue
         if question.difficulty is None:
             question.difficulty = _section_difficulty(question.sections, levelled) or difficulty
         if not question.stars and importance:
@@ -134,6 +143,10 @@ def parse_markdown(
         if not question.answer.strip():
             result.unanswered.append(question.title)
     return result
+
+
+def _same_question(question: ParsedQuestion) -> tuple[tuple[str, ...], str]:
+    return question.sections, " ".join(question.title.casefold().split())
 
 
 def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> bool:
