@@ -96,3 +96,46 @@ def test_place_topics_leave_out_the_numbers_that_order_the_files(tmp_path: Path)
     assert topics["01_激活函数.md"] == ("deep learning", "activation-functions")
     assert topics["10. optimizers.md"] == ("deep learning", "optimizers")
     assert topics["3d_vision.md"] == ("deep learning", "3d vision")
+
+
+def test_a_file_name_every_file_shares_is_no_topic(tmp_path: Path) -> None:
+    # "aws/questions.md", "git/questions.md" …: the folders name the subjects; "questions",
+    # the name of every file, was a topic holding every question (walk10d).
+    notes = tmp_path / "notes"
+    for folder, text in [("cloud", "## What is a region?\n\nAn area.\n"),
+                         ("version-control", "## What is a commit?\n\nA snapshot.\n")]:
+        (notes / folder).mkdir(parents=True)
+        (notes / folder / "questions.md").write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    for _ in range(2):  # parsed, then from the cache
+        bank = load_bank([notes], cache_dir=cache)
+        assert [q.notes_topics for q in bank.questions] == [("cloud",), ("version control",)]
+    # Beside a file of another name, "questions" tells these files apart again.
+    (notes / "overview.md").write_text("## What is a pipeline?\n\nStages.\n", encoding="utf-8")
+    bank = load_bank([notes], cache_dir=cache)
+    assert ("cloud", "questions") in [q.notes_topics for q in bank.questions]
+
+
+def test_a_file_title_that_says_its_place_again_is_no_second_topic(tmp_path: Path) -> None:
+    # Found on the walk10d walkthrough: "## Linux Questions" over linux/questions.md was a
+    # topic beside "linux", both holding the same 41 questions ("Weakest topics: Linux
+    # Questions 9, linux 9"). A shorter name of the same questions ("## Java" over
+    # zh_java.md) is the better name and stays.
+    notes = tmp_path / "notes"
+    (notes / "shell").mkdir(parents=True)
+    (notes / "shell" / "questions.md").write_text(
+        "## Shell Questions\n\n**What does pwd print?**\n\nThe working directory.\n\n"
+        "**What does exec do?**\n\nIt replaces the shell process.\n",
+        encoding="utf-8",
+    )
+    (notes / "zh_java.md").write_text(
+        "## Java\n\n**What is a JVM?**\n\nThe virtual machine.\n\n"
+        "**What is a JAR?**\n\nA zip of classes.\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([notes])
+    topics = {q.title: q.notes_topics for q in bank.questions}
+    assert topics["What does pwd print?"] == ("shell", "questions")
+    assert topics["What does exec do?"] == ("shell", "questions")
+    assert topics["What is a JVM?"] == ("Java", "zh java")
+    assert bank.questions[0].sections == ("Shell Questions",)

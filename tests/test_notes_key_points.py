@@ -165,3 +165,23 @@ def test_program_output_and_diagram_labels_in_fences_give_no_key_points() -> Non
     assert question.key_points == (
         "To concatenate two string variables together, use the dot operator",)
     assert "back to top" not in question.answer
+
+
+@pytest.mark.parametrize("br", ["", "<br><br>"])
+def test_labels_heading_the_parts_of_an_answer_are_no_key_points(br: str) -> None:
+    # "**Switch:**" on a line of its own heads the lines about switches: the key points are
+    # what those lines say, not the bare names a candidate covers by naming them (walk10d).
+    text = (
+        "## What is a switch vs a hub?\n\n"
+        f"**Switch:**{br}\n\n- A switch forwards each frame to one port by its MAC address.\n"
+        "- It learns addresses as frames arrive.\n\n"
+        f"**Hub:**{br}\n\n- A hub repeats every frame to all of its ports.\n\n"
+        "## 索引的优缺点？\n\n**优点：**\n\n- 查询更快，扫描的数据更少。\n\n"
+        "**缺点：**\n\n- 写入时要**维护索引**，占用空间。\n"
+    )
+    switch, index = parse_markdown(text, "c").questions
+    assert switch.key_points_derived
+    assert switch.key_points[0] == "A switch forwards each frame to one port by its MAC address"
+    assert not {"Switch", "Hub"} & set(switch.key_points)
+    # A highlight inside the answer stays its key point; the part labels do not join it.
+    assert index.key_points == ("维护索引",)

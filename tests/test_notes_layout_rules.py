@@ -384,3 +384,52 @@ def test_bold_list_items_numbered_on_from_a_bold_question_are_the_next_questions
         ("位置编码", "用正余弦函数给每个位置编码。"),
         ("什么是过拟合？", "训练集好、测试集差。常见原因：\n\n1. **数据太少**\n2. **模型太复杂**"),
     ]
+
+
+def test_a_template_placeholder_in_a_fold_is_no_answer(tmp_path: Path) -> None:
+    """A question bank laid out as folds to fill in later ("Answer goes here" under each
+    summary) leaves those questions unanswered — never graded against the placeholder
+    (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "infra.md"
+    path.write_text(
+        "# Infra\n\n"
+        + fold.format("What is a state file?", "Answer goes here")
+        + fold.format("What is a module?", "Your answer here.")
+        + fold.format("Which command checks the syntax?", "`infra validate`")
+        + "## 其他\n\n### 什么是漂移？\n\n待填写\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.answer, q.has_reference) for q in bank.questions] == [
+        ("What is a state file?", "", False),
+        ("What is a module?", "", False),
+        ("Which command checks the syntax?", "`infra validate`", True),
+        ("什么是漂移？", "", False),
+    ]
+
+
+def test_a_level_label_between_questions_marks_the_questions_after_it(tmp_path: Path) -> None:
+    """"**Advanced:**" between list questions or folds makes the questions after it hard, as
+    a heading "## Advanced" does; a label naming no single level ends that part (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "shell.md"
+    path.write_text(
+        "# Shell\n\n- What is a pipe?\n- What is a shell?\n\n**Advanced:**\n\n"
+        "- How does exec replace a process?\n\n## Commands\n\n"
+        + fold.format("Which command prints the directory?", "pwd")
+        + "**Commands (basic & advanced):**\n\n"
+        + fold.format("Which command lists files?", "ls")
+        + "高级：\n\n"
+        + fold.format("怎样追踪系统调用？", "用 strace。"),
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.difficulty) for q in bank.questions] == [
+        ("What is a pipe?", None),
+        ("What is a shell?", None),
+        ("How does exec replace a process?", "hard"),
+        ("Which command prints the directory?", None),
+        ("Which command lists files?", None),
+        ("怎样追踪系统调用？", "hard"),
+    ]

@@ -388,3 +388,50 @@ def test_a_quote_followed_by_its_answer_fold_is_a_question_without_a_question_ma
     assert [q.title for q in questions] == [asked, second, "BN 的作用是什么？"]
     assert "They let gradients skip layers." in questions[1].answer
     assert "> 3" not in questions[1].answer and "循序" not in questions[2].title
+
+
+def test_folds_written_without_blank_lines_keep_their_answers_apart(tmp_path: Path) -> None:
+    """A fold's answer right under its `</summary>`, and `</details>` followed at once by the
+    next `<details>`: CommonMark runs such lines into one HTML block, which lost the first
+    answer and merged the next folds into the one before (walk10d)."""
+    path = tmp_path / "cloud.md"
+    path.write_text(
+        "# Cloud\n\n<details>\n<summary>What is a region?</summary>\n"
+        "A region is a geographic area holding several isolated zones.\n</details>\n\n"
+        "<details>\n<summary>What is a zone?</summary>\nA zone is one data centre.\n\n"
+        "Zones fail independently of each other.\n</details>\n"
+        "<details>\n<summary>What is a subnet?</summary>\n\n"
+        "A subnet is a range of addresses inside a network.\n\n</details>\n"
+        "<details>\n<summary>What is a gateway?</summary>\n\n"
+        "A gateway connects the network to the internet.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("What is a region?", "A region is a geographic area holding several isolated zones."),
+        (
+            "What is a zone?",
+            "A zone is one data centre.\n\nZones fail independently of each other.",
+        ),
+        ("What is a subnet?", "A subnet is a range of addresses inside a network."),
+        ("What is a gateway?", "A gateway connects the network to the internet."),
+    ]
+
+
+def test_a_question_listed_again_without_its_answer_is_the_answered_one(tmp_path: Path) -> None:
+    """An overview list that names a question a fold above answers is no second, unanswered
+    copy of it (walk10d); a question of the same words in another section stays."""
+    path = tmp_path / "containers.md"
+    path.write_text(
+        "# Containers\n\n## Images\n\n<details>\n<summary>What is an image?</summary>\n\n"
+        "A read-only template for containers.\n\n</details>\n\n"
+        "- What is an image?\n- What is a layer?\n\n"
+        "## Registries\n\n- What is an image?\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections, bool(q.answer)) for q in questions] == [
+        ("What is an image?", ("Images",), True),
+        ("What is a layer?", ("Images",), False),
+        ("What is an image?", ("Registries",), False),
+    ]

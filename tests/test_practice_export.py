@@ -184,3 +184,28 @@ def test_placeholders_in_angle_brackets_stay_text_on_the_card(tmp_path: Path) ->
     assert "List&lt;String&gt;" in back
     assert "<strong>" in back or '<font color="red">' in back  # real HTML stays HTML
     assert "<code>get pod &lt;pod&gt;</code>" in back
+
+
+def test_placeholders_in_a_rubric_stay_text_in_the_report(
+    isolated_env: Path, bundled_bank, capsys  # type: ignore[no-untyped-def]
+) -> None:
+    # Found on the walk10d walkthrough: the rubric point "git diff <commit1> <commit2>"
+    # was written as is, and a Markdown viewer hid both placeholders as unknown tags.
+    from practice_fixtures import grade_of
+
+    from interviewer.grading.model import RubricItem
+
+    clock = Clock()
+    store = open_store(isolated_env / HISTORY_FILE, clock)
+    question = bundled_bank.get(qid(1))
+    asked = store.ask(store.start_session(None, 1, 0), 1, question)
+    answer = store.save_answer(asked, "git diff a b", prompt=question.title, seconds=9)
+    grade = grade_of(question.id, 9.0, feedback="Covered: “git diff <commit1> <commit2>”.")
+    grade.rubric = [RubricItem(point="git diff <commit1> <commit2>", status="covered",
+                               evidence="git diff <sha1> b")]
+    store.save_grade(answer, grade, 0.5)
+    store.close()
+    assert main(["export", "--format", "md"]) == 0
+    report = capsys.readouterr().out
+    assert r"- ✓ git diff \<commit1> \<commit2> — “git diff \<sha1> b”" in report
+    assert r"Covered: “git diff \<commit1> \<commit2>”." in report

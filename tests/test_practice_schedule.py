@@ -234,6 +234,21 @@ def test_nothing_answered_yet(capsys) -> None:
     assert "no question has been answered yet" in capsys.readouterr().out
 
 
+def test_review_of_other_notes_points_to_the_notes_practised_with(
+    isolated_env: Path, bundled_bank, tmp_path: Path, capsys
+) -> None:
+    # Found on the walk10d walkthrough: after practising with --notes, `interviewer review`
+    # without them said "no question has been answered yet" beside a history of answers.
+    _history(isolated_env, bundled_bank, [(0, 12, 8.0), (0, 1, 9.5)])
+    notes = tmp_path / "other.md"
+    notes.write_text("## What is a pod?\n\nThe smallest deployable unit.\n", encoding="utf-8")
+    assert main(["review", "--notes", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert "no question of these notes has been answered yet" in out
+    assert "the 2 question(s) of your history come from other notes" in out
+    assert "INTERVIEWER_NOTES" in out
+
+
 def test_review_says_why_unanswerable_questions_are_not_offered(
     isolated_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -75,9 +75,17 @@ def _print_queue(items: list[DueItem], now: float) -> None:
 
 def _nothing_due(
     pool_size: int, nxt: DueItem | None, fresh: int, now: float, topic: tuple[str, ...] = (),
-    ungradable: int = 0,
+    ungradable: int = 0, elsewhere: int = 0,
 ) -> str:
-    if nxt is None:
+    if nxt is None and elsewhere:
+        # The history holds answers, to questions of other notes: say so, and how to
+        # review them, rather than "no question has been answered yet".
+        head = (
+            "Nothing is due: no question of these notes has been answered yet; the "
+            f"{elsewhere} question(s) of your history come from other notes (pass the --notes "
+            "you practised with, or set INTERVIEWER_NOTES)."
+        )
+    elif nxt is None:
         head = "Nothing is due: no question has been answered yet."
     else:
         head = (
@@ -146,8 +154,10 @@ def run(args: argparse.Namespace) -> int:
         unanswered = never_answered(pool, cards)
         fresh = [q for q in unanswered if q.has_reference or settings.llm_configured]
         if not args.new:
+            known = {question.id for question in bank.questions}
+            elsewhere = sum(card.question_id not in known for card in cards)
             print(_nothing_due(len(pool), next_due(pool, cards, now), len(fresh), now, topic,
-                               ungradable=len(unanswered) - len(fresh)))
+                               ungradable=len(unanswered) - len(fresh), elsewhere=elsewhere))
             interactive = sys.stdin.isatty() and sys.stdout.isatty()
             if not fresh or not interactive or args.list:
                 return 0

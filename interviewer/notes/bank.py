@@ -157,15 +157,42 @@ def _place_names(source: str) -> list[str]:
     return [name for name in names if name.strip(".")]
 
 
+def _shared_places(sources: list[str]) -> frozenset[str]:
+    """A file name every notes file has (aws/questions.md, git/questions.md …): a naming
+    habit of the notes, not a subject — their folders name the subjects. (A folder all the
+    files share names the subject of them all, and stays.)"""
+    stems = {Path(source).stem for source in sources}
+    if len(sources) < 2 or len(stems) != 1:
+        return frozenset()
+    return frozenset(_place_names(sources[0])[-1:])
+
+
 def _with_places(
     questions: list[Question], places: list[str], glossary: Glossary
 ) -> list[Question]:
     if not places:
         return questions
+    titles = _file_titles(questions, places)
     return [
-        replace(q, notes_topics=_notes_topics((*q.notes_topics, *places), glossary))
+        replace(q, notes_topics=_notes_topics(
+            (*(t for t in q.notes_topics if t not in titles), *places), glossary))
         for q in questions
     ]
+
+
+def _file_titles(questions: list[Question], places: list[str]) -> set[str]:
+    """Topics of one file that hold all its questions and say a name of its place again,
+    with more words ("Linux Questions" in linux/questions.md): the file's title, which its
+    place names already — a second topic for the same questions. (A shorter one, "java" in
+    zh_java.md, is the better name, and stays.)"""
+    if not questions:
+        return set()
+    every = set(questions[0].notes_topics).intersection(*(q.notes_topics for q in questions))
+    names = [place.casefold() for place in places]
+    return {
+        topic for topic in every
+        if any(name != topic.casefold() and name in topic.casefold() for name in names)
+    }
 
 
 def load_bank(
@@ -187,6 +214,7 @@ def load_bank(
     prefixes = Counter(_stem_slug(Path(f.source).name) for f in files)
     # Folder and file names are topics only when the notes have more than one file.
     several = len(files) > 1
+    shared = _shared_places([f.source for f in files])
     # Read every file first (a warning stands for one that cannot be read), parse the ones
     # not cached (in several processes when they are many), then take them in order.
     readings: list[str | _Reading] = []
@@ -207,7 +235,8 @@ def load_bank(
         # folders hold files of the same name.
         name = _stem_slug(Path(notes_file.source).name)
         prefix = name if prefixes[name] == 1 else _stem_slug(notes_file.source)
-        parts = (notes_file.source, str(notes_file.path), prefix, "places" if several else "")
+        place_key = " ".join(["places", *sorted(shared)]) if several else ""
+        parts = (notes_file.source, str(notes_file.path), prefix, place_key)
         key = cache.key(data, *parts) if cache else ""
         cached = cache.get(key) if cache else None
         readings.append(_Reading(notes_file, text, prefix, key, cached))
@@ -215,7 +244,11 @@ def load_bank(
     jobs = [(r.text, r.notes_file.source, r.notes_file.path, r.prefix) for r in pending]
     count = workers or _worker_count(sum(len(job[0]) for job in jobs), len(jobs))
     for done, (found, report) in zip(pending, _parse_files(jobs, glossary, count), strict=True):
-        places = _place_names(done.notes_file.source) if several else []
+        places = (
+            [name for name in _place_names(done.notes_file.source) if name not in shared]
+            if several
+            else []
+        )
         done.parsed = parsed = (_with_places(found, places, glossary), report)
         if cache:
             cache.put(done.key, parsed)

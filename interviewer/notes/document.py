@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,6 +17,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)",
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_FOLD_EDGE_LINE = re.compile(r"^\s*</?details\b", re.IGNORECASE)
+_FOLD_EDGE_END = re.compile(r"</(?:summary|details)\s*>\s*$", re.IGNORECASE)
 _TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)")
 _TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
 _UNSPACED_HEADING = re.compile(r"^ {0,3}(#{2,6})[^\s#]", re.MULTILINE)
@@ -196,6 +199,7 @@ def _group_details(blocks: list[Block]) -> list[Block]:
     """Fold `<details>` … `</details>` (often several blocks apart) into one details block."""
     if all(block.kind != "html" for block in blocks):
         return blocks  # most lists of blocks hold no HTML at all
+    blocks = [piece for block in blocks for piece in _split_fold_edges(block)]
     grouped: list[Block] = []
     index = 0
     while index < len(blocks):
@@ -223,3 +227,31 @@ def _group_details(blocks: list[Block]) -> list[Block]:
         grouped.append(details)
         index = last + 1
     return grouped
+
+
+def _split_fold_edges(block: Block) -> list[Block]:
+    """An HTML block cut at the edges of its folds. CommonMark ends an HTML block only at a
+    blank line, so notes that write a fold's answer right under its `</summary>`, or close
+    one fold and open the next with no blank line between, run them into one block: the
+    answer would be lost with the summary, the next fold merged into this one. Each piece
+    stays HTML, as CommonMark reads it (its tags dropped when it is rendered as an answer)."""
+    if block.kind != "html" or not (
+        _DETAILS_OPEN.search(block.text) or _DETAILS_CLOSE.search(block.text)
+    ):
+        return [block]
+    lines = block.text.split("\n")[: block.end - block.start]
+    cuts = {0, len(lines)}
+    for index, line in enumerate(lines):
+        if _FOLD_EDGE_LINE.match(line):
+            cuts.add(index)
+        if _FOLD_EDGE_END.search(line):
+            cuts.add(index + 1)
+    bounds = sorted(cut for cut in cuts if 0 <= cut <= len(lines))
+    if len(bounds) <= 2:
+        return [block]
+    pieces: list[Block] = []
+    for first, last in pairwise(bounds):
+        text = "\n".join(lines[first:last]) + "\n"
+        if text.strip():
+            pieces.append(Block("html", block.start + first, block.start + last, text=text))
+    return pieces

@@ -17,10 +17,14 @@ _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 _FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 # What notes write where an answer is still to come: "TODO", "- [ ] TODO" (an open task),
-# "TBD", "待补充" — a mark of the author's, never an answer or a question.
+# "TBD", "待补充", a template's "Answer goes here" — a mark of the author's, never an answer
+# or a question.
 _PLACEHOLDER = re.compile(
     r"^(?:\[\s?\]\s*)?(?:todo|to-?do|tbd|tba|fixme|wip|coming soon|to be (?:added|written|done)"
-    r"|待补充|待完善|待更新|待续|未完成|暂无)\s*[.。…!！:：]*$",
+    r"|(?:(?:the|your|an?) )?(?:answer|content|explanation|solution)s?"
+    r" (?:(?:goes|go|will go) )?here"
+    r"|(?:answer|solution)s? (?:pending|to come)"
+    r"|待补充|待完善|待更新|待续|待填写|未完成|暂无|答案待补充)\s*[.。…!！:：]*$",
     re.IGNORECASE,
 )
 # Where an answer may point to instead of giving it: a link with its text (one level of

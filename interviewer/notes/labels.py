@@ -23,6 +23,7 @@ _LABEL = re.compile(
     re.MULTILINE,
 )
 _EDGE = " \t:："
+_BREAKS = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _key(inner: str) -> str:
@@ -33,13 +34,31 @@ def _labels(body: str) -> dict[str, bool]:
     """The labels opening the body's paragraphs: key → written on a line of its own."""
     found: dict[str, bool] = {}
     for match in _LABEL.finditer(body):
-        inner, rest = match.group("inner"), match.group("rest").strip(" \t\\")
+        inner, rest = match.group("inner"), _rest(match.group("rest"))
         if not (match.group("colon") or inner.rstrip().endswith((":", "："))) and rest:
             continue  # bold words that start a sentence
         key = _key(inner)
         if key:
             found[key] = found.get(key, False) or not rest
     return found
+
+
+def _rest(text: str) -> str:
+    """What follows a label on its line, line breaks (`\\`, `<br>`) aside."""
+    return _BREAKS.sub("", text).strip(" \t\\")
+
+
+def part_labels(body: str) -> frozenset[str]:
+    """The labels a body writes with a colon on lines of their own (`**Switch:**` over the
+    lines about switches, `**优点：**` over a list): headings of the answer's parts, not
+    points it makes."""
+    found: set[str] = set()
+    for match in _LABEL.finditer(body):
+        inner = match.group("inner")
+        colon = match.group("colon") or inner.rstrip().endswith((":", "："))
+        if colon and not _rest(match.group("rest")) and _key(inner):
+            found.add(_key(inner))
+    return frozenset(found)
 
 
 def structural_labels(bodies: Iterable[str]) -> frozenset[str]:
@@ -70,7 +89,7 @@ def without_labels(body: str, labels: frozenset[str]) -> str:
     def drop(match: re.Match[str]) -> str:
         inner, rest = match.group("inner"), match.group("rest")
         colon = match.group("colon") or inner.rstrip().endswith((":", "："))
-        if _key(inner) not in labels or not (colon or not rest.strip(" \t\\")):
+        if _key(inner) not in labels or not (colon or not _rest(rest)):
             return match.group(0)
         return match.group("lead") + rest.strip(" \t\\")
 

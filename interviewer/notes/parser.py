@@ -13,7 +13,13 @@ from interviewer.notes.draft import Context, Draft, asks, strip_a_label
 from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
 from interviewer.notes.key_points import derived_points, highlighted_points
-from interviewer.notes.labels import answer_labels, structural_labels, without_labels
+from interviewer.notes.labels import (
+    answer_labels,
+    part_labels,
+    structural_labels,
+    without_labels,
+)
+from interviewer.notes.layouts.lists import NAME as LIST_LAYOUT
 from interviewer.notes.marks import (
     Title,
     difficulty_value,
@@ -122,8 +128,16 @@ def parse_markdown(
         draft.sections = subject_sections(draft.sections, container)
     # "Basic" names a level only beside sections named for levels ("Intermediate", "Advanced").
     levelled = any(level_difficulty(section) for draft in drafts for section in draft.sections)
-    for draft in drafts:
-        question = _finish(draft, tags, structure)
+    finished = [_finish(draft, tags, structure) for draft in drafts]
+    # A question listed again in its section as a bare list item (an overview list above or
+    # below the folds that answer it) is the answered one, not a second question to ask.
+    # ("基本原理" under each algorithm of a file is a question of each.)
+    answered = {_same_question(q) for q in finished if q.answer.strip()}
+    for draft, question in zip(drafts, finished, strict=True):
+        listed = question.layout == LIST_LAYOUT and not question.answer.strip()
+        listed = listed and not question.prompt
+        if listed and _same_question(question) in answered:
+            continue
         if question.difficulty is None:
             question.difficulty = _section_difficulty(question.sections, levelled) or difficulty
         if not question.stars and importance:
@@ -133,6 +147,10 @@ def parse_markdown(
         if not question.answer.strip():
             result.unanswered.append(question.title)
     return result
+
+
+def _same_question(question: ParsedQuestion) -> tuple[tuple[str, ...], str]:
+    return question.sections, " ".join(question.title.casefold().split())
 
 
 def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> bool:
@@ -178,8 +196,10 @@ def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> Parse
         # "[[Answer]](url)", "参考资料" over links: nothing to grade against, as for a
         # placeholder ("- [ ] TODO") — the question is one the notes do not answer.
         answer = ""
-    # The file's own labels are its structure: key points are what the answer says.
-    scan = without_labels("\n\n".join(draft.scan), labels)
+    # The file's own labels are its structure, and so are the labels heading the parts of
+    # this answer: key points are what the answer says.
+    scan = "\n\n".join(draft.scan)
+    scan = without_labels(scan, labels | part_labels(scan))
     points = highlighted_points(scan) if answer else ()
     derived = not points and bool(answer)
     if derived:

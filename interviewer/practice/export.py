@@ -165,11 +165,14 @@ def _answer_md(answer: StoredAnswer, bank: QuestionBank) -> list[str]:
         lines += ["**Rubric**", ""]
         for item in rubric:
             mark = MARKS.get(str(item.get("status")), "✗")
+            # A point, a quote or the feedback may name a placeholder ("git diff <commit1>
+            # <commit2>"): written as is, Markdown would take it for a tag and hide it.
             evidence = f" — “{item['evidence']}”" if item.get("evidence") else ""
-            lines.append(f"- {mark} {item.get('point', '')}{evidence}")
+            point = escape_non_html_tags(f"{item.get('point', '')}{evidence}")
+            lines.append(f"- {mark} {point}")
         lines.append("")
     if _feedback(answer):
-        lines += ["**Feedback**", "", _feedback(answer), ""]
+        lines += ["**Feedback**", "", escape_non_html_tags(_feedback(answer)), ""]
     if answer.kind == "answer":
         question = bank.get(answer.question_id)
         if question is None:

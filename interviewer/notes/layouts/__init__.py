@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +19,8 @@ from interviewer.notes.layouts import (
     numbered,
     qa_labels,
 )
+from interviewer.notes.marks import level_difficulty
+from interviewer.notes.markup import plain_text
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,12 @@ class Layout:
     name: str
     match: Callable[[Context, list[Block], int], Found | None]
 
+
+# A paragraph that is only a label: "**Advanced:**", "Advanced:", "**Scenario questions**".
+_LABEL_LINE = re.compile(
+    r"^\s*(?:(\*\*|__)[^*_\n]{1,60}(?:\1\s*[:：]?|[:：]\s*\1)|[^\n.。!?！？]{1,60}[:：])\s*$"
+)
+_BASIC_WORD = re.compile(r"\bbasics?\b|基础|简单", re.IGNORECASE)
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(details.NAME, details.match),
@@ -46,6 +55,7 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
     current: Draft | None = None
     mode = Mode.CLOSED
     part = 0  # the number of the last bold label read as a part of the current answer
+    level: str | None = None  # the difficulty a label paragraph ("**Advanced:**") gave
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -65,11 +75,19 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
                     _attach(ctx, current, used)
                 index += found.used
                 continue
+            for draft in found.drafts:
+                draft.difficulty = draft.difficulty or level
             drafts.extend(found.drafts)
             current, mode, part = found.drafts[-1], found.mode, 0
             index += found.used
             continue
         index += 1
+        if mode is not Mode.OPEN and block.kind == "paragraph" and _LABEL_LINE.match(block.text):
+            # A label between the questions starts a part of the list: "**Advanced:**" makes
+            # the questions after it hard, as a heading "## Advanced" would; another label
+            # ends that part.
+            level = _label_level(block.text)
+            continue
         if current is None or block.kind == "hr":
             continue
         if block.kind in ("paragraph", "html") and read_metadata(block.text, current):
@@ -97,3 +115,11 @@ def scan(ctx: Context, blocks: list[Block]) -> list[Draft]:
 
 def _attach(ctx: Context, draft: Draft, block: Block) -> None:
     draft.add_answer(*render_answer_start(ctx, block))
+
+
+def _label_level(label: str) -> str | None:
+    """The difficulty a label names, when it names one level only ("Advanced:", not
+    "Commands (basic & advanced):")."""
+    text = plain_text(label)
+    level = level_difficulty(text)
+    return level if level and not (level != "easy" and _BASIC_WORD.search(text)) else None
