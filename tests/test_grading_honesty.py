@@ -141,6 +141,7 @@ def test_a_clause_that_lists_what_a_thing_holds_states_it() -> None:
     # Cut at "、" its items are bare, but each clause says what the thing holds.
     assert states_things("offsetWidth 包括内容、内边距和边框；clientWidth 只有内容和内边距。")
     assert not states_things("offsetWidth、clientWidth、内边距、边框、滚动条")
+    assert not states_things("过拟合、正则化、dropout、早停、数据增强都有用")
 
 
 def test_terse_values_are_statements_not_a_list_of_terms() -> None:

@@ -230,9 +230,10 @@ def states_things(text: str) -> bool:
     # Read whole, a segment of many words is no bare term, but a salad of terms is many
     # words too ("im2col image to column 矩阵乘法 GPU 加速"): only a Chinese predicate states
     # (English ones also name things, "scale and shift", and the first reading has them).
-    # A clause states things however many items it lists ("offsetWidth 包括内容、内边距和边框").
+    # A clause that says something, then lists ("offsetWidth 包括内容、内边距和边框"), states
+    # it; a list with a word at its end ("dropout、BN、早停都有用") still stuffs.
     return (_states_things(text, _STRICT_SEGMENT, _says_nothing)
-            or _states_things(text, _CLAUSE, _says_nothing))
+            or _states_things(text, _CLAUSE, _lists_before_saying))
 
 
 _CJK_PREDICATES = frozenset(word for word in _PREDICATES if not word.isascii())
@@ -240,6 +241,11 @@ _CJK_PREDICATES = frozenset(word for word in _PREDICATES if not word.isascii())
 
 def _says_nothing(segment: str) -> bool:
     return not _CJK_PREDICATES.intersection(cut(segment)) and not _STATEMENT.search(segment)
+
+
+def _lists_before_saying(clause: str) -> bool:
+    """A clause whose first listed item says nothing: a list, whatever follows it."""
+    return _says_nothing(clause.split("、")[0])
 
 
 def _states_things(text: str, segment: re.Pattern[str], bare: Callable[[str], bool]) -> bool:
