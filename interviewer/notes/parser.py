@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from interviewer.notes.document import Document, parse_document
+from interviewer.notes.document import parse_document
 from interviewer.notes.draft import Context, Draft, asks, strip_a_label
 from interviewer.notes.heading_bodies import points_elsewhere
 from interviewer.notes.headings import read_outline
@@ -21,7 +21,6 @@ from interviewer.notes.labels import (
 )
 from interviewer.notes.layouts.lists import NAME as LIST_LAYOUT
 from interviewer.notes.marks import (
-    Title,
     difficulty_value,
     importance_value,
     level_difficulty,
@@ -29,7 +28,7 @@ from interviewer.notes.marks import (
 )
 from interviewer.notes.markup import highlights_to_bold, replace_images
 from interviewer.notes.sections import containers, subject_sections
-from interviewer.notes.whole_file import whole_file_draft, whole_file_title
+from interviewer.notes.whole_file import file_draft, whole_file_draft, whole_file_title
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
@@ -103,7 +102,7 @@ def parse_markdown(
     result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
     if front_title and _single_question(front, front_title, drafts):
         # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
-        drafts = [_front_matter_question(ctx, doc, front_title)]
+        drafts = [file_draft(ctx, front_title, doc.blocks, FRONT_MATTER)]
         result.chapter, result.skipped = default_chapter, []
     elif whole := whole_file_title(ctx, drafts, front_title or default_chapter):
         drafts = [whole_file_draft(ctx, doc, whole)]
@@ -163,21 +162,6 @@ def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> 
     return title.endswith(("?", "？")) or len(marked) < 2
 
 
-def _front_matter_question(ctx: Context, doc: Document, title: str) -> Draft:
-    parsed: Title = parse_title(title, ctx.emoji_difficulty)
-    draft = Draft(
-        parsed.text,
-        1,
-        FRONT_MATTER,
-        number=parsed.number,
-        stars=parsed.stars,
-        difficulty=parsed.difficulty,
-        tags=list(parsed.tags),
-        low_importance=parsed.low_importance,
-    )
-    answer, plain = ctx.render(doc.blocks)
-    draft.add_answer(answer, plain)
-    return draft
 
 
 def _section_difficulty(sections: tuple[str, ...], levelled: bool) -> str | None:

@@ -52,18 +52,24 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
 def whole_file_draft(ctx: Context, doc: Document, title: str) -> Draft:
     """The file as one question: its text below the `#` title, without the sections that
     point elsewhere (links, next questions)."""
+    return file_draft(ctx, title, _answer_blocks(doc, _titles(doc)), LAYOUT)
+
+
+def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Draft:
+    """One question titled `title` whose answer is `blocks` (a whole file's, read in
+    `layout`)."""
     parsed = parse_title(title, ctx.emoji_difficulty)
     draft = Draft(
         parsed.text,
         1,
-        LAYOUT,
+        layout,
         number=parsed.number,
         stars=parsed.stars,
         difficulty=parsed.difficulty,
         tags=list(parsed.tags),
         low_importance=parsed.low_importance,
     )
-    answer, plain = ctx.render(_answer_blocks(doc, _titles(doc)))
+    answer, plain = ctx.render(blocks)
     draft.add_answer(answer, plain)
     return draft
 
