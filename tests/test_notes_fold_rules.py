@@ -1,0 +1,105 @@
+"""Questions in `<details>` folds and lists of them: folds written without blank lines, a
+question listed again beside the fold that answers it, a template's placeholder in a fold,
+and level labels between questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+
+def test_folds_written_without_blank_lines_keep_their_answers_apart(tmp_path: Path) -> None:
+    """A fold's answer right under its `</summary>`, and `</details>` followed at once by the
+    next `<details>`: CommonMark runs such lines into one HTML block, which lost the first
+    answer and merged the next folds into the one before (walk10d)."""
+    path = tmp_path / "cloud.md"
+    path.write_text(
+        "# Cloud\n\n<details>\n<summary>What is a region?</summary>\n"
+        "A region is a geographic area holding several isolated zones.\n</details>\n\n"
+        "<details>\n<summary>What is a zone?</summary>\nA zone is one data centre.\n\n"
+        "Zones fail independently of each other.\n</details>\n"
+        "<details>\n<summary>What is a subnet?</summary>\n\n"
+        "A subnet is a range of addresses inside a network.\n\n</details>\n"
+        "<details>\n<summary>What is a gateway?</summary>\n\n"
+        "A gateway connects the network to the internet.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("What is a region?", "A region is a geographic area holding several isolated zones."),
+        (
+            "What is a zone?",
+            "A zone is one data centre.\n\nZones fail independently of each other.",
+        ),
+        ("What is a subnet?", "A subnet is a range of addresses inside a network."),
+        ("What is a gateway?", "A gateway connects the network to the internet."),
+    ]
+
+
+def test_a_question_listed_again_without_its_answer_is_the_answered_one(tmp_path: Path) -> None:
+    """An overview list that names a question a fold above answers is no second, unanswered
+    copy of it (walk10d); a question of the same words in another section stays."""
+    path = tmp_path / "containers.md"
+    path.write_text(
+        "# Containers\n\n## Images\n\n<details>\n<summary>What is an image?</summary>\n\n"
+        "A read-only template for containers.\n\n</details>\n\n"
+        "- What is an image?\n- What is a layer?\n\n"
+        "## Registries\n\n- What is an image?\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.sections, bool(q.answer)) for q in questions] == [
+        ("What is an image?", ("Images",), True),
+        ("What is a layer?", ("Images",), False),
+        ("What is an image?", ("Registries",), False),
+    ]
+
+
+def test_a_template_placeholder_in_a_fold_is_no_answer(tmp_path: Path) -> None:
+    """A question bank laid out as folds to fill in later ("Answer goes here" under each
+    summary) leaves those questions unanswered — never graded against the placeholder
+    (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "infra.md"
+    path.write_text(
+        "# Infra\n\n"
+        + fold.format("What is a state file?", "Answer goes here")
+        + fold.format("What is a module?", "Your answer here.")
+        + fold.format("Which command checks the syntax?", "`infra validate`")
+        + "## 其他\n\n### 什么是漂移？\n\n待填写\n",
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.answer, q.has_reference) for q in bank.questions] == [
+        ("What is a state file?", "", False),
+        ("What is a module?", "", False),
+        ("Which command checks the syntax?", "`infra validate`", True),
+        ("什么是漂移？", "", False),
+    ]
+
+
+def test_a_level_label_between_questions_marks_the_questions_after_it(tmp_path: Path) -> None:
+    """"**Advanced:**" between list questions or folds makes the questions after it hard, as
+    a heading "## Advanced" does; a label naming no single level ends that part (walk10d)."""
+    fold = "<details>\n<summary>{}</summary>\n\n{}\n\n</details>\n\n"
+    path = tmp_path / "shell.md"
+    path.write_text(
+        "# Shell\n\n- What is a pipe?\n- What is a shell?\n\n**Advanced:**\n\n"
+        "- How does exec replace a process?\n\n## Commands\n\n"
+        + fold.format("Which command prints the directory?", "pwd")
+        + "**Commands (basic & advanced):**\n\n"
+        + fold.format("Which command lists files?", "ls")
+        + "高级：\n\n"
+        + fold.format("怎样追踪系统调用？", "用 strace。"),
+        encoding="utf-8",
+    )
+    bank = load_bank([path])
+    assert [(q.title, q.difficulty) for q in bank.questions] == [
+        ("What is a pipe?", None),
+        ("What is a shell?", None),
+        ("How does exec replace a process?", "hard"),
+        ("Which command prints the directory?", None),
+        ("Which command lists files?", None),
+        ("怎样追踪系统调用？", "hard"),
+    ]
