@@ -158,6 +158,17 @@ def test_notes_does_not_send_the_user_to_itself(
     assert "see `interviewer notes`" not in said and "'Your own notes'" in said
 
 
+def test_notes_names_the_command_that_asks_unanswered_questions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # walk10d: the warning named "--include-unanswered", which `questions` does not take.
+    (tmp_path / "n.md").write_text("## What is X?\n\nX is a thing.\n\n## What is Y?\n",
+                                   encoding="utf-8")
+    code, out, err = run(capsys, "notes", str(tmp_path))
+    said = " ".join((out + err).split())
+    assert code == 0 and "`interviewer --include-unanswered`" in said
+
+
 def test_notes_warns_of_questions_written_twice(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -72,7 +72,8 @@ def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> F
         report.warnings.append(
             f"{missing} question(s) have no answer in the notes "
             f"({sample}{' …' if missing > 2 else ''})"
-            "; they are asked only with an LLM configured or --include-unanswered"
+            "; an interview asks them only with an LLM configured or with "
+            "`interviewer --include-unanswered`"
         )
     if parsed.skipped:
         shown = ", ".join(repr(title) for title in parsed.skipped[:3])
