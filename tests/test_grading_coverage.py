@@ -141,3 +141,20 @@ def test_a_picture_or_a_link_alone_on_its_line_is_no_key_point(
     points = [item.point for item in grade.rubric]
     assert points == ["content + padding + border", "content + padding"]
     assert grade.score >= 9
+
+
+def test_a_picture_is_no_claim_of_notes_that_highlight_nothing(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Notes that bold nothing are graded on their own claims: "[image: Alt_text]" was one.
+    bank = notes_bank(tmp_path_factory, {"roc.md": (
+        "## What is the ROC curve?\n\n"
+        "The ROC curve plots the true positive rate against the false positive rate for "
+        "different threshold values.\n\n"
+        "A good model hugs the upper left corner of the square.\n\n"
+        "![Alt_text](https://example.org/roc.png)\n"
+    )})
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], "It plots the true "
+                                                "positive rate against the false positive "
+                                                "rate for different thresholds.")
+    assert all("image" not in item.point for item in grade.rubric)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
-from interviewer.notes.markup import FENCE_LINE, plain_text, points_elsewhere, unwrap
+from interviewer.notes.markup import FENCE_LINE, IMAGE_NOTE, plain_text, points_elsewhere, unwrap
 from interviewer.text import AFTER_ABBREVIATION, AFTER_CLAUSE_SEMICOLON
 
 MAX_CLAIMS = 8
@@ -106,7 +106,8 @@ def _sentences(answer: str) -> list[str]:
             continue  # "1. [从面试被问到吐血，Redis事务的问题…](https://…)" is a reference
         if _is_command(_BULLET.sub("", line).strip()) or _SCENARIO.match(plain_text(line)):
             continue
-        text = _BULLET.sub("", plain_text(_BULLET.sub("", line)))
+        # A picture the notes show claims nothing in words ("[image: Alt_text]").
+        text = IMAGE_NOTE.sub("", _BULLET.sub("", plain_text(_BULLET.sub("", line))))
         # A sentence ending in a colon introduces what follows ("The main benefits are:").
         found.extend(part.strip(" ：:;；，,") for part in _SENTENCE.split(text)
                      if part.strip() and not part.rstrip().endswith((":", "："))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from interviewer.grading.claims import distinct_claims
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.draft import is_link_only
-from interviewer.notes.markup import plain_text, points_elsewhere, unwrap
+from interviewer.notes.markup import IMAGE_NOTE, plain_text, points_elsewhere, unwrap
 from interviewer.notes.math_text import readable
 from interviewer.notes.model import Question
 from interviewer.terms.siblings import ASKING
@@ -35,7 +35,7 @@ _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\
 _SENTENCE = re.compile(
     rf"(?<=[。！？!?；])|{AFTER_CLAUSE_SEMICOLON}|(?<=\.){AFTER_ABBREVIATION}\s+"
 )
-_NOISE = re.compile(r"\[image[^\]]*\]|https?://\S+|==+>|[`*]")
+_NOISE = re.compile(rf"{IMAGE_NOTE.pattern}|https?://\S+|==+>|[`*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _EDGE = "：:；;，,、。. \t-"
 # Words a label uses to name a part of the notes' layout rather than a term of the subject

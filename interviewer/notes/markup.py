@@ -48,6 +48,10 @@ _SENTENCE_DONE = re.compile(r"[。！？.!?]\s*$")
 CJK_START = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
+IMAGE_NOTE = re.compile(r"\[image(?::[^\]]*)?\]")
+"""What image_note() writes in place of an image."""
+
+
 def image_note(alt: str) -> str:
     """How an image that is not shipped appears in text."""
     alt = alt.strip()
