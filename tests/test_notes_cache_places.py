@@ -139,3 +139,47 @@ def test_a_file_title_that_says_its_place_again_is_no_second_topic(tmp_path: Pat
     assert topics["What does exec do?"] == ("shell", "questions")
     assert topics["What is a JVM?"] == ("Java", "zh java")
     assert bank.questions[0].sections == ("Shell Questions",)
+
+
+def test_a_file_named_for_its_one_question_gives_no_topic_of_its_own(tmp_path: Path) -> None:
+    # A folder of cards, one question each, named for it: 30 topics of one question each
+    # ("What do you know about ArrayMap", "AC Question01") listed nothing a candidate picks.
+    notes = tmp_path / "notes" / "android"
+    notes.mkdir(parents=True)
+    for name, text in [
+        ("What do you know about ArrayMap.md",
+         "# ArrayMap\n\nA map kept in two sorted arrays, found by binary search.\n"),
+        ("AC-Question01.md", "## What is an abstract class?\n\nA class never instantiated.\n"),
+        ("Services.md", "## What is a service?\n\nWork without a user interface.\n"),
+    ]:
+        (notes / name).write_text(text, encoding="utf-8")
+    bank = load_bank([tmp_path / "notes"])
+    topics = {q.source.split("/")[-1]: q.notes_topics for q in bank.questions}
+    assert topics["What do you know about ArrayMap.md"] == ("android",)
+    assert topics["AC-Question01.md"] == ("android",)
+    assert topics["Services.md"] == ("android", "Services")
+
+
+def test_a_glossary_topic_named_once_in_a_folder_of_small_files_is_a_coincidence(
+    tmp_path: Path,
+) -> None:
+    # "Initialize components at app startup" in Android notes is no weight initialization:
+    # a folder of one-question files is judged as a whole, as a large file is.
+    android = tmp_path / "android"
+    android.mkdir()
+    (android / "startup.md").write_text(
+        "## How does App Startup order the initialization of components?\n\nBy initializers.\n",
+        encoding="utf-8")
+    for i in range(7):
+        (android / f"card{i}.md").write_text(
+            f"## What does intent {i} carry?\n\nAn action and extras.\n", encoding="utf-8")
+    topics = {q.title: q.topics for q in load_bank([android]).questions}
+    assert "initialization" not in topics[
+        "How does App Startup order the initialization of components?"]
+    dl = tmp_path / "dl"
+    dl.mkdir()
+    for i, title in enumerate(["Why does weight initialization matter?",
+                               "Why does dropout work?", "What is batch normalization?"]):
+        (dl / f"{i}.md").write_text(f"## {title}\n\nBecause.\n", encoding="utf-8")
+    topics = {q.title: q.topics for q in load_bank([dl]).questions}
+    assert "initialization" in topics["Why does weight initialization matter?"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from interviewer.notes.cache import ParseCache
+from interviewer.notes.draft import asks
 from interviewer.notes.marks import TAG_WORDS
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
@@ -26,6 +27,10 @@ NO_QUESTIONS_HINT = "see `interviewer notes` for how it was read"
 # no question about network depth and width; a Go slice's "capacity" no model capacity) —
 # unless a section of the notes names the topic.
 GLOSSARY_SHARE = 0.15
+_NUMBERED_QUESTION = re.compile(r"\b(?:q|question|problem)\s*\d+\b|(?:question|problem)\d+|"
+                                r"第\s*\d+\s*[题问]", re.IGNORECASE)
+SMALL_FILE = 5
+"""A file with fewer questions is judged with the other small files of its folder."""
 
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
@@ -123,9 +128,29 @@ def _file_questions(
                 notes_topics=_notes_topics((*item.sections, *_topic_tags(item.tags)), glossary),
             )
         )
-    if sum(1 for q in questions if q.topic_weights) < GLOSSARY_SHARE * len(questions):
+    if len(questions) >= SMALL_FILE and not _about_glossary(questions):
         questions = [replace(q, topic_weights=_sectioned(q, glossary)) for q in questions]
     return questions, file_report(source, parsed, questions)
+
+
+def _about_glossary(questions: list[Question]) -> bool:
+    """Whether enough of these questions name a glossary topic for the glossary to be
+    their subject (else a topic named once is a coincidence: "initialization" in Android
+    notes is no weight initialization)."""
+    return sum(1 for q in questions if q.topic_weights) >= GLOSSARY_SHARE * len(questions)
+
+
+def _small_files_by_folder(questions: list[Question], glossary: Glossary) -> list[Question]:
+    """The glossary topics of files too small to judge alone (a folder of one question per
+    file), judged with the other small files of their folder."""
+    sizes = Counter(q.source for q in questions)
+    folders: dict[str, list[Question]] = {}
+    for q in questions:
+        if sizes[q.source] < SMALL_FILE:
+            folders.setdefault(str(Path(q.source).parent), []).append(q)
+    off = {q.id for group in folders.values() if not _about_glossary(group) for q in group}
+    return [replace(q, topic_weights=_sectioned(q, glossary)) if q.id in off else q
+            for q in questions]
 
 
 def _sectioned(question: Question, glossary: Glossary) -> tuple[tuple[str, int], ...]:
@@ -155,6 +180,13 @@ def _place_names(source: str) -> list[str]:
     parts = Path(source).with_suffix("").parts
     names = [re.sub(r"[_\-]+", " ", _ORDER.sub("", part)).strip() for part in parts]
     return [name for name in names if name.strip(".")]
+
+
+def _names_its_question(name: str) -> bool:
+    """A one-question file's name that asks ("What do you know about ArrayMap") or numbers
+    it ("AC Question01"): the question's, no topic of its own (a name such as "激活函数"
+    is)."""
+    return asks(name) or bool(_NUMBERED_QUESTION.search(name))
 
 
 def _shared_places(sources: list[str]) -> frozenset[str]:
@@ -244,11 +276,10 @@ def load_bank(
     jobs = [(r.text, r.notes_file.source, r.notes_file.path, r.prefix) for r in pending]
     count = workers or _worker_count(sum(len(job[0]) for job in jobs), len(jobs))
     for done, (found, report) in zip(pending, _parse_files(jobs, glossary, count), strict=True):
-        places = (
-            [name for name in _place_names(done.notes_file.source) if name not in shared]
-            if several
-            else []
-        )
+        names = _place_names(done.notes_file.source)
+        if len(found) == 1 and _names_its_question(names[-1]):
+            names = names[:-1]
+        places = [name for name in names if name not in shared] if several else []
         done.parsed = parsed = (_with_places(found, places, glossary), report)
         if cache:
             cache.put(done.key, parsed)
@@ -278,7 +309,8 @@ def load_bank(
             continue
         used_files.append(notes_file.path)
         questions.extend(found)
-    return QuestionBank(questions, used_files, warnings, reports)
+    return QuestionBank(_small_files_by_folder(questions, glossary), used_files, warnings,
+                        reports)
 
 
 @dataclass
