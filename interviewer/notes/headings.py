@@ -114,10 +114,33 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     # (level, body) of a question written under a bare "## 问题" label: the plain headings
     # after it at its level ("## 问题背景", "## 问题解答", "## 拓展") are its answer.
     prompted: tuple[int, int] | None = None
+    # (level, body or None) of a heading that is only a number ("## #1", "## 7") over headings:
+    # the first heading under it is the question, every heading after it (at any level under
+    # the number) is part of its answer.
+    wrapper: tuple[int, int | None] | None = None
+    left_out: int | None = None
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
             stack.pop()
+        if wrapper is not None and level <= wrapper[0]:
+            wrapper = None
+        if left_out is not None and level <= left_out:
+            left_out = None
+        if wrapper is not None and left_out is None and _left_out(ctx, segment):
+            left_out = level  # "### References" in the answer: left out with what is under it
+        if wrapper is not None and left_out is not None:
+            continue
+        if wrapper is not None:
+            if wrapper[1] is None:
+                sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
+                bodies.append((_heading_draft(title, segment.heading, sections), [], False))
+                wrapper = (wrapper[0], len(bodies) - 1)
+                roles[index] = "question"
+                bodies[-1][1].extend(segment.body)
+            else:
+                bodies[wrapper[1]][1].extend([segment.heading, *segment.body])
+            continue
         if prompted is not None and level < prompted[0]:
             prompted = None
         if previous is not None and level < previous[0]:
@@ -256,6 +279,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
             roles[index] = "question"
+        elif title.label_only and deeper and title.text:
+            wrapper = (level, None)
         elif has_body and level in numbered:
             # A preface or a section's introduction: its questions are the numbered ones.
             stack.append((level, "section", section_name(title.text)))

@@ -124,7 +124,7 @@ ANSWER_WORDS = re.compile(
 )
 _PROMPT_LABEL = re.compile(r"^(?:question|problem|题目|问题|面试题)$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
-    r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|\d+)\s*[.:：、)）]?$",
+    r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|#?\d+)\s*[.:：、)）]?$",
     re.IGNORECASE,
 )
 
