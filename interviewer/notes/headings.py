@@ -5,6 +5,7 @@ What makes a plain heading a section is in `sections`; what makes a body no answ
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
@@ -119,12 +120,25 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     # the number) is part of its answer.
     wrapper: tuple[int, int | None] | None = None
     left_out: int | None = None
+    # (level, last question) of a heading whose own text held questions ("## 1. Code Review"
+    # over `**Question:** …`): a plain heading under it that the file repeats under every such
+    # heading ("### Candidate Response Paths") goes on with that question's answer.
+    held: tuple[int, Draft] | None = None
+    repeated = _repeated_titles(segments)
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
             stack.pop()
         if wrapper is not None and level <= wrapper[0]:
             wrapper = None
+        if held is not None and level <= held[0]:
+            held = None
+        if held is not None and title.text in repeated and not title.marked:
+            part = [segment.heading, *segment.body]
+            while part[-1].kind == "hr":
+                part.pop()  # the rule that separates this question from the next
+            held[1].add_answer(*ctx.render(part))
+            continue
         if left_out is not None and level <= left_out:
             left_out = None
         if wrapper is not None and left_out is None and _left_out(ctx, segment):
@@ -252,6 +266,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
             outline.drafts += inner
+            held = (level, inner[-1])
             continue
         if unwritten_section(segments, index):
             stack.append((level, "section", section_name(title.text)))
@@ -341,6 +356,13 @@ def _opens_question(segment: Segment) -> bool:
     """A heading after a bare question label that starts a question of its own: a marked one
     or another label."""
     return segment.title.marked or is_prompt_label(segment.title.text)
+
+
+def _repeated_titles(segments: list[Segment]) -> set[str]:
+    """Heading texts a file writes three times or more: a part every question has (its
+    response paths, its pitfalls), not a question of its own."""
+    counts = Counter(segment.title.text for segment in segments if segment.title.text)
+    return {text for text, count in counts.items() if count >= 3}
 
 
 def _left_out(ctx: Context, segment: Segment) -> bool:
