@@ -103,3 +103,30 @@ def test_a_level_label_between_questions_marks_the_questions_after_it(tmp_path: 
         ("Which command lists files?", None),
         ("怎样追踪系统调用？", "hard"),
     ]
+
+
+def test_under_a_topic_heading_the_text_before_the_answer_fold_is_the_question(
+    tmp_path: Path,
+) -> None:
+    # "## Q2 朴素贝叶斯" names a topic; the exercise is the text under it (ending in "。",
+    # a figure, options) and the fold labelled 答案 holds its answer — the exercise is not
+    # part of the answer, whether it ends in "？" or not.
+    path = tmp_path / "ml.md"
+    fold = "<details>\n<summary>答案</summary>\n<div>\n\n{}\n</div>\n</details>\n\n"
+    path.write_text(
+        "## Q1 决策树\n\n如果采用多路划分，这种方式的最大问题是：\n\n- A 计算量太大\n- B 过拟合\n\n"
+        + fold.format("**B** 每个值一个分支，容易过拟合。")
+        + "## Q2 朴素贝叶斯\n\n下面哪张图能表示朴素贝叶斯分类的假设。\n\n![nbc](nbc.jpg)\n\n"
+        + fold.format("**C** 特征之间相互独立。")
+        + "## Q3 神经网络\n\n对神经网络而言，哪一项对过拟合影响最大。\n\n- A 隐藏层节点数\n- B 学习率\n\n"
+        + fold.format("**A** 节点数决定模型的复杂程度。"),
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["决策树", "朴素贝叶斯", "神经网络"]
+    assert [q.answer for q in questions] == [
+        "**B** 每个值一个分支，容易过拟合。",
+        "**C** 特征之间相互独立。",
+        "**A** 节点数决定模型的复杂程度。",
+    ]
+    assert "哪张图" in questions[1].prompt and "隐藏层节点数" in questions[2].prompt

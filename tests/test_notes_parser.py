@@ -43,6 +43,10 @@ def titles(text: str) -> list[str]:
         ("## 第 12 题：什么是闭包？", "什么是闭包？", 12, 0, ()),
         ("### 1 . In which case is IaaS best?", "In which case is IaaS best?", 1, 0, ()),
         ("## 8. 以下代码中，`<p>` 元素是什么颜色？", "以下代码中，<p> 元素是什么颜色？", 8, 0, ()),
+        # A dash between the number and the text separates them, it is not part of the title.
+        ("## Q12 - 信息熵", "信息熵", 12, 0, ()),
+        ("## 3 – What is a closure?", "What is a closure?", 3, 0, ()),
+        ("## 2 - 1 = ?", "2 - 1 = ?", None, 0, ()),
     ],
 )
 def test_heading_styles(

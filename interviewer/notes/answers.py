@@ -11,6 +11,7 @@ from interviewer.notes.draft import (
     ANSWER_HEADING,
     Context,
     Draft,
+    asks,
     read_metadata,
     strip_a_label,
 )
@@ -115,8 +116,13 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
         ),
         None,
     )
+    # Under a title that names a topic ("## Q2 朴素贝叶斯"), all the text before an answer
+    # fold or `答案` label is the exercise, whatever it ends with: the title does not ask, so
+    # the text must. (A label of the file's own, "**特点：**", may open a part of the text.)
     if marker is not None and (
-        label_only or all(_asks_or_sets_up(ctx, block) for block in kept[:marker])
+        label_only
+        or (not asks(draft.title) and is_answer_marker(kept[marker]))
+        or all(_asks_or_sets_up(ctx, block) for block in kept[:marker])
     ):
         prompt, answer = kept[:marker], kept[marker:]
     elif label_only:

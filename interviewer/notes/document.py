@@ -135,6 +135,31 @@ def _space_headings(text: str) -> str:
     return "\n".join(lines)
 
 
+# A kramdown attribute list: `{: .label .label-red }` after a span, `{: .note }` or `{:toc}`
+# on a line of its own (Jekyll themes): styling the reader of the page never sees. Only class,
+# id and key=value items, so that a format spec such as `'{:.2f}'` is not one.
+_ATTRIBUTE_LIST = re.compile(
+    r"\{:[ \t]*(?:(?:[.#][A-Za-z_][\w-]*|[A-Za-z_][\w-]*=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+)"
+    r"|toc)[ \t]*)+\}"
+)
+
+
+def _without_attribute_lists(text: str) -> str:
+    """Kramdown attribute lists removed, outside code fences; lines stay where they were."""
+    if "{:" not in text:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line.lstrip(" >"))
+        if opening:
+            mark = opening.group(1)
+            fence = "" if fence == mark else fence or mark
+        elif not fence and "{:" in line:
+            lines[index] = _ATTRIBUTE_LIST.sub("", line)
+    return "\n".join(lines)
+
+
 def _matches_a_spaced_level(line: str, text: str) -> bool:
     """An unspaced `##`–`######` line whose hashes the notes' spaced headings also use."""
     unspaced = _UNSPACED_HEADING.match(line)
@@ -157,7 +182,7 @@ def parse_document(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _ZERO_WIDTH.sub("", _ZERO_WIDTH_INDENT.sub(r"\1", text))
     front_matter, body = split_front_matter(text)
-    body = _space_headings(_blank_toc(body))
+    body = _space_headings(_blank_toc(_without_attribute_lists(body)))
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)

@@ -5,6 +5,7 @@ What makes a plain heading a section is in `sections`; what makes a body no answ
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
@@ -114,10 +115,46 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     # (level, body) of a question written under a bare "## 问题" label: the plain headings
     # after it at its level ("## 问题背景", "## 问题解答", "## 拓展") are its answer.
     prompted: tuple[int, int] | None = None
+    # (level, body or None) of a heading that is only a number ("## #1", "## 7") over headings:
+    # the first heading under it is the question, every heading after it (at any level under
+    # the number) is part of its answer.
+    wrapper: tuple[int, int | None] | None = None
+    left_out: int | None = None
+    # (level, last question) of a heading whose own text held questions ("## 1. Code Review"
+    # over `**Question:** …`): a plain heading under it that the file repeats under every such
+    # heading ("### Candidate Response Paths") goes on with that question's answer.
+    held: tuple[int, Draft] | None = None
+    repeated = _repeated_titles(segments)
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
             stack.pop()
+        if wrapper is not None and level <= wrapper[0]:
+            wrapper = None
+        if held is not None and level <= held[0]:
+            held = None
+        if held is not None and title.text in repeated and not title.marked:
+            part = [segment.heading, *segment.body]
+            while part[-1].kind == "hr":
+                part.pop()  # the rule that separates this question from the next
+            held[1].add_answer(*ctx.render(part))
+            continue
+        if left_out is not None and level <= left_out:
+            left_out = None
+        if wrapper is not None and left_out is None and _left_out(ctx, segment):
+            left_out = level  # "### References" in the answer: left out with what is under it
+        if wrapper is not None and left_out is not None:
+            continue
+        if wrapper is not None:
+            if wrapper[1] is None:
+                sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
+                bodies.append((_heading_draft(title, segment.heading, sections), [], False))
+                wrapper = (wrapper[0], len(bodies) - 1)
+                roles[index] = "question"
+                bodies[-1][1].extend(segment.body)
+            else:
+                bodies[wrapper[1]][1].extend([segment.heading, *segment.body])
+            continue
         if prompted is not None and level < prompted[0]:
             prompted = None
         if previous is not None and level < previous[0]:
@@ -229,6 +266,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
             outline.drafts += inner
+            held = (level, inner[-1])
             continue
         if unwritten_section(segments, index):
             stack.append((level, "section", section_name(title.text)))
@@ -256,6 +294,8 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             stack.append((level, "question", len(bodies) - 1))
             previous = (level, len(bodies) - 1)
             roles[index] = "question"
+        elif title.label_only and deeper and title.text:
+            wrapper = (level, None)
         elif has_body and level in numbered:
             # A preface or a section's introduction: its questions are the numbered ones.
             stack.append((level, "section", section_name(title.text)))
@@ -316,6 +356,13 @@ def _opens_question(segment: Segment) -> bool:
     """A heading after a bare question label that starts a question of its own: a marked one
     or another label."""
     return segment.title.marked or is_prompt_label(segment.title.text)
+
+
+def _repeated_titles(segments: list[Segment]) -> set[str]:
+    """Heading texts a file writes three times or more: a part every question has (its
+    response paths, its pitfalls), not a question of its own."""
+    counts = Counter(segment.title.text for segment in segments if segment.title.text)
+    return {text for text, count in counts.items() if count >= 3}
 
 
 def _left_out(ctx: Context, segment: Segment) -> bool:

@@ -18,9 +18,9 @@ _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
 _ASKED = re.compile(r"^\s*(?:Q|Question|问|题目)\s*(?:[:：]|\.(?=\s))\s*(?=\S)", re.IGNORECASE)
 _NUMBER = re.compile(
     r"^\s*(?:"
-    r"(?:[Qq]|Question|Problem|题目|问题|面试题)\s*#?\s*(?P<q>\d+)\s*[.:：、)）]?"
+    r"(?:[Qq]|Question|Problem|题目|问题|面试题)\s*#?\s*(?P<q>\d+)\s*(?:[.:：、)）]|[-–—](?=\s))?"
     r"|第\s*(?P<di>\d+)\s*[题问道]\s*[.:：、)）]?"
-    r"|(?P<n>\d+)\s*(?:[.、)）．:：](?!\d)|\s+[.、)）．](?!\d))"
+    r"|(?P<n>\d+)\s*(?:[.、)）．:：](?!\d)|\s+[.、)）．](?!\d)|\s+[-–—]\s+(?=\D))"
     r"|[（(](?P<p>\d+)[)）]"
     r")\s*"
 )
@@ -124,7 +124,7 @@ ANSWER_WORDS = re.compile(
 )
 _PROMPT_LABEL = re.compile(r"^(?:question|problem|题目|问题|面试题)$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
-    r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|\d+)\s*[.:：、)）]?$",
+    r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|#?\d+)\s*[.:：、)）]?$",
     re.IGNORECASE,
 )
 

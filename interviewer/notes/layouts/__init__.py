@@ -18,6 +18,7 @@ from interviewer.notes.layouts import (
     lists,
     numbered,
     qa_labels,
+    tables,
 )
 from interviewer.notes.marks import level_difficulty
 from interviewer.notes.markup import plain_text
@@ -39,6 +40,7 @@ _BASIC_WORD = re.compile(r"\bbasics?\b|基础|简单", re.IGNORECASE)
 
 LAYOUTS: tuple[Layout, ...] = (
     Layout(details.NAME, details.match),
+    Layout(tables.NAME, tables.match),
     Layout(qa_labels.NAME, qa_labels.match),
     Layout(bold.NAME, bold.match),
     Layout(blockquote.NAME, blockquote.match),
