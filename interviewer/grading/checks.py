@@ -166,7 +166,8 @@ def contradiction(j: Judgement) -> CheckReport:
     found = []
     mine = claims([s.clauses for s in j.view.sentences], lexicon=lexicon)
     clashes = [(said.text, note.text) for said, note in find_contradictions(
-        mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term)]
+        mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term,
+        j.prepared.labels)]
     answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term,
                        lexicon.text_concepts,
                        partial(unnegated, lexicon=lexicon))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.grading.labels import opens_with_pronoun, sentence_label
 from interviewer.grading.lexicon import NAME_NEGATION, Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
 
@@ -202,10 +203,17 @@ def claims(
     # The clause after each one, across sentence ends: "…消失；但如果…" turns across a "；".
     flat = [clause for sentence in sentences for clause, _ in sentence]
     at = 0
+    # What a labelled sentence ("ClusterIP: …") is about, and the pronoun-led sentences after
+    # it: "It exposes the Service on an internal IP" speaks of ClusterIP only.
+    labelled: frozenset[str] = frozenset()
     for sentence in sentences:
         previous: frozenset[str] = frozenset()
         framed: frozenset[str] = frozenset()
-        scope: frozenset[str] = frozenset()
+        if label := sentence_label(sentence, context, lexicon):
+            labelled = label
+        elif not sentence or not opens_with_pronoun(sentence[0][0]):
+            labelled = frozenset()
+        scope: frozenset[str] = labelled
         for clause, listed in sentence:
             at += 1
             # Single characters ("大", "小") are the direction's own words, not its subject.
@@ -304,6 +312,7 @@ def contradiction(
     reference: Sequence[Claim],
     is_domain: Callable[[str], bool],
     topic: frozenset[str] = frozenset(),
+    labelled: frozenset[str] = frozenset(),
 ) -> Claim | None:
     """The note clause this claim contradicts. Precision first, since a false "与笔记矛盾"
     on a right answer is the worst thing the grader can say: the note clause must share a
@@ -316,7 +325,7 @@ def contradiction(
         return None
     # The question's topic stands in only for a claim that names none of the things the
     # notes scope their claims to ("In bagging the models share no parameters" is about bagging).
-    scopes = frozenset().union(*(ref.scope for ref in reference))
+    scopes = frozenset().union(*(ref.scope for ref in reference)) | labelled
     about = claim.anchors if claim.anchors & scopes else claim.anchors | (topic - claim.foreign)
     conflict: tuple[tuple[int, int], Claim] | None = None
     agree = (-1, -1)
@@ -360,13 +369,14 @@ def find_contradictions(
     lexicon: Lexicon,
     topic: frozenset[str] = frozenset(),
     is_term: Callable[[str], bool] | None = None,
+    labelled: frozenset[str] = frozenset(),
 ) -> list[tuple[Claim, Claim]]:
     """(answer clause, note clause) pairs that contradict each other; `topic` is what the
     question is about, `is_term` what counts as a term of the subject (default: the
-    lexicon's domain terms)."""
+    lexicon's domain terms), `labelled` the terms the notes label sentences with."""
     found = []
     for claim in answer_claims:
-        ref = contradiction(claim, reference, is_term or lexicon.is_domain, topic)
+        ref = contradiction(claim, reference, is_term or lexicon.is_domain, topic, labelled)
         if ref is not None:
             found.append((claim, ref))
     return found

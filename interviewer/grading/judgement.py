@@ -80,6 +80,8 @@ class Prepared:
     """Terms a note sentence (or the question) tells apart, with that sentence."""
     stances: list[Stance] = field(default_factory=list)
     """Note clauses that say something of a thing they name first, affirmed or denied."""
+    labels: frozenset[str] = frozenset()
+    """Terms the notes open a sentence with as its label ("NodePort: …")."""
 
 
 @dataclass

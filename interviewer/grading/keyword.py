@@ -19,6 +19,7 @@ from interviewer.grading.contradiction import claims, text_clauses, unnegated
 from interviewer.grading.feedback import compose, shown
 from interviewer.grading.honesty import ProfileIndex, strip_injection
 from interviewer.grading.judgement import Judgement, Prepared, Tools
+from interviewer.grading.labels import labels
 from interviewer.grading.lexicon import Lexicon, Weights, load_lexicon
 from interviewer.grading.matching import clause_concepts, view_answer
 from interviewer.grading.misconceptions import load_misconceptions
@@ -111,6 +112,7 @@ class KeywordGrader:
             cached = self._prepared[key] = Prepared(
                 reference=reference,
                 claims=claims(clauses, reference.title_concepts, lexicon),
+                labels=labels(clauses, reference.title_concepts, lexicon),
                 sentences=sentences,
                 formulas=prepare_formulas(reference.sentences, lexicon),
                 ratios=[(ratio, sentence) for sentence in reference.sentences
