@@ -112,6 +112,20 @@ def test_a_bracket_listing_other_things_is_no_pair(text: str) -> None:
     assert term_pairs(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["每个值小于 64byte（可以通过参数调整）时用紧凑编码。", "它记下上一个 node（可以看作一个槽位）的长度。",
+     "写入 buffer（也就是内存里的一段）后返回。", "先开 shard（例如按用户分）再扩容。"],
+)
+def test_a_bracketed_chinese_remark_after_an_english_word_is_no_pair(text: str) -> None:
+    # "（可以…）", "（也就是…）", "（例如…）" explain or illustrate the word; they do not name it.
+    assert term_pairs(text) == []
+
+
+def test_a_bracketed_chinese_name_after_an_english_word_is_still_a_pair() -> None:
+    assert term_pairs("它定时做 snapshot（快照）备份。") == [("快照", "snapshot")]
+
+
 def test_a_bracket_of_examples_names_no_single_term() -> None:
     # ReLU, Sigmoid and Tanh are examples of 激活函数, not its names: the pairs name three
     # different things, so mining makes 激活函数 a synonym of none of them.

@@ -19,6 +19,7 @@ from interviewer.notes.labels import (
     structural_labels,
     without_labels,
 )
+from interviewer.notes.layouts.lines import read as question_lines
 from interviewer.notes.layouts.lists import NAME as LIST_LAYOUT
 from interviewer.notes.marks import (
     difficulty_value,
@@ -98,7 +99,8 @@ def parse_markdown(
     front = doc.front_matter
     front_title = str(front.get("title") or front.get("question") or "").strip()
     outline = read_outline(ctx, doc.blocks, front_title or default_chapter)
-    drafts = outline.drafts
+    # A file in no layout at all may be questions pasted as plain lines, one paragraph each.
+    drafts = outline.drafts or question_lines(ctx, doc.blocks)
     result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
     if front_title and _single_question(front, front_title, drafts):
         # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.

@@ -15,7 +15,7 @@ from interviewer.topics import compact
 if TYPE_CHECKING:
     from interviewer.notes import Question
 
-MINED_VERSION = 5
+MINED_VERSION = 6
 """Raise it when mining finds other pairs in the same notes (cached groups are then stale)."""
 NOTE_SYNONYM_WEIGHT = 1.0
 """A spelling the notes give for the same term counts as the word typed (it is the only way

@@ -22,6 +22,11 @@ _ALIAS_CHARS = 4
 # are found first: a pattern that starts at every Latin word backtracks over all English
 # text (~1.5 s per 1,000 questions of it).
 _ZH_GLOSS = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,10})\s*[)）]")
+# A bracket that opens this way explains or illustrates the word before it ("64byte（可以通过
+# 配置文件修改）", "entry（可以理解为一个数据）"): it does not name it.
+_REMARK_ZH = re.compile(
+    r"^(?:可以|也就是|就是|即|指的是|比如|例如|如果|表示|一般|通常|默认|需要|没有|注意)"
+)
 _EN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9\-]*(?:\s+[A-Za-z][A-Za-z0-9\-]*){0,5})\s*$")
 # A bracketed abbreviation, then the words before it; or an abbreviation, then its
 # bracketed long form.
@@ -90,6 +95,8 @@ def term_pairs(text: str) -> list[tuple[str, str]]:
         if len(chinese) >= 2 and all(set(alias) & set(chinese) for alias in aliases):
             found += [(chinese, name) for name in names]
     for gloss in _ZH_GLOSS.finditer(text):
+        if _REMARK_ZH.match(gloss.group(1)):
+            continue
         words = _before(_EN_BEFORE, text, gloss.start())
         if words is None:
             continue
