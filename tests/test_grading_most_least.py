@@ -1,0 +1,69 @@
+"""The most and the least ("最多" / "最少"), earlier and later ("更早" / "更晚") are directions:
+"丢弃最近最多提交的任务" contradicts notes that say "最近最少", and the right answer stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from interviewer.grading.contradiction import direction
+from interviewer.grading.keyword import KeywordGrader
+from interviewer.notes import QuestionBank
+from tests.grading_helpers import found_by, notes_bank
+from tests.grading_helpers import grade_for as _grade
+
+NOTES = """# 调度
+
+## 1. 打印队列满了时有哪些丢弃规则？
+
+丢弃规则是指队列已满、新任务又要进来时，先丢掉哪个任务。
+
+- oldest-first：当队列已满时，在全部任务中，丢弃最近最少提交的任务。
+- deadline-first：当队列已满时，在设置了截止时间的任务中，有更早截止时间的任务优先丢弃。
+- reject-new：当队列已满时，新提交的任务直接报错。
+"""
+
+
+@pytest.fixture(scope="module")
+def notes(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
+    return notes_bank(tmp_path_factory, {"diaodu.md": NOTES})
+
+
+@pytest.fixture(scope="module")
+def plain(notes: QuestionBank) -> KeywordGrader:
+    return KeywordGrader(notes, packs=[])
+
+
+def _clashes(plain: KeywordGrader, notes: QuestionBank, answer: str) -> list[str]:
+    return found_by(_grade(plain, notes, "丢弃规则", answer), "contradiction")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("丢弃最近最少提交的任务", ("extreme", -1)),
+    ("丢弃最近最多提交的任务", ("extreme", 1)),
+    ("截止时间更晚的任务优先丢弃", ("order", 1)),
+    ("截止时间较早的任务优先丢弃", ("order", -1)),
+])
+def test_most_least_and_earlier_later_point_along_an_axis(
+    text: str, expected: tuple[str, int]
+) -> None:
+    assert expected in direction(text)
+
+
+@pytest.mark.parametrize("answer", [
+    "oldest-first 在全部任务中丢弃最近最多提交的任务。",
+    "deadline-first 在设置了截止时间的任务中，让截止时间更晚的任务优先丢弃。",
+])
+def test_the_opposite_end_is_a_contradiction(
+    plain: KeywordGrader, notes: QuestionBank, answer: str
+) -> None:
+    assert _clashes(plain, notes, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "oldest-first 在全部任务中丢弃最近最少提交的任务。",
+    "deadline-first 在设置了截止时间的任务中，让截止时间更早的任务先丢弃。",
+    "reject-new 不丢弃任何任务，新提交的任务直接报错。",
+])
+def test_the_same_end_is_not_flagged(plain: KeywordGrader, notes: QuestionBank, answer: str) -> None:
+    assert not _clashes(plain, notes, answer)
+
