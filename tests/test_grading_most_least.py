@@ -1,5 +1,6 @@
-"""The most and the least ("最多" / "最少"), earlier and later ("更早" / "更晚") are directions:
-"丢弃最近最多提交的任务" contradicts notes that say "最近最少", and the right answer stays clean."""
+"""The most and the least ("最多" / "最少"), earlier and later ("更早" / "更晚") are directions,
+and a word that only looks glued to a degree adverb ("最近", "更新") keeps its meaning: "丢弃最近
+最多提交的任务" contradicts notes that say "最近最少", and the right answer stays clean."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import pytest
 
 from interviewer.grading.contradiction import direction
 from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.lexicon import Lexicon
 from interviewer.notes import QuestionBank
+from interviewer.text import cut
 from tests.grading_helpers import found_by, notes_bank
 from tests.grading_helpers import grade_for as _grade
 
@@ -67,3 +70,14 @@ def test_the_opposite_end_is_a_contradiction(
 def test_the_same_end_is_not_flagged(plain: KeywordGrader, notes: QuestionBank, answer: str) -> None:
     assert not _clashes(plain, notes, answer)
 
+
+def test_words_that_only_look_glued_stay_whole(plain: KeywordGrader) -> None:
+    lexicon: Lexicon = plain._tools.lexicon
+    words = ["最近", "更新", "会话", "还原", "最终"]
+    assert lexicon.split_glue(words) == words
+    assert "最近" in lexicon.split_glue(cut("丢弃最近最多提交的任务"))
+    # A degree adverb or a particle jieba glued to an adjective, a negation or another
+    # particle is still peeled off.
+    assert lexicon.split_glue(["太低会"]) == ["太", "低", "会"]
+    assert lexicon.split_glue(["更快"]) == ["更", "快"]
+    assert lexicon.split_glue(["还会"]) == ["还", "会"]
