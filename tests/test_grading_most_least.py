@@ -1,4 +1,5 @@
-"""The most and the least ("最多" / "最少"), earlier and later ("更早" / "更晚") are directions,
+"""The most and the least ("最多" / "最少"), earlier and later ("更早" / "更晚"), longer and
+shorter ("长一点" / "短点") are directions,
 and a word that only looks glued to a degree adverb ("最近", "更新") keeps its meaning: "丢弃最近
 最多提交的任务" contradicts notes that say "最近最少", and the right answer stays clean."""
 
@@ -23,6 +24,10 @@ NOTES = """# 调度
 - oldest-first：当队列已满时，在全部任务中，丢弃最近最少提交的任务。
 - deadline-first：当队列已满时，在设置了截止时间的任务中，有更早截止时间的任务优先丢弃。
 - reject-new：当队列已满时，新提交的任务直接报错。
+
+## 2. 失败的任务怎么重试？
+
+失败的任务放回队列重试，重试间隔可以设置短点，如5秒（设置太长会让任务积压）。
 """
 
 
@@ -45,6 +50,10 @@ def _clashes(plain: KeywordGrader, notes: QuestionBank, answer: str) -> list[str
     ("丢弃最近最多提交的任务", ("extreme", 1)),
     ("截止时间更晚的任务优先丢弃", ("order", 1)),
     ("截止时间较早的任务优先丢弃", ("order", -1)),
+    ("重试间隔可以设置短点", ("size", -1)),
+    ("重试间隔要设置得长一点", ("size", 1)),
+    ("间隔变短", ("size", -1)),
+    ("设置太长会让任务积压", ("excess", 1)),
 ])
 def test_most_least_and_earlier_later_point_along_an_axis(
     text: str, expected: tuple[str, int]
@@ -69,6 +78,22 @@ def test_the_opposite_end_is_a_contradiction(
 ])
 def test_the_same_end_is_not_flagged(plain: KeywordGrader, notes: QuestionBank, answer: str) -> None:
     assert not _clashes(plain, notes, answer)
+
+
+@pytest.mark.parametrize("text", ["任务数量增长一点", "成长", "长度", "缩短"])
+def test_long_needs_a_comparison(text: str) -> None:
+    assert not [axis for axis, _ in direction(text) if axis in ("size", "excess")]
+
+
+def test_longer_where_the_notes_say_shorter_is_a_contradiction(
+    plain: KeywordGrader, notes: QuestionBank
+) -> None:
+    def clashes(answer: str) -> list[str]:
+        return found_by(_grade(plain, notes, "重试", answer), "contradiction")
+
+    assert clashes("失败的任务放回队列重试，重试间隔要设置得长一点，比如 5 分钟。")
+    assert not clashes("失败的任务放回队列重试，重试间隔设置短一点，比如 5 秒。")
+    assert not clashes("重试间隔不能设置太长，否则任务会积压。")
 
 
 def test_words_that_only_look_glued_stay_whole(plain: KeywordGrader) -> None:
