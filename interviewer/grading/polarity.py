@@ -123,8 +123,10 @@ def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
     if a.subject != b.subject:
         return 0
     # Two clauses inside sentences about other things ("不变性是指…，输入变了输出不受影响";
-    # "卷积层具有平移等变性，…输入的平移能等价地影响输出") speak of those things.
-    inside = a.subject != a.opener and b.subject != b.opener
+    # "卷积层具有平移等变性，…输入的平移能等价地影响输出") speak of those things. A sentence
+    # that opens with no term ("Redis中，单条命令是…") is about nothing else.
+    inside = (a.opener is not None and a.subject != a.opener
+              and b.opener is not None and b.subject != b.opener)
     if inside and a.opener != b.opener:
         return 0
     shared = a.said & b.said
