@@ -57,6 +57,11 @@ NAME_NEGATION = re.compile(r"[不无非没未]")
 # Function characters jieba sometimes glues onto the word next to them.
 _GLUE_HEAD = frozenset("太很越更最也都就会还才又")
 _GLUE_TAIL = frozenset("会的了地得着就也都")
+# A two-character word opened by a degree adverb or a particle is that glue and a word only
+# when its other character is an adjective of degree, a negation or a function word ("太大",
+# "更快", "还有"); otherwise it is a word of its own that only looks glued ("最近", "更新",
+# "会话", "还原", "最终").
+_DEGREE = frozenset("大小多少高低快慢深浅强弱长短早晚好坏难易不没未无非")
 
 
 @lru_cache(maxsize=65536)
@@ -208,7 +213,8 @@ class Lexicon:
                 or token in self._concept or token in self._widths):
             return (token,)
         head = tail = ""
-        if token[0] in _GLUE_HEAD:
+        if token[0] in _GLUE_HEAD and (len(token) > 2 or token[1] in _DEGREE
+                                       or token[1] in STOPWORDS):
             head, token = token[0], token[1:]
         if len(token) > 1 and token[-1] in _GLUE_TAIL:
             token, tail = token[:-1], token[-1]

@@ -47,8 +47,11 @@ _GOES_ON = re.compile(
     r"returns?|supports?|works?|keeps?|gives?|makes?)\b",
     re.IGNORECASE,
 )
-# The thing a clause is about is among its first concepts.
+# The thing a clause is about is among its first concepts…
 SUBJECT_WITHIN = 2
+# …after the owner a Chinese clause may open with ("Redis的内存淘汰策略…", "该模型的输出…"):
+# the thing is what the owner has.
+_OWNER = re.compile(r"^\s*([A-Za-z][\w.\-]*|[\u4e00-\u9fff]{1,4})\s*的(?!话|时候)")
 # Two clauses say nearly the same when they share this many concepts besides the thing (or
 # one term, when neither says more than this many: "=== 不做「类型转换」")…
 MIN_SHARED = 2
@@ -88,7 +91,10 @@ def stances(
                        if len(c) > 1 and is_term(c)), None)
         for at, (clause, listed) in enumerate(sentence):
             concepts = [c for c in listed if len(c) > 1]
-            subject = next((c for c in concepts[:SUBJECT_WITHIN] if is_term(c)), None)
+            owner = _OWNER.match(clause)
+            within = SUBJECT_WITHIN + (len([c for c in concepts_of(owner.group(1)) if len(c) > 1])
+                                       if owner else 0)
+            subject = next((c for c in concepts[:within] if is_term(c)), None)
             if at and opener and _GOES_ON.match(clause):
                 # "箭头函数有自己的 this，也可以用作构造函数", "…, and cannot be overloaded":
                 # a clause that opens with its verb goes on about what its sentence opened
@@ -123,8 +129,10 @@ def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
     if a.subject != b.subject:
         return 0
     # Two clauses inside sentences about other things ("不变性是指…，输入变了输出不受影响";
-    # "卷积层具有平移等变性，…输入的平移能等价地影响输出") speak of those things.
-    inside = a.subject != a.opener and b.subject != b.opener
+    # "卷积层具有平移等变性，…输入的平移能等价地影响输出") speak of those things. A sentence
+    # that opens with no term ("Redis中，单条命令是…") is about nothing else.
+    inside = (a.opener is not None and a.subject != a.opener
+              and b.opener is not None and b.subject != b.opener)
     if inside and a.opener != b.opener:
         return 0
     shared = a.said & b.said
