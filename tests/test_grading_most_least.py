@@ -80,6 +80,14 @@ def test_the_same_end_is_not_flagged(plain: KeywordGrader, notes: QuestionBank, 
     assert not _clashes(plain, notes, answer)
 
 
+@pytest.mark.parametrize("text", ["选择让熵下降最多的特征", "让损失减少得最多的那一步",
+                                  "误差降低最少的方案"])
+def test_falling_the_most_is_no_most_of_the_thing(text: str) -> None:
+    # "熵下降最多" minimizes the entropy: it must not clash with "minimizes the entropy"
+    # (seen on the foreign dev set once 最多/最少 became directions).
+    assert "extreme" not in dict(direction(text))
+
+
 @pytest.mark.parametrize("text", ["任务数量增长一点", "成长", "长度", "缩短"])
 def test_long_needs_a_comparison(text: str) -> None:
     assert not [axis for axis, _ in direction(text) if axis in ("size", "excess")]
