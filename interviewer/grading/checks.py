@@ -177,16 +177,11 @@ def contradiction(j: Judgement) -> CheckReport:
     for said_text, note_text in clashes:
         inside = [i for i, p in enumerate(points) if note_text in p.text]
         if inside and j.statuses[inside[0]] == "covered":
-            # Covered even without the clashing sentence, naming every term of the note
-            # clause: the answer states the point correctly elsewhere, so the clash is a
-            # parsing slip, not an error. Words of the point alone ("事务没有回滚，所以要靠
-            # 单条命令自己保证") do not restate what the clash is about (单条命令是「原子性」的).
+            # Covered even without the clashing sentence: the answer states the point
+            # correctly elsewhere, so the clash is a parsing slip, not an error.
             rest = [s for s in j.view.sentences if said_text not in s.text]
             elsewhere = AnswerView(j.view.text, rest, j.view.concepts, j.view.glue)
-            named = frozenset().union(*(s.concepts for s in rest))
-            terms = {c for c in lexicon.text_concepts(note_text) if j.tools.is_term(c)}
-            if (terms <= named and status_for(
-                    match_point(points[inside[0]], elsewhere).strength) == "covered"):
+            if status_for(match_point(points[inside[0]], elsewhere).strength) == "covered":
                 continue
         if j.add_wrong(Wrong("contradiction", said_text, note_text,
                              inside[0] if inside else None)):
