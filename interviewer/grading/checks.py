@@ -168,11 +168,12 @@ def contradiction(j: Judgement) -> CheckReport:
     clashes = [(said.text, note.text) for said, note in find_contradictions(
         mine, j.prepared.claims, lexicon, reference.title_concepts, j.tools.is_term,
         j.prepared.labels)]
-    answered = stances([s.clauses for s in j.view.sentences], j.tools.is_term,
+    is_thing = partial(j.prepared.names_thing, is_term=j.tools.is_term)
+    answered = stances([s.clauses for s in j.view.sentences], is_thing,
                        lexicon.text_concepts,
                        partial(unnegated, lexicon=lexicon))
     clashes += [(said.text, note.text)
-                for said, note in polarity_flips(answered, j.prepared.stances, j.tools.is_term)
+                for said, note in polarity_flips(answered, j.prepared.stances, is_thing)
                 if said.text not in {text for text, _ in clashes}]
     for said_text, note_text in clashes:
         inside = [i for i, p in enumerate(points) if note_text in p.text]

@@ -64,6 +64,9 @@ _NEGATION = _rx(
 # "或者" / "并且" opening a predicate of its own ("不涉及时区或者要表示 2038 年以后的时间"):
 # a negation before it does not reach the words after it.
 _NEW_PREDICATE = _rx(r"(?:或者|或是|并且|而且)\s*(?=要|需要|需|想|希望|必须|应该|应|会|能|可以|可)")
+# "既不是 A 也不是 B", "neither A nor B": a negation after "也/又/亦" (or "nor") that follows
+# another starts a denial of its own; the first negation does not reach past it.
+_ANOTHER_DENIAL = _rx(r"[也又亦]\s*(?=不|没|无|未)|\bnor\b")
 # English also negates after the verb: "shares no weights", "has no effect".
 _AFTER_NEGATION = re.compile(r"\s+(?:no|nothing)\b", re.IGNORECASE)
 MIN_SHARED = 2
@@ -164,6 +167,8 @@ def direction(text: str) -> tuple[tuple[str, int], ...]:
         if negations is None:
             negations = [m.start() for m in _NEGATION.finditer(text)]
             breaks = [m.start() for m in _NEW_PREDICATE.finditer(text)]
+            breaks += [m.start() for m in _ANOTHER_DENIAL.finditer(text)
+                       if any(at < m.start() for at in negations)]
         axis, _, way = (match.lastgroup or "").rpartition("_")
         flips = 0 if axis in UNNEGATED else sum(
             1 for at in negations if at < match.start()

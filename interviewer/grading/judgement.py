@@ -4,6 +4,7 @@ whole bank, the question prepared once, and what each check has found so far. Th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,14 @@ class Prepared:
     """Note clauses that say something of a thing they name first, affirmed or denied."""
     labels: frozenset[str] = frozenset()
     """Terms the notes open a sentence with as its label ("NodePort: …")."""
+    subjects: frozenset[str] = frozenset()
+    """What the notes' sections over the question are named for, one word each ("Kafka",
+    "持久化"): a word of every question in single-subject notes, so never rare, yet the thing
+    a clause like "kafka不保证全局有序" is about."""
+
+    def names_thing(self, concept: str, is_term: Callable[[str], bool]) -> bool:
+        """True for a concept a clause can be about: a term, or what a section is named."""
+        return is_term(concept) or concept in self.subjects
 
 
 @dataclass

@@ -109,6 +109,9 @@ class KeywordGrader:
             siblings = self._tools.terms.siblings_of(question.id)
             words = [frozenset(c for c in concepts if len(c) > 1) for _, concepts in sentences]
             context = frozenset(c for c in reference.title_concepts if len(c) > 1)
+            named = [[c for c in lexicon.text_concepts(name) if len(c) > 1]
+                     for name in question.sections]
+            subjects = frozenset(words[0] for words in named if len(words) == 1)
             cached = self._prepared[key] = Prepared(
                 reference=reference,
                 claims=claims(clauses, reference.title_concepts, lexicon),
@@ -127,10 +130,11 @@ class KeywordGrader:
                 values=prepare_values(reference.sentences, lexicon),
                 relations=relations(said, lexicon, self._tools.is_term),
                 apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
-                stances=stances([clause_concepts(s, lexicon) for s in plain],
-                                self._tools.is_term, lexicon.text_concepts,
-                                partial(unnegated, lexicon=lexicon)),
+                subjects=subjects,
             )
+            cached.stances = stances([clause_concepts(s, lexicon) for s in plain],
+                                     partial(cached.names_thing, is_term=self._tools.is_term),
+                                     lexicon.text_concepts, partial(unnegated, lexicon=lexicon))
         return cached
 
     def warm(self, question: Question) -> None:

@@ -177,6 +177,20 @@ def polarity_flips(
 
 # "不是 A 而是 B", "not A but B": the clause denies A and affirms B.
 _INSTEAD = re.compile(r"而是|\bbut rather\b|\binstead\b", re.IGNORECASE)
+# "既不是 A 也不是 B", "neither A nor B": a negation after "也/又/亦" (or "nor") that follows
+# another denies one more thing; it does not cancel the first.
+_ALSO = re.compile(r"[也又亦]\s*$")
+
+
+def _negations(text: str) -> int:
+    """How many negations of a clause count: a repeated denial is one."""
+    count = 0
+    for negation in _NEGATION.finditer(text):
+        if count and (negation.group().lower() == "nor"
+                      or _ALSO.search(text[:negation.start()])):
+            continue
+        count += 1
+    return count
 
 
 def denies(text: str) -> bool:
@@ -184,7 +198,7 @@ def denies(text: str) -> bool:
     an odd number of negations, no hedge, no question and no "而是" turning it round."""
     if _HEDGE.search(text) or _INSTEAD.search(text):
         return False
-    return len(_NEGATION.findall(_WHETHER.sub("", text))) % 2 == 1
+    return _negations(_WHETHER.sub("", text)) % 2 == 1
 
 
 def denied_only(

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from interviewer.notes.draft import asks
 from interviewer.notes.markup import plain_text
 
 SHARE = 0.25
@@ -50,13 +51,14 @@ def _rest(text: str) -> str:
 
 def part_labels(body: str) -> frozenset[str]:
     """The labels a body writes with a colon on lines of their own (`**Switch:**` over the
-    lines about switches, `**优点：**` over a list): headings of the answer's parts, not
-    points it makes."""
+    lines about switches, `**优点：**` over a list), and the questions it writes in bold on
+    lines of their own (`**kafka producer如何优化打入速度**` over its answer): headings of the
+    answer's parts, not points it makes."""
     found: set[str] = set()
     for match in _LABEL.finditer(body):
         inner = match.group("inner")
         colon = match.group("colon") or inner.rstrip().endswith((":", "："))
-        if colon and not _rest(match.group("rest")) and _key(inner):
+        if (colon or asks(inner)) and not _rest(match.group("rest")) and _key(inner):
             found.add(_key(inner))
     return frozenset(found)
 
