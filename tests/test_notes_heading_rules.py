@@ -401,3 +401,21 @@ def test_answered_list_items_under_a_heading_read_as_an_introduction_are_kept(
         ("并行度怎么定？", "核数之和。", ("Spark", "应用架构")),
         ("为什么梯度消失？", "连乘。", ("RNN", "结构")),
     ]
+
+
+def test_a_section_heading_over_only_a_rule_keeps_its_questions(tmp_path: Path) -> None:
+    # Found on walk10i: "## 🟡 Intermediate Questions" followed by "---" was read as a table of
+    # contents (the rule looked like a table's rule), and the 20 questions under it were lost.
+    path = tmp_path / "queue.md"
+    path.write_text(
+        "### 1. What is a queue?\nA first-in, first-out list.\n\n---\n\n"
+        "## Intermediate Questions\n\n---\n\n"
+        "### 2. What is a dead letter queue?\nWhere failing messages go.\n\n---\n\n"
+        "### 3. What is backpressure?\nSlowing producers down.\n\n"
+        "## Contents\n\n---\n\n- [Queue](#1-what-is-a-queue)\n\n---\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "What is a queue?", "What is a dead letter queue?", "What is backpressure?",
+    ]

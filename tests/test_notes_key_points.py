@@ -185,3 +185,27 @@ def test_labels_heading_the_parts_of_an_answer_are_no_key_points(br: str) -> Non
     assert not {"Switch", "Hub"} & set(switch.key_points)
     # A highlight inside the answer stays its key point; the part labels do not join it.
     assert index.key_points == ("维护索引",)
+
+
+def test_a_table_led_into_by_a_line_gives_its_rows_named_by_their_keys() -> None:
+    # Found on walk10i: "Controls how producers wait for confirmation:" over "| acks | Meaning |"
+    # gave that line as the only key point, so "acks=all is fire and forget" scored 10/10.
+    text = (
+        "## 1. What does the retry setting do?\n\nDecides how a client retries:\n\n"
+        "| retries | Meaning |\n|---|---|\n| 0 | Never retry |\n| 3 | Retry three times |\n"
+        "| max / -1 | Retry until the timeout |\n\n"
+        "## 2. 缓存的写策略？\n\n常见的有两种：\n\n| 策略 | 做法 |\n|---|---|\n"
+        "| 写穿 | 同时写缓存和数据库 |\n| 写回 | 先写缓存，之后再写回数据库 |\n\n"
+        "## 3. What are the pros and cons?\n\n| Pros | Cons |\n|---|---|\n| fast | costly |\n"
+    )
+    retries, policies, pros = parse_markdown(text, "c").questions
+    assert retries.key_points == (
+        "Decides how a client retries", "retries 0: Never retry", "retries 3: Retry three times",
+        "retries max / -1: Retry until the timeout",
+    )
+    # A short label line ("常见的有两种：") is no point; names, not values, in the first column
+    # name their rows alone only beside long text: here they are cells of their columns.
+    assert policies.key_points == (
+        "策略: 写穿", "做法: 同时写缓存和数据库", "策略: 写回", "做法: 先写缓存，之后再写回数据库",
+    )
+    assert pros.key_points == ("Pros: fast", "Cons: costly")

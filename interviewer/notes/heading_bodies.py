@@ -45,8 +45,11 @@ def is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
     file's own headings."""
     if title.strip().lower().rstrip(":：") in TOC_TITLES:
         return True
-    # Lazily: most bodies show on their first line that they are not a list of links.
-    lines = (line for b in body for line in ctx.lines(b).split("\n") if line.strip())
+    # Lazily: most bodies show on their first line that they are not a list of links. A
+    # thematic break ("---" between a section heading and its first question) is no table rule.
+    lines = (
+        line for b in body if b.kind != "hr" for line in ctx.lines(b).split("\n") if line.strip()
+    )
     first = next(lines, None)
     if first is not None and _toc_line(first) and all(_toc_line(line) for line in lines):
         return True
@@ -85,7 +88,10 @@ def _links_to_own_headings(ctx: Context, body: list[Block]) -> bool:
 
 
 def has_text(block: Block) -> bool:
-    """Not a bare `<br>`/`<p align="center">` block: markup alone is no answer."""
+    """Not a bare `<br>`/`<p align="center">` block nor a thematic break (`---`): markup
+    alone is no answer."""
+    if block.kind == "hr":
+        return False
     return block.kind != "html" or bool(_MARKUP.sub("", block.text).strip())
 
 

@@ -43,6 +43,7 @@ _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
 _SENTENCE_END = re.compile(rf"[。！？!?；]|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)")
+_LETTER = re.compile(r"[^\W\d_]")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
 
@@ -187,13 +188,19 @@ def _table_points(rows: list[str]) -> list[str]:
         return []
     labels = [cells[0] for cells in body]
     longest = max((len(cell) for cells in body for cell in cells[1:]), default=0)
+    # Labels that are values ("0", "1", "all / -1" under "acks") are keys of the rows, and
+    # values of the column's name: each row is named by both ("acks 0").
+    valued = bool(header[0]) and any(label and not _LETTER.search(label) for label in labels)
     # The first column labels the rows under an empty corner, beside two compared columns,
-    # or as short names beside longer text ("momentum | keeps a running average …").
+    # as short names beside longer text ("momentum | keeps a running average …"), or as values.
     labelled = (not header[0] or len(header) > 2
-                or (all(len(label) <= NAME_CHARS for label in labels) and longest > NAME_CHARS))
+                or (all(len(label) <= NAME_CHARS for label in labels)
+                    and (longest > NAME_CHARS or valued)))
     points = []
     for cells in body:
         label = cells[0] if labelled else ""
+        if labelled and valued and label:
+            label = f"{header[0]} {label}"
         for column in range(int(labelled), len(cells)):
             cell = cells[column]
             if cell in ("", "-", "—"):
@@ -244,6 +251,11 @@ def derived_points(body: str, limit: int = 8) -> tuple[str, ...]:
         chosen = [text for indent, text in bullets if indent == shallowest]
         if len(chosen) < 2:
             chosen = [text for _, text in bullets]
+    elif paragraphs and tables and all(plain_text(t).endswith((":", "：")) for t in paragraphs):
+        # Prose that only leads into a table ("Controls how producers wait for confirmation:"
+        # over "| acks | Meaning |"): the table is what the answer says.
+        table = [point for rows in tables for point in _table_points(rows)]
+        return _unique([*(first_sentence(text) for text in paragraphs), *table])[:limit]
     elif paragraphs:
         chosen = paragraphs
     else:
