@@ -29,6 +29,7 @@ from interviewer.grading.ratios import find_ratios
 from interviewer.grading.relations import apart, relations
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
+from interviewer.grading.steps import procedures
 from interviewer.grading.substitution import parallel_pairs, sibling_pairs, statements
 from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
@@ -130,6 +131,7 @@ class KeywordGrader:
                 stances=stances([clause_concepts(s, lexicon) for s in plain],
                                 self._tools.is_term, lexicon.text_concepts,
                                 partial(unnegated, lexicon=lexicon)),
+                procedures=procedures(question.title, question.answer, lexicon),
             )
         return cached
 
