@@ -64,9 +64,32 @@ writes to.
 """
 
 
+HEADED_NOTES = """# 发布
+
+## 1. 发布一个新版本的流程是怎样的？
+
+### 1. 打标签
+
+在仓库里给要发布的提交打上版本标签（tag）。
+
+### 2. 构建镜像
+
+持续集成按标签构建容器镜像（image）并推送到镜像仓库。
+
+### 3. 灰度上线
+
+把新镜像部署到少量实例（canary），观察指标正常后再全量发布。
+
+## 2. 回滚一个版本要注意什么？
+
+回滚前要确认数据库迁移能否撤销，否则只回滚代码会让新旧结构不一致。
+"""
+
+
 @pytest.fixture(scope="module")
 def bank(tmp_path_factory: pytest.TempPathFactory) -> QuestionBank:
-    return notes_bank(tmp_path_factory, {"yunwei.md": ZH_NOTES, "network.md": EN_NOTES})
+    return notes_bank(tmp_path_factory, {"yunwei.md": ZH_NOTES, "network.md": EN_NOTES,
+                                         "release.md": HEADED_NOTES})
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +119,10 @@ def _steps(grade: Grade) -> list[str]:
         ("After the client sends a SYN, the server answers.",
          ("the client sends a SYN", "the server answers")),
         ("cordon → drain → uncordon", ("cordon", "drain", "uncordon")),
+        ("Step 1: split the data. Step 2: train the model.",
+         ("Step 1: split the data", "Step 2: train the model")),
+        # "next" in code is a name.
+        ("p->next = q; then we free p.", ("p->next = q", "then we free p")),
         ("1、发送请求；2、生成快照；3、传输文件", ("发送请求", "生成快照", "传输文件")),
         ("1. send a request\n2. make a snapshot", ("send a request", "make a snapshot")),
         # The second order of a corrected pair is the one asserted.
@@ -263,3 +290,14 @@ def test_a_numbered_list_of_kinds_or_advantages_orders_nothing(
     graded = _grade(plain, bank, title, answer)
     report = next(r for r in graded.checks if r.name == "steps")
     assert not report.ran and _steps(graded) == []
+
+
+def test_numbered_sub_headings_under_a_process_question_are_its_steps(
+    plain: KeywordGrader, bank: QuestionBank
+) -> None:
+    worded = _grade(plain, bank, "发布一个新版本", "先构建镜像并推送到镜像仓库，再给提交打上版本标签。")
+    numbered = _grade(plain, bank, "发布一个新版本",
+                      "1. 构建容器镜像并推送\n2. 给提交打版本标签\n3. 灰度上线到少量实例")
+    right = _grade(plain, bank, "发布一个新版本", "先给提交打上版本标签，再构建镜像并推送，最后灰度上线。")
+    assert "先「打标签：在仓库里给要发布的提交打上版本标签" in _steps(worded)[0]
+    assert _steps(numbered) and _steps(right) == []

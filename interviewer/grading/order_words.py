@@ -14,10 +14,12 @@ from dataclasses import dataclass
 # what follows it), and inside it a clause.
 _SENTENCE_END = re.compile(r"[。！？!?；;\n：]|[.:](?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、:]")
+# What follows an order word before its part says anything ("Step 2: ", "第一步，").
+_LABEL_END = " \t\n:：,，、"
 # Words that open the first part. Chinese 先 is one only alone: 优先, 先进, 先验, 祖先, 先后
 # ("in turn", which orders nothing by itself) and the like are words of their own.
 _FIRST = re.compile(
-    r"首先|第一步|(?<![优领祖原预事首抢率争])先(?![进验后前天例锋驱知河见])|"
+    r"首先|第一步|(?<![优领祖原预事首抢率争])先(?![进验后前天例锋驱知河见序])|"
     r"\b(?:first(?:ly)?|first of all|to begin with|initially|step 1)\b",
     re.IGNORECASE,
 )
@@ -38,6 +40,9 @@ _LAST = re.compile(r"最后(?![一的几面])|最终(?!的)|\b(?:finally|lastly|
 # step"), not when it happens; "if … then" is a condition; "by then" a time.
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|my|this|that|each|every|"
                          r"per|by|until|since|just)\s*$", re.IGNORECASE)
+# A word inside code ("p->next", "iter.next()") is a name.
+_CODE_MARKS = frozenset("->._/$@")
+_IDENTIFIER = re.compile(r"[(.\[]")
 # …and "more useful then X" a comparison misspelt.
 _CONDITION = re.compile(r"\b(?:if|unless|more|less|rather|better|worse|greater|fewer)\b",
                         re.IGNORECASE)
@@ -135,7 +140,9 @@ def _markers(text: str) -> list[tuple[int, int, str]]:
                           (_LAST, "last")):
         for match in pattern.finditer(text):
             before = text[:match.start()]
-            if match.group().isascii() and _DETERMINER.search(before):
+            if match.group().isascii() and (_DETERMINER.search(before)
+                                            or _IDENTIFIER.match(text, match.end())
+                                            or before[-1:] in _CODE_MARKS):
                 continue
             if match.group().lower() == "then" and _CONDITION.search(
                     before[_sentence_start(text, match.start()):]):
@@ -166,21 +173,23 @@ def sequence_words(text: str) -> list[Ordered]:
     end. A chain opened by a denied word ("不是先…", "not first") is not asserted."""
     chains: list[Ordered] = []
     starts: list[int] = []
+    bodies: list[int] = []
     words: list[str] = []
     denied = False
 
     def close(limit: int) -> None:
         if len(starts) >= 2 and not denied:
-            # Each part ends with its sentence at the latest: what follows it in the
-            # passage is commentary, not the next step.
-            ends = [min(b, _sentence_end(text, a)) for a, b in zip(starts, [*starts[1:], limit],
-                                                                    strict=True)]
+            # Each part ends with its sentence at the latest (past the colon of "Step 2:"):
+            # what follows it in the passage is commentary, not the next step.
+            ends = [min(b, _sentence_end(text, body))
+                    for body, b in zip(bodies, [*starts[1:], limit], strict=True)]
             parts = tuple(_part(text[a:b]) for a, b in zip(starts, ends, strict=True))
             if all(len(p) >= MIN_PART for p in parts):
                 chains.append(Ordered(parts, text[starts[0]:ends[-1]].strip(),
                                       weak=not any(_STRONG_FIRST.fullmatch(w) or w == "next"
                                                    for w in words)))
         starts.clear()
+        bodies.clear()
         words.clear()
 
     for at, end, kind in _markers(text):
@@ -194,7 +203,7 @@ def sequence_words(text: str) -> list[Ordered]:
         word = text[at:end] if kind == "first" else kind
         # A chain goes on in the sentence after its last part only when that sentence opens
         # with the next word ("… SYN. Then the server …"); a sentence between ends it.
-        last = starts[-1] if starts else 0
+        last = bodies[-1] if bodies else 0
         goes_on = sentence <= last or (_sentence_start(text, _sentence_end(text, last) + 1)
                                        == sentence and _short(text[sentence:at]))
         if starts and (kind == "first" or _ends(words[-1]) or not goes_on):
@@ -210,9 +219,11 @@ def sequence_words(text: str) -> list[Ordered]:
                 if not _part(text[begin:at]):
                     continue
                 starts.append(begin)
+                bodies.append(begin)
                 words.append("")
                 opens = opens if opens > begin else at
         starts.append(opens)
+        bodies.append(len(text) - len(text[end:].lstrip(_LABEL_END)))
         words.append(word)
     close(len(text))
     return chains

@@ -50,6 +50,7 @@ _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)*\b")
 _COMPOUND = re.compile(r"\b[A-Z][A-Z0-9]+(?:-[A-Z][A-Z0-9]+)+\b")
 _BULLET = re.compile(r"^\s*[-*+•]\s+")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
+_EDGE = " \t，,。.；;：:、"
 # A part is placed on a step when it shares a term or this many words with it alone.
 MIN_SHARED = 2
 # A step named in feedback is cut to about this many characters (of Chinese).
@@ -204,7 +205,7 @@ def _numbered_headings(lines: list[str], process: bool
         if number and number[0] == expected and marks == (level or marks):
             body = next((b for b in lines[at + 1:] if b.strip()), "")
             body = "" if _HEADING.match(body) else body
-            run.append(f"{number[1].strip()} {body}".strip())
+            run.append("：".join(p for p in (number[1].strip(_EDGE), body.strip(_EDGE)) if p))
             level, expected = marks, expected + 1
             continue
         if len(marks) > len(level or marks) and run:
