@@ -148,6 +148,9 @@ def test_an_asserted_order_is_read_with_its_parts_earliest_first(
         "优先淘汰最久没有访问的数据。",
         "The test set is used only once.",
         "The test set is touched once at the end to estimate generalization.",
+        # The order of the answer's own telling.
+        "先说快照，再讲写命令。",
+        "First, let me explain the SYN; then I'll describe the ACK.",
     ],
 )
 def test_words_that_order_nothing_assert_no_order(text: str) -> None:

@@ -16,6 +16,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n：]|[.:](?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、:]")
 # What follows an order word before its part says anything ("Step 2: ", "第一步，").
 _LABEL_END = " \t\n:：,，、"
+# Verbs of telling right after an order word: the answer orders what it says, not the steps.
+_TELLING = re.compile(r"(?:再来|来|我们|我)?(?:说说?|讲讲?|谈谈?|聊聊?|介绍|总结|回答)|"
+                      r"(?:let(?:'s| us| me)\s+|i(?:'ll| will)\s+|we(?:'ll| will)\s+)?"
+                      r"(?:talk|speak|discuss|mention|explain|describe|summari[sz]e|cover)\b",
+                      re.IGNORECASE)
 # Words that open the first part. Chinese 先 is one only alone: 优先, 先进, 先验, 祖先, 先后
 # ("in turn", which orders nothing by itself) and the like are words of their own.
 _FIRST = re.compile(
@@ -178,7 +183,9 @@ def sequence_words(text: str) -> list[Ordered]:
     denied = False
 
     def close(limit: int) -> None:
-        if len(starts) >= 2 and not denied:
+        # "先说 A，再讲 B", "first, let me explain A": the order of the answer's own telling.
+        telling = any(_TELLING.match(text, body) for body in bodies)
+        if len(starts) >= 2 and not denied and not telling:
             # Each part ends with its sentence at the latest (past the colon of "Step 2:"):
             # what follows it in the passage is commentary, not the next step.
             ends = [min(b, _sentence_end(text, body))
