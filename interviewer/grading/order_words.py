@@ -41,18 +41,18 @@ _STRONG_FIRST = re.compile(r"先|第一步|step 1", re.IGNORECASE)
 _NEXT_WEAK = re.compile(r"其次|\b(?:second(?:ly)?|third(?:ly)?)\b", re.IGNORECASE)
 _LAST = re.compile(r"最后(?![一的几面])|最终(?!的)|\b(?:finally|lastly|in the end)\b",
                    re.IGNORECASE)
+# A word inside code ("p->next", "iter.next()") is a name.
+_CODE_MARKS = frozenset("->._/$@")
+_IDENTIFIER = re.compile(r"[(.\[]")
 # An English ordinal after a determiner names a thing ("the first packet", "the next
 # step"), not when it happens; "if … then" is a condition; "by then" a time.
 _DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|your|my|this|that|each|every|"
                          r"per|by|until|since|just)\s*$", re.IGNORECASE)
-# A word inside code ("p->next", "iter.next()") is a name.
-_CODE_MARKS = frozenset("->._/$@")
-_IDENTIFIER = re.compile(r"[(.\[]")
 # …and "more useful then X" a comparison misspelt.
 _CONDITION = re.compile(r"\b(?:if|unless|more|less|rather|better|worse|greater|fewer)\b",
                         re.IGNORECASE)
 # A word of negation just before an order denies it ("不是先 A 再 B", "not first A").
-NEGATION = re.compile(
+_NEGATION = re.compile(
     r"不是|并非|并不|而不是|不能|不应|不要|不用|不会|不该|别|"
     r"\b(?:not|never|no|rather than|instead of)\b|n't",
     re.IGNORECASE,
@@ -76,7 +76,7 @@ _ARROW = re.compile(r"\s*(?:→|⟶|⇒|➡|➔|⟹)\s*|\s+(?:-+>|=+>)\s+")
 # A numbered item: "1.", "1、", "1)", "(1)", "①", "第一步", "Step 1:".
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _ZH_DIGITS = "一二三四五六七八九十"
-NUMBERED = re.compile(
+_NUMBERED = re.compile(
     rf"^\s*(?:(?P<n>\d{{1,2}})\s*[.、)）](?!\d)|[（(](?P<p>\d{{1,2}})[)）]|(?P<c>[{_CIRCLED}])|"
     rf"第(?P<z>[{_ZH_DIGITS}])步[：:，,]?|step\s*(?P<s>\d{{1,2}})\s*[:：.)]?)\s*",
     re.IGNORECASE,
@@ -105,7 +105,7 @@ class Ordered:
 
 def item_number(line: str) -> tuple[int, str] | None:
     """(number, rest of the line) for a numbered item; None for any other line."""
-    match = NUMBERED.match(line)
+    match = _NUMBERED.match(line)
     if match is None:
         return None
     return _number(match), line[match.end():]
@@ -168,7 +168,7 @@ def _part(text: str) -> str:
 
 def _negated(text: str, start: int, at: int) -> bool:
     """True when the words from the clause's start to the order word deny it."""
-    return bool(NEGATION.search(text[start:at]))
+    return bool(_NEGATION.search(text[start:at]))
 
 
 def sequence_words(text: str) -> list[Ordered]:
