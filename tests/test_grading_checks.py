@@ -368,15 +368,16 @@ def test_the_grade_lists_every_check_in_order(plain: KeywordGrader, notes: Quest
                    "generalization once at the end.")
     names = [report.name for report in grade.checks]
     assert names == ["honesty", "coverage", "support", "misconceptions", "contradiction",
-                     "swapped_terms", "substitution", "relations", "formulas", "values",
+                     "swapped_terms", "substitution", "relations", "steps", "formulas", "values",
                      "relevance", "alignment"]
     skipped = {report.name: report.note for report in grade.checks if not report.ran}
     assert skipped["misconceptions"] == "no domain pack applies"
     assert skipped["formulas"] == "the notes give no formula here"
+    assert skipped["steps"] == "the notes give no steps in order here"
     data = grade.to_json()
     assert data["checks"][0] == {"name": "honesty", "ran": True, "found": [], "note": ""}
     assert "checks: honesty ✓" in grade.checks_line()
-    assert "not run: misconceptions, relations, formulas" in grade.checks_line()
+    assert "not run: misconceptions, relations, steps, formulas" in grade.checks_line()
 
 
 def test_an_empty_answer_stops_after_honesty(plain: KeywordGrader, notes: QuestionBank) -> None:

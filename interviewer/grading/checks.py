@@ -28,12 +28,14 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
+from interviewer.grading.order_words import asserted_orders
 from interviewer.grading.polarity import polarity_flips, stances, undenied_matches
 from interviewer.grading.ratios import upside_down
 from interviewer.grading.relations import identified, reversed_relations
 from interviewer.grading.relations import relations as find_relations
 from interviewer.grading.removal import removals
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.steps import reversed_steps
 from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
 from interviewer.grading.swaps import swapped_formulas, swapped_terms
@@ -290,6 +292,29 @@ def relations(j: Judgement) -> CheckReport:
     return CheckReport(name="relations", found=found)
 
 
+def steps(j: Judgement) -> CheckReport:
+    """Steps the answer says in an order (sequence words, before/after, arrows, numbering)
+    that is the other way round from the order the notes give them."""
+    skipped = _skip_claims("steps", j)
+    if skipped:
+        return skipped
+    notes = j.prepared.procedures
+    if not notes:
+        return CheckReport(name="steps", ran=False, note="the notes give no steps in order here")
+    points = j.prepared.reference.points
+    found = []
+    for rev in reversed_steps(asserted_orders(j.text), notes, j.tools.lexicon, j.tools.is_term):
+        message = rev.message(j.zh)
+        inside = [i for i, p in enumerate(points)
+                  if rev.later.text in p.text or p.text in rev.later.text]
+        if j.add_wrong(Wrong("order", rev.said.text, f"{rev.earlier.text} → {rev.later.text}",
+                             inside[0] if inside else None, message)):
+            found.append(message)
+    return CheckReport(name="steps", found=found,
+                       note=f"{len(notes)} ordered sequence{'' if len(notes) == 1 else 's'} "
+                            f"in the notes")
+
+
 def formulas(j: Judgement) -> CheckReport:
     """Formulas the answer gives for something the notes give a formula for, and ratios
     said in words that are the notes' ratio upside down."""
@@ -387,6 +412,7 @@ CHECKS: tuple[Check, ...] = (
     swapped,
     substitutions,
     relations,
+    steps,
     formulas,
     values,
     relevance,

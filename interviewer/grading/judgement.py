@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from interviewer.grading.ratios import Ratio
     from interviewer.grading.relations import Relation
     from interviewer.grading.rubric import Reference
+    from interviewer.grading.steps import Procedure
     from interviewer.grading.substitution import Pair, Statement
     from interviewer.grading.swaps import NoteFormula, Sibling
     from interviewer.grading.values import NoteValue
@@ -83,6 +84,8 @@ class Prepared:
     """Note clauses that say something of a thing they name first, affirmed or denied."""
     labels: frozenset[str] = frozenset()
     """Terms the notes open a sentence with as its label ("NodePort: …")."""
+    procedures: list[Procedure] = field(default_factory=list)
+    """Steps the notes put in an order (numbered, in sequence words, before/after, arrows)."""
     subjects: frozenset[str] = frozenset()
     """What the notes' sections over the question are named for, one word each ("Kafka",
     "持久化"): a word of every question in single-subject notes, so never rare, yet the thing

@@ -29,6 +29,7 @@ from interviewer.grading.ratios import find_ratios
 from interviewer.grading.relations import apart, relations
 from interviewer.grading.rubric import build_reference
 from interviewer.grading.scoring import attempt_base, final_score
+from interviewer.grading.steps import procedures
 from interviewer.grading.substitution import parallel_pairs, sibling_pairs, statements
 from interviewer.grading.support import passages, reliability
 from interviewer.grading.swaps import prepare_formulas, prepare_siblings
@@ -131,6 +132,7 @@ class KeywordGrader:
                 relations=relations(said, lexicon, self._tools.is_term),
                 apart=apart([question.title, *reference.sentences], lexicon, self._tools.is_term),
                 subjects=subjects,
+                procedures=procedures(question.title, question.answer, lexicon),
             )
             cached.stances = stances([clause_concepts(s, lexicon) for s in plain],
                                      partial(cached.names_thing, is_term=self._tools.is_term),
