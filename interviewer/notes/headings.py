@@ -5,6 +5,7 @@ What makes a plain heading a section is in `sections`; what makes a body no answ
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -184,6 +185,17 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
                 bodies[prompted[1]][1].extend([segment.heading, *segment.body])
                 stack.append((level, "question", prompted[1]))
                 continue
+        if (
+            enclosing is None
+            and previous is not None
+            and previous[0] == level
+            and ANSWER_HEADING.match(_key(segment.heading.text))
+        ):
+            # "#### **题目**：…" then "#### **参考答案**：", "## Answer" under "## What is …?":
+            # the label heading beside a question holds that question's answer.
+            bodies[previous[1]][1].extend([segment.heading, *segment.body])
+            stack.append((level, "question", previous[1]))
+            continue
         if enclosing is None and _labels_one_question(ctx, segments, index):
             # "## 问题" over "ReLU 在 0 处不可导，为什么还能用？": the text under the label is
             # the question (read as under "第 3 题"), the headings after it answer it.
@@ -283,6 +295,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             or index in owners
             or announces
             or bare_asking
+            or _answered_below(segments, index)
         ):
             # Also "## 两种方式：" over plain sub-headings (they are its answer), and a heading
             # that asks among sibling questions with nothing under it (no answer yet).
@@ -333,6 +346,19 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
+
+
+def _answered_below(segments: list[Segment], at: int) -> bool:
+    """A heading with no text of its own whose next heading, at its level, is an answer label
+    ("#### **Why X?**：" then "#### **参考答案**："): a question, answered there."""
+    level = segments[at].heading.level
+    after = segments[at + 1] if at + 1 < len(segments) else None
+    return (
+        not segments[at].body
+        and after is not None
+        and after.heading.level == level
+        and bool(ANSWER_HEADING.match(_key(after.heading.text)))
+    )
 
 
 def _answer_siblings(ctx: Context, segments: list[Segment], at: int) -> list[Segment]:
@@ -387,6 +413,10 @@ def _labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool
         for s in siblings
     )
     return answering or (len(siblings) == 1 and asks(paragraphs[0].text))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
 
 
 def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:

@@ -34,6 +34,7 @@ _NAV_LINK = re.compile(
     r"\s*(?:\[[^\[\]]*\]\(#[^)\s]*\)|<a\b[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>(?:(?!<a\b).)*?</a\s*>)\s*$",
     re.IGNORECASE,
 )
+_COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
@@ -180,6 +181,8 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if bare:
         difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
         text = text[: bare.start()]
+    # "**Why X?**：" — a label's colon after the question mark ends nothing but the label.
+    text = _COLON_AFTER_ASKING.sub(r"\1", text)
     asked = _ASKED.match(text)
     if asked:
         text = text[asked.end() :]
