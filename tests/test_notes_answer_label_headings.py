@@ -70,3 +70,17 @@ def test_a_bold_question_heading_with_a_label_colon_and_no_text_before_its_answe
     assert [q.title for q in questions] == ["Redis 比 Memcached 好在哪里？"]
     assert questions[0].answer.startswith("(1) Memcached") and "参考答案" not in questions[0].answer
 
+
+def test_a_rating_in_brackets_leaves_no_empty_brackets_in_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "numpy.md"
+    path.write_text(
+        "#### 1. Create a null vector of size 10 (★☆☆)\n\n```python\nZ = np.zeros(10)\n```\n\n"
+        "#### 2. Reverse a vector (first element becomes last) (★★☆)\n\n"
+        "```python\nZ = Z[::-1]\n```\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.stars) for q in questions] == [
+        ("Create a null vector of size 10", 1),
+        ("Reverse a vector (first element becomes last)", 2),
+    ]

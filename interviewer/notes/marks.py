@@ -34,6 +34,7 @@ _NAV_LINK = re.compile(
     r"\s*(?:\[[^\[\]]*\]\(#[^)\s]*\)|<a\b[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>(?:(?!<a\b).)*?</a\s*>)\s*$",
     re.IGNORECASE,
 )
+_EMPTY_BRACKETS = re.compile(r"\s*[(（\[【]\s*[)）\]】]")
 _COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
@@ -175,6 +176,9 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
     text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
+    if text != raw:
+        # "(★☆☆)": the brackets held the rating only, and go with it.
+        text = _EMPTY_BRACKETS.sub("", text)
     text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
     text = _SOURCE_LINK.sub("", text)
     bare = _BARE_LEVEL.search(text)
