@@ -84,3 +84,28 @@ def test_a_rating_in_brackets_leaves_no_empty_brackets_in_the_title(tmp_path: Pa
         ("Create a null vector of size 10", 1),
         ("Reverse a vector (first element becomes last)", 2),
     ]
+
+
+def test_japanese_and_korean_requests_ask() -> None:
+    from interviewer.notes.draft import asks
+
+    assert asks("コーディングを始めたきっかけを教えてください")
+    assert asks("トランザクションとは何か")
+    assert asks("好きな言語は何ですか")
+    assert asks("프로세스와 스레드의 차이를 설명해주세요.")
+    assert asks("데드락이 무엇인가요")
+    assert not asks("データベースの基本")
+    assert not asks("프로세스와 스레드의 차이")
+
+
+def test_a_translation_nested_under_a_listed_question_is_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "common.md"
+    path.write_text(
+        "## General\n\n- How did you get into coding?\n  - コーディングを始めたきっかけを教えてください\n"
+        "- What are your hobbies?\n  - 趣味は何ですか？\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("How did you get into coding?", ""), ("What are your hobbies?", "")]
+    assert "教えてください" in questions[0].prompt

@@ -64,6 +64,12 @@ _EN_ASK = re.compile(
     re.IGNORECASE,
 )
 _ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪种|区别|是否|能否|[吗呢][。.]?$")
+# Japanese and Korean ask by how a sentence ends: a request ("…を教えてください",
+# "…설명해주세요") or a question ending ("…ですか", "…무엇인가요", "…습니까").
+_JA_KO_ASK = re.compile(
+    r"(?:ください|下さい|教えて|ですか|ますか|でしょうか|とは(?:何|なに)(?:か|ですか)?|"
+    r"주세요|하세요|하시오|습니까|나요|까요|인가요|인가|무엇인지)\s*[。.!！]?$"
+)
 _ZH_START = re.compile(
     r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
 )
@@ -283,9 +289,15 @@ def asks(text: str) -> bool:
         return True
     if len(clean) <= 80 and ("？" in clean or "? " in clean):
         return True  # 应该用奇数还是偶数的字体？自定义字体的使用场景
-    if _EN_ASK.match(clean):
+    if _EN_ASK.match(clean) or _JA_KO_ASK.search(clean):
         return True
     return bool(_ZH_START.match(clean) or (len(clean) <= 80 and _ZH_ASK.search(clean)))
+
+
+def ends_asking(text: str) -> bool:
+    """Does this text end as a question does in Japanese or Korean ("…を教えてください",
+    "…무엇인가요")? The question mark of those languages."""
+    return bool(_JA_KO_ASK.search(plain_text(text).strip()))
 
 
 def names_questions(title: str) -> bool:
