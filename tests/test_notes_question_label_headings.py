@@ -89,3 +89,38 @@ def test_a_question_label_with_one_heading_after_it_is_answered_by_that_heading(
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["为什么使用 F1 score 而不是算术平均？"]
     assert "调和平均" in questions[0].answer
+
+
+def test_an_interview_question_label_answered_by_its_analysis(tmp_path: Path) -> None:
+    # "## 面试题" over the question, "## 面试官心理分析" (why it is asked), "## 面试题剖析" (the
+    # answer, in parts): one question, not three named after the labels.
+    path = tmp_path / "redis-persistence.md"
+    path.write_text(
+        "# Redis 持久化机制\n\n## 面试题\n\nRedis 的持久化有哪几种方式？各有什么优缺点？\n\n"
+        "## 面试官心理分析\n\n宕机重启后内存里的数据会丢，面试官想知道你怎么恢复。\n\n"
+        "## 面试题剖析\n\n持久化主要是做灾难恢复。\n\n### RDB\n\n周期性地生成数据快照。\n\n"
+        "### AOF\n\n把每条写命令追加到日志文件。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Redis 的持久化有哪几种方式？各有什么优缺点？"]
+    answer = questions[0].answer
+    assert "灾难恢复" in answer and "数据快照" in answer and "追加到日志" in answer
+
+
+def test_a_long_paragraph_under_the_label_gives_its_asking_sentence_as_the_title(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cnn.md"
+    path.write_text(
+        "## 问题\n\n一提到计算机视觉，大家第一反应就是 CNN，但是有没有想过，为什么图像识别领域的网络"
+        "结构都是用 CNN 呢？这个问题我们都习惯到理所当然了，所以面试官要是突然问起来，很多同学都会"
+        "愣一会儿，答不上来。\n\n## 分析\n\n卷积层局部连接、权值共享，参数比全连接层少得多。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "一提到计算机视觉，大家第一反应就是 CNN，但是有没有想过，为什么图像识别领域的网络结构都是用"
+        " CNN 呢？"
+    ]
+    assert "理所当然" in questions[0].prompt and "权值共享" in questions[0].answer

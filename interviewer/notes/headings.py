@@ -38,6 +38,9 @@ from interviewer.notes.sections import (
 )
 
 NAME = "headings"
+# After the label it repeats, what names the answer of a labelled question: "## 面试题剖析"
+# (the question's analysis), "## 问题分析", "## 题目详解".
+_ANALYSIS = re.compile(r"^(?:剖析|分析|详解|解析|解答)")
 
 
 @dataclass
@@ -409,8 +412,9 @@ def _labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool
     label = segment.title.text.strip().rstrip(":： ")
     siblings = _answer_siblings(ctx, segments, at)
     answering = any(
-        ANSWER_HEADING.match(plain_text(s.title.text).strip().removeprefix(label).strip())
+        ANSWER_HEADING.match(rest) or _ANALYSIS.match(rest)
         for s in siblings
+        for rest in [plain_text(s.title.text).strip().removeprefix(label).strip()]
     )
     return answering or (len(siblings) == 1 and asks(paragraphs[0].text))
 
