@@ -22,6 +22,7 @@ _ELSEWHERE = re.compile(
     r"相关(?:问题|题目|面试题)|(?:延伸|更多)(?:问题|题目))$",
     re.IGNORECASE,
 )
+_LANGUAGE_SUFFIX = re.compile(r"[.\-_](?:en|cn|zh|zh-cn|ja|ko)$", re.IGNORECASE)
 # "05_ReLU函数…", "10.1.0 使用Redis…" — the number a file name sorts by.
 _SORT_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[_\-.、 ]\s*")
 
@@ -47,6 +48,13 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
         return None
     text, _ = ctx.render([b for b in _answer_blocks(ctx.doc, top) if b.kind != "heading"])
     return title if len(plain_text(text)) >= MIN_ANSWER_CHARS else None
+
+
+def file_stem_title(stem: str) -> str:
+    """A title from a file's name: without the number it sorts by and a language suffix
+    ("1.two-sum.en" → "two sum", "05_ReLU函数" → "ReLU函数")."""
+    name = _LANGUAGE_SUFFIX.sub("", _SORT_NUMBER.sub("", stem))
+    return " ".join(re.split(r"[_\-]+", name)).strip()
 
 
 def whole_file_draft(ctx: Context, doc: Document, title: str) -> Draft:
