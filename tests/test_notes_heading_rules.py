@@ -401,3 +401,21 @@ def test_answered_list_items_under_a_heading_read_as_an_introduction_are_kept(
         ("并行度怎么定？", "核数之和。", ("Spark", "应用架构")),
         ("为什么梯度消失？", "连乘。", ("RNN", "结构")),
     ]
+
+
+def test_a_topic_heading_over_parts_of_its_own_is_not_an_introduction(tmp_path: Path) -> None:
+    # Beside sections that hold questions, a plain heading with a paragraph was dropped as an
+    # introduction — and the sub-headings under it ("### GET", "### POST") with it.
+    path = tmp_path / "network.md"
+    path.write_text(
+        "# Network\n\n## GET and POST compared\n\nBoth ask a server for something.\n\n"
+        "### GET\n\nData goes in the URL, so its size is limited.\n\n### POST\n\n"
+        "Data goes in the body of the request.\n\n## TCP and UDP\n\n### UDP\n\n"
+        "Connectionless: no handshake, no retransmission.\n\n### TCP\n\n"
+        "Reliable, ordered bytes over a connection set up by a handshake.\n",
+        encoding="utf-8",
+    )
+    questions = {q.title: q for q in load_bank([path]).questions}
+    assert "GET and POST compared" in questions
+    answer = questions["GET and POST compared"].answer
+    assert "in the URL" in answer and "body of the request" in answer

@@ -327,9 +327,15 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         else:
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
-    dropped = introduced | introductions(
-        segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
-    )
+    # A plain heading over parts of its own ("## GET과 POST 비교" over "### GET", "### POST") is
+    # a topic with its answer, not an introduction beside the sections.
+    dropped = introduced | {
+        i
+        for i in introductions(
+            segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
+        )
+        if not any(block.kind == "heading" for block in bodies[i][1])
+    }
     name_introduced_sections(bodies, trails, names, dropped)
     # Said in the report: a heading's text read as an introduction is not asked about.
     outline.skipped += [bodies[i][0].title for i in sorted(dropped) if i not in introduced]
