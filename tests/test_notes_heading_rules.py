@@ -419,3 +419,18 @@ def test_a_topic_heading_over_parts_of_its_own_is_not_an_introduction(tmp_path: 
     assert "GET and POST compared" in questions
     answer = questions["GET and POST compared"].answer
     assert "in the URL" in answer and "body of the request" in answer
+
+
+def test_a_table_of_contents_under_a_heading_is_no_part_of_its_answer(tmp_path: Path) -> None:
+    path = tmp_path / "css.md"
+    path.write_text(
+        "## Why learn CSS layout?\n\nBecause every page needs one.\n\n### Contents\n\n"
+        "- [1. What is the box model?](#1-what-is-the-box-model)\n"
+        "- [2. What is a BFC?](#2-what-is-a-bfc)\n\n"
+        "#### 1. What is the box model?\n\nContent, padding, border and margin.\n\n"
+        "#### 2. What is a BFC?\n\nA block formatting context isolates its layout.\n",
+        encoding="utf-8",
+    )
+    questions = {q.title: q for q in load_bank([path]).questions}
+    assert "What is the box model?" in questions and "What is a BFC?" in questions
+    assert questions["Why learn CSS layout?"].answer == "Because every page needs one."

@@ -226,6 +226,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             bodies[payload][1].extend([segment.heading, *segment.body])
             continue
         after_question = previous is not None and previous[0] == level
+        if enclosing is not None and enclosing[1] == "question" and _is_contents(ctx, segment):
+            # "### 目录" under the file's title heading: the list of the questions below, no
+            # part of any answer (the headings after it are not under it: a list has no parts).
+            outline.skipped.append(title.text)
+            continue
         if (
             enclosing is not None
             and (not title.marked or is_non_question_title(title.text))
@@ -398,6 +403,11 @@ def _repeated_titles(segments: list[Segment]) -> set[str]:
     response paths, its pitfalls), not a question of its own."""
     counts = Counter(segment.title.text for segment in segments if segment.title.text)
     return {text for text, count in counts.items() if count >= 3}
+
+
+def _is_contents(ctx: Context, segment: Segment) -> bool:
+    """A table of contents: titled so ("目录", "Contents") or a body of in-page links."""
+    return is_toc(ctx, segment.title.text, segment.body)
 
 
 def _left_out(ctx: Context, segment: Segment) -> bool:
