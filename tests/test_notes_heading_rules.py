@@ -434,3 +434,21 @@ def test_a_table_of_contents_under_a_heading_is_no_part_of_its_answer(tmp_path: 
     questions = {q.title: q for q in load_bank([path]).questions}
     assert "What is the box model?" in questions and "What is a BFC?" in questions
     assert questions["Why learn CSS layout?"].answer == "Because every page needs one."
+
+
+def test_navigation_links_are_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "db.md"
+    path.write_text(
+        "# Part 1-5 Database\n\n## Why normalize?\n\nTo store each fact once.\n\n"
+        "[Back](https://example.com/notes)/[Up](#part-1-5-database)\n\n"
+        "## What does the cosine distance change in clustering?\n\n"
+        "[⬆ Back to top](#part-1-5-database)\n\n## What is a deadlock?\n\n"
+        "Two transactions each wait for a lock the other holds.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("Why normalize?", "To store each fact once."),
+        ("What does the cosine distance change in clustering?", ""),
+        ("What is a deadlock?", "Two transactions each wait for a lock the other holds."),
+    ]

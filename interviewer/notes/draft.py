@@ -40,6 +40,11 @@ _BACK_TO_TOP = re.compile(
     r"^\W*\[[^\]]*(?:back to top|top|回到顶部|返回顶部|返回目录|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$",
     re.IGNORECASE,
 )
+# "[뒤로](https://…/for_beginner)/[위로](#part-1-3-network)", "[← Prev](#q2) | [Next →](#q4)":
+# a line of short links, one at least to a place on this page, is a way about the page.
+_NAV_LINE = re.compile(
+    r"^\W*\[[^\]]{1,12}\]\([^)\s]*\)(?:\s*[/|·•]?\s*\[[^\]]{1,12}\]\([^)\s]*\))*\W*$"
+)
 _BACK_TO_TOP_TEXT = re.compile(r"^\W*(?:back to top|top|回到顶部|返回顶部|返回目录)\W*$", re.I)
 _Q_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*|Question\s*\d*|问题?\s*\d*)\s*[:：.]\s*(?:\*\*|__)?\s*",
@@ -235,12 +240,19 @@ class Context:
             return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
         text = self.lines(block)
         if "](#" in text:  # only in-page links can be "back to top" links
-            text = "\n".join(
-                line for line in text.split("\n") if not _BACK_TO_TOP.match(line.strip())
-            )
+            text = "\n".join(line for line in text.split("\n") if not is_nav_line(line))
         if block.kind in ("list", "item", "quote") and ("```" in text or "~~~" in text):
             return text, _without_fences(text)
         return text, text
+
+
+def is_nav_line(line: str) -> bool:
+    """A "back to top" link, or a line of short links (one at least within this page) that
+    moves about the notes: navigation, never part of an answer."""
+    line = line.strip()
+    return bool(_BACK_TO_TOP.match(line)) or (
+        "](#" in line and bool(_NAV_LINE.match(line))
+    )
 
 
 def _key(text: str) -> str:

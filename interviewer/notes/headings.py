@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
+from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks, is_nav_line
 from interviewer.notes.heading_bodies import has_text, is_toc, only_links, without_placeholders
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.lists import answered_items
@@ -85,7 +85,10 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
         else:
             preamble.append(block)
     for segment in segments:
-        segment.body, segment.unwritten = without_placeholders(ctx, segment.body)
+        # A paragraph of navigation links says nothing: without it a question with no other
+        # text is one the notes do not answer yet, not a heading over a list of links.
+        body = [b for b in segment.body if not _navigation(ctx, b)]
+        segment.body, segment.unwritten = without_placeholders(ctx, body)
     read_bare_numbers(segments)
     return preamble, segments
 
@@ -403,6 +406,12 @@ def _repeated_titles(segments: list[Segment]) -> set[str]:
     response paths, its pitfalls), not a question of its own."""
     counts = Counter(segment.title.text for segment in segments if segment.title.text)
     return {text for text, count in counts.items() if count >= 3}
+
+
+def _navigation(ctx: Context, block: Block) -> bool:
+    return block.kind == "paragraph" and all(
+        is_nav_line(line) for line in ctx.lines(block).split("\n") if line.strip()
+    )
 
 
 def _is_contents(ctx: Context, segment: Segment) -> bool:
