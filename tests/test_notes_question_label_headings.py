@@ -124,3 +124,24 @@ def test_a_long_paragraph_under_the_label_gives_its_asking_sentence_as_the_title
         " CNN 呢？"
     ]
     assert "理所当然" in questions[0].prompt and "权值共享" in questions[0].answer
+
+
+def test_a_plural_question_label_over_one_question(tmp_path: Path) -> None:
+    # A card per folder: the setup under the title, "## Questions" over the one question,
+    # "## Solution" over its answer — or no solution yet.
+    (tmp_path / "q1.md").write_text(
+        "# Active users\n\nA table of messages: sender, receiver, timestamp.\n\n## Questions\n\n"
+        "What fraction of active users talk to at least 15 people a day?\n\n## Solution\n\n"
+        "Count distinct receivers per sender, keep those with 15 or more, divide.\n",
+        encoding="utf-8")
+    (tmp_path / "q2.md").write_text(
+        "# Response time\n\nThe same table.\n\n## Questions\n\n"
+        "How would you find the share of messages answered within 5 minutes?\n",
+        encoding="utf-8")
+    questions = {q.source: q for q in load_bank([tmp_path]).questions}
+    assert questions["q1.md"].title == (
+        "What fraction of active users talk to at least 15 people a day?")
+    assert questions["q1.md"].answer.startswith("Count distinct receivers")
+    assert questions["q2.md"].title == (
+        "How would you find the share of messages answered within 5 minutes?")
+    assert questions["q2.md"].answer == ""

@@ -86,7 +86,10 @@ def labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool:
         for s in siblings
         for rest in [plain_text(s.title.text).strip().removeprefix(label).strip()]
     )
-    return answering or (len(siblings) == 1 and asks(paragraphs[0].text))
+    # With no heading after it, a label over one paragraph that asks is a question the notes
+    # do not answer ("## Questions" over "… how would you find …?" ending the page).
+    alone = not siblings and len(paragraphs) == 1 and len(segment.body) == 1
+    return answering or ((len(siblings) == 1 or alone) and asks(paragraphs[0].text))
 
 
 def _key(text: str) -> str:

@@ -124,7 +124,7 @@ ANSWER_WORDS = re.compile(
     r"查看解析|显示答案|正确答案)\b|答案|展开|解析$|^click to (?:expand|see)|^expand",
     re.IGNORECASE,
 )
-_PROMPT_LABEL = re.compile(r"^(?:question|problem|题目|问题|面试题)$", re.IGNORECASE)
+_PROMPT_LABEL = re.compile(r"^(?:questions?|problem|题目|问题|面试题)$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|#?\d+)\s*[.:：、)）]?$",
     re.IGNORECASE,
