@@ -452,3 +452,16 @@ def test_navigation_links_are_no_answer(tmp_path: Path) -> None:
         ("What does the cosine distance change in clustering?", ""),
         ("What is a deadlock?", "Two transactions each wait for a lock the other holds."),
     ]
+
+
+def test_a_section_named_index_is_a_subject_not_the_contents(tmp_path: Path) -> None:
+    path = tmp_path / "db.md"
+    path.write_text(
+        "# Database\n\n## Contents\n\n- [Index](#index)\n- [Transaction](#transaction)\n\n"
+        "## Index\n\n### What is an index?\n\nA sorted structure of keys and row addresses.\n\n"
+        "### Why a B-tree?\n\nFew disk reads per lookup, and ranges stay in order.\n\n"
+        "## Transaction\n\n### What is a transaction?\n\nA unit of work done whole or not at all.\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "What is an index?", "Why a B-tree?", "What is a transaction?"]

@@ -249,7 +249,7 @@ def is_prompt_label(text: str) -> bool:
 def is_skipped_title(text: str) -> bool:
     """Sections whose content is not questions: contents, references, 参考, License …"""
     key = re.sub(r"^[^\w(（]+", "", text.strip().lower()).rstrip(":： ")
-    return key in SKIPPED_TITLES or key in TOC_TITLES or bool(_RESOURCES.search(key))
+    return key in SKIPPED_TITLES or bool(_RESOURCES.search(key))
 
 
 def is_answer_word(text: str) -> bool:
