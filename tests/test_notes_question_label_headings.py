@@ -89,3 +89,59 @@ def test_a_question_label_with_one_heading_after_it_is_answered_by_that_heading(
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["为什么使用 F1 score 而不是算术平均？"]
     assert "调和平均" in questions[0].answer
+
+
+def test_an_interview_question_label_answered_by_its_analysis(tmp_path: Path) -> None:
+    # "## 面试题" over the question, "## 面试官心理分析" (why it is asked), "## 面试题剖析" (the
+    # answer, in parts): one question, not three named after the labels.
+    path = tmp_path / "redis-persistence.md"
+    path.write_text(
+        "# Redis 持久化机制\n\n## 面试题\n\nRedis 的持久化有哪几种方式？各有什么优缺点？\n\n"
+        "## 面试官心理分析\n\n宕机重启后内存里的数据会丢，面试官想知道你怎么恢复。\n\n"
+        "## 面试题剖析\n\n持久化主要是做灾难恢复。\n\n### RDB\n\n周期性地生成数据快照。\n\n"
+        "### AOF\n\n把每条写命令追加到日志文件。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Redis 的持久化有哪几种方式？各有什么优缺点？"]
+    answer = questions[0].answer
+    assert "灾难恢复" in answer and "数据快照" in answer and "追加到日志" in answer
+
+
+def test_a_long_paragraph_under_the_label_gives_its_asking_sentence_as_the_title(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cnn.md"
+    path.write_text(
+        "## 问题\n\n一提到计算机视觉，大家第一反应就是 CNN，但是有没有想过，为什么图像识别领域的网络"
+        "结构都是用 CNN 呢？这个问题我们都习惯到理所当然了，所以面试官要是突然问起来，很多同学都会"
+        "愣一会儿，答不上来。\n\n## 分析\n\n卷积层局部连接、权值共享，参数比全连接层少得多。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "一提到计算机视觉，大家第一反应就是 CNN，但是有没有想过，为什么图像识别领域的网络结构都是用"
+        " CNN 呢？"
+    ]
+    assert "理所当然" in questions[0].prompt and "权值共享" in questions[0].answer
+
+
+def test_a_plural_question_label_over_one_question(tmp_path: Path) -> None:
+    # A card per folder: the setup under the title, "## Questions" over the one question,
+    # "## Solution" over its answer — or no solution yet.
+    (tmp_path / "q1.md").write_text(
+        "# Active users\n\nA table of messages: sender, receiver, timestamp.\n\n## Questions\n\n"
+        "What fraction of active users talk to at least 15 people a day?\n\n## Solution\n\n"
+        "Count distinct receivers per sender, keep those with 15 or more, divide.\n",
+        encoding="utf-8")
+    (tmp_path / "q2.md").write_text(
+        "# Response time\n\nThe same table.\n\n## Questions\n\n"
+        "How would you find the share of messages answered within 5 minutes?\n",
+        encoding="utf-8")
+    questions = {q.source: q for q in load_bank([tmp_path]).questions}
+    assert questions["q1.md"].title == (
+        "What fraction of active users talk to at least 15 people a day?")
+    assert questions["q1.md"].answer.startswith("Count distinct receivers")
+    assert questions["q2.md"].title == (
+        "How would you find the share of messages answered within 5 minutes?")
+    assert questions["q2.md"].answer == ""

@@ -131,3 +131,32 @@ def test_single_star_emphasis_is_removed_but_products_and_pointers_stay() -> Non
 def test_a_question_mark_inside_a_short_title_asks() -> None:
     assert asks("在网页中应该使用奇数还是偶数的字体？自定义字体的使用场景")
     assert not asks("画一条0.5px的线")
+
+
+def test_a_readme_in_a_folder_of_the_notes_is_the_page_of_that_folder(tmp_path: Path) -> None:
+    # On GitHub (and in docs sites) a folder's README is the page it shows: notes on that
+    # folder's subject, or a card named by its folder ("q_003/README.md").
+    (tmp_path / "README.md").write_text("# My notes\n\n## Layout\n\nOne folder a subject.\n",
+                                        encoding="utf-8")
+    (tmp_path / "OS").mkdir()
+    (tmp_path / "OS" / "README.md").write_text(
+        "# Operating systems\n\n## Process and thread\n\nA process owns memory; threads share "
+        "it.\n\n## Scheduler\n\nThe scheduler picks the next process to run on the CPU.\n",
+        encoding="utf-8")
+    (tmp_path / "q_003").mkdir()
+    (tmp_path / "q_003" / "README.md").write_text(
+        "# The carshare dilemma\n\n35% of the group like Uber, 20% like both, 25% like neither."
+        " What percentage of the group likes Lyft?\n", encoding="utf-8")
+    (tmp_path / "tool").mkdir()
+    (tmp_path / "tool" / "README.md").write_text(
+        "# Flashcard tool\n\n## Installation\n\npip install it.\n\n## Usage\n\nRun it.\n",
+        encoding="utf-8")
+    bank = load_bank([tmp_path])
+    assert sorted((q.source, q.title) for q in bank.questions) == [
+        ("OS/README.md", "Process and thread"),
+        ("OS/README.md", "Scheduler"),
+        ("q_003/README.md", "The carshare dilemma"),
+    ]
+    joined = "\n".join(bank.warnings)
+    assert "tool/README.md: a project file" in joined and "\nREADME.md: a project file" in (
+        "\n" + joined)

@@ -22,6 +22,9 @@ from interviewer.notes.markup import plain_text
 
 _BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
 _PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
+_LONG_TITLE = 80
+_SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=\.)\s+")
+_CJK = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]")
 _CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
 _QUOTE_LEAD = re.compile(r"^(\s*(?:> ?)+)(.*)$")
 _EMPTY_QUOTE_LINE = re.compile(r"^\s*(?:>\s*)+$")
@@ -137,9 +140,12 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
         if chosen:
             asked = chosen[0]
             title = parse_title(asked.text, ctx.emoji_difficulty)
-            draft.title = title.text or draft.title
+            question, aside = _asking_sentences(title.text)
+            draft.title = question or draft.title
             draft.difficulty = draft.difficulty or title.difficulty
             prompt = [b for b in prompt if b is not asked]
+            if aside:
+                draft.prompt.append(aside)
     prompt = [
         b for b in prompt if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))
     ]
@@ -150,6 +156,20 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
     if correct:
         draft.add_answer("Correct: " + "; ".join(plain_text(option) for option in correct))
     _add_answer(ctx, draft, answer)
+
+
+def _asking_sentences(text: str) -> tuple[str, str]:
+    """A long paragraph under a question label as its question (the sentences that ask) and
+    the rest ("…有哪些特点可以使其表现良好？这个问题我们都习惯到理所当然了。"); a short one,
+    or one that asks in no sentence of its own, is the question whole."""
+    if len(text) <= _LONG_TITLE:
+        return text, ""
+    sentences = [part.strip() for part in _SENTENCE_END.split(text) if part.strip()]
+    asking = [part for part in sentences if part.endswith(("?", "？"))]
+    if not asking or len(asking) == len(sentences):
+        return text, ""
+    rest = [part for part in sentences if part not in asking]
+    return " ".join(asking) if not _CJK.search(text) else "".join(asking), " ".join(rest)
 
 
 def _part_levels(blocks: list[Block]) -> set[int]:

@@ -17,7 +17,12 @@ from interviewer.notes.marks import TAG_WORDS
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, NotesFile, collect_files, decode_notes
-from interviewer.notes.report import FileReport, file_report, is_project_file
+from interviewer.notes.report import (
+    FileReport,
+    file_report,
+    is_project_file,
+    is_project_readme,
+)
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
 
@@ -301,8 +306,10 @@ def load_bank(
         if not found:
             warnings.append(f"{notes_file.source}: no questions found ({NO_QUESTIONS_HINT})")
             continue
-        if not notes_file.explicit and is_project_file(notes_file.source) and not any(
-            q.number is not None or q.title.endswith(("?", "？")) for q in found
+        if (
+            not notes_file.explicit
+            and not any(q.number is not None or q.title.endswith(("?", "？")) for q in found)
+            and is_project_readme(notes_file.source, [q.title for q in found])
         ):
             report.skipped = "a project file (README, CONTRIBUTING …) without questions"
             warnings.append(f"{notes_file.source}: {report.skipped}; skipped")

@@ -40,6 +40,11 @@ _BACK_TO_TOP = re.compile(
     r"^\W*\[[^\]]*(?:back to top|top|回到顶部|返回顶部|返回目录|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$",
     re.IGNORECASE,
 )
+# "[뒤로](https://…/for_beginner)/[위로](#part-1-3-network)", "[← Prev](#q2) | [Next →](#q4)":
+# a line of short links, one at least to a place on this page, is a way about the page.
+_NAV_LINE = re.compile(
+    r"^\W*\[[^\]]{1,12}\]\([^)\s]*\)(?:\s*[/|·•]?\s*\[[^\]]{1,12}\]\([^)\s]*\))*\W*$"
+)
 _BACK_TO_TOP_TEXT = re.compile(r"^\W*(?:back to top|top|回到顶部|返回顶部|返回目录)\W*$", re.I)
 _Q_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*|Question\s*\d*|问题?\s*\d*)\s*[:：.]\s*(?:\*\*|__)?\s*",
@@ -64,6 +69,12 @@ _EN_ASK = re.compile(
     re.IGNORECASE,
 )
 _ZH_ASK = re.compile(r"什么|为什么|为何|如何|怎么|怎样|哪些|哪个|哪种|区别|是否|能否|[吗呢][。.]?$")
+# Japanese and Korean ask by how a sentence ends: a request ("…を教えてください",
+# "…설명해주세요") or a question ending ("…ですか", "…무엇인가요", "…습니까").
+_JA_KO_ASK = re.compile(
+    r"(?:ください|下さい|教えて|ですか|ますか|でしょうか|とは(?:何|なに)(?:か|ですか)?|"
+    r"주세요|하세요|하시오|습니까|나요|까요|인가요|인가|무엇인지)\s*[。.!！]?$"
+)
 _ZH_START = re.compile(
     r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
 )
@@ -229,12 +240,19 @@ class Context:
             return _key(block.text), _key(block.text)  # "#### Answer: B" → "Answer: B"
         text = self.lines(block)
         if "](#" in text:  # only in-page links can be "back to top" links
-            text = "\n".join(
-                line for line in text.split("\n") if not _BACK_TO_TOP.match(line.strip())
-            )
+            text = "\n".join(line for line in text.split("\n") if not is_nav_line(line))
         if block.kind in ("list", "item", "quote") and ("```" in text or "~~~" in text):
             return text, _without_fences(text)
         return text, text
+
+
+def is_nav_line(line: str) -> bool:
+    """A "back to top" link, or a line of short links (one at least within this page) that
+    moves about the notes: navigation, never part of an answer."""
+    line = line.strip()
+    return bool(_BACK_TO_TOP.match(line)) or (
+        "](#" in line and bool(_NAV_LINE.match(line))
+    )
 
 
 def _key(text: str) -> str:
@@ -283,9 +301,15 @@ def asks(text: str) -> bool:
         return True
     if len(clean) <= 80 and ("？" in clean or "? " in clean):
         return True  # 应该用奇数还是偶数的字体？自定义字体的使用场景
-    if _EN_ASK.match(clean):
+    if _EN_ASK.match(clean) or _JA_KO_ASK.search(clean):
         return True
     return bool(_ZH_START.match(clean) or (len(clean) <= 80 and _ZH_ASK.search(clean)))
+
+
+def ends_asking(text: str) -> bool:
+    """Does this text end as a question does in Japanese or Korean ("…を教えてください",
+    "…무엇인가요")? The question mark of those languages."""
+    return bool(_JA_KO_ASK.search(plain_text(text).strip()))
 
 
 def names_questions(title: str) -> bool:

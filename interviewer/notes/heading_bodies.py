@@ -12,6 +12,7 @@ from interviewer.notes.draft import Context, is_link_only
 from interviewer.notes.marks import TOC_TITLES, is_skipped_title
 from interviewer.notes.markup import plain_text
 
+_TOC_MARK = re.compile(r"^\[\[?toc\]?\]$|^\$?\{:?toc\}|^<!--", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 _FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
@@ -43,8 +44,17 @@ _WORD = re.compile(r"[^\W_]")
 def is_toc(ctx: Context, title: str, body: list[Block]) -> bool:
     """A heading that is a table of contents: by its title, or by a body of links to this
     file's own headings."""
-    if title.strip().lower().rstrip(":：") in TOC_TITLES:
-        return True
+    if re.sub(r"^[^\w(（]+", "", title.strip().lower()).rstrip(":： ") in TOC_TITLES:
+        # "## Index" over "### 인덱스란 무엇인가?" is the subject (a database's index), not the
+        # file's contents: a contents heading lists links, or marks where they are generated.
+        return bool(body) and (
+            not any(b.kind == "paragraph" for b in body)
+            or any(
+                "](" in line or "<a " in line or _TOC_MARK.match(line.strip())
+                for b in body
+                for line in ctx.lines(b).split("\n")
+            )
+        )
     # Lazily: most bodies show on their first line that they are not a list of links. A
     # thematic break ("---" between a section heading and its first question) is no table rule.
     lines = (

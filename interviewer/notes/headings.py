@@ -10,19 +10,25 @@ from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
 from interviewer.notes.document import Block
-from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
+from interviewer.notes.draft import Context, Draft, asks, is_nav_line
 from interviewer.notes.heading_bodies import has_text, is_toc, only_links, without_placeholders
+from interviewer.notes.label_headings import (
+    answered_below,
+    is_answer_label,
+    is_contents,
+    is_left_out,
+    labels_one_question,
+    opens_question,
+)
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.lists import answered_items
 from interviewer.notes.layouts.numbered import split_body
 from interviewer.notes.marks import (
     Title,
     is_non_question_title,
-    is_prompt_label,
     is_skipped_title,
     parse_title,
 )
-from interviewer.notes.markup import plain_text
 from interviewer.notes.numbering import Segment, answer_parts, numbered_levels, read_bare_numbers
 from interviewer.notes.sections import (
     Body,
@@ -81,7 +87,10 @@ def _segments(ctx: Context, blocks: list[Block]) -> tuple[list[Block], list[Segm
         else:
             preamble.append(block)
     for segment in segments:
-        segment.body, segment.unwritten = without_placeholders(ctx, segment.body)
+        # A paragraph of navigation links says nothing: without it a question with no other
+        # text is one the notes do not answer yet, not a heading over a list of links.
+        body = [b for b in segment.body if not _navigation(ctx, b)]
+        segment.body, segment.unwritten = without_placeholders(ctx, body)
     read_bare_numbers(segments)
     return preamble, segments
 
@@ -141,7 +150,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             continue
         if left_out is not None and level <= left_out:
             left_out = None
-        if wrapper is not None and left_out is None and _left_out(ctx, segment):
+        if wrapper is not None and left_out is None and is_left_out(ctx, segment):
             left_out = level  # "### References" in the answer: left out with what is under it
         if wrapper is not None and left_out is not None:
             continue
@@ -178,13 +187,24 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if enclosing is not None and enclosing[1] == "skip":
             continue
         if prompted is not None and level == prompted[0]:
-            if _opens_question(segment):
+            if opens_question(segment):
                 prompted = None  # a question of its own starts here
-            elif not _left_out(ctx, segment):
+            elif not is_left_out(ctx, segment):
                 bodies[prompted[1]][1].extend([segment.heading, *segment.body])
                 stack.append((level, "question", prompted[1]))
                 continue
-        if enclosing is None and _labels_one_question(ctx, segments, index):
+        if (
+            enclosing is None
+            and previous is not None
+            and previous[0] == level
+            and is_answer_label(segment)
+        ):
+            # "#### **题目**：…" then "#### **参考答案**：", "## Answer" under "## What is …?":
+            # the label heading beside a question holds that question's answer.
+            bodies[previous[1]][1].extend([segment.heading, *segment.body])
+            stack.append((level, "question", previous[1]))
+            continue
+        if enclosing is None and labels_one_question(ctx, segments, index):
             # "## 问题" over "ReLU 在 0 处不可导，为什么还能用？": the text under the label is
             # the question (read as under "第 3 题"), the headings after it answer it.
             draft = _heading_draft(title, segment.heading, sections)
@@ -211,6 +231,11 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             bodies[payload][1].extend([segment.heading, *segment.body])
             continue
         after_question = previous is not None and previous[0] == level
+        if enclosing is not None and enclosing[1] == "question" and is_contents(ctx, segment):
+            # "### 目录" under the file's title heading: the list of the questions below, no
+            # part of any answer (the headings after it are not under it: a list has no parts).
+            outline.skipped.append(title.text)
+            continue
         if (
             enclosing is not None
             and (not title.marked or is_non_question_title(title.text))
@@ -283,6 +308,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             or index in owners
             or announces
             or bare_asking
+            or answered_below(segments, index)
         ):
             # Also "## 两种方式：" over plain sub-headings (they are its answer), and a heading
             # that asks among sibling questions with nothing under it (no answer yet).
@@ -311,9 +337,15 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         else:
             stack.append((level, "section", section_name(title.text)))
             roles[index] = "section"
-    dropped = introduced | introductions(
-        segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
-    )
+    # A plain heading over parts of its own ("## GET과 POST 비교" over "### GET", "### POST") is
+    # a topic with its answer, not an introduction beside the sections.
+    dropped = introduced | {
+        i
+        for i in introductions(
+            segments, roles, plain, [*outline.drafts, *(d for d, _, _ in bodies)]
+        )
+        if not any(block.kind == "heading" for block in bodies[i][1])
+    }
     name_introduced_sections(bodies, trails, names, dropped)
     # Said in the report: a heading's text read as an introduction is not asked about.
     outline.skipped += [bodies[i][0].title for i in sorted(dropped) if i not in introduced]
@@ -335,29 +367,6 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     return outline
 
 
-def _answer_siblings(ctx: Context, segments: list[Segment], at: int) -> list[Segment]:
-    """The plain headings after a bare question label at its level, up to a heading above
-    it, a marked question or another label (references and contents left out)."""
-    level = segments[at].heading.level
-    siblings = []
-    for segment in segments[at + 1 :]:
-        if segment.heading.level < level:
-            break
-        if segment.heading.level > level:
-            continue
-        if _opens_question(segment):
-            break
-        if not _left_out(ctx, segment):
-            siblings.append(segment)
-    return siblings
-
-
-def _opens_question(segment: Segment) -> bool:
-    """A heading after a bare question label that starts a question of its own: a marked one
-    or another label."""
-    return segment.title.marked or is_prompt_label(segment.title.text)
-
-
 def _repeated_titles(segments: list[Segment]) -> set[str]:
     """Heading texts a file writes three times or more: a part every question has (its
     response paths, its pitfalls), not a question of its own."""
@@ -365,28 +374,10 @@ def _repeated_titles(segments: list[Segment]) -> set[str]:
     return {text for text, count in counts.items() if count >= 3}
 
 
-def _left_out(ctx: Context, segment: Segment) -> bool:
-    """A heading whose text is never an answer: contents, references, asides."""
-    return is_toc(ctx, segment.title.text, segment.body) or is_skipped_title(segment.title.text)
-
-
-def _labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool:
-    """A bare "## 问题" / "## Question" whose text is the question and whose sibling headings
-    answer it: one of them is the answer ("## 问题解答", "## Answer"), or the text asks and one
-    heading follows it. Over an introduction, the headings after it are questions of their own."""
-    segment = segments[at]
-    if not is_prompt_label(segment.title.text):
-        return False
-    paragraphs = [block for block in segment.body if block.kind == "paragraph" and has_text(block)]
-    if not paragraphs:
-        return False
-    label = segment.title.text.strip().rstrip(":： ")
-    siblings = _answer_siblings(ctx, segments, at)
-    answering = any(
-        ANSWER_HEADING.match(plain_text(s.title.text).strip().removeprefix(label).strip())
-        for s in siblings
+def _navigation(ctx: Context, block: Block) -> bool:
+    return block.kind == "paragraph" and all(
+        is_nav_line(line) for line in ctx.lines(block).split("\n") if line.strip()
     )
-    return answering or (len(siblings) == 1 and asks(paragraphs[0].text))
 
 
 def _heading_draft(title: Title, heading: Block, sections: tuple[str, ...]) -> Draft:

@@ -34,6 +34,8 @@ _NAV_LINK = re.compile(
     r"\s*(?:\[[^\[\]]*\]\(#[^)\s]*\)|<a\b[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>(?:(?!<a\b).)*?</a\s*>)\s*$",
     re.IGNORECASE,
 )
+_EMPTY_BRACKETS = re.compile(r"\s*[(（\[【]\s*[)）\]】]")
+_COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
 _SOURCE_LINK = re.compile(r"\s*\[+\s*(?:src|source|来源|link|answer)\s*\]+\s*$", re.IGNORECASE)
@@ -122,7 +124,7 @@ ANSWER_WORDS = re.compile(
     r"查看解析|显示答案|正确答案)\b|答案|展开|解析$|^click to (?:expand|see)|^expand",
     re.IGNORECASE,
 )
-_PROMPT_LABEL = re.compile(r"^(?:question|problem|题目|问题|面试题)$", re.IGNORECASE)
+_PROMPT_LABEL = re.compile(r"^(?:questions?|problem|题目|问题|面试题)$", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     r"^(?:(?:Q|Question|Problem|题目|问题|面试题)\s*#?\s*\d+|第\s*\d+\s*[题问道]|#?\d+)\s*[.:：、)）]?$",
     re.IGNORECASE,
@@ -174,12 +176,17 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
     text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
+    if text != raw:
+        # "(★☆☆)": the brackets held the rating only, and go with it.
+        text = _EMPTY_BRACKETS.sub("", text)
     text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
     text = _SOURCE_LINK.sub("", text)
     bare = _BARE_LEVEL.search(text)
     if bare:
         difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
         text = text[: bare.start()]
+    # "**Why X?**：" — a label's colon after the question mark ends nothing but the label.
+    text = _COLON_AFTER_ASKING.sub(r"\1", text)
     asked = _ASKED.match(text)
     if asked:
         text = text[asked.end() :]
@@ -242,7 +249,7 @@ def is_prompt_label(text: str) -> bool:
 def is_skipped_title(text: str) -> bool:
     """Sections whose content is not questions: contents, references, 参考, License …"""
     key = re.sub(r"^[^\w(（]+", "", text.strip().lower()).rstrip(":： ")
-    return key in SKIPPED_TITLES or key in TOC_TITLES or bool(_RESOURCES.search(key))
+    return key in SKIPPED_TITLES or bool(_RESOURCES.search(key))
 
 
 def is_answer_word(text: str) -> bool:

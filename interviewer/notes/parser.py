@@ -30,6 +30,7 @@ from interviewer.notes.marks import (
 from interviewer.notes.markup import highlights_to_bold, replace_images
 from interviewer.notes.sections import containers, subject_sections
 from interviewer.notes.whole_file import file_draft, whole_file_draft, whole_file_title
+from interviewer.notes.write_up import write_up_draft
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
@@ -105,6 +106,10 @@ def parse_markdown(
     if front_title and _single_question(front, front_title, drafts):
         # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
         drafts = [file_draft(ctx, front_title, doc.blocks, FRONT_MATTER)]
+        result.chapter, result.skipped = default_chapter, []
+    elif write_up := write_up_draft(ctx, doc, default_chapter):
+        # One problem written up in parts (statement, idea, code): not a question a part.
+        drafts = [write_up]
         result.chapter, result.skipped = default_chapter, []
     elif whole := whole_file_title(ctx, drafts, front_title or default_chapter):
         drafts = [whole_file_draft(ctx, doc, whole)]

@@ -50,9 +50,32 @@ class FileReport:
         }
 
 
+# Sections a README has when it describes a project rather than holding notes.
+_PROJECT_SECTION = re.compile(
+    r"^(?:installation|install(?:ing)?|setup|set up|usage|how to use|getting started|"
+    r"quick ?start|requirements|prerequisites|build(?:ing)?|running|configuration|features|"
+    r"license|licence|contributing|how to contribute|contributors|acknowledge?ments?|"
+    r"roadmap|changelog|安装|使用|使用方法|使用说明|快速开始|贡献|如何贡献|许可|许可证|"
+    r"설치|사용법|기여|라이선스)\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_project_file(source: str) -> bool:
     """README, CONTRIBUTING, CHANGELOG and the like."""
     return bool(_PROJECT_FILE.match(Path(source).stem))
+
+
+def is_project_readme(source: str, titles: list[str]) -> bool:
+    """A project file whose questions (none marked as such) are not notes: any of them but a
+    README in a folder of the notes ("Network/README.md", "q_003/README.md": the page a site
+    shows for that folder), which is notes unless its headings describe a project
+    ("Installation", "Usage", "License")."""
+    if not is_project_file(source):
+        return False
+    if Path(source).stem.lower() != "readme" or Path(source).parent == Path("."):
+        return True
+    return any(_PROJECT_SECTION.match(title.strip()) for title in titles)
 
 
 def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> FileReport:

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from interviewer.notes.document import Block, Document
-from interviewer.notes.draft import Context, Draft, asks
-from interviewer.notes.marks import SKIPPED_TITLES, parse_title
+from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
+from interviewer.notes.marks import SKIPPED_TITLES, is_prompt_label, parse_title
 from interviewer.notes.markup import plain_text
 
 LAYOUT = "one per file"
@@ -22,8 +22,9 @@ _ELSEWHERE = re.compile(
     r"相关(?:问题|题目|面试题)|(?:延伸|更多)(?:问题|题目))$",
     re.IGNORECASE,
 )
-# "05_ReLU函数…" — the number a file name sorts by.
-_SORT_NUMBER = re.compile(r"^\d+\s*[_\-.、 ]\s*")
+_LANGUAGE_SUFFIX = re.compile(r"[.\-_](?:en|cn|zh|zh-cn|ja|ko)$", re.IGNORECASE)
+# "05_ReLU函数…", "10.1.0 使用Redis…" — the number a file name sorts by.
+_SORT_NUMBER = re.compile(r"^\d+(?:\.\d+)*\s*[_\-.、 ]\s*")
 
 
 def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None:
@@ -47,6 +48,13 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
         return None
     text, _ = ctx.render([b for b in _answer_blocks(ctx.doc, top) if b.kind != "heading"])
     return title if len(plain_text(text)) >= MIN_ANSWER_CHARS else None
+
+
+def file_stem_title(stem: str) -> str:
+    """A title from a file's name: without the number it sorts by and a language suffix
+    ("1.two-sum.en" → "two sum", "05_ReLU函数" → "ReLU函数")."""
+    name = _LANGUAGE_SUFFIX.sub("", _SORT_NUMBER.sub("", stem))
+    return " ".join(re.split(r"[_\-]+", name)).strip()
 
 
 def whole_file_draft(ctx: Context, doc: Document, title: str) -> Draft:
@@ -80,6 +88,15 @@ def _titles(doc: Document) -> list[Block]:
             if b.kind == "heading" and b.level == 1 and not _elsewhere(b)]
 
 
+def _bare_label(block: Block) -> bool:
+    """A heading that only labels what follows ("#### **题目**：" left empty, "#### 参考答案："):
+    the file's name is the question, the text under the labels its answer."""
+    if block.kind != "heading":
+        return False
+    key = plain_text(block.text).strip().strip("#:： ")
+    return is_prompt_label(key) or bool(ANSWER_HEADING.fullmatch(key))
+
+
 def _elsewhere(heading: Block) -> bool:
     key = plain_text(heading.text).strip().strip("#:： ").lower()
     return key in SKIPPED_TITLES or bool(_ELSEWHERE.match(key))
@@ -89,7 +106,7 @@ def _answer_blocks(doc: Document, top: list[Block]) -> list[Block]:
     kept: list[Block] = []
     skipping = 0
     for block in doc.blocks:
-        if block in top:
+        if block in top or _bare_label(block):
             continue
         if block.kind == "heading" and not (skipping and block.level > skipping):
             skipping = block.level if _elsewhere(block) else 0

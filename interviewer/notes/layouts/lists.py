@@ -13,6 +13,7 @@ from interviewer.notes.draft import (
     Found,
     Mode,
     asks,
+    ends_asking,
     is_link_only,
     names_questions,
     strip_a_label,
@@ -105,7 +106,7 @@ def _first_text(item: Block) -> str:
 
 def _follow_up(text: str) -> bool:
     """A nested item that asks outright ("What are the exceptions?"), not an answer point."""
-    return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？"))
+    return strip_q_label(text)[1] or plain_text(text).endswith(("?", "？")) or ends_asking(text)
 
 
 def _asks_outright(text: str) -> bool:
