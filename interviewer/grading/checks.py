@@ -1,22 +1,21 @@
 """The offline grader's checks, in the order they run. Each takes the `Judgement` of one
 answer, adds what it established (statuses, wrong claims, honesty verdicts) and returns a
 `CheckReport` — the grade's `checks` list is these reports, so a reader can follow an answer
-through the grader here, top to bottom."""
+through the grader here, top to bottom (the last two, on what the answer is about, are in
+scope_checks.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
 
-from interviewer.grading.alignment import aligned_sentences, matched_by_meaning
+from interviewer.grading.alignment import matched_by_meaning
 from interviewer.grading.contradiction import claims, find_contradictions, unnegated
 from interviewer.grading.denial import denied_links
 from interviewer.grading.honesty import (
     asks_for_list,
-    better_question,
     explanation_factor,
     is_non_answer,
-    is_restated,
     is_stuffed,
 )
 from interviewer.grading.judgement import Judgement, Wrong
@@ -34,7 +33,7 @@ from interviewer.grading.ratios import upside_down
 from interviewer.grading.relations import identified, reversed_relations
 from interviewer.grading.relations import relations as find_relations
 from interviewer.grading.removal import removals
-from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.scope_checks import alignment, relevance
 from interviewer.grading.steps import reversed_steps
 from interviewer.grading.substitution import substituted
 from interviewer.grading.support import NOTABLE_LOSS, UNKNOWN, answer_support, support_loss
@@ -43,8 +42,6 @@ from interviewer.grading.values import differing
 from interviewer.grading.verdict import opposite
 
 Check = Callable[[Judgement], CheckReport]
-# Off-topic only when the asked question is covered this little.
-OFF_TOPIC_BELOW = 0.35
 
 
 def cap_status(status: Status, demote: bool = False) -> Status:
@@ -363,44 +360,6 @@ def values(j: Judgement) -> CheckReport:
                              inside[0] if inside else None, message)):
             found.append(message)
     return CheckReport(name="values", found=found)
-
-
-def relevance(j: Judgement) -> CheckReport:
-    """Answers that restate the question, or answer another question of the notes."""
-    reference = j.prepared.reference
-    tools = j.tools
-    strengths = [capped(m.strength, st) for m, st in zip(j.matches, j.statuses, strict=True)]
-    # Credit, not statuses: a few "partly"s from shared words do not make an answer about
-    # one thing an answer about another.
-    j.ratio = coverage_ratio(strengths, claims=reference.claims)
-    if is_restated(j.view, reference.title_concepts, tools.weights, tools.lexicon.is_domain):
-        j.findings.restated = j.verdicts.restated = True
-        j.flags.append("restated")
-        return CheckReport(name="relevance", found=["restates the question"])
-    if j.ratio < OFF_TOPIC_BELOW:
-        other = better_question(j.view.concepts, j.question.id, tools.index, tools.weights,
-                                tools.lexicon.is_domain)
-        if other is not None:
-            found_q = tools.bank.get(other[0])
-            j.findings.off_topic = found_q.title if found_q else other[0]
-            j.verdicts.off_topic = True
-            j.flags.append("off_topic")
-            return CheckReport(name="relevance", found=[f"answers another question: "
-                                                        f"{j.findings.off_topic}"])
-    return CheckReport(name="relevance")
-
-
-def alignment(j: Judgement) -> CheckReport:
-    """Which of the answer's sentences could be lined up with a sentence of the notes: what
-    the other checks could verify. Nothing aligned means nothing was verified."""
-    sentences, aligned, method = aligned_sentences(j)
-    if sentences and not aligned:
-        j.findings.unverified = True
-        j.flags.append("unverified")
-        return CheckReport(name="alignment", found=["no sentence of the answer could be "
-                                                    "matched with the notes"], note=method)
-    return CheckReport(name="alignment", found=[f"{aligned} of {sentences} sentences "
-                                                f"matched with the notes"], note=method)
 
 
 CHECKS: tuple[Check, ...] = (
