@@ -1,0 +1,91 @@
+"""Section headings and what is under them: a rule under a section heading, a topic heading
+over parts of its own, tables of contents and navigation links under a heading, a section
+named "Index" that is a subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+
+def test_a_section_heading_over_only_a_rule_keeps_its_questions(tmp_path: Path) -> None:
+    # Found on walk10i: "## 🟡 Intermediate Questions" followed by "---" was read as a table of
+    # contents (the rule looked like a table's rule), and the 20 questions under it were lost.
+    path = tmp_path / "queue.md"
+    path.write_text(
+        "### 1. What is a queue?\nA first-in, first-out list.\n\n---\n\n"
+        "## Intermediate Questions\n\n---\n\n"
+        "### 2. What is a dead letter queue?\nWhere failing messages go.\n\n---\n\n"
+        "### 3. What is backpressure?\nSlowing producers down.\n\n"
+        "## Contents\n\n---\n\n- [Queue](#1-what-is-a-queue)\n\n---\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "What is a queue?", "What is a dead letter queue?", "What is backpressure?",
+    ]
+
+
+def test_a_topic_heading_over_parts_of_its_own_is_not_an_introduction(tmp_path: Path) -> None:
+    # Beside sections that hold questions, a plain heading with a paragraph was dropped as an
+    # introduction — and the sub-headings under it ("### GET", "### POST") with it.
+    path = tmp_path / "network.md"
+    path.write_text(
+        "# Network\n\n## GET and POST compared\n\nBoth ask a server for something.\n\n"
+        "### GET\n\nData goes in the URL, so its size is limited.\n\n### POST\n\n"
+        "Data goes in the body of the request.\n\n## TCP and UDP\n\n### UDP\n\n"
+        "Connectionless: no handshake, no retransmission.\n\n### TCP\n\n"
+        "Reliable, ordered bytes over a connection set up by a handshake.\n",
+        encoding="utf-8",
+    )
+    questions = {q.title: q for q in load_bank([path]).questions}
+    assert "GET and POST compared" in questions
+    answer = questions["GET and POST compared"].answer
+    assert "in the URL" in answer and "body of the request" in answer
+
+
+def test_a_table_of_contents_under_a_heading_is_no_part_of_its_answer(tmp_path: Path) -> None:
+    path = tmp_path / "css.md"
+    path.write_text(
+        "## Why learn CSS layout?\n\nBecause every page needs one.\n\n### Contents\n\n"
+        "- [1. What is the box model?](#1-what-is-the-box-model)\n"
+        "- [2. What is a BFC?](#2-what-is-a-bfc)\n\n"
+        "#### 1. What is the box model?\n\nContent, padding, border and margin.\n\n"
+        "#### 2. What is a BFC?\n\nA block formatting context isolates its layout.\n",
+        encoding="utf-8",
+    )
+    questions = {q.title: q for q in load_bank([path]).questions}
+    assert "What is the box model?" in questions and "What is a BFC?" in questions
+    assert questions["Why learn CSS layout?"].answer == "Because every page needs one."
+
+
+def test_navigation_links_are_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "db.md"
+    path.write_text(
+        "# Part 1-5 Database\n\n## Why normalize?\n\nTo store each fact once.\n\n"
+        "[Back](https://example.com/notes)/[Up](#part-1-5-database)\n\n"
+        "## What does the cosine distance change in clustering?\n\n"
+        "[⬆ Back to top](#part-1-5-database)\n\n## What is a deadlock?\n\n"
+        "Two transactions each wait for a lock the other holds.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("Why normalize?", "To store each fact once."),
+        ("What does the cosine distance change in clustering?", ""),
+        ("What is a deadlock?", "Two transactions each wait for a lock the other holds."),
+    ]
+
+
+def test_a_section_named_index_is_a_subject_not_the_contents(tmp_path: Path) -> None:
+    path = tmp_path / "db.md"
+    path.write_text(
+        "# Database\n\n## Contents\n\n- [Index](#index)\n- [Transaction](#transaction)\n\n"
+        "## Index\n\n### What is an index?\n\nA sorted structure of keys and row addresses.\n\n"
+        "### Why a B-tree?\n\nFew disk reads per lookup, and ranges stay in order.\n\n"
+        "## Transaction\n\n### What is a transaction?\n\nA unit of work done whole or not at all.\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "What is an index?", "Why a B-tree?", "What is a transaction?"]
