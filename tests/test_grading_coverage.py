@@ -7,6 +7,8 @@ import pytest
 from grading_helpers import notes_bank
 
 from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.lexicon import Weights, load_lexicon
+from interviewer.grading.rubric import build_reference
 from interviewer.packs import load_pack
 
 # Found on a new-user walkthrough of third-party English notes (ux-walk8b): a one-point rubric
@@ -158,3 +160,21 @@ def test_a_picture_is_no_claim_of_notes_that_highlight_nothing(
                                                 "positive rate against the false positive "
                                                 "rate for different thresholds.")
     assert all("image" not in item.point for item in grade.rubric)
+
+
+def test_a_label_over_a_list_is_explained_by_the_list_not_the_paragraph_after_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # A write-up's "**复杂度分析**" over two bullets, then the author's sign-off: the sign-off
+    # was part of the label's explanation, words no answer says.
+    bank = notes_bank(tmp_path_factory, {"lc.md": (
+        "## 无重复字符的最长子串\n\n用滑动窗口，窗口大小不固定，用哈希表记下每个字符最后出现的位置。\n\n"
+        "**复杂度分析**\n\n- 时间复杂度：O(N)\n- 空间复杂度：O(N)\n\n"
+        "大家对此有何看法，欢迎给我留言，我有时间都会一一查看回答，更多题解请关注公众号和仓库。\n"
+    )})
+    lexicon = load_lexicon(packs=[])
+    question = bank.questions[0]
+    weights = Weights([lexicon.text_concepts(question.answer)], lexicon)
+    points = {p.text: p for p in build_reference(question, lexicon, weights).points}
+    explained = points["复杂度分析"].explained
+    assert "空间复杂度" in explained and "留言" not in explained

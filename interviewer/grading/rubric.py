@@ -109,11 +109,18 @@ def _label_context(point: str, lines: list[str], index: int, rest: str) -> str:
     if len(_CJK.findall(rest)) + len(re.findall(r"[A-Za-z]+", rest)) >= 4:
         return rest
     below: list[str] = []
+    listed = False
     for line in lines[index + 1 :]:
         if _is_section(line) and below:
             break
-        if line.strip():
-            below.append(plain_text(line))
+        if not line.strip():
+            continue
+        # A list under the label is its explanation; the paragraph after the list is not
+        # ("**复杂度分析**" over two bullets, then the author's sign-off).
+        if listed and not _BULLET.match(line) and not line.startswith((" ", "\t")):
+            break
+        listed = listed or (not below and bool(_BULLET.match(line)))
+        below.append(plain_text(line))
         if len(below) >= 12:
             break
     return " ".join(below)
