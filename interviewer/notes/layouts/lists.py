@@ -29,6 +29,10 @@ _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
 _WORD = re.compile(r"\w")
+# A code span or a quotation inside an item: a question mark there is shown or reported
+# ("`path[?query]`", "The client asks: \"Where is it?\""), not asked by the item.
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -110,8 +114,11 @@ def _follow_up(text: str) -> bool:
 
 
 def _asks_outright(text: str) -> bool:
-    """An item whose first line asks with a question mark or a Q: label."""
-    first = plain_text(text.split("\n")[0])
+    """An item whose first line asks with a question mark (outside the code it shows, and
+    outside the quotations it reports unless it is only a quotation) or a Q: label."""
+    line = _CODE_SPAN.sub(" ", text.split("\n")[0])
+    outside = plain_text(_QUOTED.sub(" ", line))
+    first = outside if _WORD.search(outside) else plain_text(line)
     return strip_q_label(text)[1] or "?" in first or "？" in first
 
 
