@@ -1,7 +1,6 @@
 """Lists inside an answer that are its points, not questions: steps that quote a question,
-items whose question mark is code, the points a lead-in line announces, a list of the
-file's own headings (found on real notes by the walk10p sweep; the notes here are written
-for the tests)."""
+items whose question mark is code, the points a lead-in line announces (found on real notes
+by the walk10p sweep; the notes here are written for the tests)."""
 
 from __future__ import annotations
 
@@ -31,3 +30,31 @@ def test_steps_that_quote_a_question_or_show_one_in_code_are_the_answer(
     assert titles == ["What is DNS?", "Recursive lookup", "URL format", "Iterative lookup"]
     assert "returns the address" in questions[1].answer
     assert "[?query]" in questions[2].answer
+
+
+def test_points_a_lead_in_line_announces_are_its_answer_not_prompts(tmp_path: Path) -> None:
+    index = tmp_path / "index.md"
+    index.write_text(
+        "# 索引面试题\n\n面试常问：\n\n- 索引用了什么数据结构？\n- 什么时候不用索引？\n\n"
+        "## 什么是索引？\n\n索引是数据的目录。\n\n"
+        "## 联合索引\n\n联合索引按最左匹配。下面这几种查询条件可以用到联合索引：\n\n"
+        "- where a=1.\n- where a=1 and b=2.\n\n下面这几种用不到：\n\n- where b=2.\n- where c=3.\n",
+        encoding="utf-8",
+    )
+    behavioral = tmp_path / "behavioral.md"
+    behavioral.write_text(
+        "## Tokenization\n\n- What is a token?\n- Why does BPE help?\n\n"
+        "## Behavioral\n\nPrepare these:\n\n- Tell me about a conflict\n- Describe a failure\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([index]).questions
+    titles = [q.title for q in questions]
+    assert "where a=1." not in titles and "where b=2." not in titles
+    assert "- where c=3." in {q.title: q for q in questions}["联合索引"].answer
+    assert "索引用了什么数据结构？" in titles
+    # Items that ask, and prompts no lead-in announces, are questions as before.
+    prompts = [q.title for q in load_bank([behavioral]).questions]
+    assert prompts == [
+        "What is a token?", "Why does BPE help?", "Tell me about a conflict", "Describe a failure"
+    ]
+

@@ -31,6 +31,7 @@ _MAX_QUESTION = 300
 _WORD = re.compile(r"\w")
 # A code span or a quotation inside an item: a question mark there is shown or reported
 # ("`path[?query]`", "The client asks: \"Where is it?\""), not asked by the item.
+_INTERROGATIVE = re.compile(r"^(?:what|what's|why|how|when|where|which|who|whose|whom)\b", re.I)
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』")
 
@@ -40,7 +41,14 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     block = blocks[index]
     if block.kind != "list":
         return None
-    drafts = read_list(ctx, block, ())
+    before = blocks[index - 1] if index else None
+    announced = (
+        before is not None
+        and before.kind == "paragraph"
+        and plain_text(before.text).endswith((":", "："))
+        and not names_questions(before.text)
+    )
+    drafts = read_list(ctx, block, (), announced)
     if not drafts:
         return None
     if drafts[-1].answer:
@@ -122,14 +130,21 @@ def _asks_outright(text: str) -> bool:
     return strip_q_label(text)[1] or "?" in first or "？" in first
 
 
-def _prompts(text: str) -> bool:
-    """An item that asks by its wording ("Explain X", "如何…"), not a "如何解决：…" label."""
+def _prompts(text: str, announced: bool = False) -> bool:
+    """An item that asks by its wording ("Explain X", "如何…"), not a "如何解决：…" label — nor,
+    among the points a lead-in line announces ("可以用到联合索引："), a clause that opens with a
+    question word but asks nothing ("where a=1.", "when the pool is full")."""
     first = plain_text(text.split("\n")[0])
+    if announced and _INTERROGATIVE.match(first):
+        return False
     return asks(first) and not re.search(r"[:：]\s*\S", first)
 
 
-def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draft]:
-    """The questions of one list (and of the lists nested in its untagged items)."""
+def read_list(
+    ctx: Context, block: Block, context: tuple[str, ...], announced: bool = False
+) -> list[Draft]:
+    """The questions of one list (and of the lists nested in its untagged items); `announced`:
+    the list follows a lead-in line ending in a colon ("可以匹配上联合索引：")."""
     items = [child for child in block.children if child.kind == "item" and child.children]
     if not items:
         return []
@@ -146,7 +161,7 @@ def read_list(ctx: Context, block: Block, context: tuple[str, ...]) -> list[Draf
     # "Explain X" alone could be an answer's points. A heading that names questions
     # ("Behavioral Questions", "练习") vouches for a list of prompts.
     outright = sum(1 for text in texts if _asks_outright(text))
-    prompts = sum(1 for text in texts if _asks_outright(text) or _prompts(text))
+    prompts = sum(1 for text in texts if _asks_outright(text) or _prompts(text, announced))
     short = all(len(plain_text(text.split("\n")[0])) <= _MAX_QUESTION for text in texts if text)
     asking = (
         outright * 2 >= len(items)
