@@ -1,6 +1,7 @@
 """Lists inside an answer that are its points, not questions: steps that quote a question,
-items whose question mark is code, the points a lead-in line announces (found on real notes
-by the walk10p sweep; the notes here are written for the tests)."""
+items whose question mark is code, the points a lead-in line announces; a labelled question
+quoted alone, answered below the quote (found on real notes by the walk10p sweep; the notes
+here are written for the tests)."""
 
 from __future__ import annotations
 
@@ -58,3 +59,21 @@ def test_points_a_lead_in_line_announces_are_its_answer_not_prompts(tmp_path: Pa
         "What is a token?", "Why does BPE help?", "Tell me about a conflict", "Describe a failure"
     ]
 
+
+def test_a_labelled_question_quoted_alone_is_answered_below_the_quote(tmp_path: Path) -> None:
+    path = tmp_path / "range.md"
+    path.write_text(
+        "## 联合索引范围查询\n\n范围查询会停止最左匹配。\n\n"
+        "> Q1: `where a > 1 and b = 2`，哪个字段用到了联合索引？\n\n"
+        "a 字段用到了索引。\n\nb 字段没有用到。\n\n"
+        "> Q2: `where a >= 1 and b = 2`，哪个字段用到了联合索引？\n\n两个字段都用到了。\n\n"
+        "> **Q: Why quote it?**\n> A: To set it apart.\n\nA remark after the quote.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    answers = {q.title: q.answer for q in questions}
+    q1 = "where a > 1 and b = 2，哪个字段用到了联合索引？"
+    assert answers[q1] == "a 字段用到了索引。\n\nb 字段没有用到。"
+    assert answers["where a >= 1 and b = 2，哪个字段用到了联合索引？"] == "两个字段都用到了。"
+    # A quote holding its own answer is closed: the text after it is no part of that answer.
+    assert answers["Why quote it?"] == "To set it apart."

@@ -36,7 +36,10 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         return None
     inner = scan(ctx, children)
     if inner and (children is not block.children or strip_q_label(children[0].text)[1]):
-        return Found(inner, 1, Mode.CLOSED)
+        # "> Q1: 哪一个字段用到了联合索引？" alone, its answer in the paragraphs below the quote:
+        # a quoted question like "> 为什么…？", not a quote holding a question and its answer.
+        alone = len(inner) == 1 and not inner[0].answer and len(children) == 1
+        return Found(inner, 1, Mode.OPEN if alone else Mode.CLOSED)
     first = children[0]
     if first.kind != "paragraph":
         return None
