@@ -1,7 +1,7 @@
 """Lists inside an answer that are its points, not questions: steps that quote a question,
-items whose question mark is code, the points a lead-in line announces; a labelled question
-quoted alone, answered below the quote (found on real notes by the walk10p sweep; the notes
-here are written for the tests)."""
+items whose question mark is code, the points a lead-in line announces, a list of the file's
+own heading titles; and a labelled question quoted alone, answered below the quote (found
+on real notes by the walk10p sweep; the notes here are written for the tests)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,16 @@ def test_a_labelled_question_quoted_alone_is_answered_below_the_quote(tmp_path: 
     assert answers["where a >= 1 and b = 2，哪个字段用到了联合索引？"] == "两个字段都用到了。"
     # A quote holding its own answer is closed: the text after it is no part of that answer.
     assert answers["Why quote it?"] == "To set it apart."
+
+
+def test_a_list_of_the_files_own_heading_titles_is_its_contents(tmp_path: Path) -> None:
+    path = tmp_path / "http.md"
+    path.write_text(
+        "# HTTP 常见面试题\n\n本文分几类：\n\n1. HTTP 基本概念\n2. HTTP  缓存技术\n3. 其他\n\n"
+        "## HTTP 基本概念\n\n### HTTP 是什么？\n\n超文本传输协议。\n\n"
+        "## HTTP 缓存技术\n\n### 有哪些缓存？\n\n强制缓存和协商缓存。\n\n"
+        "## Questions\n\n- What is a cookie?\n- What is a session?\n",
+        encoding="utf-8",
+    )
+    titles = [q.title for q in load_bank([path]).questions]
+    assert titles == ["HTTP 是什么？", "有哪些缓存？", "What is a cookie?", "What is a session?"]

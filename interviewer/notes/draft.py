@@ -84,6 +84,11 @@ _QUESTION_WORDS = re.compile(
 )
 
 
+def anchor_of(title: str) -> str:
+    """The `#anchor` GitHub gives a heading of this title."""
+    return re.sub(r"[^\w\- ]", "", plain_text(title).lower()).replace(" ", "-")
+
+
 class Mode(Enum):
     """What the blocks after a question may add to its answer."""
 
@@ -182,9 +187,7 @@ class Context:
         """The `#anchor` of every heading of the file, as GitHub writes them."""
         if self._anchors is None:
             self._anchors = {
-                re.sub(r"[^\w\- ]", "", plain_text(block.text).lower()).replace(" ", "-")
-                for block in self.doc.blocks
-                if block.kind == "heading"
+                anchor_of(block.text) for block in self.doc.blocks if block.kind == "heading"
             }
         return self._anchors
 

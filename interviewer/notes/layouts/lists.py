@@ -12,6 +12,7 @@ from interviewer.notes.draft import (
     Draft,
     Found,
     Mode,
+    anchor_of,
     asks,
     ends_asking,
     is_link_only,
@@ -48,6 +49,8 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
         and plain_text(before.text).endswith((":", "："))
         and not names_questions(before.text)
     )
+    if _names_own_headings(ctx, block):
+        return None
     drafts = read_list(ctx, block, (), announced)
     if not drafts:
         return None
@@ -60,6 +63,18 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     else:
         mode = Mode.ANSWER_ONLY
     return Found(drafts, 1, mode)
+
+
+def _names_own_headings(ctx: Context, block: Block) -> bool:
+    """A list most of whose items are titles of this file's own headings ("1. HTTP 基本概念"
+    over "## HTTP 基本概念"): the file's contents, written without links. Its items are asked
+    where the headings answer them, not a second time, unanswered, here."""
+    texts = [_first_text(item) for item in block.children if item.kind == "item" and item.children]
+    texts = [text for text in texts if text]
+    if len(texts) < 2:
+        return False
+    anchors = ctx.anchors()
+    return sum(1 for text in texts if anchor_of(text) in anchors) * 2 > len(texts)
 
 
 def series_after(ctx: Context, current: Draft, block: Block) -> list[Draft]:
