@@ -9,7 +9,7 @@ import re
 
 from interviewer.notes.document import Block, Document
 from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
-from interviewer.notes.marks import SKIPPED_TITLES, is_prompt_label, parse_title
+from interviewer.notes.marks import is_prompt_label, is_skipped_title, parse_title
 from interviewer.notes.markup import plain_text
 
 LAYOUT = "one per file"
@@ -35,7 +35,7 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
     if len(top) > 1:
         return None
     heading = parse_title(top[0].text).text if top else ""
-    named = parse_title(_SORT_NUMBER.sub("", stem).replace("_", " ")).text
+    named = parse_title(file_stem_title(stem)).text
     marked = [d for d in drafts if d.number is not None or d.title.endswith(("?", "？"))]
     # One question read from the file that asks (its `## 问题` section, its title) is the
     # question already.
@@ -98,8 +98,8 @@ def _bare_label(block: Block) -> bool:
 
 
 def _elsewhere(heading: Block) -> bool:
-    key = plain_text(heading.text).strip().strip("#:： ").lower()
-    return key in SKIPPED_TITLES or bool(_ELSEWHERE.match(key))
+    text = plain_text(heading.text)
+    return is_skipped_title(text) or bool(_ELSEWHERE.match(text.strip().strip("#:： ")))
 
 
 def _answer_blocks(doc: Document, top: list[Block]) -> list[Block]:
