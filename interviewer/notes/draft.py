@@ -36,16 +36,15 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
-_BACK_TO_TOP = re.compile(
-    r"^\W*\[[^\]]*(?:back to top|top|回到顶部|返回顶部|返回目录|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$",
-    re.IGNORECASE,
-)
+_TOP_WORDS = r"back to top|top|回到顶部|返回顶部|返回目录"
+_BACK_TO_TOP = re.compile(rf"^\W*\[[^\]]*(?:{_TOP_WORDS}|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$", re.IGNORECASE)
 # "[뒤로](https://…/for_beginner)/[위로](#part-1-3-network)", "[← Prev](#q2) | [Next →](#q4)":
 # a line of short links, one at least to a place on this page, is a way about the page.
 _NAV_LINE = re.compile(
     r"^\W*\[[^\]]{1,12}\]\([^)\s]*\)(?:\s*[/|·•]?\s*\[[^\]]{1,12}\]\([^)\s]*\))*\W*$"
 )
-_BACK_TO_TOP_TEXT = re.compile(r"^\W*(?:back to top|top|回到顶部|返回顶部|返回目录)\W*$", re.I)
+# The same words as the text of an HTML link ('<a href="#">↥ back to top</a>'), tags gone.
+_BACK_TO_TOP_TEXT = re.compile(rf"^\W*(?:{_TOP_WORDS})\W*$", re.IGNORECASE)
 _Q_LABEL = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:Q\s*\d*|Question\s*\d*|问题?\s*\d*)\s*[:：.]\s*(?:\*\*|__)?\s*",
     re.IGNORECASE,
