@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from interviewer.notes.marks import SKIPPED_TITLES
+from interviewer.notes.marks import is_skipped_title
 from interviewer.notes.markup import table_cells
 
 _MARKUP = re.compile(r"\*\*|__|`|<[^>]+>|^\s*#+\s*|^\s*\d+(?:\.\d+)*[.、)）]?\s*")
@@ -285,14 +285,15 @@ def _columns(lines: list[str]) -> list[tuple[str, str]]:
 
 # "### Answer:", "### Example", "## 参考资料" name a part of an answer, not a term beside the
 # headings around them (not "解析", which may be one: 加载、验证、准备、解析、初始化).
-_PART_TITLES = SKIPPED_TITLES | {
+_PART_TITLES = {
     "answer", "answers", "solution", "solutions", "explanation", "summary", "tl;dr", "tldr",
     "example", "examples", "notes", "问题", "答案", "参考答案", "总结", "小结", "示例",
 }
 
 
 def _names_a_part(title: str) -> bool:
-    return re.sub(r"[*_`]", "", title).strip().rstrip(":： ").lower() in _PART_TITLES
+    plain = re.sub(r"[*_`]", "", title)
+    return is_skipped_title(plain) or plain.strip().rstrip(":： ").lower() in _PART_TITLES
 
 
 def _heading_groups(lines: list[str]) -> list[tuple[str, ...]]:
