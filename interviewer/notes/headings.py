@@ -5,7 +5,6 @@ What makes a plain heading a section is in `sections`; what makes a body no answ
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from interviewer.notes.answers import fill
@@ -19,6 +18,7 @@ from interviewer.notes.label_headings import (
     is_left_out,
     labels_one_question,
     opens_question,
+    repeated_titles,
 )
 from interviewer.notes.layouts import scan
 from interviewer.notes.layouts.lists import answered_items
@@ -133,7 +133,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     # over `**Question:** …`): a plain heading under it that the file repeats under every such
     # heading ("### Candidate Response Paths") goes on with that question's answer.
     held: tuple[int, Draft] | None = None
-    repeated = _repeated_titles(segments)
+    repeated = repeated_titles(segments)
     for index, segment in enumerate(segments):
         level, title = segment.heading.level, segment.title
         while stack and stack[-1][0] >= level:
@@ -365,13 +365,6 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
     outline.drafts += [draft for draft, _, _ in bodies]
     outline.drafts.sort(key=lambda draft: draft.line)
     return outline
-
-
-def _repeated_titles(segments: list[Segment]) -> set[str]:
-    """Heading texts a file writes three times or more: a part every question has (its
-    response paths, its pitfalls), not a question of its own."""
-    counts = Counter(segment.title.text for segment in segments if segment.title.text)
-    return {text for text, count in counts.items() if count >= 3}
 
 
 def _navigation(ctx: Context, block: Block) -> bool:

@@ -1,11 +1,13 @@
 """Headings that label rather than ask: "## 问题" / "## 面试题" over a question's text with its
 answer under the headings beside it ("## 问题解答", "## 面试题剖析"), an answer label beside a
-question heading ("#### **参考答案**："), and headings whose text is never an answer
-(contents, references)."""
+question heading ("#### **参考答案**："), headings whose text is never an answer
+(contents, references), and headings every question repeats ("### Candidate Response
+Paths")."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from interviewer.notes.draft import ANSWER_HEADING, Context, asks
 from interviewer.notes.heading_bodies import has_text, is_toc
@@ -94,3 +96,10 @@ def labels_one_question(ctx: Context, segments: list[Segment], at: int) -> bool:
 
 def _key(text: str) -> str:
     return re.sub(r"^[^\w]+", "", plain_text(text)).strip()
+
+
+def repeated_titles(segments: list[Segment]) -> set[str]:
+    """Heading texts a file writes three times or more: a part every question has (its
+    response paths, its pitfalls), not a question of its own."""
+    counts = Counter(segment.title.text for segment in segments if segment.title.text)
+    return {text for text, count in counts.items() if count >= 3}
