@@ -70,9 +70,21 @@ def test_topics_table_shows_the_notes_topics_not_empty_glossary_ones(
     assert code == 0
     assert "线程" in out
     assert "overfitting" not in out  # a glossary topic none of these questions has
-    assert "topics of the glossary have no question in these notes" in out
+    # The glossary is of another subject: counting its empty topics would only be noise.
+    assert "glossary" not in out
     code, out, _ = run(capsys, "topics", "--notes", str(notes), "--json")
     assert "overfitting" in {row["slug"] for row in json.loads(out)}  # JSON lists every topic
+
+
+def test_topics_table_counts_the_glossary_topics_notes_of_its_subject_lack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "dl.md"
+    notes.write_text("## 1. 什么是过拟合？\n\n模型记住了训练集的噪声。\n", encoding="utf-8")
+    code, out, _ = run(capsys, "topics", "--notes", str(notes))
+    assert code == 0
+    assert "overfitting" in out
+    assert "topics of the glossary have no question in these notes" in out
 
 
 def test_a_long_section_title_leaves_room_for_the_counts(

@@ -84,7 +84,8 @@ def run_topics(args: argparse.Namespace) -> int:
     table.add_column("中文")
     table.add_column("questions", justify="right", no_wrap=True)
     # The glossary's topics none of these questions has are noise on other subjects' notes
-    # (thirty deep-learning topics above a Java file's own): counted, not listed.
+    # (thirty deep-learning topics above a Java file's own): counted, not listed, and not
+    # even counted when the notes share none of its topics (they are of another subject).
     shown = [row for row in rows if row["questions"]]
     for row in shown:
         # The first column is what to type after --topic: a heading's emoji left out, quoted
@@ -95,7 +96,7 @@ def run_topics(args: argparse.Namespace) -> int:
         table.add_row(typed, name, str(row["zh"]), str(row["questions"]))
     console().print(table)
     empty = len(rows) - len(shown)
-    if empty:
+    if empty and any(row["source"] == "glossary" for row in shown):
         console().print(f"[dim]{empty} topics of the glossary have no question in these notes "
                         "(`--json` lists every topic)[/dim]")
     return 0
