@@ -240,3 +240,23 @@ def test_notes_table_leaves_out_the_folder_every_file_is_in(
     said = " ".join(out.split())
     assert "2 question(s) from 2 file(s) in deep-learning-basics/" in said
     assert "│ activations.md" in said and "deep-learning-basics/activations" not in said
+
+
+def test_notes_warns_of_answers_the_offline_grader_cannot_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # An answer that is only a diagram was read as answered and said nothing; grading a
+    # right answer against it then gave 0 with no hint why until the grade's feedback.
+    (tmp_path / "net.md").write_text(
+        "## 1. What is TCP?\n\nA reliable stream protocol.\n\n"
+        "## 2. What is the three-way handshake?\n\n![handshake](img/hs.png)\n\n"
+        "## 3. What is UDP?\n\nDatagrams without delivery guarantees.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "notes", str(tmp_path / "net.md"), "--json")
+    assert code == 0
+    [entry] = json.loads(out)["files"]
+    assert entry["answered"] == 3
+    [warning] = [w for w in entry["warnings"] if "nothing to check" in w]
+    assert warning.startswith("1 answer(s) give the offline grader nothing to check against")
+    assert "'What is the three-way handshake?'" in warning and "TCP" not in warning

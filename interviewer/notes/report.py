@@ -98,6 +98,14 @@ def file_report(source: str, parsed: ParsedFile, questions: list[Question]) -> F
             "; an interview asks them only with an LLM configured or with "
             "`interviewer --include-unanswered`"
         )
+    bare = [q.title for q in questions if q.has_reference and not q.key_points]
+    if bare:
+        sample = "; ".join(repr(title) for title in bare[:2])
+        report.warnings.append(
+            f"{len(bare)} answer(s) give the offline grader nothing to check against "
+            f"({sample}{' …' if len(bare) > 2 else ''}): only a picture, a link or code; "
+            "write their points as text, or grade with an LLM"
+        )
     if parsed.skipped:
         shown = ", ".join(repr(title) for title in parsed.skipped[:3])
         report.warnings.append(
