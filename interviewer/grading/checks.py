@@ -348,7 +348,8 @@ def values(j: Judgement) -> CheckReport:
     points = j.prepared.reference.points
     found = []
     for sentence in j.view.sentences:
-        hit = differing(sentence.text, j.prepared.values, j.tools.lexicon, j.tools.weights)
+        hit = differing(sentence.text, j.prepared.values, j.tools.lexicon, j.tools.weights,
+                        j.prepared.reference.title_concepts)
         if hit is None:
             continue
         value, note = hit

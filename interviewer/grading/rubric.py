@@ -154,14 +154,22 @@ def _locate(point: str, lines: list[str]) -> tuple[int, str] | None:
     return first
 
 
+def trimmed(text: str) -> str:
+    """A sentence without the punctuation at its edges, but for a minus sign that opens its
+    first number: "-1 is returned on error" is not "1 is returned on error"."""
+    kept = text.strip(_EDGE)
+    cut = text[: len(text) - len(text.lstrip(_EDGE))]
+    return "-" + kept if cut.endswith("-") and kept[:1].isdigit() else kept
+
+
 def _bullet_sentences(answer: str) -> list[str]:
     """First sentence (or two, when the first is short) of each bullet of the answer."""
     found = []
     for line in _lines(answer):
         if not _BULLET.match(line) or points_elsewhere(line):
             continue
-        text = plain_text(_BULLET.sub("", line)).strip(_EDGE)
-        parts = [p.strip(_EDGE) for p in _SENTENCE.split(text) if p.strip(_EDGE)]
+        text = trimmed(plain_text(_BULLET.sub("", line)))
+        parts = [trimmed(p) for p in _SENTENCE.split(text) if trimmed(p)]
         if not parts:
             continue
         sentence = parts[0]
@@ -277,7 +285,7 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     if claimed:
         _discount_shared(points)
     sentences = [
-        s.strip(_EDGE)
+        trimmed(s)
         for line in lines
         for s in _SENTENCE.split(plain_text(_BULLET.sub("", line)))
         if len(s.strip(_EDGE)) >= 4

@@ -41,6 +41,13 @@ _NEXT_STATEMENT = re.compile(r"\s(?:and|but|while|whereas)\s|而|但|并且|同�
 _NAMED_BEFORE = re.compile(r"(?:[A-Za-z_\u0370-\u03ff]-?|第|\b(?:step|stage|phase|part|chapter|"
                            r"section|round|line|figure|fig\.?|table|version|v)\s*)$", re.I)
 _OPERATOR_BEFORE = re.compile(r"[+\-*/^×÷<>(（]\s*$")
+# "-1" after a space, a bracket or a colon, or opening the sentence, is a negative number
+# ("returns -1"); after an operand ("3 -1", "n -1") the dash subtracts.
+_SIGN_AFTER = re.compile(r"(?:^|[\s(\[（,，:：=])$")
+_OPERAND_BEFORE = re.compile(r"(?:\d|[)）\]]|\b[A-Za-z])\s*$")
+# A number opening its sentence is list numbering ("1. Lookups …", "2)", "1、") unless a
+# word follows it: "0 means success", "404 表示资源不存在" (a list item's own value).
+_WORD_AFTER = re.compile(r"\s*[A-Za-z\u4e00-\u9fff]")
 # "32-bit", "8-character": a number hyphened to its unit word measures it; "1-p" and
 # "2 - x" subtract.
 _OPERATOR_AFTER = re.compile(r"^(?:\s*[+*/^×÷)）]|\s*-(?![A-Za-z]{2})|[A-Za-z_])")
@@ -59,6 +66,8 @@ BEFORE = 4
 AFTER = 3
 # Two quantities are one when each has this share of the other's (weighted) concepts.
 MATCH = 0.6
+# Beside numbers of the answer's own, a quantity this sure of a note's is still that one.
+SURE = 0.9
 # A label this short before a colon names the value after it ("Power (1 - β): 80%").
 LABEL_CHARS = 40
 
@@ -80,6 +89,8 @@ class Value:
     """The clause's words after the value (up to the next value)."""
     interval: bool = False
     """An interval ("(0, 1)"): its bounds are what it says, not a spread of settings."""
+    clause: int = 0
+    """Which clause of its sentence it is in (counted from 0)."""
 
 
 def _order_end(text: str, start: int) -> int:
@@ -115,10 +126,21 @@ def _plain(text: str, start: int, end: int, first: bool = False) -> bool:
     before, after = text[:start], text[end:]
     if _NAMED_BEFORE.search(before) or _OPERATOR_BEFORE.search(before):
         return False
-    if _OPERATOR_AFTER.match(after) or not (first or before.strip(" *#>-(（[`")):
+    if _OPERATOR_AFTER.match(after):
+        return False
+    if not (first or before.strip(" *#>-(（[`") or _WORD_AFTER.match(after)):
         return False
     said = text[start:end]
     return not (re.fullmatch(r"(?:19|20)\d\d", said) and not after.startswith("%"))
+
+
+def _signed_start(text: str, start: int) -> int:
+    """Where the number at `start` begins with its minus sign, when it has one."""
+    if start and text[start - 1] in "-−":
+        before = text[: start - 1]
+        if _SIGN_AFTER.search(before) and not _OPERAND_BEFORE.search(before):
+            return start - 1
+    return start
 
 
 def find_values(sentence: str) -> list[Value]:
@@ -161,11 +183,12 @@ def find_values(sentence: str) -> list[Value]:
         taken.append(match.span())
         found.append((*match.span(), Value("number", match.group(0), low=low, high=high)))
     for match in _NUMBER.finditer(sentence):
-        if free(*match.span()) and _plain(sentence, match.start(), match.end()):
-            number = _number(match)
-            taken.append(match.span())
-            found.append((*match.span(), Value("number", match.group(0), low=number,
-                                               high=number)))
+        start = _signed_start(sentence, match.start())
+        if free(start, match.end()) and _plain(sentence, start, match.end()):
+            number = _number(match) * (-1 if start < match.start() else 1)
+            taken.append((start, match.end()))
+            found.append((start, match.end(), Value("number", sentence[start:match.end()],
+                                                    low=number, high=number)))
     found.sort(key=lambda item: item[0])
     values = []
     for i, (start, end, value) in enumerate(found):
@@ -187,7 +210,9 @@ def find_values(sentence: str) -> list[Value]:
             label = _LABEL_ALIAS.sub("", sentence[opens:left - 1]).strip()
             if label and len(label) <= LABEL_CHARS:
                 before = f"{label} {before}"
-        values.append(replace(value, before=before, after=sentence[end:right]))
+        clause = sum(1 for _ in _CLAUSE_END.finditer(sentence, 0, start)) + sum(
+            1 for _ in _NEXT_STATEMENT.finditer(sentence, 0, start))
+        values.append(replace(value, before=before, after=sentence[end:right], clause=clause))
     return values
 
 
@@ -279,16 +304,26 @@ def _match(mine: frozenset[str], note: frozenset[str], weight: Callable[[str], f
     return min(cover(mine, note, weight), cover(note, mine, weight))
 
 
+def _fit(
+    said: frozenset[str], note: frozenset[str], weight: Callable[[str], float],
+    context: frozenset[str],
+) -> float:
+    """How surely the answer's quantity is a note's, leaving out the words of the question
+    the note does not repeat: under "What do exit codes mean?", "0 means success" is what
+    the answer's "exit code 0 means success" is about."""
+    return _match(said - (context - note), note, weight)
+
+
 def _candidates(
     value: Value, said: frozenset[str], notes: Sequence[NoteValue],
-    weight: Callable[[str], float], anchored: bool,
+    weight: Callable[[str], float], anchored: bool, context: frozenset[str],
 ) -> list[tuple[float, NoteValue]]:
     """The note values of the same quantity as `value`, each with how surely it is."""
     found = []
     for note in notes:
         if note.value.kind != value.kind:
             continue
-        match = _match(said, note.quantity, weight)
+        match = _fit(said, note.quantity, weight, context)
         if match >= MATCH or (near(value, note.value) and (anchored or match > 0)):
             found.append((match, note))
     return found
@@ -296,13 +331,13 @@ def _candidates(
 
 def _given_elsewhere(
     value: Value, said: frozenset[str], candidates: list[tuple[float, NoteValue]],
-    notes: Sequence[NoteValue], weight: Callable[[str], float],
+    notes: Sequence[NoteValue], weight: Callable[[str], float], context: frozenset[str],
 ) -> bool:
     """A value the notes give, but for another quantity: this one's they give otherwise and
     surely ("significance level: 5%", "power: 80%", and the answer's "significance level is
     80%")."""
     best = max(match for match, _ in candidates)
-    elsewhere = [_match(said, n.quantity, weight) for n in notes if same(value, n.value)]
+    elsewhere = [_fit(said, n.quantity, weight, context) for n in notes if same(value, n.value)]
     return best >= MATCH and max(elsewhere, default=0.0) < best / 2
 
 
@@ -317,7 +352,8 @@ def _same_quantity(
 
 
 def differing(
-    sentence: str, notes: Sequence[NoteValue], lexicon: Lexicon, weight: Callable[[str], float]
+    sentence: str, notes: Sequence[NoteValue], lexicon: Lexicon, weight: Callable[[str], float],
+    context: frozenset[str] = frozenset(),
 ) -> tuple[Value, NoteValue] | None:
     """(the answer's value, the note value it contradicts) for the first value of a sentence
     that the notes give otherwise for the same quantity — unless the sentence works through
@@ -327,18 +363,28 @@ def differing(
     known = [n.value for n in notes]
     familiar = [any(fits(v, k) for k in known) for v in mine]
     said = [quantity(v, lexicon) for v in mine]
-    found = [_candidates(v, q, notes, weight, anchored=any(familiar[:i] + familiar[i + 1:]))
+    found = [_candidates(v, q, notes, weight, any(familiar[:i] + familiar[i + 1:]), context)
              for i, (v, q) in enumerate(zip(mine, said, strict=True))]
-    if any(not f and not c and v.kind != "order"
-           for v, f, c in zip(mine, familiar, found, strict=True)):
-        return None  # the answer's own setup: its numbers are its example's (a complexity
-        # sets nothing up: it is always a claim)
+    # The answer's own setup: a number the notes never use for anything makes the numbers of
+    # its clause its example's ("copying 1000 MB at 500 MB/s takes 2 s"). Another clause
+    # is a statement of its own, but the answer is telling more than the notes there: a
+    # value of it contradicts them only when its quantity is surely theirs ("the second
+    # moment's decay is 0.999, epsilon 1e-8" is not the notes' "first moment's decay is
+    # 0.9"). A complexity sets nothing up: it is always a claim.
+    setups = {v.clause for v, f, c in zip(mine, familiar, found, strict=True)
+              if not f and not c and v.kind != "order"}
+    if setups:
+        found = [[(match, note) for match, note in candidates if match >= SURE]
+                 for candidates in found]
     example = bool(EXAMPLE.search(sentence))
     for i, value in enumerate(mine):
         anchored = any(familiar[:i] + familiar[i + 1:])
         candidates = found[i]
+        if value.clause in setups:
+            continue
         if not candidates or (value.kind != "order" and stated(known, value)
-                              and not _given_elsewhere(value, said[i], candidates, notes, weight)):
+                              and not _given_elsewhere(value, said[i], candidates, notes, weight,
+                                                           context)):
             continue
         if (example or any(n.example for _, n in candidates)) and not anchored:
             continue
