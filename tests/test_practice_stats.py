@@ -180,3 +180,24 @@ def test_the_topic_table_lines_up_chinese_and_english_topics() -> None:
     ends += [cell_len(line[: line.index(" 3 ") + 2]) for line in lines[1:]]
     assert len(set(ends)) == 1, lines
     assert [line.split()[0] for line in lines[1:]] == ["o", "x", "+"]
+
+
+@pytest.mark.parametrize("weeks", [1, 2])
+def test_a_first_week_of_answers_is_a_bar_not_a_wall(weeks: int) -> None:
+    # One week of history drew its bar across the whole chart, as if it filled the axis.
+    from types import SimpleNamespace
+
+    import plotext as plt
+
+    from interviewer.practice.charts import draw_answers
+    from interviewer.practice.stats import Bucket
+
+    days = ["2026-11-30", "2026-12-07"][:weeks]
+    stats = SimpleNamespace(weeks={day: Bucket(answers=3, average=6.0) for day in days})
+    plt.clear_figure()
+    plt.theme("clear")
+    plt.plotsize(80, 12)
+    draw_answers(plt, stats)
+    rows = [line for line in plt.build().splitlines() if "█" in line]
+    assert rows and max(line.count("█") for line in rows) <= 80 * weeks // 6
+    assert "11-30" in plt.build()

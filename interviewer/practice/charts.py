@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from interviewer.practice.stats import Stats
 
 WEEKS_SHOWN = 12
+MIN_WEEKS = 4
 TOPIC_LINES = 4
 TOPIC_MARKERS = ("o", "x", "+", "*")[:TOPIC_LINES]
 LEGEND_CELLS = 18
@@ -85,7 +86,11 @@ def draw_answers(plt: Any, stats: Stats) -> None:
         plt.xticks([0], ["no answers yet"])
         return
     counts = [stats.weeks[w].answers for w in weeks]
-    plt.bar([_week_label(w) for w in weeks], counts, width=0.5)
+    positions = list(range(len(weeks)))
+    plt.bar(positions, counts, width=0.5)
+    plt.xticks(positions, [_week_label(w) for w in weeks])
+    # Room for a month at least: a first week is one bar, not a wall across the chart.
+    plt.xlim(-0.5, max(len(weeks), MIN_WEEKS) - 0.5)
     _count_ticks(plt, max(counts))
 
 
