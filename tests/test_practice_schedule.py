@@ -210,6 +210,21 @@ def test_review_says_when_the_next_question_is_due(
     assert capsys.readouterr().out.startswith("Nothing is due today. Next:")
 
 
+def test_review_and_stats_count_a_skipped_question_as_never_answered(
+    isolated_env: Path, bundled_bank, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    # Found driving the TUI: after one answer and one skip, review said "14 of 16 never
+    # answered" and stats "15 of 16". Skipped, a question is due again, and still unanswered.
+    _history(isolated_env, bundled_bank, [(0, 12, 8.0), (0, 1, None)])
+    monkeypatch.setenv("INTERVIEWER_NOW", "2026-11-30T18:00:00+00:00")
+    assert main(["review", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["never_answered"] == 15
+    assert main(["stats", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["never_answered"]["count"] == 15
+    assert main(["review"]) == 0
+    assert "15 of 16 question(s) never answered" in capsys.readouterr().out
+
+
 def test_review_lists_and_reports_due_questions(
     isolated_env: Path, bundled_bank, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:

@@ -64,8 +64,9 @@ def next_due(pool: Sequence[Question], cards: Sequence[CardState], now: float) -
 
 
 def never_answered(pool: Sequence[Question], cards: Sequence[CardState]) -> list[Question]:
-    """Questions of the pool with no rated answer yet, most stars first."""
-    seen = {card.question_id for card in cards}
+    """Questions of the pool with no graded answer yet, most stars first: a question only
+    skipped is due again, and still never answered (as `stats` counts it)."""
+    seen = {card.question_id for card in cards if card.last_score is not None}
     return sorted((q for q in pool if q.id not in seen), key=lambda q: -q.stars)
 
 
