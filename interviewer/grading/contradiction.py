@@ -26,10 +26,11 @@ DIRECTIONS = Path(__file__).with_name("directions.toml")
 
 
 def _axes() -> tuple[
-    dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str], frozenset[str]
+    dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str], frozenset[str],
+    frozenset[str],
 ]:
-    """The axes of directions.toml, those a negation does not flip and those whose words
-    name things."""
+    """The axes of directions.toml, those a negation does not flip, those whose words
+    name things and those that together name one place (top-left, 右下)."""
     with DIRECTIONS.open("rb") as handle:
         entries = tomllib.load(handle)["axis"]
     # Entries of one name are one axis ("变小" and "增大" point along the same one).
@@ -41,11 +42,12 @@ def _axes() -> tuple[
     axes = {name: (_rx("|".join(plus)), _rx("|".join(minus)))
             for name, (plus, minus) in words.items()}
     return (axes, frozenset(e["name"] for e in entries if not e.get("negatable", True)),
-            frozenset(e["name"] for e in entries if e.get("names", False)))
+            frozenset(e["name"] for e in entries if e.get("names", False)),
+            frozenset(e["name"] for e in entries if e.get("place", False)))
 
 
 # axis: (words for +, words for -), from a data file of generic directions and antonyms.
-AXES, UNNEGATED, NAMING = _axes()
+AXES, UNNEGATED, NAMING, PLACES = _axes()
 # "Without it" / "没有它" sets a condition for what follows ("没有它多层网络还是线性的",
 # "stacked layers without them are still linear"); it denies nothing.
 WITHOUT_IT_ZH = r"没(?!有?\s*(?:它|此(?![外时])|其(?![他它余中实次])))有?"
@@ -301,7 +303,13 @@ def _flips(a: Claim, b: Claim, is_domain: Callable[[str], bool]) -> tuple[int, i
     common = [(axis, sign) for axis, sign in b.axes
               if axis in mine and (axis != "excess" or mine[axis] == sign)
               and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))]
-    return sum(1 for axis, sign in common if mine[axis] != sign), len(common)
+    flipped = {axis for axis, sign in common if mine[axis] != sign}
+    # The opposite corner flips both of a place's axes: it is one other place, not two
+    # flips that cancel ("less X prevents Y" is "more X causes Y"; bottom-right is not
+    # top-left).
+    if len(flipped & PLACES) > 1:
+        flipped -= set(sorted(flipped & PLACES)[1:])
+    return len(flipped), len(common)
 
 
 def _same_effect(a: frozenset[str], b: frozenset[str], is_domain: Callable[[str], bool]) -> bool:
