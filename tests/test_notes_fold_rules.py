@@ -130,3 +130,45 @@ def test_under_a_topic_heading_the_text_before_the_answer_fold_is_the_question(
         "**A** 节点数决定模型的复杂程度。",
     ]
     assert "哪张图" in questions[1].prompt and "隐藏层节点数" in questions[2].prompt
+
+
+def test_a_linked_list_item_over_an_answer_fold_is_a_question(tmp_path: Path) -> None:
+    """"- 🟩 [What is a set?](url)" over an indented `<summary>Answer</summary>` fold: the
+    link is the question's source, not a contents entry — a file of 151 such questions was
+    read as its two section headings and then skipped as a README (sweep11a). A contents
+    list of links with no fold under them is still no question."""
+    path = tmp_path / "mobile.md"
+    path.write_text(
+        "# Mobile Questions\n\n## Contents\n\n- [Data](#data)\n- [Swift](#swift)\n\n"
+        "## Data\n\n"
+        "- 🟩 [What is a set?](https://example.com/set)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tA set is an unordered collection of unique values.\n\n"
+        "\tLookups take constant time.\n\t</details>\n\n"
+        "- 🟧 [How does copy-on-write work?](https://example.com/cow)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tValue types share storage until one copy is mutated.\n\t</details>\n\n"
+        "## Swift\n\n"
+        "- 🟥 [What is a property wrapper?](https://example.com/pw)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tA type that adds behaviour around reading and writing a property.\n\t</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.difficulty, q.answer) for q in questions] == [
+        (
+            "What is a set?",
+            "easy",
+            "A set is an unordered collection of unique values.\n\nLookups take constant time.",
+        ),
+        (
+            "How does copy-on-write work?",
+            "medium",
+            "Value types share storage until one copy is mutated.",
+        ),
+        (
+            "What is a property wrapper?",
+            "hard",
+            "A type that adds behaviour around reading and writing a property.",
+        ),
+    ]

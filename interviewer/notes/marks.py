@@ -11,7 +11,18 @@ from interviewer.notes.markup import plain_text
 _STAR = re.compile(r":star:|⭐\ufe0f?|★|🌟")
 _HOLLOW_STAR = re.compile(r"☆")
 # 👶/⭐️/🚀 is one difficulty scale; in a file that uses 👶 or 🚀, ⭐️ is "medium", not a star.
-_DIFFICULTY_EMOJI = {"👶": "easy", "🚀": "hard", "🟢": "easy", "🟡": "medium", "🔴": "hard"}
+# Traffic-light colours are another, as circles or as squares (🟩 beginner … 🟥 advanced).
+_DIFFICULTY_EMOJI = {
+    "👶": "easy",
+    "🚀": "hard",
+    "🟢": "easy",
+    "🟡": "medium",
+    "🔴": "hard",
+    "🟩": "easy",
+    "🟨": "medium",
+    "🟧": "medium",
+    "🟥": "hard",
+}
 _EMOJI = re.compile("|".join(_DIFFICULTY_EMOJI))
 _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
 # "### Q: Describe the standard error.": the label says it is a question, with or without a "?".

@@ -20,7 +20,7 @@ from interviewer.notes.draft import (
     strip_a_label,
     strip_q_label,
 )
-from interviewer.notes.marks import parse_title
+from interviewer.notes.marks import is_answer_word, parse_title
 from interviewer.notes.markup import plain_text
 
 NAME = "list questions"
@@ -170,7 +170,7 @@ def read_list(
             if item.children[0].kind == "heading"
         ]
     texts = [_first_text(item) for item in items]
-    if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
+    if sum(1 for i, t in zip(items, texts, strict=True) if _contents_entry(i, t)) * 2 >= len(texts):
         return []
     # Most items must ask outright (a question mark, a Q: label); "如何解决：正则化" or
     # "Explain X" alone could be an answer's points. A heading that names questions
@@ -203,6 +203,17 @@ def read_list(
         elif text:
             drafts.append(_item_draft(ctx, item, text, context))
     return drafts
+
+
+def _contents_entry(item: Block, text: str) -> bool:
+    """An item that names nothing, or only links somewhere — unless an answer fold sits under
+    it ("- [What is a set?](url)" over "<summary>Answer</summary>"): a contents entry points
+    to an answer, it does not hold one."""
+    if text and not is_link_only(text):
+        return False
+    return not any(
+        child.kind == "details" and is_answer_word(child.summary) for child in item.children[1:]
+    )
 
 
 def _groups(item: Block, text: str) -> bool:
