@@ -1,0 +1,70 @@
+"""Quiz questions under headings whose options are a task list (`- [ ] wrong` / `- [x] right`):
+the options belong to the question, unticked, and the ticked ones are the answer — not a list
+of points where the wrong options become the rubric (sweep11a: LinkedIn-style skill quizzes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from interviewer.notes import load_bank
+
+QUIZ = (
+    "## Version control\n\n"
+    "#### Q1. Which command shows the installed version?\n\n"
+    "- [ ] vcs --v\n- [x] vcs --version\n- [ ] vcs --current\n\n"
+    "[Reference](https://example.com/version)\n\n"
+    "#### Q2. Describe what these commands do to the history:\n\n"
+    "```bash\nvcs reset --hard HEAD~2\n```\n\n"
+    "- [ ] They delete two branches.\n"
+    "- [x] They move the branch back two commits and drop the changes.\n\n"
+    "A hard reset also rewrites the working tree.\n\n"
+    "#### Q3. What does this command do?\n\n`vcs add -A`\n\n"
+    "- [x] It stages every change.\n- [ ] It adds a remote.\n\n"
+    "#### Q4. Which command removes a tracked file?\n\n"
+    "- [x] ⠀\n\n```bash\nvcs rm old.txt\n```\n\n"
+    "- [ ] ⠀\n\n```bash\nvcs forget old.txt\n```\n\n"
+    "#### Q5. Calling .clone() \\_.\n\n"
+    "- [ ] moves the value\n- [x] copies the value\n"
+)
+
+
+def test_ticked_options_under_a_heading_are_the_answer(tmp_path: Path) -> None:
+    path = tmp_path / "quiz.md"
+    path.write_text(QUIZ, encoding="utf-8")
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        (
+            "Which command shows the installed version?",
+            "Correct: vcs --version\n\n[Reference](https://example.com/version)",
+        ),
+        (
+            "Describe what these commands do to the history:",
+            "Correct: They move the branch back two commits and drop the changes.\n\n"
+            "A hard reset also rewrites the working tree.",
+        ),
+        ("What does this command do?", "Correct: It stages every change."),
+        ("Which command removes a tracked file?", "Correct: vcs rm old.txt"),
+        ("Calling .clone() \\_.", "Correct: copies the value"),
+    ]
+    first, second, third, fourth, _ = questions
+    assert first.prompt == "- [ ] vcs --v\n- [ ] vcs --version\n- [ ] vcs --current"
+    assert first.key_points == ("Correct: vcs --version",)
+    assert "vcs reset --hard HEAD~2" in second.prompt and "[x]" not in second.prompt
+    assert third.prompt.startswith("`vcs add -A`")
+    assert "vcs rm old.txt" in fourth.prompt and "vcs forget old.txt" in fourth.prompt
+
+
+def test_a_checklist_is_no_choice(tmp_path: Path) -> None:
+    """Every box ticked, or a heading that asks nothing over a half-done list: a checklist
+    stays the answer it is."""
+    path = tmp_path / "plan.md"
+    path.write_text(
+        "## How do you prepare a release?\n\n- [x] Run the tests\n- [x] Tag the commit\n\n"
+        "## Progress\n\n- [x] Chapter one\n- [ ] Chapter two\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.prompt) for q in questions] == [
+        ("How do you prepare a release?", "- [x] Run the tests\n- [x] Tag the commit", ""),
+        ("Progress", "- [x] Chapter one\n- [ ] Chapter two", ""),
+    ]
