@@ -90,3 +90,35 @@ def test_a_list_of_the_files_own_heading_titles_is_its_contents(tmp_path: Path) 
     )
     titles = [q.title for q in load_bank([path]).questions]
     assert titles == ["HTTP 是什么？", "有哪些缓存？", "What is a cookie?", "What is a session?"]
+
+
+def test_a_heading_that_states_a_task_about_a_problem_keeps_its_list_as_the_answer(
+    tmp_path: Path,
+) -> None:
+    """"Program an algorithm for the knapsack problem in a given time." asks as a sentence,
+    in a word the question words miss: its one-line list is the answer, not a question
+    under a section named "… problem …" (sweep11a: kojino/120-Data-Science-Interview-
+    Questions programming.md lost two questions to their answers)."""
+    path = tmp_path / "programming.md"
+    path.write_text(
+        "## Programming\n\n"
+        "#### 1. Program an approximate solver for the knapsack problem in a given time.\n"
+        "  - Greedy: take the best value per weight first\n"
+        "#### 2. Given a list of numbers, can you return the outliers?\n"
+        "  - Sort, then take the top and bottom 2.5%\n\n"
+        "## Practice Problems\n\n- Design a rate limiter\n- Implement an LRU cache\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        (
+            "Program an approximate solver for the knapsack problem in a given time.",
+            "- Greedy: take the best value per weight first",
+        ),
+        (
+            "Given a list of numbers, can you return the outliers?",
+            "- Sort, then take the top and bottom 2.5%",
+        ),
+        ("Design a rate limiter", ""),
+        ("Implement an LRU cache", ""),
+    ]
