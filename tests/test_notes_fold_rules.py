@@ -172,3 +172,30 @@ def test_a_linked_list_item_over_an_answer_fold_is_a_question(tmp_path: Path) ->
             "A type that adds behaviour around reading and writing a property.",
         ),
     ]
+
+
+def test_a_fold_still_to_be_completed_is_unanswered_and_its_mark_is_no_title(
+    tmp_path: Path,
+) -> None:
+    """"What is load average? ***" (the notes' legend: *** marks a question not answered
+    yet) over "To be completed.": the question has no answer, and the asterisks are no words
+    of its title; emoji shortcodes in a heading (":small_orange_diamond: Junior") are no
+    words of the topic it names (sweep11a: trimstray/test-your-sysadmin-skills, 48 such
+    folds graded against "To be completed.")."""
+    path = tmp_path / "sysadmin.md"
+    path.write_text(
+        "## :small_orange_diamond: Junior Admin\n\n"
+        "<details>\n<summary><b>What is load average? ***</b></summary><br>\n\n"
+        "To be completed.\n\nUseful resources:\n\n- [Load average](https://example.com/la)\n\n"
+        "</details>\n\n"
+        "<details>\n<summary><b>How do you list logged-in users?</b></summary><br>\n\n"
+        "Run `who` or `w`.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.has_reference) for q in questions] == [
+        ("What is load average?", "", False),
+        ("How do you list logged-in users?", "Run `who` or `w`.", True),
+    ]
+    assert all(not any(":" in topic for topic in q.topics) for q in questions)
+    assert "Junior Admin" in questions[0].topics

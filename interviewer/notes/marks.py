@@ -46,6 +46,11 @@ _NAV_LINK = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*[(（\[【]\s*[)）\]】]")
+# ":small_orange_diamond: Senior" — an emoji's shortcode is a picture, not the title's words.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w:])")
+# "What is load average? ***" — asterisks standing alone after the title mark it (as
+# unanswered, as a footnote); they are no words of it.
+_TRAILING_ASTERISKS = re.compile(r"\s+(?:\\?\*)+$")
 _COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
@@ -186,12 +191,12 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         raw = _MEDIUM_STAR.sub("", raw)
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
-    text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
+    text = _SHORTCODE.sub("", _HOLLOW_STAR.sub("", _STAR.sub("", raw)))
     if text != raw:
         # "(★☆☆)": the brackets held the rating only, and go with it.
         text = _EMPTY_BRACKETS.sub("", text)
     text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
-    text = _SOURCE_LINK.sub("", text)
+    text = _TRAILING_ASTERISKS.sub("", _SOURCE_LINK.sub("", text))
     bare = _BARE_LEVEL.search(text)
     if bare:
         difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
