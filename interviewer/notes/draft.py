@@ -36,7 +36,7 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
-_TOP_WORDS = r"back to top|top|回到顶部|返回顶部|返回目录"
+_TOP_WORDS = r"back to top|top|table of contents|contents|回到顶部|返回顶部|返回目录"
 _BACK_TO_TOP = re.compile(rf"^\W*\[[^\]]*(?:{_TOP_WORDS}|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$", re.IGNORECASE)
 # "[뒤로](https://…/for_beginner)/[위로](#part-1-3-network)", "[← Prev](#q2) | [Next →](#q4)":
 # a line of short links, one at least to a place on this page, is a way about the page.
