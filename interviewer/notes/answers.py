@@ -116,13 +116,11 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
             continue
         kept.append(block)
     labels = ctx.answer_labels
-    parts = _part_levels(kept)
     marker = next(
         (
             i
             for i, block in enumerate(kept)
-            if is_answer_marker(block, labels)
-            and not (block.kind == "heading" and block.level in parts)
+            if is_answer_marker(block, labels) and not _names_a_part(kept, i)
         ),
         None,
     )
@@ -252,23 +250,24 @@ def _asking_sentences(text: str) -> tuple[str, str]:
     return " ".join(asking) if not _CJK.search(text) else "".join(asking), " ".join(rest)
 
 
-def _part_levels(blocks: list[Block]) -> set[int]:
-    """Levels at which the blocks hold a heading that is no answer word: an answer word
-    heading there ("#### 解析" beside "#### 加载", "#### 准备": the resolution phase) names a
-    part like its siblings, it does not label the answer."""
-    return {
-        block.level
-        for block in blocks
-        if block.kind == "heading" and not ANSWER_HEADING.match(_key(block.text))
-    }
+def _names_a_part(blocks: list[Block], index: int) -> bool:
+    """An answer word heading after a sibling that is none ("#### 解析" after "#### 加载",
+    "#### 准备": the resolution phase) names a part like its siblings; one before them all
+    ("#### Answer" over "#### Good to hear", "##### Additional links") labels the answer."""
+    block = blocks[index]
+    return block.kind == "heading" and any(
+        earlier.kind == "heading"
+        and earlier.level == block.level
+        and not ANSWER_HEADING.match(_key(earlier.text))
+        for earlier in blocks[:index]
+    )
 
 
 def _add_answer(ctx: Context, draft: Draft, blocks: list[Block]) -> None:
     while blocks and blocks[-1].kind == "hr":
         blocks = blocks[:-1]  # the rule that separates this question from the next
-    parts = _part_levels(blocks)
     for index, block in enumerate(blocks):
-        if is_answer_marker(block) and block.kind == "heading" and block.level in parts:
+        if is_answer_marker(block) and _names_a_part(blocks, index):
             heading = ctx.lines(block)  # kept a heading (rendering would make it a label)
             draft.add_answer(heading, heading)
             continue
