@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.notes.marks import NON_QUESTION_TITLES
 from interviewer.notes.markup import (
     BULLET,
     CJK_START,
@@ -120,7 +121,12 @@ def highlighted_points(body: str) -> tuple[str, ...]:
             continue  # a bold link ("**[详细解释](…)**") points to a text, it is no point
         found.append((match.start(), _clean_point(point.translate(UNSHIELD) if coded else point)))
     found.sort()
-    return _unique([point for _, point in found if point.lower() not in _EMPHASIS_WORDS])
+    # "**Explanation**" over the text, "**Note:** …": a bold word that titles a part of the
+    # answer is its structure, not a point it makes.
+    return _unique([
+        point for _, point in found
+        if point.lower() not in _EMPHASIS_WORDS and point.lower() not in NON_QUESTION_TITLES
+    ])
 
 
 def first_sentence(text: str) -> str:

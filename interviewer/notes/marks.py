@@ -122,9 +122,9 @@ SKIPPED_TITLES = {
 # Titles that are never questions themselves: under a question they are part of it.
 NON_QUESTION_TITLES = SKIPPED_TITLES | {
     "answer", "answers", "solution", "solutions", "tl;dr", "tldr", "summary", "参考答案", "答案",
-    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "notes",
-    "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code", "output",
-    "good to hear", "faq",
+    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "note",
+    "notes", "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code",
+    "output", "good to hear", "faq",
 }  # fmt: skip
 # "学习资料", "Redis 参考链接", "推荐阅读" — not "静态链接和动态链接" (linking), "程序编译与链接":
 # in Chinese a word that qualifies reading matter comes before 资料/链接 …, or nothing does.
