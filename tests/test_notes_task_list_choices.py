@@ -44,7 +44,7 @@ def test_ticked_options_under_a_heading_are_the_answer(tmp_path: Path) -> None:
         ),
         ("What does this command do?", "Correct: It stages every change."),
         ("Which command removes a tracked file?", "Correct: vcs rm old.txt"),
-        ("Calling .clone() \\_.", "Correct: copies the value"),
+        ("Calling .clone() _.", "Correct: copies the value"),
     ]
     first, second, third, fourth, _ = questions
     assert first.prompt == "- [ ] vcs --v\n- [ ] vcs --version\n- [ ] vcs --current"
@@ -67,4 +67,23 @@ def test_a_checklist_is_no_choice(tmp_path: Path) -> None:
     assert [(q.title, q.answer, q.prompt) for q in questions] == [
         ("How do you prepare a release?", "- [x] Run the tests\n- [x] Tag the commit", ""),
         ("Progress", "- [x] Chapter one\n- [ ] Chapter two", ""),
+    ]
+
+
+def test_escaped_markup_in_a_title_is_shown_as_written(tmp_path: Path) -> None:
+    """"are \\_ by default", "\\*\\*\\_\\_\\_\\*\\* are predefined": a backslash shows the
+    character after it as itself; in a code span it stays a backslash."""
+    path = tmp_path / "cloud.md"
+    path.write_text(
+        "#### Q1. Instances launched into a private subnet are \\_ by default.\n\n"
+        "- [ ] public\n- [x] private\n\n"
+        "#### Q2. \\*\\*\\_\\_\\_\\*\\* are built-in policies that grant permissions.\n\n"
+        "- [x] Managed policies\n- [ ] Inline policies\n\n"
+        "#### Q3. What does `a\\_b` name?\n\nA variable.\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == [
+        "Instances launched into a private subnet are _ by default.",
+        "___ are built-in policies that grant permissions.",
+        "What does a\\_b name?",
     ]

@@ -26,7 +26,7 @@ _LONG_TITLE = 80
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=\.)\s+")
 _WORD = re.compile(r"\w")
 _FOLLOWING_CODE = re.compile(r"\s*(?P<fence>```|~~~)[^\n]*\n(.*?)\n\s*(?P=fence)", re.DOTALL)
-_BLANK = re.compile(r"\\_|_{3,}|\(\s*\)|（\s*）")  # "… are \_ by default.", "___", "（）"
+_BLANK = re.compile(r"(?<!\w)_+(?!\w)|\(\s*\)|（\s*）")  # "… are _ by default.", "___", "（）"
 _CJK = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]")
 _CHECKED = re.compile(r"^\s*[-*+]\s+\[[xX]\]\s+(.+)$", re.MULTILINE)
 _TICKED = re.compile(r"^(\s*[-*+]\s+)\[[xX]\]", re.MULTILINE)

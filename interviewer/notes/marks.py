@@ -50,7 +50,10 @@ _EMPTY_BRACKETS = re.compile(r"\s*[(（\[【]\s*[)）\]】]")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w:])")
 # "What is load average? ***" — asterisks standing alone after the title mark it (as
 # unanswered, as a footnote); they are no words of it.
-_TRAILING_ASTERISKS = re.compile(r"\s+(?:\\?\*)+$")
+_TRAILING_ASTERISKS = re.compile(r"\s+\*+$")
+# "are \_ by default", "\*\*___\*\*": a backslash shows the character after it as
+# itself (outside code spans, where it is only a backslash).
+_ESCAPED = re.compile(r"(`+).*?\1|\\([!-/:-@\[-`{-~])")
 _COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
@@ -177,6 +180,10 @@ class Title:
         return not self.text or bool(_LABEL_ONLY.match(self.text))
 
 
+def _unescape(match: re.Match[str]) -> str:
+    return match.group(2) or match.group(0)
+
+
 def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     """Split a title into its text, number, stars, difficulty and trailing tags.
 
@@ -195,7 +202,8 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if text != raw:
         # "(★☆☆)": the brackets held the rating only, and go with it.
         text = _EMPTY_BRACKETS.sub("", text)
-    text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
+    text = _ESCAPED.sub(_unescape, _without_nav_links(_RAW_SOURCE.sub("", text)))
+    text = _SOURCE_LINK.sub("", plain_text(text))
     text = _TRAILING_ASTERISKS.sub("", _SOURCE_LINK.sub("", text))
     bare = _BARE_LEVEL.search(text)
     if bare:
