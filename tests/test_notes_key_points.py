@@ -222,3 +222,21 @@ def test_a_bold_word_that_titles_a_part_of_the_answer_is_no_key_point() -> None:
     )
     question = parse_markdown(text, "c").questions[0]
     assert question.key_points == ("Correct: vcs add", "dry run")
+
+
+def test_a_bang_or_question_mark_inside_a_formula_or_name_ends_no_point() -> None:
+    """"1-(10!/10^10)", "assert_eq!()", "#!/usr/bin/env": the mark is part of what the
+    point names, not the end of its sentence (sweep11a: a factorial cut a probability
+    answer's point to "1-(10"; Rust macros and a shebang were cut to their first word)."""
+    text = (
+        "## What is the chance of a hash collision?\n\n"
+        "- With 10 slots: 1-(10!/10^10). Most tables see one early.\n"
+        "- Test it with assert_eq!() on the counts.\n"
+        "- Start the script with #!/usr/bin/env bash\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == (
+        "With 10 slots: 1-(10!/10^10)",
+        "Test it with assert_eq!() on the counts",
+        "Start the script with #!/usr/bin/env bash",
+    )

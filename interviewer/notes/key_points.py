@@ -43,7 +43,10 @@ _LABEL_CHARS = 12
 _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
-_SENTENCE_END = re.compile(rf"[。！？!?；]|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)")
+# "!" or "?" run into a word or a formula ("1-(10!/10^10)", "a?b:c") ends no sentence.
+_SENTENCE_END = re.compile(
+    rf"[。！？；]|[!?](?![\w/^*+=(-])|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
