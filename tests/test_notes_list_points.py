@@ -122,3 +122,25 @@ def test_a_heading_that_states_a_task_about_a_problem_keeps_its_list_as_the_answ
         ("Design a rate limiter", ""),
         ("Implement an LRU cache", ""),
     ]
+
+
+def test_labelled_points_whose_text_asks_are_the_answer(tmp_path: Path) -> None:
+    """"- **Check monitoring:** … Did any job fail?" under a question heading: a point the
+    answer labels, whose text says what to ask oneself — not a question of its own (sweep11a:
+    cloudwithabhoy/devops-genie, "Walk me through your day-to-day" lost its answer to two
+    such points)."""
+    path = tmp_path / "behavioral.md"
+    path.write_text(
+        "## 5. Walk me through your day as an on-call engineer.\n\n"
+        "**Morning**\n"
+        "- **Check monitoring:** Review the night's alerts. Did any job fail?\n"
+        "- **Review pipelines:** Look for failed nightly builds.\n\n"
+        "## 6. What is a runbook?\n\nSteps to follow for a known alert.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Walk me through your day as an on-call engineer.",
+        "What is a runbook?",
+    ]
+    assert "Did any job fail?" in questions[0].answer
