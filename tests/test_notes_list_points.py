@@ -144,3 +144,30 @@ def test_labelled_points_whose_text_asks_are_the_answer(tmp_path: Path) -> None:
         "What is a runbook?",
     ]
     assert "Did any job fail?" in questions[0].answer
+
+
+def test_scenario_headings_keep_steps_whose_asides_ask(tmp_path: Path) -> None:
+    """Scenario headings quoted as the user reports them ("## 1) “Site works on my phone but
+    not on my laptop”") over labelled lists of steps whose bracketed asides ask ("Compare
+    DNS results (same network?)"): the steps are the answer, the quotes no part of the title
+    (sweep11a: bvvivek6/PLACEMENT-REVISION SCENARIO_QA.md, scenario 1 lost its answer to
+    its steps, scenario 7 to its numbered parts)."""
+    path = tmp_path / "scenarios.md"
+    path.write_text(
+        "# Scenarios\n\n## 1) “Site works on my phone but not on my laptop”\n\n"
+        "**Good approach**\n\n"
+        "1. Compare DNS results from both devices (same network?)\n"
+        "2. Check whether the laptop uses a proxy\n"
+        "3. Run `curl -v` and see where it fails (DNS? TCP? TLS?)\n\n"
+        '## 2) "What happens when you open a site?" (The Classic Question)\n\n'
+        "**1. DNS**\n\n- The browser checks its cache, then asks a resolver.\n\n"
+        "**2. Connection**\n\n- TCP handshake, then TLS handshake.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Site works on my phone but not on my laptop",
+        "What happens when you open a site?",
+    ]
+    assert "(same network?)" in questions[0].answer
+    assert "TCP handshake" in questions[1].answer

@@ -54,6 +54,7 @@ _TRAILING_ASTERISKS = re.compile(r"\s+\*+$")
 # "are \_ by default", "\*\*___\*\*": a backslash shows the character after it as
 # itself (outside code spans, where it is only a backslash).
 _ESCAPED = re.compile(r"(`+).*?\1|\\([!-/:-@\[-`{-~])")
+_QUOTED_TITLE = re.compile(r'^\s*["“]([^"“”]+)["”]\s*(?:[(（][^()（）]*[)）])?\s*$')
 _COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
@@ -220,6 +221,11 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         number = int(next(g for g in match.groups() if g is not None))
         rest = text[match.end() :]
         text = rest if rest.strip() or (not match.group("q") and not match.group("di")) else text
+    quoted = _QUOTED_TITLE.match(text)
+    if quoted:
+        # '“Why does TLS add latency?”', '7) "What happens when I open a site?" (The Classic
+        # Question)': the question as it is asked, in quotes, perhaps with a remark after it.
+        text = quoted.group(1).strip()
     tags: list[str] = []
     low = False
     while True:

@@ -30,12 +30,14 @@ _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
 _WORD = re.compile(r"\w")
-# A code span or a quotation inside an item: a question mark there is shown or reported
-# ("`path[?query]`", "The client asks: \"Where is it?\""), not asked by the item.
 _INTERROGATIVE = re.compile(r"^(?:what|what's|why|how|when|where|which|who|whose|whom)\b", re.I)
-_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _LABELLED_POINT = re.compile(r"^\s*(\*\*|__)(?P<label>[^*_\n]+?)(?:[:：]\1|\1\s*[:：])\s*\S")
+# A code span, a quotation or a bracketed aside inside an item: a question mark there is
+# shown, reported or remarked ("`path[?query]`", "The client asks: \"Where is it?\"",
+# "Compare DNS results (same network?)"), not asked by the item.
+_CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』")
+_ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -139,14 +141,15 @@ def _follow_up(text: str) -> bool:
 
 def _asks_outright(text: str) -> bool:
     """An item whose first line asks with a question mark (outside the code it shows, and
-    outside the quotations it reports unless it is only a quotation) or a Q: label."""
+    outside the quotations it reports and its bracketed asides unless that is all it is) or
+    a Q: label."""
     line = _CODE_SPAN.sub(" ", text.split("\n")[0])
     labelled = _LABELLED_POINT.match(line)
     if labelled:
         # "**Check monitoring:** Did any job fail?": a point the answer labels asks only in
         # its label; the questions after the label are the ones the point says to ask.
         line = labelled.group("label")
-    outside = plain_text(_QUOTED.sub(" ", line))
+    outside = plain_text(_ASIDE.sub(" ", _QUOTED.sub(" ", line)))
     first = outside if _WORD.search(outside) else plain_text(line)
     return strip_q_label(text)[1] or "?" in first or "？" in first
 
