@@ -87,3 +87,33 @@ def test_escaped_markup_in_a_title_is_shown_as_written(tmp_path: Path) -> None:
         "___ are built-in policies that grant permissions.",
         "What does a\\_b name?",
     ]
+
+
+def test_quiz_questions_pasted_as_q_numbered_paragraphs_under_a_heading(tmp_path: Path) -> None:
+    """"#### Q6. …" then "Q7. …?" / "Q8. …?" written as paragraphs (the first run into the
+    reference line above it): each is a question with its options, not the heading's answer
+    (sweep11a: a Rust quiz's Q67–Q98, 32 questions, read as the answer of Q66)."""
+    path = tmp_path / "lang-quiz.md"
+    path.write_text(
+        "#### Q6. What does the move keyword do?\n\n"
+        "- [x] It moves captured values into the closure.\n- [ ] It copies them.\n\n"
+        "[reference](https://example.com/move)\n"
+        "Q7. What is a static lifetime?\n\n"
+        "- [ ] One stored on the stack.\n- [x] One that lasts the whole program.\n\n"
+        "Q8. What does a mutable reference allow?\n\n"
+        "- [x] Changing the value it points to.\n- [ ] Sharing it between threads.\n\n"
+        "Q9. What does `Box<T>` store on the heap?\n\n"
+        "- [x] Its value.\n- [ ] Its type.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        (
+            "What does the move keyword do?",
+            "Correct: It moves captured values into the closure.\n\n"
+            "[reference](https://example.com/move)",
+        ),
+        ("What is a static lifetime?", "Correct: One that lasts the whole program."),
+        ("What does a mutable reference allow?", "Correct: Changing the value it points to."),
+        ("What does Box<T> store on the heap?", "Correct: Its value."),
+    ]
