@@ -18,13 +18,17 @@ from interviewer.notes.draft import (
 from interviewer.notes.heading_bodies import without_placeholders
 from interviewer.notes.labels import strip_label
 from interviewer.notes.marks import is_answer_word, parse_title
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import plain_text, unquote
 
 _BARE_ANSWER = re.compile(r"^(?:answers?|solutions?|答案|参考答案|解答)[:：]?$", re.IGNORECASE)
 _PROMPT_HEADING = re.compile(r"^(?:题目|问题|question|problem|题干|options|选项)[:：]?$", re.I)
 _LONG_TITLE = 80
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])\s*|(?<=\.)\s+")
 _WORD = re.compile(r"\w")
+_REWORDING = re.compile(
+    r'^\s*(?:\*\*|__)?[^"“:：*_\n]{1,40}[:：]\s*(?:\*\*|__)?[:：]?\s*'
+    r'(?:"[^"\n]{1,150}"|“[^”\n]{1,150}”)\s*[.。]?\s*$'
+)
 _FOLLOWING_CODE = re.compile(r"\s*(?P<fence>```|~~~)[^\n]*\n(.*?)\n\s*(?P=fence)", re.DOTALL)
 _BLANK = re.compile(r"(?<!\w)_+(?!\w)|\(\s*\)|（\s*）")  # "… are _ by default.", "___", "（）"
 _CJK = re.compile(r"[\u4e00-\u9fff\u3040-\u30ff\uac00-\ud7af]")
@@ -115,6 +119,9 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
         if block.kind in ("paragraph", "html") and read_metadata(block.text, draft):
             continue
         kept.append(block)
+    rewordings = []
+    while kept and _rewords(ctx, kept[0]):
+        rewordings.append(kept.pop(0))
     labels = ctx.answer_labels
     marker = next(
         (
@@ -157,7 +164,9 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
             if aside:
                 draft.prompt.append(aside)
     prompt = [
-        b for b in prompt if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))
+        b
+        for b in [*rewordings, *prompt]
+        if not (b.kind == "heading" and _PROMPT_HEADING.match(_key(b.text)))
     ]
     text, _ = ctx.render(prompt)
     correct = _ticked_options(text)
@@ -169,6 +178,17 @@ def fill(ctx: Context, draft: Draft, body: list[Block], label_only: bool) -> Non
     if correct:
         draft.add_answer("Correct: " + "; ".join(correct))
     _add_answer(ctx, draft, answer)
+
+
+def _rewords(ctx: Context, block: Block) -> bool:
+    """A quote right under the title that only gives other wordings of the question, each
+    quoted after a label ('> **Also asked as:** "Why use multi-stage builds?"'): the
+    question as interviewers put it, not the start of its answer."""
+    if block.kind != "quote":
+        return False
+    lines = [line for line in unquote(ctx.lines(block)).split("\n") if line.strip()]
+    rewordings = [_REWORDING.match(line) for line in lines]
+    return bool(lines) and all(found is not None for found in rewordings)
 
 
 def _ticked_options(text: str) -> list[str]:
