@@ -235,8 +235,7 @@ def _tick_boxes(block: Block) -> list[bool] | None:
     boxes = []
     for item in (child for child in block.children if child.kind == "item"):
         first = item.children[0] if item.children else None
-        paragraph = first is not None and first.kind == "paragraph"
-        tick = _TICK_BOX.match(first.text) if paragraph and first is not None else None
+        tick = _TICK_BOX.match(first.text) if first and first.kind == "paragraph" else None
         if tick is None:
             return None
         boxes.append(tick.group(1) != " ")
@@ -246,9 +245,8 @@ def _tick_boxes(block: Block) -> list[bool] | None:
 def _may_offer_choices(draft: Draft) -> bool:
     """A title that asks, leaves a blank ("Calling .clone() ___."), or is numbered as a quiz's
     questions are ("Q94. Point out the wrong statement."): not a "Progress" heading."""
-    return asks(draft.title) or "?" in draft.title or bool(_BLANK.search(draft.title)) or (
-        draft.number is not None
-    )
+    title = draft.title
+    return asks(title) or "?" in title or bool(_BLANK.search(title)) or draft.number is not None
 
 
 def _shows(block: Block) -> bool:
