@@ -109,3 +109,24 @@ def test_a_translation_nested_under_a_listed_question_is_no_answer(tmp_path: Pat
     assert [(q.title, q.answer) for q in questions] == [
         ("How did you get into coding?", ""), ("What are your hobbies?", "")]
     assert "教えてください" in questions[0].prompt
+
+
+def test_an_answer_heading_before_its_sibling_parts_labels_the_answer(tmp_path: Path) -> None:
+    """"#### Answer" first, then "#### Good to hear" and "##### Additional links": the code
+    above "Answer" is the question's ("What will the console log?"), and "Answer" is no text
+    of the answer (sweep11a: Chalarangelo/30-seconds-of-interviews, one card a file; the
+    candidate was asked about code the question card did not show)."""
+    path = tmp_path / "scope-example.md"
+    path.write_text(
+        "### What will the console log in this example?\n\n"
+        "```js\nlet n = 1\nconsole.log(typeof n)\n```\n\n"
+        "#### Answer\n\nIt logs `number`: typeof names the value's type.\n\n"
+        "#### Good to hear\n\n* typeof returns a string\n\n"
+        "##### Additional links\n\n* [typeof](https://example.com/typeof)\n\n"
+        "<!-- expertise: (1) -->\n",
+        encoding="utf-8",
+    )
+    [question] = load_bank([path]).questions
+    assert question.prompt == "```js\nlet n = 1\nconsole.log(typeof n)\n```"
+    assert question.answer.startswith("It logs `number`: typeof names the value's type.")
+    assert "#### Good to hear" in question.answer and "#### Answer" not in question.answer

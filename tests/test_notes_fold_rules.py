@@ -130,3 +130,72 @@ def test_under_a_topic_heading_the_text_before_the_answer_fold_is_the_question(
         "**A** 节点数决定模型的复杂程度。",
     ]
     assert "哪张图" in questions[1].prompt and "隐藏层节点数" in questions[2].prompt
+
+
+def test_a_linked_list_item_over_an_answer_fold_is_a_question(tmp_path: Path) -> None:
+    """"- 🟩 [What is a set?](url)" over an indented `<summary>Answer</summary>` fold: the
+    link is the question's source, not a contents entry — a file of 151 such questions was
+    read as its two section headings and then skipped as a README (sweep11a). A contents
+    list of links with no fold under them is still no question."""
+    path = tmp_path / "mobile.md"
+    path.write_text(
+        "# Mobile Questions\n\n## Contents\n\n- [Data](#data)\n- [Swift](#swift)\n\n"
+        "## Data\n\n"
+        "- 🟩 [What is a set?](https://example.com/set)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tA set is an unordered collection of unique values.\n\n"
+        "\tLookups take constant time.\n\t</details>\n\n"
+        "- 🟧 [How does copy-on-write work?](https://example.com/cow)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tValue types share storage until one copy is mutated.\n\t</details>\n\n"
+        "## Swift\n\n"
+        "- 🟥 [What is a property wrapper?](https://example.com/pw)\n\t<details>\n"
+        "\t\t<summary>Answer</summary>\n\n"
+        "\tA type that adds behaviour around reading and writing a property.\n\t</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.difficulty, q.answer) for q in questions] == [
+        (
+            "What is a set?",
+            "easy",
+            "A set is an unordered collection of unique values.\n\nLookups take constant time.",
+        ),
+        (
+            "How does copy-on-write work?",
+            "medium",
+            "Value types share storage until one copy is mutated.",
+        ),
+        (
+            "What is a property wrapper?",
+            "hard",
+            "A type that adds behaviour around reading and writing a property.",
+        ),
+    ]
+
+
+def test_a_fold_still_to_be_completed_is_unanswered_and_its_mark_is_no_title(
+    tmp_path: Path,
+) -> None:
+    """"What is load average? ***" (the notes' legend: *** marks a question not answered
+    yet) over "To be completed.": the question has no answer, and the asterisks are no words
+    of its title; emoji shortcodes in a heading (":small_orange_diamond: Junior") are no
+    words of the topic it names (sweep11a: trimstray/test-your-sysadmin-skills, 48 such
+    folds graded against "To be completed.")."""
+    path = tmp_path / "sysadmin.md"
+    path.write_text(
+        "## :small_orange_diamond: Junior Admin\n\n"
+        "<details>\n<summary><b>What is load average? ***</b></summary><br>\n\n"
+        "To be completed.\n\nUseful resources:\n\n- [Load average](https://example.com/la)\n\n"
+        "</details>\n\n"
+        "<details>\n<summary><b>How do you list logged-in users?</b></summary><br>\n\n"
+        "Run `who` or `w`.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer, q.has_reference) for q in questions] == [
+        ("What is load average?", "", False),
+        ("How do you list logged-in users?", "Run `who` or `w`.", True),
+    ]
+    assert all(not any(":" in topic for topic in q.topics) for q in questions)
+    assert "Junior Admin" in questions[0].topics

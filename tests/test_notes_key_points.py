@@ -209,3 +209,34 @@ def test_a_table_led_into_by_a_line_gives_its_rows_named_by_their_keys() -> None
         "策略: 写穿", "做法: 同时写缓存和数据库", "策略: 写回", "做法: 先写缓存，之后再写回数据库",
     )
     assert pros.key_points == ("Pros: fast", "Cons: costly")
+
+
+def test_a_bold_word_that_titles_a_part_of_the_answer_is_no_key_point() -> None:
+    """"**Explanation**" over the text, "**Note:** …": structure, not what the answer says —
+    a quiz answer's only key point was "Explanation", not the option it explains (sweep11a:
+    LinkedIn-style quizzes)."""
+    text = (
+        "#### Q1. Which command stages a file?\n\n- [ ] vcs push\n- [x] vcs add\n\n"
+        "**Explanation**\n\n- vcs add puts the change in the index for the next commit.\n\n"
+        "**Note:** a **dry run** shows what would be staged.\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == ("Correct: vcs add", "dry run")
+
+
+def test_a_bang_or_question_mark_inside_a_formula_or_name_ends_no_point() -> None:
+    """"1-(10!/10^10)", "assert_eq!()", "#!/usr/bin/env": the mark is part of what the
+    point names, not the end of its sentence (sweep11a: a factorial cut a probability
+    answer's point to "1-(10"; Rust macros and a shebang were cut to their first word)."""
+    text = (
+        "## What is the chance of a hash collision?\n\n"
+        "- With 10 slots: 1-(10!/10^10). Most tables see one early.\n"
+        "- Test it with assert_eq!() on the counts.\n"
+        "- Start the script with #!/usr/bin/env bash\n"
+    )
+    question = parse_markdown(text, "c").questions[0]
+    assert question.key_points == (
+        "With 10 slots: 1-(10!/10^10)",
+        "Test it with assert_eq!() on the counts",
+        "Start the script with #!/usr/bin/env bash",
+    )

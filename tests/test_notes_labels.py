@@ -283,3 +283,32 @@ def test_an_enumeration_opening_at_1_after_a_finished_sentence_is_not_joined_to_
     # A number that does not open an enumeration, or a sentence not yet finished, still joins.
     assert len(unwrap("训练分为\n1、预测阶段")) == 1
     assert len(unwrap("见公式。\n3、也成立")) == 1
+
+
+def test_a_quote_of_other_wordings_under_the_title_belongs_to_the_question(
+    tmp_path: Path,
+) -> None:
+    """'> **Also asked as:** "Why use multi-stage builds?"' right under every title: other
+    wordings of the question, shown with it — not the start of each answer, nor (opening
+    most answers) the file's answer label (sweep11a: cloudwithabhoy/devops-genie)."""
+    path = tmp_path / "containers.md"
+    path.write_text(
+        "# Containers\n\n## 1. What is an image vs. a container?\n\n"
+        '> **Also asked as:** "Image vs container"\n\n'
+        "An **image** is a read-only template; a **container** is a running instance of it.\n\n"
+        "## 2. What is a multi-stage build?\n\n"
+        '> **Also asked as:** "Why use multi-stage builds?"\n'
+        '> Also asked as: "How do you shrink an image?"\n\n'
+        "Several `FROM` stages; only the last one's files ship.\n\n"
+        "## 3. What is a layer?\n\n"
+        '> **Definition:** "one filesystem change" is how the docs put it, loosely.\n\n'
+        "Each instruction adds one.\n",
+        encoding="utf-8",
+    )
+    first, second, third = load_bank([path]).questions
+    assert first.prompt == '> **Also asked as:** "Image vs container"'
+    assert first.answer.startswith("An **image** is")
+    assert first.key_points == ("image", "container")
+    assert "How do you shrink an image?" in second.prompt
+    assert second.answer == "Several `FROM` stages; only the last one's files ship."
+    assert third.prompt == "" and "one filesystem change" in third.answer

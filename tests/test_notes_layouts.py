@@ -167,7 +167,7 @@ def test_checked_option_is_named_in_the_answer(tmp_path: Path) -> None:
     )
     [question] = load_bank([path]).questions
     assert question.answer == "Correct: Blob storage\n\nBlobs hold unstructured data."
-    assert "[x] Blob storage" in question.prompt
+    assert "- [ ] Blob storage" in question.prompt and "[x]" not in question.prompt
 
 
 def test_label_only_heading_takes_its_question_from_the_text_below() -> None:

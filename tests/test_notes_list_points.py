@@ -90,3 +90,84 @@ def test_a_list_of_the_files_own_heading_titles_is_its_contents(tmp_path: Path) 
     )
     titles = [q.title for q in load_bank([path]).questions]
     assert titles == ["HTTP 是什么？", "有哪些缓存？", "What is a cookie?", "What is a session?"]
+
+
+def test_a_heading_that_states_a_task_about_a_problem_keeps_its_list_as_the_answer(
+    tmp_path: Path,
+) -> None:
+    """"Program an algorithm for the knapsack problem in a given time." asks as a sentence,
+    in a word the question words miss: its one-line list is the answer, not a question
+    under a section named "… problem …" (sweep11a: kojino/120-Data-Science-Interview-
+    Questions programming.md lost two questions to their answers)."""
+    path = tmp_path / "programming.md"
+    path.write_text(
+        "## Programming\n\n"
+        "#### 1. Program an approximate solver for the knapsack problem in a given time.\n"
+        "  - Greedy: take the best value per weight first\n"
+        "#### 2. Given a list of numbers, can you return the outliers?\n"
+        "  - Sort, then take the top and bottom 2.5%\n\n"
+        "## Practice Problems\n\n- Design a rate limiter\n- Implement an LRU cache\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        (
+            "Program an approximate solver for the knapsack problem in a given time.",
+            "- Greedy: take the best value per weight first",
+        ),
+        (
+            "Given a list of numbers, can you return the outliers?",
+            "- Sort, then take the top and bottom 2.5%",
+        ),
+        ("Design a rate limiter", ""),
+        ("Implement an LRU cache", ""),
+    ]
+
+
+def test_labelled_points_whose_text_asks_are_the_answer(tmp_path: Path) -> None:
+    """"- **Check monitoring:** … Did any job fail?" under a question heading: a point the
+    answer labels, whose text says what to ask oneself — not a question of its own (sweep11a:
+    cloudwithabhoy/devops-genie, "Walk me through your day-to-day" lost its answer to two
+    such points)."""
+    path = tmp_path / "behavioral.md"
+    path.write_text(
+        "## 5. Walk me through your day as an on-call engineer.\n\n"
+        "**Morning**\n"
+        "- **Check monitoring:** Review the night's alerts. Did any job fail?\n"
+        "- **Review pipelines:** Look for failed nightly builds.\n\n"
+        "## 6. What is a runbook?\n\nSteps to follow for a known alert.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Walk me through your day as an on-call engineer.",
+        "What is a runbook?",
+    ]
+    assert "Did any job fail?" in questions[0].answer
+
+
+def test_scenario_headings_keep_steps_whose_asides_ask(tmp_path: Path) -> None:
+    """Scenario headings quoted as the user reports them ("## 1) “Site works on my phone but
+    not on my laptop”") over labelled lists of steps whose bracketed asides ask ("Compare
+    DNS results (same network?)"): the steps are the answer, the quotes no part of the title
+    (sweep11a: bvvivek6/PLACEMENT-REVISION SCENARIO_QA.md, scenario 1 lost its answer to
+    its steps, scenario 7 to its numbered parts)."""
+    path = tmp_path / "scenarios.md"
+    path.write_text(
+        "# Scenarios\n\n## 1) “Site works on my phone but not on my laptop”\n\n"
+        "**Good approach**\n\n"
+        "1. Compare DNS results from both devices (same network?)\n"
+        "2. Check whether the laptop uses a proxy\n"
+        "3. Run `curl -v` and see where it fails (DNS? TCP? TLS?)\n\n"
+        '## 2) "What happens when you open a site?" (The Classic Question)\n\n'
+        "**1. DNS**\n\n- The browser checks its cache, then asks a resolver.\n\n"
+        "**2. Connection**\n\n- TCP handshake, then TLS handshake.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "Site works on my phone but not on my laptop",
+        "What happens when you open a site?",
+    ]
+    assert "(same network?)" in questions[0].answer
+    assert "TCP handshake" in questions[1].answer

@@ -78,6 +78,24 @@ def test_navigation_links_are_no_answer(tmp_path: Path) -> None:
     ]
 
 
+def test_a_link_back_to_the_contents_is_no_answer(tmp_path: Path) -> None:
+    """"[Table of Contents](#apache-queue)" under every answer leads back up the page, as
+    "Back to top" does (sweep11a: OBenner/data-engineering-interview-questions, 802
+    answers ended in it)."""
+    path = tmp_path / "queue.md"
+    path.write_text(
+        "# Apache Queue\n+ [What is a broker?](#what-is-a-broker)\n\n"
+        "## What is a broker?\nA server that stores and serves messages.\n\n"
+        "[Table of Contents](#apache-queue)\n\n"
+        "## What is a partition?\nAn ordered log, one shard of a topic.\n\n[Contents](#top)\n",
+        encoding="utf-8",
+    )
+    assert [(q.title, q.answer) for q in load_bank([path]).questions] == [
+        ("What is a broker?", "A server that stores and serves messages."),
+        ("What is a partition?", "An ordered log, one shard of a topic."),
+    ]
+
+
 def test_a_section_named_index_is_a_subject_not_the_contents(tmp_path: Path) -> None:
     path = tmp_path / "db.md"
     path.write_text(

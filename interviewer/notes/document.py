@@ -24,6 +24,7 @@ _TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
 _UNSPACED_HEADING = re.compile(r"^ {0,3}(#{2,6})[^\s#]", re.MULTILINE)
 _UNSPACED_HASHES = re.compile(r"^( {0,3}#{1,6})(?=[^\s#!])")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HTML_HEADING = re.compile(r"^[ \t]*<h([1-6])\b[^>\n]*>([^\n]*?)</h\1\s*>[ \t]*$", re.I | re.M)
 
 _CONTAINERS = {
     "bullet_list_open": "list",
@@ -186,6 +187,8 @@ def parse_document(text: str) -> Document:
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)
+    if len(_HTML_HEADING.findall(body)) >= 2:
+        blocks = [piece for block in blocks for piece in _split_html_headings(block)]
     return Document(lines, _group_details(blocks), front_matter)
 
 
@@ -279,4 +282,31 @@ def _split_fold_edges(block: Block) -> list[Block]:
         text = "\n".join(lines[first:last]) + "\n"
         if text.strip():
             pieces.append(Block("html", block.start + first, block.start + last, text=text))
+    return pieces
+
+
+def _split_html_headings(block: Block) -> list[Block]:
+    """An HTML block cut at its `<h3>What is Node.js?</h3>` lines, each made a heading: notes
+    written in HTML (two such headings at least), which GitHub shows as headings over their
+    `<p>` text. CommonMark runs the lines up to a blank one into one HTML block, which would
+    hide every question of such a file."""
+    if block.kind != "html" or not _HTML_HEADING.search(block.text):
+        return [block]
+    lines = block.text.split("\n")[: block.end - block.start]
+    pieces: list[Block] = []
+    rest: list[str] = []
+    first = 0
+    for index, line in enumerate([*lines, None]):
+        heading = _HTML_HEADING.fullmatch(line) if line is not None else None
+        if line is not None and heading is None:
+            rest.append(line)
+            continue
+        if "".join(rest).strip():
+            text = "\n".join(rest) + "\n"
+            pieces.append(Block("html", block.start + first, block.start + index, text=text))
+        at = block.start + index
+        if heading is not None:
+            level, inner = int(heading.group(1)), heading.group(2).strip()
+            pieces.append(Block("heading", at, at + 1, level, inner))
+        rest, first = [], index + 1
     return pieces

@@ -36,7 +36,7 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
-_TOP_WORDS = r"back to top|top|回到顶部|返回顶部|返回目录"
+_TOP_WORDS = r"back to top|top|table of contents|contents|回到顶部|返回顶部|返回目录"
 _BACK_TO_TOP = re.compile(rf"^\W*\[[^\]]*(?:{_TOP_WORDS}|⬆|↑)[^\]]*\]\(#[^)]*\)\W*$", re.IGNORECASE)
 # "[뒤로](https://…/for_beginner)/[위로](#part-1-3-network)", "[← Prev](#q2) | [Next →](#q4)":
 # a line of short links, one at least to a place on this page, is a way about the page.
@@ -78,6 +78,7 @@ _ZH_START = re.compile(
     r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
 )
 _LIST_OF = re.compile(r"list\s+of\b", re.I)
+_SENTENCE = re.compile(r"\w\s+\w.*\w[.。]$")  # words ending in a full stop ("…", "?" aside)
 _QUESTION_WORDS = re.compile(
     r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题", re.I
 )
@@ -318,9 +319,12 @@ def names_questions(title: str) -> bool:
     """A section title that says its list holds questions ("Behavioral Questions", "练习")."""
     if not _QUESTION_WORDS.search(title):
         return False
-    # A title that asks itself ("Explain the cold start problem", "如何缓解雪崩问题？") is a
-    # question whose word "problem" names its subject; "List of questions" still names a list.
-    return not asks(title) or bool(_LIST_OF.match(plain_text(title).strip()))
+    # A title that asks itself ("Explain the cold start problem", "如何缓解雪崩问题？"), or
+    # says a whole sentence ("Program an algorithm for the knapsack problem in a given
+    # time."), is a question whose word "problem" names its subject; "List of questions"
+    # still names a list.
+    clean = plain_text(title).strip()
+    return not (asks(title) or _SENTENCE.search(clean)) or bool(_LIST_OF.match(clean))
 
 
 def read_metadata(text: str, draft: Draft) -> bool:

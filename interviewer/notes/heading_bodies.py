@@ -21,7 +21,8 @@ _LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
 # "TBD", "待补充", a template's "Answer goes here" — a mark of the author's, never an answer
 # or a question.
 _PLACEHOLDER = re.compile(
-    r"^(?:\[\s?\]\s*)?(?:todo|to-?do|tbd|tba|fixme|wip|coming soon|to be (?:added|written|done)"
+    r"^(?:\[\s?\]\s*)?(?:todo|to-?do|tbd|tba|fixme|wip|coming soon"
+    r"|to be (?:added|written|done|completed|filled(?: in)?)"
     r"|(?:(?:the|your|an?) )?(?:answer|content|explanation|solution)s?"
     r" (?:(?:goes|go|will go) )?here"
     r"|(?:answer|solution)s? (?:pending|to come)"

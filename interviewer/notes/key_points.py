@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.notes.marks import NON_QUESTION_TITLES
 from interviewer.notes.markup import (
     BULLET,
     CJK_START,
@@ -42,7 +43,10 @@ _LABEL_CHARS = 12
 _ENUMERATOR = re.compile(
     r"^\s*(?:[-*+]\s+)?(?:[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*(?:[.．](?!\d)|[、)）])|[①-⑳])\s*"
 )
-_SENTENCE_END = re.compile(rf"[。！？!?；]|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)")
+# "!" or "?" run into a word or a formula ("1-(10!/10^10)", "a?b:c") ends no sentence.
+_SENTENCE_END = re.compile(
+    rf"[。！？；]|[!?](?![\w/^*+=(-])|{CLAUSE_SEMICOLON}|{NOT_ABBREVIATED}\.(?:\s|$)"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _THEMATIC_BREAK = re.compile(r"(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}")
 
@@ -120,7 +124,12 @@ def highlighted_points(body: str) -> tuple[str, ...]:
             continue  # a bold link ("**[详细解释](…)**") points to a text, it is no point
         found.append((match.start(), _clean_point(point.translate(UNSHIELD) if coded else point)))
     found.sort()
-    return _unique([point for _, point in found if point.lower() not in _EMPHASIS_WORDS])
+    # "**Explanation**" over the text, "**Note:** …": a bold word that titles a part of the
+    # answer is its structure, not a point it makes.
+    return _unique([
+        point for _, point in found
+        if point.lower() not in _EMPHASIS_WORDS and point.lower() not in NON_QUESTION_TITLES
+    ])
 
 
 def first_sentence(text: str) -> str:

@@ -11,7 +11,18 @@ from interviewer.notes.markup import plain_text
 _STAR = re.compile(r":star:|⭐\ufe0f?|★|🌟")
 _HOLLOW_STAR = re.compile(r"☆")
 # 👶/⭐️/🚀 is one difficulty scale; in a file that uses 👶 or 🚀, ⭐️ is "medium", not a star.
-_DIFFICULTY_EMOJI = {"👶": "easy", "🚀": "hard", "🟢": "easy", "🟡": "medium", "🔴": "hard"}
+# Traffic-light colours are another, as circles or as squares (🟩 beginner … 🟥 advanced).
+_DIFFICULTY_EMOJI = {
+    "👶": "easy",
+    "🚀": "hard",
+    "🟢": "easy",
+    "🟡": "medium",
+    "🔴": "hard",
+    "🟩": "easy",
+    "🟨": "medium",
+    "🟧": "medium",
+    "🟥": "hard",
+}
 _EMOJI = re.compile("|".join(_DIFFICULTY_EMOJI))
 _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
 # "### Q: Describe the standard error.": the label says it is a question, with or without a "?".
@@ -35,6 +46,15 @@ _NAV_LINK = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*[(（\[【]\s*[)）\]】]")
+# ":small_orange_diamond: Senior" — an emoji's shortcode is a picture, not the title's words.
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:(?![\w:])")
+# "What is load average? ***" — asterisks standing alone after the title mark it (as
+# unanswered, as a footnote); they are no words of it.
+_TRAILING_ASTERISKS = re.compile(r"\s+\*+$")
+# "are \_ by default", "\*\*___\*\*": a backslash shows the character after it as
+# itself (outside code spans, where it is only a backslash).
+_ESCAPED = re.compile(r"(`+).*?\1|\\([!-/:-@\[-`{-~])")
+_QUOTED_TITLE = re.compile(r'^\s*["“]([^"“”]+)["”]\s*(?:[(（][^()（）]*[)）])?\s*$')
 _COLON_AFTER_ASKING = re.compile(r"([?？])\s*[:：]\s*$")
 _BARE_LEVEL = re.compile(r"\s+(简单|中等|困难|easy|medium|hard)$", re.IGNORECASE)
 _TRAILING_TAG = re.compile(r"\s*[（(\[【]\s*([^()（）\[\]【】]{1,12}?)\s*[)）\]】]\s*$")
@@ -106,9 +126,9 @@ SKIPPED_TITLES = {
 # Titles that are never questions themselves: under a question they are part of it.
 NON_QUESTION_TITLES = SKIPPED_TITLES | {
     "answer", "answers", "solution", "solutions", "tl;dr", "tldr", "summary", "参考答案", "答案",
-    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "notes",
-    "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code", "output",
-    "good to hear", "faq",
+    "解析", "正确答案", "explanation", "options", "选项", "题目", "问题", "question", "note",
+    "notes", "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code",
+    "output", "good to hear", "faq",
 }  # fmt: skip
 # "学习资料", "Redis 参考链接", "推荐阅读" — not "静态链接和动态链接" (linking), "程序编译与链接":
 # in Chinese a word that qualifies reading matter comes before 资料/链接 …, or nothing does.
@@ -161,6 +181,10 @@ class Title:
         return not self.text or bool(_LABEL_ONLY.match(self.text))
 
 
+def _unescape(match: re.Match[str]) -> str:
+    return match.group(2) or match.group(0)
+
+
 def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     """Split a title into its text, number, stars, difficulty and trailing tags.
 
@@ -175,12 +199,13 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         raw = _MEDIUM_STAR.sub("", raw)
     raw = _EMOJI.sub("", raw)
     stars = len(_STAR.findall(raw))
-    text = _HOLLOW_STAR.sub("", _STAR.sub("", raw))
+    text = _SHORTCODE.sub("", _HOLLOW_STAR.sub("", _STAR.sub("", raw)))
     if text != raw:
         # "(★☆☆)": the brackets held the rating only, and go with it.
         text = _EMPTY_BRACKETS.sub("", text)
-    text = _SOURCE_LINK.sub("", plain_text(_without_nav_links(_RAW_SOURCE.sub("", text))))
-    text = _SOURCE_LINK.sub("", text)
+    text = _ESCAPED.sub(_unescape, _without_nav_links(_RAW_SOURCE.sub("", text)))
+    text = _SOURCE_LINK.sub("", plain_text(text))
+    text = _TRAILING_ASTERISKS.sub("", _SOURCE_LINK.sub("", text))
     bare = _BARE_LEVEL.search(text)
     if bare:
         difficulty = difficulty or _DIFFICULTY_WORDS[bare.group(1).lower()]
@@ -196,6 +221,11 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         number = int(next(g for g in match.groups() if g is not None))
         rest = text[match.end() :]
         text = rest if rest.strip() or (not match.group("q") and not match.group("di")) else text
+    quoted = _QUOTED_TITLE.match(text)
+    if quoted:
+        # '“Why does TLS add latency?”', '7) "What happens when I open a site?" (The Classic
+        # Question)': the question as it is asked, in quotes, perhaps with a remark after it.
+        text = quoted.group(1).strip()
     tags: list[str] = []
     low = False
     while True:

@@ -36,6 +36,8 @@ __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
 
 FRONT_MATTER = "front matter"
 _EMOJI_SCALE = ("👶", "🚀")
+# The options a multiple-choice question's notes tick, as its answer says them first.
+_CORRECT_LINE = re.compile(r"\ACorrect: ([^\n]*\w[^\n]*)")
 _BASIC = re.compile(r"^\s*(?:basics?|基础)\s*$", re.IGNORECASE)
 
 
@@ -195,6 +197,11 @@ def _finish(draft: Draft, file_tags: list[str], labels: frozenset[str]) -> Parse
     derived = not points and bool(answer)
     if derived:
         points = derived_points(scan)
+    correct = _CORRECT_LINE.match(answer)
+    if correct and not any(point.startswith("Correct: ") for point in points):
+        # The ticked option is the point a quiz question asks for, whatever its explanation
+        # says or highlights.
+        points = (correct.group(0).rstrip(" .。;；"), *points)
     tags = tuple(dict.fromkeys([*draft.tags, *file_tags]))
     return ParsedQuestion(
         title=draft.title,

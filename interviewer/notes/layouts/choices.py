@@ -55,10 +55,8 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
     draft = Draft.titled(title, question.start + 1, NAME)
     rest = question.text.split("\n")[1:]
     code, _ = ctx.render([*lead, *between])
-    listed = "\n".join(
-        f"- [{'x' if i in ticked else ' '}] {text}" if ticked else f"- {text}"
-        for i, text in enumerate(texts)
-    )
+    # The ticks are the answer: the question shows its options unticked.
+    listed = "\n".join(f"- [ ] {text}" if ticked else f"- {text}" for text in texts)
     draft.prompt.append("\n\n".join(part for part in ("\n".join(rest), code, listed) if part))
     if ticked:
         draft.add_answer("Correct: " + "; ".join(plain_text(texts[i]) for i in sorted(ticked)))

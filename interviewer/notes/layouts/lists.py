@@ -20,7 +20,7 @@ from interviewer.notes.draft import (
     strip_a_label,
     strip_q_label,
 )
-from interviewer.notes.marks import parse_title
+from interviewer.notes.marks import is_answer_word, parse_title
 from interviewer.notes.markup import plain_text
 
 NAME = "list questions"
@@ -30,11 +30,14 @@ _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
 _WORD = re.compile(r"\w")
-# A code span or a quotation inside an item: a question mark there is shown or reported
-# ("`path[?query]`", "The client asks: \"Where is it?\""), not asked by the item.
 _INTERROGATIVE = re.compile(r"^(?:what|what's|why|how|when|where|which|who|whose|whom)\b", re.I)
+_LABELLED_POINT = re.compile(r"^\s*(\*\*|__)(?P<label>[^*_\n]+?)(?:[:：]\1|\1\s*[:：])\s*\S")
+# A code span, a quotation or a bracketed aside inside an item: a question mark there is
+# shown, reported or remarked ("`path[?query]`", "The client asks: \"Where is it?\"",
+# "Compare DNS results (same network?)"), not asked by the item.
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|「[^」\n]*」|『[^』\n]*』")
+_ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -138,9 +141,15 @@ def _follow_up(text: str) -> bool:
 
 def _asks_outright(text: str) -> bool:
     """An item whose first line asks with a question mark (outside the code it shows, and
-    outside the quotations it reports unless it is only a quotation) or a Q: label."""
+    outside the quotations it reports and its bracketed asides unless that is all it is) or
+    a Q: label."""
     line = _CODE_SPAN.sub(" ", text.split("\n")[0])
-    outside = plain_text(_QUOTED.sub(" ", line))
+    labelled = _LABELLED_POINT.match(line)
+    if labelled:
+        # "**Check monitoring:** Did any job fail?": a point the answer labels asks only in
+        # its label; the questions after the label are the ones the point says to ask.
+        line = labelled.group("label")
+    outside = plain_text(_ASIDE.sub(" ", _QUOTED.sub(" ", line)))
     first = outside if _WORD.search(outside) else plain_text(line)
     return strip_q_label(text)[1] or "?" in first or "？" in first
 
@@ -170,7 +179,7 @@ def read_list(
             if item.children[0].kind == "heading"
         ]
     texts = [_first_text(item) for item in items]
-    if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
+    if sum(1 for i, t in zip(items, texts, strict=True) if _contents_entry(i, t)) * 2 >= len(texts):
         return []
     # Most items must ask outright (a question mark, a Q: label); "如何解决：正则化" or
     # "Explain X" alone could be an answer's points. A heading that names questions
@@ -203,6 +212,17 @@ def read_list(
         elif text:
             drafts.append(_item_draft(ctx, item, text, context))
     return drafts
+
+
+def _contents_entry(item: Block, text: str) -> bool:
+    """An item that names nothing, or only links somewhere — unless an answer fold sits under
+    it ("- [What is a set?](url)" over "<summary>Answer</summary>"): a contents entry points
+    to an answer, it does not hold one."""
+    if text and not is_link_only(text):
+        return False
+    return not any(
+        child.kind == "details" and is_answer_word(child.summary) for child in item.children[1:]
+    )
 
 
 def _groups(item: Block, text: str) -> bool:

@@ -7,6 +7,8 @@ that paragraph: a list numbered other than 1 cannot interrupt one)."""
 
 from __future__ import annotations
 
+import re
+
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, asks, names_questions
 from interviewer.notes.marks import Title, parse_title
@@ -17,6 +19,12 @@ _MIN_RUN = 3
 _MAX_QUESTION = 150
 _MAX_TITLE = 60
 _STOPS = (".", "。", "!", "！", ":", "：", "?", "？")
+# "21、…" or "Q68. …": a line that may open with a question's number.
+_NUMBER_FIRST = re.compile(r"\d|Q ?\d")
+
+
+def _opens_numbered(text: str) -> bool:
+    return bool(_NUMBER_FIRST.match(text))
 
 
 def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
@@ -28,7 +36,7 @@ def match(ctx: Context, blocks: list[Block], index: int) -> Found | None:
 
 
 def _numbered_question(ctx: Context, block: Block) -> Title | None:
-    if block.kind != "paragraph" or not block.text[:1].isdigit():
+    if block.kind != "paragraph" or not _opens_numbered(block.text):
         return None  # most paragraphs end here
     return _numbered_line(ctx, block.text.split("\n", 1)[0])
 
@@ -90,28 +98,34 @@ def paragraph_draft(ctx: Context, block: Block) -> Draft:
 
 def split_body(ctx: Context, draft: Draft, body: list[Block]) -> list[tuple[Draft, list[Block]]]:
     """A heading question's text cut where numbered questions begin inside it: a run of them,
-    or the one that carries on the heading's own numbering."""
-    if not any(block.kind == "paragraph" and block.text[:1].isdigit() for block in body):
+    a paragraph that carries on the numbering of the question before it (the heading's own
+    or one found here), or a line that does so inside a paragraph ("[reference](…)" then
+    "Q67. What is …?" with no blank line between)."""
+    if not any(block.kind == "paragraph" and _holds_number(block.text) for block in body):
         return [(draft, body)]  # most answers end here
-    starts = set(question_runs(ctx, body))
-    if draft.number is not None:
-        starts.update(
-            index
-            for index, block in enumerate(body)
-            if (title := _numbered_question(ctx, block)) is not None
-            and title.number == draft.number + 1
-        )
-    if not starts:
-        return [(draft, body)]
+    runs = question_runs(ctx, body)
     parts: list[tuple[Draft, list[Block]]] = [(draft, [])]
     for index, block in enumerate(body):
-        if index in starts:
+        number = parts[-1][0].number
+        title = _numbered_question(ctx, block)
+        carries = title is not None and number is not None and title.number == number + 1
+        if index in runs or carries:
             question = paragraph_draft(ctx, block)
             question.sections = draft.sections
             parts.append((question, []))
+        elif block.kind == "paragraph":
+            head, carried = carry_on(ctx, parts[-1][0], block)
+            if head is not None:
+                parts[-1][1].append(head)
+            parts += [(question, []) for question in carried]
         else:
             parts[-1][1].append(block)
     return parts
+
+
+def _holds_number(text: str) -> bool:
+    """A paragraph that opens with a number, or has a line that does."""
+    return _opens_numbered(text) or any(_opens_numbered(line) for line in text.split("\n")[1:])
 
 
 def carry_on(ctx: Context, draft: Draft, block: Block) -> tuple[Block | None, list[Draft]]:
@@ -126,7 +140,7 @@ def carry_on(ctx: Context, draft: Draft, block: Block) -> tuple[Block | None, li
     carried: list[Draft] = []
     number, start = draft.number, 0
     for at, line in enumerate(lines):
-        if at == 0 or not line[:1].isdigit():
+        if at == 0 or not _opens_numbered(line):
             continue
         title = _numbered_line(ctx, line)
         if title is None or title.number != number + 1:
