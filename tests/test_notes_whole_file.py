@@ -160,3 +160,31 @@ def test_a_readme_in_a_folder_of_the_notes_is_the_page_of_that_folder(tmp_path: 
     joined = "\n".join(bank.warnings)
     assert "tool/README.md: a project file" in joined and "\nREADME.md: a project file" in (
         "\n" + joined)
+
+
+def test_an_asking_title_over_parts_is_one_question(tmp_path: Path) -> None:
+    path = tmp_path / "vue_nexttick.md"
+    path.write_text(
+        "# 面试官：说说你对 nextTick 的理解？\n\n![](https://example.org/cover.png)\n\n"
+        "## 一、是什么\n\n在下次 DOM 更新循环结束之后执行延迟回调。\n\n"
+        "## 二、使用场景\n\n修改数据后立即读取更新后的 DOM。\n\n"
+        "## 三、实现原理\n\n把回调放进队列，用微任务异步执行。\n\n"
+        "## 参考文献\n\n- https://example.org/nexttick\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    # The interviewer's label is no part of the question.
+    assert question.title == "说说你对 nextTick 的理解？"
+    assert "DOM 更新循环" in question.answer and "微任务" in question.answer
+    assert "example.org/nexttick" not in question.answer
+
+
+def test_an_asking_title_over_questions_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "# Vue 常见问题有哪些？\n\n## 1. v-if 和 v-show 的区别？\n\nv-if 不渲染，v-show 只切换 "
+        "display。\n\n## 2. computed 和 watch 的区别？\n\ncomputed 有缓存，watch 没有。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["v-if 和 v-show 的区别？", "computed 和 watch 的区别？"]

@@ -14,8 +14,11 @@ _HOLLOW_STAR = re.compile(r"☆")
 _DIFFICULTY_EMOJI = {"👶": "easy", "🚀": "hard", "🟢": "easy", "🟡": "medium", "🔴": "hard"}
 _EMOJI = re.compile("|".join(_DIFFICULTY_EMOJI))
 _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
-# "### Q: Describe the standard error.": the label says it is a question, with or without a "?".
-_ASKED = re.compile(r"^\s*(?:Q|Question|问|题目)\s*(?:[:：]|\.(?=\s))\s*(?=\S)", re.IGNORECASE)
+# "### Q: Describe the standard error.": the label says it is a question, with or without a "?";
+# so does the interviewer's name over what they ask ("# 面试官：说说你对闭包的理解").
+_ASKED = re.compile(
+    r"^\s*(?:Q|Question|问|题目|面试官|Interviewer)\s*(?:[:：]|\.(?=\s))\s*(?=\S)", re.IGNORECASE
+)
 _NUMBER = re.compile(
     r"^\s*(?:"
     r"(?:[Qq]|Question|Problem|题目|问题|面试题)\s*#?\s*(?P<q>\d+)\s*(?:[.:：、)）]|[-–—](?=\s))?"

@@ -9,6 +9,7 @@ import re
 
 from interviewer.notes.document import Block, Document
 from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
+from interviewer.notes.headings import NAME as HEADINGS
 from interviewer.notes.marks import is_prompt_label, is_skipped_title, parse_title
 from interviewer.notes.markup import plain_text
 
@@ -44,6 +45,10 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
         title = heading if heading and asks(heading) else named
     elif not drafts and heading:
         title = named if asks(named) and not asks(heading) else heading
+    elif heading and asks(heading) and not marked and _parts_of(drafts):
+        # "# 面试官：为什么 data 是一个函数？" over "## 一、是什么", "## 二、使用场景": the
+        # title asks, the headings under it only divide its answer.
+        title = heading
     else:
         return None
     text, _ = ctx.render([b for b in _answer_blocks(ctx.doc, top) if b.kind != "heading"])
@@ -80,6 +85,12 @@ def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Dr
     answer, plain = ctx.render(blocks)
     draft.add_answer(answer, plain)
     return draft
+
+
+def _parts_of(drafts: list[Draft]) -> bool:
+    """Questions read only from the headings under the title: they may be its answer's
+    parts. (A bold question or a list of them inside would be questions of their own.)"""
+    return bool(drafts) and all(draft.layout == HEADINGS for draft in drafts)
 
 
 def _titles(doc: Document) -> list[Block]:
