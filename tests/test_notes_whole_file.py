@@ -188,3 +188,18 @@ def test_an_asking_title_over_questions_keeps_them(tmp_path: Path) -> None:
     )
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["v-if 和 v-show 的区别？", "computed 和 watch 的区别？"]
+
+
+def test_a_page_titled_for_its_topic_is_the_question_its_file_name_asks(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "5-channel 的关闭过程是怎样的.md"
+    path.write_text(
+        '---\nweight: 305\ntitle: "关闭过程"\nslug: /close\n---\n\n'
+        "关闭一个 channel 会先加锁，再唤醒所有等待读写的 goroutine。\n\n"
+        "```golang\nfunc closechan(c *hchan)\n```\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "channel 的关闭过程是怎样的"
+    assert "唤醒所有等待" in question.answer
