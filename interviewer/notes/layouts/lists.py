@@ -200,6 +200,11 @@ def read_list(
             # "1. 复读机问题" over "1. 什么是复读机问题？": the nested items are the questions.
             for child in item.children[1:]:
                 drafts += read_list(ctx, child, (*context, plain_text(text)))
+        elif drafts and strip_a_label(text)[1]:
+            # "- 问题：…？" then "- 答案：" over what answers it: the answer of that question,
+            # not a question of its own.
+            drafts[-1].add_answer(strip_a_label(text)[0].strip())
+            drafts[-1].add_answer(*ctx.render(item.children[1:]))
         elif text:
             drafts.append(_item_draft(ctx, item, text, context))
     return drafts
