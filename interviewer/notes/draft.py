@@ -43,6 +43,8 @@ _BACK_TO_TOP = re.compile(rf"^\W*\[[^\]]*(?:{_TOP_WORDS}|⬆|↑)[^\]]*\]\(#[^)]
 _NAV_LINE = re.compile(
     r"^\W*\[[^\]]{1,12}\]\([^)\s]*\)(?:\s*[/|·•]?\s*\[[^\]]{1,12}\]\([^)\s]*\))*\W*$"
 )
+# "[TOC]", "[[toc]]", "${toc}": where an editor puts the table of contents it generates.
+_TOC_MARKER = re.compile(r"^(?:\[\[?toc\]\]?|\$?\{:?toc\})$", re.IGNORECASE)
 # The same words as the text of an HTML link ('<a href="#">↥ back to top</a>'), tags gone.
 _BACK_TO_TOP_TEXT = re.compile(rf"^\W*(?:{_TOP_WORDS})\W*$", re.IGNORECASE)
 _Q_LABEL = re.compile(
@@ -249,10 +251,11 @@ class Context:
 
 
 def is_nav_line(line: str) -> bool:
-    """A "back to top" link, or a line of short links (one at least within this page) that
-    moves about the notes: navigation, never part of an answer."""
+    """A "back to top" link, a line of short links (one at least within this page) that
+    moves about the notes, or the mark where a table of contents is generated: navigation,
+    never part of an answer."""
     line = line.strip()
-    return bool(_BACK_TO_TOP.match(line)) or (
+    return bool(_BACK_TO_TOP.match(line) or _TOC_MARKER.match(line)) or (
         "](#" in line and bool(_NAV_LINE.match(line))
     )
 
