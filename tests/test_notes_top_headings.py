@@ -37,3 +37,17 @@ def test_top_sections_still_hold_their_bold_questions(tmp_path: Path) -> None:
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["Redis 为什么快？", "什么是回表？"]
     assert "多路复用" in questions[0].answer and "聚簇索引" in questions[1].answer
+
+
+def test_the_first_heading_naming_the_file_is_its_title(tmp_path: Path) -> None:
+    path = tmp_path / "操作系统.md"
+    path.write_text(
+        "# 操作系统\n\n> 以进程和内存为主线复习。\n\n---\n\n# 目录\n\n| 第一章 |\n| :--: |\n"
+        "| [进程](#proc) |\n\n---\n\n# 内容\n\n### <span id=\"proc\">进程</span>\n\n"
+        "1. 进程和线程的区别？\n\n"
+        "    进程是资源分配的单位，线程是调度的单位。\n\n2. 什么是僵尸进程？\n\n"
+        "    子进程已退出而父进程没有回收它的状态。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["进程和线程的区别？", "什么是僵尸进程？"]

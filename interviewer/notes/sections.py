@@ -66,11 +66,15 @@ def introduces_sections(
     return len(scan(ctx, segment.body)) >= 2
 
 
-def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
+def is_top_leaf(ctx: Context, segments: list[Segment], index: int, file_name: str) -> bool:
     """A top heading with text of its own and no heading under it: among several top
-    headings, a question (or a plain heading) rather than a part of the file."""
+    headings, a question (or a plain heading) rather than a part of the file — but for the
+    file's first heading repeating its name ("# 计算机网络" in 计算机网络.md over a line saying
+    what the notes cover, then "# 目录", "# 内容"): that is the file's title."""
     segment = segments[index]
     if index + 1 < len(segments) and segments[index + 1].heading.level > 1:
+        return False
+    if index == 0 and _name_key(segment.title.text) == _name_key(file_name):
         return False
     title = segment.title.text
     return (
@@ -78,6 +82,11 @@ def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
         and not is_toc(ctx, title, segment.body)
         and not is_skipped_title(title)
     )
+
+
+def _name_key(name: str) -> str:
+    """A title or file name without its sort number, spaces and punctuation, for comparing."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^\d+(?:\.\d+)*", "", name.strip())).casefold()
 
 
 def unwritten_section(segments: list[Segment], index: int) -> bool:
