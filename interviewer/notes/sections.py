@@ -17,10 +17,10 @@ from interviewer.notes.numbering import Segment, parents
 
 _CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
 # What a heading says when it only says it holds questions: "Questions", "Q&A", "FAQ",
-# "Interview Questions & Answers", "常见面试题" — no subject, no level ("Advanced").
+# "Interview Questions & Answers", "常见面试题", "内容" — no subject, no level ("Advanced").
 _ONLY_QUESTIONS = re.compile(
-    r"\b(?:questions?|q\s*&\s*a|faqs?|interviews?|answers?|common|top|frequently asked|and)\b"
-    r"|面试题?|问题|问答|题目|答案|解答|常见|高频|经典|与|和",
+    r"\b(?:questions?|q\s*&\s*a|faqs?|interviews?|answers?|contents?|common|top|"
+    r"frequently asked|and)\b|面试题?|问题|问答|题目|答案|解答|内容|正文|常见|高频|经典|与|和",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
