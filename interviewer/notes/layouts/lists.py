@@ -29,6 +29,8 @@ _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
+# "- [ ] …", "- [x] …": a task list's box, ticked when the author has learnt the item.
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _WORD = re.compile(r"\w")
 # A code span or a quotation inside an item: a question mark there is shown or reported
 # ("`path[?query]`", "The client asks: \"Where is it?\""), not asked by the item.
@@ -125,9 +127,11 @@ def _pasted(ctx: Context, block: Block) -> bool:
 
 
 def _first_text(item: Block) -> str:
-    """The item's own first paragraph; "" for "..." / "…" (more to come), which asks nothing."""
+    """The item's own first paragraph, without a task box; "" for "..." / "…" (more to come),
+    which asks nothing."""
     first = item.children[0] if item.children else None
     text = first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    text = _TASK_BOX.sub("", text)
     return text if _WORD.search(plain_text(text)) else ""
 
 
@@ -170,7 +174,14 @@ def read_list(
             if item.children[0].kind == "heading"
         ]
     texts = [_first_text(item) for item in items]
-    if sum(1 for text in texts if is_link_only(text) or not text) * 2 >= len(texts):
+    # A link with nothing under it is an entry of a list of links (contents, references); a
+    # link over its answer ("- [1-2 损失函数是什么？](#1-2)" + the answer indented) is asked.
+    links = sum(
+        1
+        for item, text in zip(items, texts, strict=True)
+        if not text or (is_link_only(text) and len(item.children) == 1)
+    )
+    if links * 2 >= len(texts):
         return []
     # Most items must ask outright (a question mark, a Q: label); "如何解决：正则化" or
     # "Explain X" alone could be an answer's points. A heading that names questions
