@@ -191,6 +191,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     # "**Why X?**：" — a label's colon after the question mark ends nothing but the label.
     text = _COLON_AFTER_ASKING.sub(r"\1", text)
     asked = _ASKED.match(text)
+    labelled = asked is not None
     if asked:
         text = text[asked.end() :]
     number = None
@@ -198,7 +199,10 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if match:
         number = int(next(g for g in match.groups() if g is not None))
         rest = text[match.end() :]
-        text = rest if rest.strip() or (not match.group("q") and not match.group("di")) else text
+        # "第 17 题：…", "Q3. …": numbered as a question, it is one, as "Q:" says.
+        counted = bool(match.group("q") or match.group("di"))
+        labelled = labelled or (counted and bool(rest.strip()))
+        text = rest if rest.strip() or not counted else text
     tags: list[str] = []
     low = False
     while True:
@@ -224,7 +228,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     stars = min(stars, 5)
     if low:
         stars = min(stars, 1)
-    return Title(text.strip(), number, stars, tuple(tags), difficulty, low, asked is not None)
+    return Title(text.strip(), number, stars, tuple(tags), difficulty, low, labelled)
 
 
 def _without_nav_links(raw: str) -> str:
