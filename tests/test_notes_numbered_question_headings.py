@@ -41,3 +41,18 @@ def test_a_quote_before_the_answer_label_is_the_question_text(tmp_path: Path) ->
     assert "返回 [2, 2]" in first.prompt
     # The second is answered only by a link: the notes do not say its answer.
     assert second.answer == "" and "从未相互发过数据" in second.prompt
+
+
+def test_the_company_that_asked_is_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "fe.md"
+    path.write_text(
+        "### 第 3 题：什么是防抖和节流？\n\n公司：某电商、某外卖\n\n"
+        "解析：[第 3 题](https://example.org/issues/3)\n\n"
+        "### 第 4 题：请写出下面代码的输出\n\n> ```js\n> console.log(typeof null)\n> ```\n\n"
+        "来源：某大厂二面\n\n解析：输出 object，这是历史遗留的设计。\n",
+        encoding="utf-8",
+    )
+    first, second = load_bank([path]).questions
+    assert first.answer == "" and not first.has_reference
+    assert second.answer == "输出 object，这是历史遗留的设计。"
+    assert "typeof null" in second.prompt and "大厂" not in second.prompt

@@ -30,9 +30,12 @@ _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECAS
 _EXPERTISE = re.compile(
     r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I
 )
+# Lines that say something about a question, not what answers it: its tags and level, and
+# where it was asked ("公司：某电商、某外卖", "来源：二面").
 _META = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|difficulty|level|tags?|"
-    r"topics?|importance|type|category)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|公司|来源|出处|difficulty|"
+    r"level|tags?|topics?|importance|type|category|compan(?:y|ies)|source)\s*(?:\*\*|__)?\s*[:：]"
+    r"\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
