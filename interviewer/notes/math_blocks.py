@@ -25,11 +25,11 @@ def _text(state: StateBlock, line: int) -> str:
 
 def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """A `$$` line opening a formula closed by a later line ending in `$$`."""
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    first = _text(state, start)
-    if not first.startswith(MATH_MARK) or first[len(MATH_MARK) :].endswith(MATH_MARK):
-        return False  # not math, or "$$ x $$" on one line: no lines to keep together
+    pos = state.bMarks[start] + state.tShift[start]
+    if state.src[pos : pos + 2] != MATH_MARK or state.sCount[start] - state.blkIndent >= 4:
+        return False  # most lines: tried at each, so the cheapest test first
+    if _text(state, start)[len(MATH_MARK) :].endswith(MATH_MARK):
+        return False  # "$$ x $$" on one line: no lines to keep together
     line = start + 1
     while line < end:
         if state.sCount[line] < state.blkIndent and _text(state, line):
