@@ -49,3 +49,20 @@ def test_a_list_of_bare_links_is_still_no_question_list(tmp_path: Path) -> None:
     )
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["什么是正则化？"]
+
+
+def test_a_paragraph_linking_to_its_own_place_over_its_answer_is_a_question(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "svm.md"
+    path.write_text(
+        "# 目录\n\n- [2-3-1 SVM 的原理是什么？](#2-3-1)\n- [2-3-2 核函数怎么选？](#2-3-2)\n\n"
+        "# 解答\n\n#### 支持向量机\n\n[2-3-1 SVM 的原理是什么？](#2-3-1)\n\n找间隔最大的分类超平面。\n\n"
+        "[2-3-2 核函数怎么选？](#2-3-2)\n\n特征多时用线性核，样本多而特征少时用 RBF。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [(q.title, q.answer) for q in questions] == [
+        ("2-3-1 SVM 的原理是什么？", "找间隔最大的分类超平面。"),
+        ("2-3-2 核函数怎么选？", "特征多时用线性核，样本多而特征少时用 RBF。"),
+    ]
