@@ -83,8 +83,12 @@ _ZH_START = re.compile(
     r"^(?:简述|介绍|说说|说一下|谈谈|解释|比较|描述|阐述|请|列举|简要|分析|手写|实现)"
 )
 _LIST_OF = re.compile(r"list\s+of\b", re.I)
+# Words that say a section holds questions — also the round of an interview a candidate's log
+# lists the questions of ("### 一面", "## 二面 - 总监面", "HR 面", "笔试").
 _QUESTION_WORDS = re.compile(
-    r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题", re.I
+    r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题|"
+    r"[一二三四五六终]面|hr\s*面|技术面|笔试|面经",
+    re.I,
 )
 
 
