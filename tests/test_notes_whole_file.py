@@ -203,3 +203,20 @@ def test_a_page_titled_for_its_topic_is_the_question_its_file_name_asks(
     (question,) = load_bank([path]).questions
     assert question.title == "channel 的关闭过程是怎样的"
     assert "唤醒所有等待" in question.answer
+
+
+def test_parts_numbered_in_chinese_keep_their_sub_questions_in_the_answer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "vue_key.md"
+    path.write_text(
+        "# 面试官：你知道 Vue 中 key 的原理吗？\n\n## 一、key 是什么\n\nkey 是每个 vnode 的唯一标识。\n\n"
+        "### 场景背后的逻辑\n\n没有 key 时就地复用节点。\n\n## 二、设置与不设置 key 的区别\n\n"
+        "有 key 时按 key 找到可复用的节点。\n\n### 设置 key 一定能提高 diff 效率吗？\n\n不一定，"
+        "简单模板就地复用更快。\n\n## 三、原理分析\n\nsameVnode 比较 key 和标签。\n\n"
+        "## 参考文献\n\n- https://example.org/key\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "你知道 Vue 中 key 的原理吗？"
+    assert "就地复用" in question.answer and "sameVnode" in question.answer

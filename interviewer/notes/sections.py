@@ -15,7 +15,8 @@ from interviewer.notes.layouts import scan
 from interviewer.notes.marks import is_skipped_title
 from interviewer.notes.numbering import Segment, parents
 
-_CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+"""The number of a part written in Chinese ("一、", "二、"): parts, not questions, count so."""
 # What a heading says when it only says it holds questions: "Questions", "Q&A", "FAQ",
 # "Interview Questions & Answers", "常见面试题", "内容" — no subject, no level ("Advanced").
 _ONLY_QUESTIONS = re.compile(
@@ -43,7 +44,7 @@ def section_name(title: str) -> str:
         flags=re.I,
     )
     name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
-    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
+    name = CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
     return name or title.strip()
 
 
