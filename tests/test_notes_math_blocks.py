@@ -44,6 +44,9 @@ def test_a_formula_holds_no_heading_and_no_list(tmp_path: Path) -> None:
 def test_dollars_that_open_no_formula_stay_text() -> None:
     blocks = parse_document("价格是 $$ 5 $$ 元\n\n$$ 没有闭合\n- 一项\n").blocks
     assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list"]
+    # Inline formulas opening a line do not open a block running to the next "$$".
+    blocks = parse_document("$$a$$ 与 $$b$$ 之和\n\n- 一项\n\n结果是 $$c$$\n").blocks
+    assert [b.kind for b in blocks] == ["paragraph", "list", "paragraph"]
 
 
 def test_a_formula_on_the_lines_after_its_lead_in_stays_in_its_paragraph() -> None:

@@ -28,8 +28,8 @@ def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     pos = state.bMarks[start] + state.tShift[start]
     if state.src[pos : pos + 2] != MATH_MARK or state.sCount[start] - state.blkIndent >= 4:
         return False  # most lines: tried at each, so the cheapest test first
-    if _text(state, start)[len(MATH_MARK) :].endswith(MATH_MARK):
-        return False  # "$$ x $$" on one line: no lines to keep together
+    if MATH_MARK in _text(state, start)[len(MATH_MARK) :]:
+        return False  # "$$ x $$" (and text) on one line: inline math, no lines to keep together
     line = start + 1
     while line < end:
         if state.sCount[line] < state.blkIndent and _text(state, line):
