@@ -116,3 +116,15 @@ def test_a_questions_section_of_its_own_stays_beside_subjects(tmp_path: Path) ->
     assert [q.sections for q in questions] == [
         ("DNS",), ("DNS",), ("Interview Questions",), ("Interview Questions",)
     ]
+
+
+def test_a_contents_heading_over_every_section_is_no_topic(tmp_path: Path) -> None:
+    questions = _questions(
+        tmp_path,
+        "# 网络\n\n# 目录\n\n- [传输层](#trans)\n\n# 内容\n\n### 传输层\n\n1. 三次握手过程？\n\n"
+        "    SYN、SYN+ACK、ACK。\n\n### 应用层\n\n1. GET 和 POST 的区别？\n\n    语义不同。\n",
+    )
+    assert [(q.title, q.sections) for q in questions] == [
+        ("三次握手过程？", ("传输层",)),
+        ("GET 和 POST 的区别？", ("应用层",)),
+    ]

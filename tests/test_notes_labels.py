@@ -312,3 +312,19 @@ def test_a_quote_of_other_wordings_under_the_title_belongs_to_the_question(
     assert "How do you shrink an image?" in second.prompt
     assert second.answer == "Several `FROM` stages; only the last one's files ship."
     assert third.prompt == "" and "one filesystem change" in third.answer
+
+
+def test_a_labelled_answer_item_answers_the_question_item_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "probability.md"
+    path.write_text(
+        "## QA\n\n### 1. 硬币问题\n\n- 问题：连抛两次硬币，至少一次正面的概率？\n\n- 答案：\n\n"
+        "  > 反面两次的概率是 1/4，所以至少一次正面是 3/4。\n\n"
+        "### 2. 骰子问题\n\n- 问题：两个骰子点数和为 7 的概率？\n- 解答：6/36 = 1/6\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "连抛两次硬币，至少一次正面的概率？", "两个骰子点数和为 7 的概率？",
+    ]
+    assert "3/4" in questions[0].answer and "答案" not in questions[0].answer
+    assert questions[1].answer == "6/36 = 1/6"

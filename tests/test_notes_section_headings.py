@@ -107,3 +107,15 @@ def test_a_section_named_index_is_a_subject_not_the_contents(tmp_path: Path) -> 
     )
     assert [q.title for q in load_bank([path]).questions] == [
         "What is an index?", "Why a B-tree?", "What is a transaction?"]
+
+
+def test_a_generated_contents_mark_is_no_answer(tmp_path: Path) -> None:
+    path = tmp_path / "hr.md"
+    path.write_text(
+        "## HR 面试\n\n[TOC]\n\n### 1. 你的缺点是什么？\n\n有时过于追求细节。\n\n"
+        "### 2. 为什么选择我们？\n\n团队做的方向和我的兴趣一致。\n\n[[toc]]\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["你的缺点是什么？", "为什么选择我们？"]
+    assert "toc" not in questions[1].answer.lower()

@@ -160,3 +160,63 @@ def test_a_readme_in_a_folder_of_the_notes_is_the_page_of_that_folder(tmp_path: 
     joined = "\n".join(bank.warnings)
     assert "tool/README.md: a project file" in joined and "\nREADME.md: a project file" in (
         "\n" + joined)
+
+
+def test_an_asking_title_over_parts_is_one_question(tmp_path: Path) -> None:
+    path = tmp_path / "vue_nexttick.md"
+    path.write_text(
+        "# 面试官：说说你对 nextTick 的理解？\n\n![](https://example.org/cover.png)\n\n"
+        "## 一、是什么\n\n在下次 DOM 更新循环结束之后执行延迟回调。\n\n"
+        "## 二、使用场景\n\n修改数据后立即读取更新后的 DOM。\n\n"
+        "## 三、实现原理\n\n把回调放进队列，用微任务异步执行。\n\n"
+        "## 参考文献\n\n- https://example.org/nexttick\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    # The interviewer's label is no part of the question.
+    assert question.title == "说说你对 nextTick 的理解？"
+    assert "DOM 更新循环" in question.answer and "微任务" in question.answer
+    assert "example.org/nexttick" not in question.answer
+
+
+def test_an_asking_title_over_questions_keeps_them(tmp_path: Path) -> None:
+    path = tmp_path / "vue.md"
+    path.write_text(
+        "# Vue 常见问题有哪些？\n\n## 1. v-if 和 v-show 的区别？\n\nv-if 不渲染，v-show 只切换 "
+        "display。\n\n## 2. computed 和 watch 的区别？\n\ncomputed 有缓存，watch 没有。\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["v-if 和 v-show 的区别？", "computed 和 watch 的区别？"]
+
+
+def test_a_page_titled_for_its_topic_is_the_question_its_file_name_asks(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "5-channel 的关闭过程是怎样的.md"
+    path.write_text(
+        '---\nweight: 305\ntitle: "关闭过程"\nslug: /close\n---\n\n'
+        "关闭一个 channel 会先加锁，再唤醒所有等待读写的 goroutine。\n\n"
+        "```golang\nfunc closechan(c *hchan)\n```\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "channel 的关闭过程是怎样的"
+    assert "唤醒所有等待" in question.answer
+
+
+def test_parts_numbered_in_chinese_keep_their_sub_questions_in_the_answer(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "vue_key.md"
+    path.write_text(
+        "# 面试官：你知道 Vue 中 key 的原理吗？\n\n## 一、key 是什么\n\nkey 是每个 vnode 的唯一标识。\n\n"
+        "### 场景背后的逻辑\n\n没有 key 时就地复用节点。\n\n## 二、设置与不设置 key 的区别\n\n"
+        "有 key 时按 key 找到可复用的节点。\n\n### 设置 key 一定能提高 diff 效率吗？\n\n不一定，"
+        "简单模板就地复用更快。\n\n## 三、原理分析\n\nsameVnode 比较 key 和标签。\n\n"
+        "## 参考文献\n\n- https://example.org/key\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([path]).questions
+    assert question.title == "你知道 Vue 中 key 的原理吗？"
+    assert "就地复用" in question.answer and "sameVnode" in question.answer

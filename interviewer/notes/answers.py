@@ -103,8 +103,9 @@ def render_answer_start(ctx: Context, block: Block) -> tuple[str, str]:
 
 
 def _asks_or_sets_up(ctx: Context, block: Block) -> bool:
-    """Question material: code, option lists, tables, and text that asks or introduces."""
-    if block.kind in ("code", "list", "table", "heading", "html"):
+    """Question material: code, option lists, tables, quotes (the question's own words, an
+    example: "> 例：5 + 3 - 2，结果为 6") and text that asks or introduces."""
+    if block.kind in ("code", "list", "table", "heading", "html", "quote"):
         return True
     if block.kind == "paragraph":
         clean = plain_text(block.text).strip()

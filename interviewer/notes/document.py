@@ -9,6 +9,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from interviewer.notes.math_blocks import MATH_MARK, MATH_TOKEN, add_math_blocks
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -36,7 +38,11 @@ _CONTAINERS = {
     "table_open": "table",
 }
 _CLOSING = {name: name.replace("_open", "_close") for name in _CONTAINERS}
-_LEAVES = {"html_block": "html", "fence": "code", "code_block": "code", "hr": "hr"}
+# A formula between `$$` lines is text, as the paragraphs around it are.
+_LEAVES = {
+    "html_block": "html", "fence": "code", "code_block": "code", "hr": "hr",
+    MATH_TOKEN: "paragraph",
+}
 
 
 @dataclass(slots=True)
@@ -79,7 +85,7 @@ def _markdown() -> MarkdownIt:
     # then has nothing to join) makes parsing several times faster on large note folders
     # (inline markup is read from the raw text where needed).
     md = MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-    return gate_normalize(gate_block_rules(md))
+    return add_math_blocks(gate_normalize(gate_block_rules(md)))
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
@@ -205,7 +211,8 @@ def _build(tokens: list[Token], index: int, closing: str | None) -> tuple[list[B
         if kind == "paragraph" or kind == "heading":
             inline = tokens[index + 1].content if index + 1 < count else ""
             level = int(token.tag[1]) if kind == "heading" else 0
-            blocks.append(Block(kind, start, end, level, inline))
+            if not (kind == "paragraph" and _run_on(blocks, (start, end), inline, math=False)):
+                blocks.append(Block(kind, start, end, level, inline))
             index += 3
         elif kind is not None:
             block = Block(kind, start, end, 1 if kind_of_token == "ordered_list_open" else 0)
@@ -216,11 +223,28 @@ def _build(tokens: list[Token], index: int, closing: str | None) -> tuple[list[B
             blocks.append(block)
         else:
             leaf = _LEAVES.get(kind_of_token)
-            if leaf is not None:
+            joined = kind_of_token == MATH_TOKEN and _run_on(
+                blocks, (start, end), token.content, math=True
+            )
+            if leaf is not None and not joined:
                 text = token.content if leaf != "hr" else ""
                 blocks.append(Block(leaf, start, end, text=text, fenced=kind_of_token == "fence"))
             index += 1
     return blocks, index
+
+
+def _run_on(blocks: list[Block], lines: tuple[int, int], text: str, math: bool) -> bool:
+    """A formula written on the lines right after a paragraph ("公式如下：" then `$$`), or a
+    paragraph right after a formula, goes on with that paragraph, as its writer saw it: the
+    last block grows. False when the text starts a block of its own."""
+    last = blocks[-1] if blocks else None
+    if last is None or last.kind != "paragraph" or last.end != lines[0]:
+        return False
+    if not (math or last.text.rstrip().endswith(MATH_MARK)):
+        return False
+    last.text = f"{last.text.rstrip()}\n{text}"
+    last.end = lines[1]
+    return True
 
 
 def _group_details(blocks: list[Block]) -> list[Block]:

@@ -30,9 +30,12 @@ _TAGS_COMMENT = re.compile(r"<!--\s*tags:\s*\(?([^)>]*?)\)?\s*-->", re.IGNORECAS
 _EXPERTISE = re.compile(
     r"<!--\s*(?:expertise|difficulty|level)\s*:\s*\(?\s*(\w+)\s*\)?\s*-->", re.I
 )
+# Lines that say something about a question, not what answers it: its tags and level, and
+# where it was asked ("公司：某电商、某外卖", "来源：二面").
 _META = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|difficulty|level|tags?|"
-    r"topics?|importance|type|category)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
+    r"^\s*(?:[-*]\s+)?(?:\*\*|__)?\s*(?P<key>类型|标签|难度|重要性|重要程度|公司|来源|出处|difficulty|"
+    r"level|tags?|topics?|importance|type|category|compan(?:y|ies)|source)\s*(?:\*\*|__)?\s*[:：]"
+    r"\s*(?:\*\*|__)?\s*(?P<value>.+?)\s*$",
     re.IGNORECASE,
 )
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
@@ -43,6 +46,8 @@ _BACK_TO_TOP = re.compile(rf"^\W*\[[^\]]*(?:{_TOP_WORDS}|⬆|↑)[^\]]*\]\(#[^)]
 _NAV_LINE = re.compile(
     r"^\W*\[[^\]]{1,12}\]\([^)\s]*\)(?:\s*[/|·•]?\s*\[[^\]]{1,12}\]\([^)\s]*\))*\W*$"
 )
+# "[TOC]", "[[toc]]", "${toc}": where an editor puts the table of contents it generates.
+_TOC_MARKER = re.compile(r"^(?:\[\[?toc\]\]?|\$?\{:?toc\})$", re.IGNORECASE)
 # The same words as the text of an HTML link ('<a href="#">↥ back to top</a>'), tags gone.
 _BACK_TO_TOP_TEXT = re.compile(rf"^\W*(?:{_TOP_WORDS})\W*$", re.IGNORECASE)
 _Q_LABEL = re.compile(
@@ -79,8 +84,12 @@ _ZH_START = re.compile(
 )
 _LIST_OF = re.compile(r"list\s+of\b", re.I)
 _SENTENCE = re.compile(r"\w\s+\w.*\w[.。]$")  # words ending in a full stop ("…", "?" aside)
+# Words that say a section holds questions — also the round of an interview a candidate's log
+# lists the questions of ("### 一面", "## 二面 - 总监面", "HR 面", "笔试").
 _QUESTION_WORDS = re.compile(
-    r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题", re.I
+    r"questions?|challenges?|exercises?|problems?|quiz|面试题|问题|习题|题目|练习|思考题|"
+    r"[一二三四五六终]面|hr\s*面|技术面|笔试|面经",
+    re.I,
 )
 
 
@@ -250,10 +259,11 @@ class Context:
 
 
 def is_nav_line(line: str) -> bool:
-    """A "back to top" link, or a line of short links (one at least within this page) that
-    moves about the notes: navigation, never part of an answer."""
+    """A "back to top" link, a line of short links (one at least within this page) that
+    moves about the notes, or the mark where a table of contents is generated: navigation,
+    never part of an answer."""
     line = line.strip()
-    return bool(_BACK_TO_TOP.match(line)) or (
+    return bool(_BACK_TO_TOP.match(line) or _TOC_MARKER.match(line)) or (
         "](#" in line and bool(_NAV_LINE.match(line))
     )
 

@@ -16,7 +16,7 @@ _TOC_MARK = re.compile(r"^\[\[?toc\]?\]$|^\$?\{:?toc\}|^<!--", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
 _MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|<!--.*?-->", re.DOTALL)
 _FRAGMENT = re.compile(r"\]\([^)\s]*#([^)\s]+)\)")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+|]|\d+[.)])\s*(?:\[[ xX]\]\s+)?")
 # What notes write where an answer is still to come: "TODO", "- [ ] TODO" (an open task),
 # "TBD", "待补充", a template's "Answer goes here" — a mark of the author's, never an answer
 # or a question.

@@ -169,10 +169,13 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         if previous is not None and level < previous[0]:
             previous = None
         sections = tuple(str(entry[2]) for entry in stack if entry[1] == "section")
-        if level == 1:
+        # Among several top headings, one that asks is a question whatever its text holds.
+        top_asks = top_sections and (title.asked or title.text.endswith(("?", "？")))
+        if level == 1 and not top_asks:
             inner = _section_questions(ctx, segment.body, sections, title.text)
             outline.drafts += inner
-            if not (top_sections and not inner and is_top_leaf(ctx, segments, index)):
+            leaf = top_sections and not inner
+            if not (leaf and is_top_leaf(ctx, segments, index, default_chapter)):
                 if inner:
                     roles[index] = "section"
                 if top_sections and not title.text.endswith(("?", "？")):

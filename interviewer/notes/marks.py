@@ -25,8 +25,11 @@ _DIFFICULTY_EMOJI = {
 }
 _EMOJI = re.compile("|".join(_DIFFICULTY_EMOJI))
 _MEDIUM_STAR = re.compile(r"⭐\ufe0f?")
-# "### Q: Describe the standard error.": the label says it is a question, with or without a "?".
-_ASKED = re.compile(r"^\s*(?:Q|Question|问|题目)\s*(?:[:：]|\.(?=\s))\s*(?=\S)", re.IGNORECASE)
+# "### Q: Describe the standard error.": the label says it is a question, with or without a "?";
+# so does the interviewer's name over what they ask ("# 面试官：说说你对闭包的理解").
+_ASKED = re.compile(
+    r"^\s*(?:Q|Question|问|题目|面试官|Interviewer)\s*(?:[:：]|\.(?=\s))\s*(?=\S)", re.IGNORECASE
+)
 _NUMBER = re.compile(
     r"^\s*(?:"
     r"(?:[Qq]|Question|Problem|题目|问题|面试题)\s*#?\s*(?P<q>\d+)\s*(?:[.:：、)）]|[-–—](?=\s))?"
@@ -213,6 +216,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     # "**Why X?**：" — a label's colon after the question mark ends nothing but the label.
     text = _COLON_AFTER_ASKING.sub(r"\1", text)
     asked = _ASKED.match(text)
+    labelled = asked is not None
     if asked:
         text = text[asked.end() :]
     number = None
@@ -220,7 +224,10 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     if match:
         number = int(next(g for g in match.groups() if g is not None))
         rest = text[match.end() :]
-        text = rest if rest.strip() or (not match.group("q") and not match.group("di")) else text
+        # "第 17 题：…", "Q3. …": numbered as a question, it is one, as "Q:" says.
+        counted = bool(match.group("q") or match.group("di"))
+        labelled = labelled or (counted and bool(rest.strip()))
+        text = rest if rest.strip() or not counted else text
     quoted = _QUOTED_TITLE.match(text)
     if quoted:
         # '“Why does TLS add latency?”', '7) "What happens when I open a site?" (The Classic
@@ -251,7 +258,7 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
     stars = min(stars, 5)
     if low:
         stars = min(stars, 1)
-    return Title(text.strip(), number, stars, tuple(tags), difficulty, low, asked is not None)
+    return Title(text.strip(), number, stars, tuple(tags), difficulty, low, labelled)
 
 
 def _without_nav_links(raw: str) -> str:

@@ -29,7 +29,12 @@ from interviewer.notes.marks import (
 )
 from interviewer.notes.markup import highlights_to_bold, replace_images
 from interviewer.notes.sections import containers, subject_sections
-from interviewer.notes.whole_file import file_draft, whole_file_draft, whole_file_title
+from interviewer.notes.whole_file import (
+    file_draft,
+    file_stem_title,
+    whole_file_draft,
+    whole_file_title,
+)
 from interviewer.notes.write_up import write_up_draft
 
 __all__ = ["ParsedFile", "ParsedQuestion", "parse_markdown", "parse_title"]
@@ -113,7 +118,7 @@ def parse_markdown(
         # One problem written up in parts (statement, idea, code): not a question a part.
         drafts = [write_up]
         result.chapter, result.skipped = default_chapter, []
-    elif whole := whole_file_title(ctx, drafts, front_title or default_chapter):
+    elif whole := whole_file_title(ctx, drafts, _file_name(front_title, default_chapter)):
         drafts = [whole_file_draft(ctx, doc, whole)]
         result.chapter, result.skipped = default_chapter, []
     difficulty = difficulty_value(front.get("difficulty") or front.get("level") or "")
@@ -171,6 +176,15 @@ def _single_question(front: dict[str, Any], title: str, drafts: list[Draft]) -> 
     return title.endswith(("?", "？")) or len(marked) < 2
 
 
+
+
+def _file_name(front_title: str, stem: str) -> str:
+    """The name a whole file goes by: its front-matter title, unless only the file's own name
+    asks ("遍历过程" in "3-map 的遍历过程是怎样的.md": the title names the page of a book, the
+    file's name the question the page answers)."""
+    if front_title and (asks(front_title) or not asks(file_stem_title(stem))):
+        return front_title
+    return stem
 
 
 def _section_difficulty(sections: tuple[str, ...], levelled: bool) -> str | None:

@@ -15,12 +15,13 @@ from interviewer.notes.layouts import scan
 from interviewer.notes.marks import is_skipped_title
 from interviewer.notes.numbering import Segment, parents
 
-_CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
+"""The number of a part written in Chinese ("一、", "二、"): parts, not questions, count so."""
 # What a heading says when it only says it holds questions: "Questions", "Q&A", "FAQ",
-# "Interview Questions & Answers", "常见面试题" — no subject, no level ("Advanced").
+# "Interview Questions & Answers", "常见面试题", "内容" — no subject, no level ("Advanced").
 _ONLY_QUESTIONS = re.compile(
-    r"\b(?:questions?|q\s*&\s*a|faqs?|interviews?|answers?|common|top|frequently asked|and)\b"
-    r"|面试题?|问题|问答|题目|答案|解答|常见|高频|经典|与|和",
+    r"\b(?:questions?|q\s*&\s*a|faqs?|interviews?|answers?|contents?|common|top|"
+    r"frequently asked|and)\b|面试题?|问题|问答|题目|答案|解答|内容|正文|常见|高频|经典|与|和",
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
@@ -43,7 +44,7 @@ def section_name(title: str) -> str:
         flags=re.I,
     )
     name = re.sub(r"\s*[(（]\s*\d+\s*[-–~]\s*\d+\s*[)）]$", "", name)
-    name = _CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
+    name = CHINESE_ORDINAL.sub("", name).strip().rstrip(":：").strip()
     return name or title.strip()
 
 
@@ -66,11 +67,15 @@ def introduces_sections(
     return len(scan(ctx, segment.body)) >= 2
 
 
-def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
+def is_top_leaf(ctx: Context, segments: list[Segment], index: int, file_name: str) -> bool:
     """A top heading with text of its own and no heading under it: among several top
-    headings, a question (or a plain heading) rather than a part of the file."""
+    headings, a question (or a plain heading) rather than a part of the file — but for the
+    file's first heading repeating its name ("# 计算机网络" in 计算机网络.md over a line saying
+    what the notes cover, then "# 目录", "# 内容"): that is the file's title."""
     segment = segments[index]
     if index + 1 < len(segments) and segments[index + 1].heading.level > 1:
+        return False
+    if index == 0 and _name_key(segment.title.text) == _name_key(file_name):
         return False
     title = segment.title.text
     return (
@@ -78,6 +83,11 @@ def is_top_leaf(ctx: Context, segments: list[Segment], index: int) -> bool:
         and not is_toc(ctx, title, segment.body)
         and not is_skipped_title(title)
     )
+
+
+def _name_key(name: str) -> str:
+    """A title or file name without its sort number, spaces and punctuation, for comparing."""
+    return re.sub(r"[\W_]+", "", re.sub(r"^\d+(?:\.\d+)*", "", name.strip())).casefold()
 
 
 def unwritten_section(segments: list[Segment], index: int) -> bool:

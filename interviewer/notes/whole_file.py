@@ -9,8 +9,10 @@ import re
 
 from interviewer.notes.document import Block, Document
 from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
+from interviewer.notes.headings import NAME as HEADINGS
 from interviewer.notes.marks import is_prompt_label, is_skipped_title, parse_title
 from interviewer.notes.markup import plain_text
+from interviewer.notes.sections import CHINESE_ORDINAL
 
 LAYOUT = "one per file"
 MIN_ANSWER_CHARS = 40
@@ -44,6 +46,10 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
         title = heading if heading and asks(heading) else named
     elif not drafts and heading:
         title = named if asks(named) and not asks(heading) else heading
+    elif heading and asks(heading) and _divide_its_answer(ctx.doc, top, drafts, len(marked)):
+        # "# 面试官：为什么 data 是一个函数？" over "## 一、是什么", "## 二、使用场景": the
+        # title asks, the headings under it only divide its answer.
+        title = heading
     else:
         return None
     text, _ = ctx.render([b for b in _answer_blocks(ctx.doc, top) if b.kind != "heading"])
@@ -80,6 +86,22 @@ def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Dr
     answer, plain = ctx.render(blocks)
     draft.add_answer(answer, plain)
     return draft
+
+
+def _divide_its_answer(doc: Document, top: list[Block], drafts: list[Draft], marked: int) -> bool:
+    """Whether what was read under the title divides its answer: headings only, none of them
+    a marked question (a bold question or a list of them would be questions of their own) —
+    or headings numbered "一、", "二、" … right under it, the numbers of the answer's parts,
+    outnumbering the questions marked inside them ("为什么不是两次握手？" in "二、四次挥手")."""
+    if not drafts:
+        return False
+    if not marked and all(draft.layout == HEADINGS for draft in drafts):
+        return True
+    below = [b for b in doc.blocks if b.kind == "heading" and b not in top and not _elsewhere(b)]
+    level = min((b.level for b in below), default=0)
+    parts = [plain_text(b.text) for b in below if b.level == level]
+    ordinal = len(parts) >= 2 and all(CHINESE_ORDINAL.match(part) for part in parts)
+    return ordinal and marked < len(parts)
 
 
 def _titles(doc: Document) -> list[Block]:

@@ -20,7 +20,7 @@ from interviewer.notes.draft import (
     strip_a_label,
     strip_q_label,
 )
-from interviewer.notes.marks import is_answer_word, parse_title
+from interviewer.notes.marks import parse_title
 from interviewer.notes.markup import plain_text
 
 NAME = "list questions"
@@ -29,6 +29,8 @@ _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
 _MAX_QUESTION = 300
+# "- [ ] …", "- [x] …": a task list's box, ticked when the author has learnt the item.
+_TASK_BOX = re.compile(r"^\[[ xX]\]\s+")
 _WORD = re.compile(r"\w")
 _INTERROGATIVE = re.compile(r"^(?:what|what's|why|how|when|where|which|who|whose|whom)\b", re.I)
 _LABELLED_POINT = re.compile(r"^\s*(\*\*|__)(?P<label>[^*_\n]+?)(?:[:：]\1|\1\s*[:：])\s*\S")
@@ -128,9 +130,11 @@ def _pasted(ctx: Context, block: Block) -> bool:
 
 
 def _first_text(item: Block) -> str:
-    """The item's own first paragraph; "" for "..." / "…" (more to come), which asks nothing."""
+    """The item's own first paragraph, without a task box; "" for "..." / "…" (more to come),
+    which asks nothing."""
     first = item.children[0] if item.children else None
     text = first.text.strip() if first is not None and first.kind == "paragraph" else ""
+    text = _TASK_BOX.sub("", text)
     return text if _WORD.search(plain_text(text)) else ""
 
 
@@ -209,20 +213,23 @@ def read_list(
             # "1. 复读机问题" over "1. 什么是复读机问题？": the nested items are the questions.
             for child in item.children[1:]:
                 drafts += read_list(ctx, child, (*context, plain_text(text)))
+        elif drafts and strip_a_label(text)[1]:
+            # "- 问题：…？" then "- 答案：" over what answers it: the answer of that question,
+            # not a question of its own.
+            drafts[-1].add_answer(strip_a_label(text)[0].strip())
+            drafts[-1].add_answer(*ctx.render(item.children[1:]))
         elif text:
             drafts.append(_item_draft(ctx, item, text, context))
     return drafts
 
 
 def _contents_entry(item: Block, text: str) -> bool:
-    """An item that names nothing, or only links somewhere — unless an answer fold sits under
-    it ("- [What is a set?](url)" over "<summary>Answer</summary>"): a contents entry points
-    to an answer, it does not hold one."""
-    if text and not is_link_only(text):
-        return False
-    return not any(
-        child.kind == "details" and is_answer_word(child.summary) for child in item.children[1:]
-    )
+    """An item that names nothing, or only links somewhere with nothing under it: a contents
+    entry points to an answer, it does not hold one. A link over an answer asks ("- [What is
+    a set?](url)" over "<summary>Answer</summary>", "- [1-2 损失函数是什么？](#1-2)" over the
+    answer indented below it); a list of the file's own headings is found apart
+    (`_names_own_headings`)."""
+    return not text or (is_link_only(text) and len(item.children) == 1)
 
 
 def _groups(item: Block, text: str) -> bool:
