@@ -126,9 +126,8 @@ def _plain(text: str, start: int, end: int, first: bool = False) -> bool:
     before, after = text[:start], text[end:]
     if _NAMED_BEFORE.search(before) or _OPERATOR_BEFORE.search(before):
         return False
-    if _OPERATOR_AFTER.match(after):
-        return False
-    if not (first or before.strip(" *#>-(（[`") or _WORD_AFTER.match(after)):
+    if _OPERATOR_AFTER.match(after) or not (
+            first or before.strip(" *#>-(（[`") or _WORD_AFTER.match(after)):
         return False
     said = text[start:end]
     return not (re.fullmatch(r"(?:19|20)\d\d", said) and not after.startswith("%"))
