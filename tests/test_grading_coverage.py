@@ -178,3 +178,28 @@ def test_a_label_over_a_list_is_explained_by_the_list_not_the_paragraph_after_it
     points = {p.text: p for p in build_reference(question, lexicon, weights).points}
     explained = points["复杂度分析"].explained
     assert "空间复杂度" in explained and "留言" not in explained
+
+
+@pytest.mark.parametrize(
+    ("notes", "answer"),
+    [
+        ("## What is a mutex?\n\n**Mutex** is a lock that only one thread can hold at a time.\n\n"
+         "**Further Reading**:\n\n- [Docs: Locks and Threads](https://example.org/locks)\n"
+         "- [A Long Blog Post on Mutual Exclusion](https://example.org/blog)\n",
+         "A mutex is a lock that only one thread can hold at a time; the others wait for it."),
+        ("## 什么是互斥锁？\n\n**互斥锁**同一时刻只能被一个线程持有。\n\n**延伸阅读**：\n\n"
+         "- [操作系统文档：锁与线程](https://example.org/locks)\n"
+         "- [一篇关于互斥访问的长博客](https://example.org/blog)\n",
+         "互斥锁同一时刻只能被一个线程持有，其他线程要等它被释放。"),
+    ],
+)
+def test_a_list_of_reading_links_tops_up_no_rubric(
+    tmp_path_factory: pytest.TempPathFactory, notes: str, answer: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (English React notes): every question ends in a
+    # "Further Reading" list, and its entries, cut from their addresses, became key points
+    # no answer could cover ("[Pure React by …](").
+    bank = notes_bank(tmp_path_factory, {"locks.md": notes})
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], answer)
+    assert all("[" not in item.point for item in grade.rubric)
+    assert all(item.status != "missed" for item in grade.rubric) and grade.score >= 7

@@ -157,10 +157,12 @@ def _locate(point: str, lines: list[str]) -> tuple[int, str] | None:
 def _bullet_sentences(answer: str) -> list[str]:
     """First sentence (or two, when the first is short) of each bullet of the answer."""
     found = []
-    for line in _lines(answer):
+    # Whether a line only points elsewhere is read before its addresses are cut out: "- [React
+    # Docs](https://…)" without its address is "- [React Docs](", which reads as words.
+    for line in unwrap(answer):
         if not _BULLET.match(line) or points_elsewhere(line):
             continue
-        text = plain_text(_BULLET.sub("", line)).strip(_EDGE)
+        text = plain_text(_BULLET.sub("", _NOISE.sub("", line).rstrip())).strip(_EDGE)
         parts = [p.strip(_EDGE) for p in _SENTENCE.split(text) if p.strip(_EDGE)]
         if not parts:
             continue
