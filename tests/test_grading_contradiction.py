@@ -4,7 +4,7 @@ direction, contrast and conditions — and the correct statements that must not 
 from __future__ import annotations
 
 import pytest
-from grading_helpers import grade
+from grading_helpers import found_by, grade, grade_for, notes_bank
 
 from interviewer.grading.contradiction import direction, text_clauses
 from interviewer.grading.denial import denied_links
@@ -400,3 +400,45 @@ def test_a_clause_naming_both_phases_points_to_neither(text: str) -> None:
     # "训练与推理时" shares its 时 between both phases: a question about both claims neither.
     assert ("phase", 1) not in direction(text) and ("phase", -1) not in direction(text)
 
+
+
+RETRY_NOTES = {
+    "retry_en.md": "## Explain the onRetry hook and its delay setting.\n\n**onRetry** is a hook the "
+                   "client calls after every failed request.\n\n- **Delay setting**: if zero, the "
+                   "hook runs once after the first failure. If omitted, the hook runs after every "
+                   "failure.\n- **Reset**: return a function from onRetry to reset the counters.\n",
+    "retry_zh.md": "## 解释 onRetry 钩子和它的延迟设置\n\n**onRetry** 是客户端在每次请求失败之后调用的钩子。\n\n"
+                   "- **延迟设置**：如果为零，钩子只在第一次失败之后运行一次；如果省略，钩子在每次失败之后都运行。\n"
+                   "- **重置**：从 onRetry 返回一个函数来重置计数器。\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "right", "wrong"),
+    [
+        ("onRetry hook",
+         "onRetry is a hook the client calls after each failed request. With a zero delay the "
+         "hook runs once after the first failure; if the delay is omitted the hook runs after "
+         "every failure. Returning a function from onRetry gives a reset that runs before the "
+         "hook runs again.",
+         "onRetry is a hook the client calls before each request is sent. With a zero delay the "
+         "hook runs once after the first failure; if the delay is omitted the hook runs after "
+         "every failure. Returning a function from onRetry resets the counters."),
+        ("onRetry 钩子",
+         "onRetry 是客户端在每次请求失败之后调用的钩子。延迟为零时钩子只在第一次失败之后运行一次，省略时每次失败之后"
+         "都运行。从 onRetry 返回的函数会重置计数器，它在钩子再次运行之前执行。",
+         "onRetry 是客户端在每次请求发出之前调用的钩子。延迟为零时钩子只在第一次失败之后运行一次，省略时每次失败之后"
+         "都运行。从 onRetry 返回的函数会重置计数器。"),
+    ],
+)
+def test_before_and_after_contradict_only_when_measured_from_one_event(
+    tmp_path_factory: pytest.TempPathFactory, title: str, right: str, wrong: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (React notes): "the cleanup runs before the effect
+    # re-runs" was read as denying "the effect runs once after the first render".
+    bank = notes_bank(tmp_path_factory, RETRY_NOTES)
+    grader = KeywordGrader(bank, packs=[])
+    good = grade_for(grader, bank, title, right)
+    bad = grade_for(grader, bank, title, wrong)
+    assert not found_by(good, "contradiction") and good.score >= 8
+    assert found_by(bad, "contradiction") and bad.score < good.score - 3

@@ -16,6 +16,7 @@ from pathlib import Path
 from interviewer.grading.labels import opens_with_pronoun, sentence_label
 from interviewer.grading.lexicon import NAME_NEGATION, Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
+from interviewer.grading.order_events import events, same_event
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -154,6 +155,9 @@ class Claim:
     effect: frozenset[str] = frozenset()
     """What the clause says is caused or prevented ("防止「过拟合」"): two clauses point
     opposite ways on that axis only about the same effect."""
+    since: frozenset[str] = frozenset()
+    """What the clause's "before"/"after" is measured from ("after the first render",
+    "在提交之前"): two clauses are earlier and later than each other only from one event."""
 
 
 @lru_cache(maxsize=16384)
@@ -241,7 +245,7 @@ def claims(
                 found.append(Claim(clause, anchors, concepts, axes,
                                    conditional=is_condition(clause), qualified=turned,
                                    subject=subject, foreign=foreign, scope=scope,
-                                   effect=effect))
+                                   effect=effect, since=events(clause, lexicon)))
             elif _SCOPE.search(clause):
                 scope = frozenset(c for c in concepts
                                   if lexicon is None or lexicon.is_domain(c)) or scope
@@ -300,7 +304,8 @@ def _flips(a: Claim, b: Claim, is_domain: Callable[[str], bool]) -> tuple[int, i
     # "太低不行" and "过高也不行" are both true: opposite limits are not opposite claims.
     common = [(axis, sign) for axis, sign in b.axes
               if axis in mine and (axis != "excess" or mine[axis] == sign)
-              and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))]
+              and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))
+              and (axis != "order" or same_event(a.since, b.since))]
     return sum(1 for axis, sign in common if mine[axis] != sign), len(common)
 
 
