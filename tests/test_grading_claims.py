@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.lexicon import Weights, load_lexicon
 from interviewer.notes import load_bank
 from tests.grading_helpers import notes_bank
 
@@ -260,3 +261,44 @@ def test_a_statement_about_a_command_stays_a_claim(answer: str) -> None:
     from interviewer.grading.lexicon import load_lexicon
 
     assert distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+
+
+@pytest.mark.parametrize(
+    ("answer", "labels"),
+    [
+        ("1. 串行回收器：单线程回收，回收时暂停所有用户线程。\n2. 并行回收器：多线程回收，回收时暂停所有用户线程。\n"
+         "3. 并发回收器：回收线程和用户线程同时运行，暂停所有用户线程的时间很短。",
+         ["串行回收器", "并行回收器", "并发回收器"]),
+        ("1. Cache-Control: tells the browser how long it may keep the cached response.\n"
+         "2. ETag: a version tag the browser sends back to ask whether the cached response "
+         "changed.\n3. Last-Modified: a date the browser sends back to ask whether the cached "
+         "response changed.", ["Cache-Control", "ETag", "Last-Modified"]),
+    ],
+)
+def test_items_that_each_name_their_own_thing_are_each_a_claim(
+    answer: str, labels: list[str]
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): of "缓冲穿透：…", "缓冲击穿：…",
+    # "缓冲雪崩：…" only one was a key point, their explanations sharing most words, so an
+    # answer naming one of the three covered the whole rubric.
+    from interviewer.grading.claims import distinct_claims
+
+    lexicon = load_lexicon(packs=[])
+    weights = Weights([lexicon.text_concepts(answer)], lexicon)
+    claims = distinct_claims(answer, lexicon, weights)
+    assert [claim.split("：")[0].split(":")[0] for claim in claims] == labels
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["- 串行回收器\n  - 思路：单线程回收，回收时暂停所有用户线程。\n- 并行回收器\n  - 思路：多线程回收，回收时暂停所有用户线程。",
+     "- Pros: the browser keeps the cached response and sends back a tag.\n"
+     "- Example: the browser keeps the cached response and sends back a date."],
+)
+def test_labels_that_name_aspects_or_repeat_add_no_claims(answer: str) -> None:
+    # "思路：" under each part, "Pros:", "Example:" name a part of an answer, not a thing.
+    from interviewer.grading.claims import distinct_claims
+
+    lexicon = load_lexicon(packs=[])
+    weights = Weights([lexicon.text_concepts(answer)], lexicon)
+    assert len(distinct_claims(answer, lexicon, weights)) == 1
