@@ -442,3 +442,28 @@ def test_before_and_after_contradict_only_when_measured_from_one_event(
     bad = grade_for(grader, bank, title, wrong)
     assert not found_by(good, "contradiction") and good.score >= 8
     assert found_by(bad, "contradiction") and bad.score < good.score - 3
+
+
+@pytest.mark.parametrize(
+    ("notes", "right", "wrong"),
+    [
+        ("## 什么时候用压缩列表？\n\n集合的元素个数小于128个、每个元素都小于64字节时，用压缩列表存储。\n",
+         "元素个数少于128个、每个元素都小于64字节时，集合用压缩列表存储。",
+         "元素个数超过128个、每个元素都超过64字节时，集合才用压缩列表存储。"),
+        ("## When does the planner pick a hash join?\n\nThe planner picks a hash join when the "
+         "smaller table has fewer than 1000 rows.\n",
+         "It picks a hash join when the smaller table has under 1000 rows.",
+         "It picks a hash join when the smaller table exceeds 1000 rows."),
+    ],
+)
+def test_a_threshold_said_the_other_way_round_is_a_contradiction(
+    tmp_path_factory: pytest.TempPathFactory, notes: str, right: str, wrong: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): "超过512个…才转换成ziplist" against
+    # the notes' "小于512个" scored 8/10: "超过" was no word of a bound.
+    bank = notes_bank(tmp_path_factory, {"limits.md": notes})
+    grader = KeywordGrader(bank, packs=[])
+    good = grader.grade(bank.questions[0], right)
+    bad = grader.grade(bank.questions[0], wrong)
+    assert not found_by(good, "contradiction")
+    assert found_by(bad, "contradiction") and bad.score < good.score - 3
