@@ -302,3 +302,53 @@ def test_labels_that_name_aspects_or_repeat_add_no_claims(answer: str) -> None:
     lexicon = load_lexicon(packs=[])
     weights = Weights([lexicon.text_concepts(answer)], lexicon)
     assert len(distinct_claims(answer, lexicon, weights)) == 1
+
+
+POLICY_NOTES = {
+    "policies_en.md": (
+        "## What eviction policies does the store offer?\n\n"
+        "1. keep-all: never evicts; new writes fail.\n"
+        "2. expiring-lru: among keys with a TTL, evicts the least recently used one.\n"
+        "3. expiring-random: among keys with a TTL, evicts one at random.\n"
+        "4. any-lru: among all keys, evicts the least recently used one.\n"
+        "5. any-random: among all keys, evicts one at random.\n"),
+    "policies_zh.md": (
+        "## 存储提供哪些淘汰策略？\n\n"
+        "1. keep-all：从不淘汰，新的写入直接失败。\n"
+        "2. expiring-lru：在设置了 TTL 的 key 中淘汰最久未使用的。\n"
+        "3. expiring-random：在设置了 TTL 的 key 中随机淘汰一个。\n"
+        "4. any-lru：在所有 key 中淘汰最久未使用的。\n"
+        "5. any-random：在所有 key 中随机淘汰一个。\n"),
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "strong", "partial"),
+    [
+        ("eviction policies",
+         "keep-all never evicts, so new writes fail. expiring-lru evicts the least recently "
+         "used key among keys with a TTL, expiring-random a random one of them. any-lru evicts "
+         "the least recently used of all keys, any-random a random one of all keys.",
+         "any-lru evicts the least recently used key among all keys; expiring-lru does the "
+         "same among the keys with a TTL."),
+        ("淘汰策略",
+         "keep-all 从不淘汰，新的写入直接失败；expiring-lru 在设置了 TTL 的 key 中淘汰最久未使用的，"
+         "expiring-random 在这些 key 中随机淘汰；any-lru 在所有 key 中淘汰最久未使用的，any-random "
+         "在所有 key 中随机淘汰。",
+         "常用 any-lru，在所有 key 中淘汰最久未使用的；还有 expiring-lru，在设置了 TTL 的 key 中淘汰最久"
+         "未使用的。"),
+    ],
+)
+def test_items_named_by_code_names_are_made_only_by_naming_them(
+    tmp_path_factory: pytest.TempPathFactory, title: str, strong: str, partial: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis eviction policies): the items share their
+    # words, so an answer naming two of six policies covered the others too and scored 10.
+    bank = notes_bank(tmp_path_factory, POLICY_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grader = KeywordGrader(bank, packs=[])
+    full = grader.grade(question, strong)
+    half = grader.grade(question, partial)
+    assert len(full.rubric) >= 5 and full.score >= 9
+    assert sum(item.status == "covered" for item in half.rubric) == 2
+    assert half.score <= 7

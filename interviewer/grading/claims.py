@@ -131,7 +131,6 @@ def distinct_claims(
             candidates.append((position, sentence[:MAX_CHARS], concepts))
     chosen: list[tuple[int, str]] = []
     seen: set[str] = set()
-    labels: set[str] = set()
     used = Counter(_label(sentence) for _, sentence, _ in candidates)
     remaining = list(candidates)
     while remaining and len(chosen) < MAX_CLAIMS:
@@ -142,16 +141,15 @@ def distinct_claims(
         best = remaining.pop(at)
         total = math.fsum(weight(c) for c in best[2]) or 1.0
         label = _label(best[1])
-        named = _names(label, lexicon) if label and used[label] == 1 else set()
         # Items that each name their own thing ("缓存穿透：…", "缓存击穿：…", "allkeys-lru:
         # …") say alike things of different things: each is a claim, however many words
         # it shares with the others. A label the answer repeats ("思路：" under each part)
         # or one that names an aspect ("优点：", "Example:") names no thing.
-        if gains[at] / total < MIN_NEW and not named - labels:
+        own = bool(label) and used[label] == 1 and _names_thing(label)
+        if gains[at] / total < MIN_NEW and not own:
             continue
         chosen.append((best[0], best[1]))
         seen |= best[2]
-        labels |= named
     return [text for _, text in sorted(chosen)]
 
 
@@ -161,9 +159,14 @@ def _label(sentence: str) -> str:
     return match.group(1).strip() if match else ""
 
 
-def _names(label: str, lexicon: Lexicon) -> set[str]:
-    """The concepts of a label that names a thing: none for one that names an aspect of an
-    answer ("优点", "Pros", "Example")."""
-    if all(word.lower() in ASKING for word in cut(label) if word.strip()):
-        return set()
-    return {c for c in lexicon.text_concepts(label) if len(c) > 1}
+def _names_thing(label: str) -> bool:
+    """Whether a label names a thing rather than an aspect of an answer ("优点", "Pros",
+    "Example")."""
+    return not all(word.lower() in ASKING for word in cut(label) if word.strip())
+
+
+def thing_label(sentence: str) -> str:
+    """The thing a sentence's opening label names ("volatile-ttl：…" → "volatile-ttl"), else
+    "" (no label, or one naming an aspect)."""
+    label = _label(sentence)
+    return label if label and _names_thing(label) else ""
