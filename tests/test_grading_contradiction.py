@@ -467,3 +467,37 @@ def test_a_threshold_said_the_other_way_round_is_a_contradiction(
     bad = grader.grade(bank.questions[0], wrong)
     assert not found_by(good, "contradiction")
     assert found_by(bad, "contradiction") and bad.score < good.score - 3
+
+
+LOOP_NOTES = {
+    "loop_zh.md": "## 事件循环为什么快？\n\n1. 单进程处理所有连接，没有进程切换的开销。\n"
+                  "2. 非阻塞IO，一个连接没有数据时不会卡住其他连接。\n",
+    "loop_en.md": "## Why is the event loop fast?\n\nIt uses non-blocking I/O, so one idle "
+                  "connection never stalls the others. It is single-threaded, so it needs no "
+                  "locks.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "wrong"),
+    [
+        ("事件循环", "它用阻塞IO，每个连接有自己的线程，单进程处理所有连接。", True),
+        ("事件循环", "它用多进程处理所有连接，非阻塞IO让一个连接不会卡住其他连接。", True),
+        ("事件循环", "单进程处理所有连接，没有进程切换；用非阻塞IO，一个连接没数据时不会卡住其他连接。", False),
+        ("事件循环", "传统服务器用阻塞IO，一个连接一个线程；它用非阻塞IO，一个连接不会卡住其他连接。", False),
+        ("event loop", "It uses blocking I/O with one thread per connection.", True),
+        ("event loop", "It is multi-threaded, so connections are served in parallel.", True),
+        ("event loop", "It uses non-blocking I/O, so an idle connection never stalls the others, "
+                       "and being single-threaded it needs no locks.", False),
+        ("event loop", "Unlike blocking I/O, its non-blocking I/O never stalls on an idle "
+                       "connection.", False),
+    ],
+)
+def test_a_term_said_with_its_prefix_turned_round_contradicts_the_notes(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, wrong: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): "它使用阻塞IO" against the notes'
+    # "非阻塞IO" scored 9/10.
+    bank = notes_bank(tmp_path_factory, LOOP_NOTES)
+    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
+    assert bool(found_by(grade, "contradiction")) is wrong
