@@ -501,3 +501,34 @@ def test_a_term_said_with_its_prefix_turned_round_contradicts_the_notes(
     bank = notes_bank(tmp_path_factory, LOOP_NOTES)
     grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
     assert bool(found_by(grade, "contradiction")) is wrong
+
+
+BATCH_NOTES = {
+    "batch_zh.md": "## 消息队列的批量提交有什么特点？\n\n批量提交按顺序写入所有消息，具有排他性；不具有原子性，"
+                   "中途失败时已经写入的消息无法撤销。\n",
+    "batch_en.md": "## What does a batch commit guarantee?\n\nA batch commit writes all messages "
+                   "in order. Batch commits are not atomic: when one write fails, the earlier "
+                   "writes cannot be undone.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "wrong"),
+    [
+        ("批量提交", "批量提交和数据库事务一样完全满足原子性，中途失败会自动撤销已经写入的消息。", True),
+        ("批量提交", "批量提交按顺序写入，不保证原子性：中途失败时已经写入的消息不会撤销。", False),
+        ("批量提交", "单条消息的写入具有原子性，但批量提交不具有原子性。", False),
+        ("batch commit", "Batch commits are atomic, so a failed write is rolled back.", True),
+        ("batch commit", "A batch commit writes messages in order but is not atomic; earlier "
+                         "writes stay when one fails.", False),
+        ("batch commit", "A single write is atomic, but a batch commit is not atomic.", False),
+    ],
+)
+def test_a_term_the_notes_deny_said_to_hold_contradicts_them(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, wrong: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): "Redis事务…完全满足原子性…会自动回滚"
+    # against the notes' "不具有原子性…无法回滚" scored 7.5/10.
+    bank = notes_bank(tmp_path_factory, BATCH_NOTES)
+    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
+    assert bool(found_by(grade, "contradiction")) is wrong

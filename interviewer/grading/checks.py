@@ -12,6 +12,7 @@ from functools import partial
 from interviewer.grading.alignment import matched_by_meaning
 from interviewer.grading.contradiction import claims, find_contradictions, unnegated
 from interviewer.grading.denial import denied_links
+from interviewer.grading.denied_terms import affirmed_denials, denials
 from interviewer.grading.honesty import (
     asks_for_list,
     explanation_factor,
@@ -204,6 +205,12 @@ def contradiction(j: Judgement) -> CheckReport:
                              message)):
             found.append(f"{removal.clause} — removes what the notes recommend: "
                          f"{point.statement}")
+    denied = denials([text for text, _ in j.prepared.sentences], lexicon.text_concepts,
+                     j.tools.is_term)
+    for clause, denial in affirmed_denials(j.text, denied, lexicon.text_concepts,
+                                           reference.title_concepts):
+        if j.add_wrong(Wrong("contradiction", clause, denial.note)):
+            found.append(f"{clause} — the notes: {denial.note}")
     for turned in turned_prefixes(j.text, [text for text, _ in j.prepared.sentences]):
         message = (f"「{turned.clause}」把笔记里的「{turned.meant}」说成了「{turned.said}」："
                    f"笔记里说「{turned.note}」。" if j.zh else
