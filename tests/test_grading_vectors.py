@@ -101,3 +101,41 @@ def test_a_warmed_question_embeds_only_the_answer_when_graded(metrics: QuestionB
     grader.grade(question, answer)
     graded = [text for batch in asked[warm_batches:] for text in batch]
     assert graded and all(text in answer for text in graded)  # only the answer's sentences
+
+
+SESSION_NOTES = (
+    "## 会话怎么过期？\n\n1. 定时清理：后台任务每隔30s随机抽查一批设置了超时时间的会话，删除其中已超时的。\n"
+    "2. 访问检查：用户发请求时先检查会话是否超时，超时就立即删除并要求重新登录。\n")
+READ_NOTES = (
+    "## What is the difference between readFile and readFileSync?\n\n- readFile reads a "
+    "file without blocking and calls back when it is done.\n- readFileSync blocks the thread "
+    "until the whole file is read.\n")
+
+
+@pytest.mark.parametrize(
+    ("notes", "answers"),
+    [
+        (SESSION_NOTES, ["A background job samples sessions with a timeout every 30s and deletes "
+                         "the expired ones; on each request the session is checked and deleted "
+                         "right away if it has timed out.",
+                         "Sessions are checked when a request comes in and deleted if they have "
+                         "timed out.",
+                         "Sessions with a timeout get deleted at some point after they expire."]),
+        (READ_NOTES, ["readFile 读文件时不阻塞线程，读完后调用回调函数；readFileSync 会阻塞线程，直到整个文件读完才返回。",
+                      "readFile 读文件时不阻塞，读完调用回调。",
+                      "一个读文件时不会阻塞，读完再通知你；另一个会一直等到文件读完。"]),
+    ],
+)
+def test_across_languages_a_point_is_made_only_with_its_numbers_and_code_names(
+    tmp_path_factory: pytest.TempPathFactory, notes: str, answers: list[str]
+) -> None:
+    # Found on the gradewalk11 walkthrough: "Keys with a timeout get deleted by Redis at some
+    # point after they expire" made the notes' "每隔100ms随机抽取…" by sentence vectors and
+    # scored 8/10; only what both languages write alike ("30s", "readFileSync") tells which
+    # point a sentence on the subject makes.
+    _aligner()
+    bank = notes_bank(tmp_path_factory, {"notes.md": notes})
+    grader = KeywordGrader(bank, packs=[], vectors=True)
+    strong, partial, vague = (grader.grade(bank.questions[0], answer) for answer in answers)
+    assert strong.score > partial.score > vague.score
+    assert vague.rubric[0].status == "missed"

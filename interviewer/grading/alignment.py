@@ -4,6 +4,7 @@ by sentence vectors — multilingual, so an English answer lines up with Chinese
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,12 @@ TEXT_CACHE = 4096
 MAX_SENTENCES = 16
 MAX_CHARS = 300
 MODEL_NAME = "multilingual-e5-small-q4"
+# What two languages write alike: quantities with their unit and code names ("100ms", "25%",
+# "useLayoutEffect", "RDB", "L2"); not bare numbers (list numbers, "O(1)"), nor hyphenated
+# words, which are English ("key-value", "cross-validation").
+_ALIKE = re.compile(r"(?<![A-Za-z0-9])(?:\d+(?:\.\d+)?(?:%|[A-Za-z]{1,3})|[A-Za-z]+\d[A-Za-z0-9]*|"
+                    r"[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)(?![A-Za-z0-9])")
+_SPACES = re.compile(r"\s+")
 
 
 class Aligner:
@@ -136,7 +143,7 @@ def warm(aligner: Aligner, question: Question, points: Sequence[str],
 def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     """For each rubric point, a match strength from its best cosine with an answer
     sentence (0 below LOW_COSINE, COVERED_AT and up counts as covered), and that sentence."""
-    from interviewer.grading.matching import COVERED
+    from interviewer.grading.matching import COVERED, PARTLY
 
     aligner = j.tools.aligner
     # A bare label ("Bucket Assignment") is compared with what it stands for.
@@ -147,11 +154,17 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
         return [(0.0, "")] * len(points)
     scores = aligner.cosines(points_key(j.question), points, sentences)
     found = []
-    for column in range(len(points)):
-        row = int(scores[:, column].argmax())
-        cosine = float(scores[row, column])
-        share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
-        found.append((COVERED * min(1.0, max(0.0, share)), sentences[row]))
+    for column, point in enumerate(points):
+        # A sentence on the subject lines up with every point of it ("Keys get deleted some
+        # time after they expire" with "every 100ms …"): only a sentence that writes one of
+        # the point's numbers or code names, which both languages write alike, makes it.
+        alike = {token.lower() for token in _ALIKE.findall(point)}
+        rows = [row for row, said in enumerate(sentences)
+                if not alike or any(token in _SPACES.sub("", said.lower()) for token in alike)]
+        ceiling = COVERED if rows else PARTLY
+        row = max(rows or range(len(sentences)), key=lambda r: float(scores[r, column]))
+        share = (float(scores[row, column]) - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
+        found.append((ceiling * min(1.0, max(0.0, share)), sentences[row]))
     return found
 
 
