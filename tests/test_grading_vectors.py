@@ -139,3 +139,43 @@ def test_across_languages_a_point_is_made_only_with_its_numbers_and_code_names(
     strong, partial, vague = (grader.grade(bank.questions[0], answer) for answer in answers)
     assert strong.score > partial.score > vague.score
     assert vague.rubric[0].status == "missed"
+
+
+PERSISTENCE_NOTES = (
+    "## SNAP 和 JOURNAL 两种持久化方式的区别？\n\n"
+    "- SNAP：定期把内存做一次全量快照写到磁盘，文件小，恢复快，会丢最后一次快照之后的数据。\n"
+    "- JOURNAL：把每条写命令追加到日志文件，数据几乎不丢，文件大，恢复慢。\n")
+TRANSPORT_NOTES = ("## TCP 和 UDP 的区别？\n\n- TCP：面向连接，保证可靠、按序送达，有重传和拥塞控制。\n"
+                   "- UDP：无连接，不保证送达，没有重传，开销小、延迟低。\n")
+
+
+@pytest.mark.parametrize(
+    ("notes", "answer", "swapped"),
+    [
+        (PERSISTENCE_NOTES,
+         "SNAP appends every write command to a log file, so the file is big and recovery is "
+         "slow, while JOURNAL writes a full snapshot of memory to disk, so its file is small "
+         "and it restores fast.", True),
+        (PERSISTENCE_NOTES,
+         "SNAP writes a full snapshot of memory to disk from time to time, so its file is small "
+         "and it restores fast, and writes after the last snapshot can be lost. JOURNAL appends "
+         "every write command to a log file, so almost nothing is lost, but the file is big and "
+         "recovery is slow.", False),
+        # Denials say nothing to sentence vectors: "does not guarantee delivery" is no swap.
+        (TRANSPORT_NOTES,
+         "TCP is connection-oriented and guarantees reliable, in-order delivery with "
+         "retransmission and congestion control. UDP is connectionless, does not guarantee "
+         "delivery, has no retransmission, and has low overhead and latency.", False),
+    ],
+)
+def test_across_languages_two_named_things_swapped_are_found_by_their_names(
+    tmp_path_factory: pytest.TempPathFactory, notes: str, answer: str, swapped: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough: "AOF is a full binary snapshot of memory … while
+    # RDB appends every write command to a log file" scored 8.5/10 against Chinese notes.
+    _aligner()
+    bank = notes_bank(tmp_path_factory, {"notes.md": notes})
+    grade = KeywordGrader(bank, packs=[], vectors=True).grade(bank.questions[0], answer)
+    found = next(report.found for report in grade.checks if report.name == "swapped_terms")
+    assert bool(found) is swapped
+    assert (grade.score <= 5) is swapped

@@ -39,7 +39,7 @@ MODEL_NAME = "multilingual-e5-small-q4"
 # What two languages write alike: quantities with their unit and code names ("100ms", "25%",
 # "useLayoutEffect", "RDB", "L2"); not bare numbers (list numbers, "O(1)"), nor hyphenated
 # words, which are English ("key-value", "cross-validation").
-_ALIKE = re.compile(r"(?<![A-Za-z0-9])(?:\d+(?:\.\d+)?(?:%|[A-Za-z]{1,3})|[A-Za-z]+\d[A-Za-z0-9]*|"
+ALIKE = re.compile(r"(?<![A-Za-z0-9])(?:\d+(?:\.\d+)?(?:%|[A-Za-z]{1,3})|[A-Za-z]+\d[A-Za-z0-9]*|"
                     r"[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)(?![A-Za-z0-9])")
 _SPACES = re.compile(r"\s+")
 
@@ -158,7 +158,7 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
         # A sentence on the subject lines up with every point of it ("Keys get deleted some
         # time after they expire" with "every 100ms …"): only a sentence that writes one of
         # the point's numbers or code names, which both languages write alike, makes it.
-        alike = {token.lower() for token in _ALIKE.findall(point)}
+        alike = {token.lower() for token in ALIKE.findall(point)}
         rows = [row for row, said in enumerate(sentences)
                 if not alike or any(token in _SPACES.sub("", said.lower()) for token in alike)]
         ceiling = COVERED if rows else PARTLY

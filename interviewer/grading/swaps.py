@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from interviewer.grading.contradiction import COMPARED, unnegated
+from interviewer.grading.crossed_names import crossed_names
 from interviewer.grading.formulas import Formula, comparable, find_formulas, same_value
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import split_clauses
@@ -267,7 +268,8 @@ def swapped_terms(j: Judgement) -> list[Wrong]:
                     f"notes say of {other.name} — “{note}”.")
                 found.append(Wrong("swapped", clause, note, None, message))
                 break
-    return found
+    # Across languages the words differ; the names are written alike.
+    return found + crossed_names(j)
 
 
 def swapped_formulas(j: Judgement) -> list[Wrong]:
