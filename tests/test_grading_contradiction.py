@@ -532,3 +532,31 @@ def test_a_term_the_notes_deny_said_to_hold_contradicts_them(
     bank = notes_bank(tmp_path_factory, BATCH_NOTES)
     grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
     assert bool(found_by(grade, "contradiction")) is wrong
+
+
+PROPS_NOTES = {
+    "props_en.md": "## What are props?\n\nProps are data that comes from outside the component "
+                   "and should not be changed by the component.\n",
+    "props_zh.md": "## 什么是 props？\n\nprops 是从组件外部传入的数据，组件自己不能修改它。\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "wrong"),
+    [
+        ("What are props", "Props are passed from the parent and are read-only inside the "
+                           "child component.", False),
+        ("What are props", "Props are data created inside the component, which changes them "
+                           "freely.", True),
+        ("什么是 props", "props 由父组件传入，在子组件内部是只读的。", False),
+        ("什么是 props", "props 是在组件内部创建的数据，组件可以随意修改。", True),
+    ],
+)
+def test_inside_and_outside_contradict_only_of_one_boundary(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, wrong: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough (React notes): "read-only inside the child
+    # component" was read as denying that props "come from outside the component" (0.5/10).
+    bank = notes_bank(tmp_path_factory, PROPS_NOTES)
+    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
+    assert bool(found_by(grade, "contradiction")) is wrong

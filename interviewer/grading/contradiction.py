@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from interviewer.grading.frames import boundaries, events, same_boundary, same_event
 from interviewer.grading.labels import opens_with_pronoun, sentence_label
 from interviewer.grading.lexicon import NAME_NEGATION, Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
-from interviewer.grading.order_events import events, same_event
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -158,6 +158,8 @@ class Claim:
     since: frozenset[str] = frozenset()
     """What the clause's "before"/"after" is measured from ("after the first render",
     "在提交之前"): two clauses are earlier and later than each other only from one event."""
+    within: frozenset[str] = frozenset()
+    """The boundary of the clause's "inside"/"outside" ("outside the component")."""
 
 
 @lru_cache(maxsize=16384)
@@ -245,7 +247,8 @@ def claims(
                 found.append(Claim(clause, anchors, concepts, axes,
                                    conditional=is_condition(clause), qualified=turned,
                                    subject=subject, foreign=foreign, scope=scope,
-                                   effect=effect, since=events(clause, lexicon)))
+                                   effect=effect, since=events(clause, lexicon),
+                                   within=boundaries(clause, lexicon)))
             elif _SCOPE.search(clause):
                 scope = frozenset(c for c in concepts
                                   if lexicon is None or lexicon.is_domain(c)) or scope
@@ -305,7 +308,8 @@ def _flips(a: Claim, b: Claim, is_domain: Callable[[str], bool]) -> tuple[int, i
     common = [(axis, sign) for axis, sign in b.axes
               if axis in mine and (axis != "excess" or mine[axis] == sign)
               and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))
-              and (axis != "order" or same_event(a.since, b.since))]
+              and (axis != "order" or same_event(a.since, b.since))
+              and (axis != "place" or same_boundary(a.within, b.within))]
     return sum(1 for axis, sign in common if mine[axis] != sign), len(common)
 
 
