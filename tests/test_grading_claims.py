@@ -310,8 +310,8 @@ POLICY_NOTES = {
         "1. keep-all: never evicts; new writes fail.\n"
         "2. expiring-lru: among keys with a TTL, evicts the least recently used one.\n"
         "3. expiring-random: among keys with a TTL, evicts one at random.\n"
-        "4. any-lru: among all keys, evicts the least recently used one.\n"
-        "5. any-random: among all keys, evicts one at random.\n"),
+        "4. any-lru: across the whole keyspace, evicts the least recently used one.\n"
+        "5. any-random: across the whole keyspace, evicts one at random.\n"),
     "policies_zh.md": (
         "## 存储提供哪些淘汰策略？\n\n"
         "1. keep-all：从不淘汰，新的写入直接失败。\n"
@@ -328,9 +328,9 @@ POLICY_NOTES = {
         ("eviction policies",
          "keep-all never evicts, so new writes fail. expiring-lru evicts the least recently "
          "used key among keys with a TTL, expiring-random a random one of them. any-lru evicts "
-         "the least recently used of all keys, any-random a random one of all keys.",
-         "any-lru evicts the least recently used key among all keys; expiring-lru does the "
-         "same among the keys with a TTL."),
+         "the least recently used key across the whole keyspace, any-random a random one.",
+         "any-lru evicts the least recently used key across the whole keyspace; expiring-lru "
+         "does the same among the keys with a TTL."),
         ("淘汰策略",
          "keep-all 从不淘汰，新的写入直接失败；expiring-lru 在设置了 TTL 的 key 中淘汰最久未使用的，"
          "expiring-random 在这些 key 中随机淘汰；any-lru 在所有 key 中淘汰最久未使用的，any-random "
@@ -352,3 +352,30 @@ def test_items_named_by_code_names_are_made_only_by_naming_them(
     assert len(full.rubric) >= 5 and full.score >= 9
     assert sum(item.status == "covered" for item in half.rubric) == 2
     assert half.score <= 7
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "mixed"),
+    [
+        ("eviction policies", "expiring-lru evicts the least recently used one across the "
+                              "whole keyspace, and any-lru does so only among keys with a TTL.",
+         True),
+        ("eviction policies", "expiring-lru evicts the least recently used key among keys with "
+                              "a TTL; any-lru evicts the least recently used one across the "
+                              "whole keyspace.", False),
+        ("淘汰策略", "expiring-lru 在所有 key 中淘汰最久未使用的；any-lru 只在设置了 TTL 的 key 中淘汰最久未使用的。",
+         True),
+        ("淘汰策略", "expiring-lru 在设置了 TTL 的 key 中淘汰最久未使用的；any-lru 在所有 key 中淘汰最久未使用的。",
+         False),
+    ],
+)
+def test_items_named_by_code_names_mixed_up_are_found(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, mixed: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis eviction policies): "volatile-lru是在所有key
+    # 中按LRU淘汰；allkeys-lru只在设置了过期时间的key中淘汰" scored 8/10.
+    bank = notes_bank(tmp_path_factory, POLICY_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grade = KeywordGrader(bank, packs=[]).grade(question, answer)
+    found = next(report.found for report in grade.checks if report.name == "swapped_terms")
+    assert bool(found) is mixed

@@ -237,8 +237,8 @@ def swapped(j: Judgement) -> CheckReport:
     skipped = _skip_claims("swapped_terms", j)
     if skipped:
         return skipped
-    siblings = j.prepared.siblings
-    if not siblings:
+    named = any(point.name for point in j.prepared.reference.points)
+    if not j.prepared.siblings and not named:
         return CheckReport(name="swapped_terms", ran=False,
                            note="the notes define no terms side by side here")
     found = []
