@@ -379,3 +379,24 @@ def test_items_named_by_code_names_mixed_up_are_found(
     grade = KeywordGrader(bank, packs=[]).grade(question, answer)
     found = next(report.found for report in grade.checks if report.name == "swapped_terms")
     assert bool(found) is mixed
+
+
+CACHE_NOTES = (
+    "## 缓存失效有哪几种情况？\n\n1. 缓存穿透：查询的数据在数据库里也不存在，每次请求都落到数据库。\n"
+    "2. 缓存击穿：一个热点数据过期，大量请求同时落到数据库。\n3. 缓存雪崩：大量数据同时过期，所有请求同时落到数据库。\n")
+
+
+def test_items_of_one_family_are_made_only_by_naming_them(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): the three items share most words,
+    # so an answer explaining one of them made the whole rubric and scored 7.5 to 10.
+    bank = notes_bank(tmp_path_factory, {"cache.md": CACHE_NOTES})
+    grader = KeywordGrader(bank, packs=[])
+    question = bank.questions[0]
+    one = grader.grade(question, "缓存穿透是查询的数据在数据库里也不存在，请求每次都落到数据库上。")
+    three = grader.grade(question, "缓存穿透：查的数据数据库里也没有，请求每次都落到数据库；缓存击穿：一个热点数据过期，"
+                                   "大量请求同时落到数据库；缓存雪崩：大量数据同时过期，所有请求一起落到数据库。")
+    assert [item.status for item in one.rubric].count("covered") == 1 and one.score <= 6
+    assert all(item.status == "covered" for item in three.rubric)
+    assert three.score >= one.score + 3

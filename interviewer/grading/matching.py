@@ -172,10 +172,14 @@ def match_point(point: RubricPoint, answer: AnswerView) -> PointMatch:
 
 
 _NAME_GAPS = re.compile(r"[\s\-_]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _names(point: RubricPoint, text: str) -> bool:
-    """Whether the text writes the code name a point is about (spaces and hyphens aside)."""
+    """Whether the text writes the name of the thing a point is about (spaces and hyphens
+    aside); a Chinese name is asked only of Chinese text, which alone can write it."""
+    if not point.name.isascii() and not _HAN.search(text):
+        return True
     return _NAME_GAPS.sub("", point.name.lower()) in _NAME_GAPS.sub("", text.lower())
 
 

@@ -5,10 +5,10 @@ into weighted concepts for matching."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
-from interviewer.grading.claims import distinct_claims, thing_label
+from interviewer.grading.claims import distinct_claims
+from interviewer.grading.item_names import item_names
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.draft import is_link_only
 from interviewer.notes.markup import IMAGE_NOTE, plain_text, points_elsewhere, unwrap
@@ -38,9 +38,6 @@ _SENTENCE = re.compile(
 )
 _NOISE = re.compile(rf"{IMAGE_NOTE.pattern}|https?://\S+|==+>|[`*]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# A code name: words joined by "-", "_", "." or ":" ("allkeys-lru", "max_depth"), or mixed case
-# inside a word ("ETag", "useMemo").
-_CODE_NAME = re.compile(r"^[A-Za-z0-9]+(?:[-_.:][A-Za-z0-9]+)+$|[a-z][A-Z]|[A-Z]{2}[a-z]")
 _EDGE = "：:；;，,、。. \t-"
 # Words a label uses to name a part of the notes' layout rather than a term of the subject
 # ("Key Features", "Main Idea", "要点"), which no answer says.
@@ -70,8 +67,9 @@ class RubricPoint:
     explained: str = ""
     """The explanation the notes give under a label ("Bucket Assignment: each slot…")."""
     name: str = ""
-    """The code name a claim is about, named by its label ("volatile-ttl：…"): what it says
-    is said of that thing only, so an answer that never writes it does not make it."""
+    """What names the thing a claim is about, from its label ("volatile-ttl" of
+    "volatile-ttl：…", "击穿" of "缓存击穿：…"): what it says is said of that thing only, so an
+    answer that never writes it does not make it."""
 
     @property
     def shown(self) -> str:
@@ -285,7 +283,9 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     _discount_backbone(points)
     if claimed:
         _discount_shared(points)
-        _name_things(points)
+        for point, name in zip(points, item_names([point.text for point in points]),
+                               strict=True):
+            point.name = name
     sentences = [
         s.strip(_EDGE)
         for line in lines
@@ -293,18 +293,6 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
         if len(s.strip(_EDGE)) >= 4
     ]
     return Reference(question, points, title, sentences, claims=claimed)
-
-
-def _name_things(points: list[RubricPoint]) -> None:
-    """Give each claim whose label is a code name of its own ("volatile-lru：…",
-    "volatile-ttl：…", "ETag: …") that name: such names share their words ("volatile",
-    "lru", "ttl" is "过期") and only the name as written tells them apart. A label two
-    claims share names none."""
-    names = [thing_label(point.text) for point in points]
-    counts = Counter(names)
-    for point, name in zip(points, names, strict=True):
-        if counts[name] == 1 and _CODE_NAME.search(name):
-            point.name = name
 
 
 def _names_a_part(label: str) -> bool:
