@@ -326,9 +326,13 @@ def _discount_backbone(points: list[RubricPoint]) -> None:
     no better than the question's own words: they are discounted the same way."""
     # A label ("模型容量", "有效容量") is its shared word plus what tells it apart: keep it.
     explained = [p for p in points if not p.label and len(p.text) > LABEL_CHARS]
-    if len(explained) < BACKBONE_MIN_POINTS:
+    # What the notes explain under their labels uses the same words ("data", "component"
+    # under **Props** and **State**, then "Use props for data…", "Use state for data…").
+    said = [set(p.core) for p in explained] + [set(p.context) for p in points
+                                               if p.label and p.context]
+    if not explained or len(said) < BACKBONE_MIN_POINTS:
         return
-    shared = set.intersection(*(set(p.core) for p in explained))
+    shared = set.intersection(*said)
     for point in explained:
         for concept in shared:
             point.core[concept] *= TITLE_DISCOUNT
