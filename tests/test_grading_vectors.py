@@ -179,3 +179,36 @@ def test_across_languages_two_named_things_swapped_are_found_by_their_names(
     found = next(report.found for report in grade.checks if report.name == "swapped_terms")
     assert bool(found) is swapped
     assert (grade.score <= 5) is swapped
+
+
+ASKED_NOTES = {
+    "loop_zh.md": "## 为什么单线程的事件循环不需要加锁？\n\n所有回调都在同一个线程里依次执行，一个回调执行完下一个才开始，"
+                  "不会有两个回调同时修改数据，所以不需要加锁。\n",
+    "group_en.md": "## Why is a message queue consumer group able to scale reads?\n\nEach partition "
+                   "is read by exactly one consumer of the group, so adding consumers spreads the "
+                   "partitions over more machines while every message is still read once.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "strong", "vague"),
+    [
+        ("事件循环", "All callbacks run one after another on the same thread, so two callbacks "
+                     "never modify data at the same time, and no locks are needed.",
+         "A single-threaded event loop is designed so that it does not need locks."),
+        ("consumer group", "每个分区只会被组里的一个消费者读取，所以增加消费者就能把分区分散到更多机器上，而每条消息仍然只被读一次。",
+         "消费者组就是为了能扩展读取而设计的。"),
+    ],
+)
+def test_across_languages_a_sentence_that_only_says_what_was_asked_makes_no_point(
+    tmp_path_factory: pytest.TempPathFactory, title: str, strong: str, vague: str
+) -> None:
+    # Found on the gradewalk11 walkthrough: "Redis is designed to be safe for threads" lined
+    # up with the notes' "线程封闭…" by sentence vectors and scored 10/10; it is closer to the
+    # question than to the notes' answer.
+    _aligner()
+    bank = notes_bank(tmp_path_factory, ASKED_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grader = KeywordGrader(bank, packs=[], vectors=True)
+    assert grader.grade(question, strong).score >= 9
+    assert grader.grade(question, vague).score <= 2

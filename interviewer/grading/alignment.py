@@ -125,6 +125,11 @@ def points_key(question: Question) -> str:
     return f"points\0{question.id}\0{question.title}"
 
 
+def title_key(question: Question) -> str:
+    """Under what a question's title vector is kept."""
+    return f"title\0{question.id}\0{question.title}"
+
+
 def notes_key(question: Question) -> str:
     """Under what a question's note sentences' vectors are kept."""
     return f"{question.id}\0{question.title}"
@@ -138,6 +143,7 @@ def warm(aligner: Aligner, question: Question, points: Sequence[str],
         aligner.note_vectors(points_key(question), points)
     if sentences:
         aligner.note_vectors(notes_key(question), sentences)
+    aligner.note_vectors(title_key(question), [question.title])
 
 
 def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
@@ -153,6 +159,9 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     if aligner is None or not points or not sentences:
         return [(0.0, "")] * len(points)
     scores = aligner.cosines(points_key(j.question), points, sentences)
+    # A sentence no closer to a point than to the question itself ("Redis is designed to be
+    # safe for threads") says what was asked, not what the notes answer.
+    asked = aligner.cosines(title_key(j.question), [j.question.title], sentences)[:, 0]
     found = []
     for column, point in enumerate(points):
         # A sentence on the subject lines up with every point of it ("Keys get deleted some
@@ -161,10 +170,15 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
         alike = {token.lower() for token in ALIKE.findall(point)}
         rows = [row for row, said in enumerate(sentences)
                 if not alike or any(token in _SPACES.sub("", said.lower()) for token in alike)]
-        ceiling = COVERED if rows else PARTLY
-        row = max(rows or range(len(sentences)), key=lambda r: float(scores[r, column]))
-        share = (float(scores[row, column]) - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
-        found.append((ceiling * min(1.0, max(0.0, share)), sentences[row]))
+
+        def strength(row: int, column: int = column, alike_ok: bool = bool(rows)) -> float:
+            cosine = float(scores[row, column])
+            share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
+            ceiling = COVERED if alike_ok and cosine > float(asked[row]) else PARTLY
+            return ceiling * min(1.0, max(0.0, share))
+
+        row = max(rows or range(len(sentences)), key=strength)
+        found.append((strength(row), sentences[row]))
     return found
 
 
