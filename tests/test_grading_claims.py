@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.grading.keyword import KeywordGrader
+from interviewer.grading.lexicon import Weights, load_lexicon
 from interviewer.notes import load_bank
 from tests.grading_helpers import notes_bank
 
@@ -260,3 +261,142 @@ def test_a_statement_about_a_command_stays_a_claim(answer: str) -> None:
     from interviewer.grading.lexicon import load_lexicon
 
     assert distinct_claims(answer, load_lexicon(packs=[]), lambda concept: 1.0)
+
+
+@pytest.mark.parametrize(
+    ("answer", "labels"),
+    [
+        ("1. 串行回收器：单线程回收，回收时暂停所有用户线程。\n2. 并行回收器：多线程回收，回收时暂停所有用户线程。\n"
+         "3. 并发回收器：回收线程和用户线程同时运行，暂停所有用户线程的时间很短。",
+         ["串行回收器", "并行回收器", "并发回收器"]),
+        ("1. Cache-Control: tells the browser how long it may keep the cached response.\n"
+         "2. ETag: a version tag the browser sends back to ask whether the cached response "
+         "changed.\n3. Last-Modified: a date the browser sends back to ask whether the cached "
+         "response changed.", ["Cache-Control", "ETag", "Last-Modified"]),
+    ],
+)
+def test_items_that_each_name_their_own_thing_are_each_a_claim(
+    answer: str, labels: list[str]
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): of "缓冲穿透：…", "缓冲击穿：…",
+    # "缓冲雪崩：…" only one was a key point, their explanations sharing most words, so an
+    # answer naming one of the three covered the whole rubric.
+    from interviewer.grading.claims import distinct_claims
+
+    lexicon = load_lexicon(packs=[])
+    weights = Weights([lexicon.text_concepts(answer)], lexicon)
+    claims = distinct_claims(answer, lexicon, weights)
+    assert [claim.split("：")[0].split(":")[0] for claim in claims] == labels
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["- 串行回收器\n  - 思路：单线程回收，回收时暂停所有用户线程。\n- 并行回收器\n  - 思路：多线程回收，回收时暂停所有用户线程。",
+     "- Pros: the browser keeps the cached response and sends back a tag.\n"
+     "- Example: the browser keeps the cached response and sends back a date."],
+)
+def test_labels_that_name_aspects_or_repeat_add_no_claims(answer: str) -> None:
+    # "思路：" under each part, "Pros:", "Example:" name a part of an answer, not a thing.
+    from interviewer.grading.claims import distinct_claims
+
+    lexicon = load_lexicon(packs=[])
+    weights = Weights([lexicon.text_concepts(answer)], lexicon)
+    assert len(distinct_claims(answer, lexicon, weights)) == 1
+
+
+POLICY_NOTES = {
+    "policies_en.md": (
+        "## What eviction policies does the store offer?\n\n"
+        "1. keep-all: never evicts; new writes fail.\n"
+        "2. expiring-lru: among keys with a TTL, evicts the least recently used one.\n"
+        "3. expiring-random: among keys with a TTL, evicts one at random.\n"
+        "4. any-lru: across the whole keyspace, evicts the least recently used one.\n"
+        "5. any-random: across the whole keyspace, evicts one at random.\n"),
+    "policies_zh.md": (
+        "## 存储提供哪些淘汰策略？\n\n"
+        "1. keep-all：从不淘汰，新的写入直接失败。\n"
+        "2. expiring-lru：在设置了 TTL 的 key 中淘汰最久未使用的。\n"
+        "3. expiring-random：在设置了 TTL 的 key 中随机淘汰一个。\n"
+        "4. any-lru：在所有 key 中淘汰最久未使用的。\n"
+        "5. any-random：在所有 key 中随机淘汰一个。\n"),
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "strong", "partial"),
+    [
+        ("eviction policies",
+         "keep-all never evicts, so new writes fail. expiring-lru evicts the least recently "
+         "used key among keys with a TTL, expiring-random a random one of them. any-lru evicts "
+         "the least recently used key across the whole keyspace, any-random a random one.",
+         "any-lru evicts the least recently used key across the whole keyspace; expiring-lru "
+         "does the same among the keys with a TTL."),
+        ("淘汰策略",
+         "keep-all 从不淘汰，新的写入直接失败；expiring-lru 在设置了 TTL 的 key 中淘汰最久未使用的，"
+         "expiring-random 在这些 key 中随机淘汰；any-lru 在所有 key 中淘汰最久未使用的，any-random "
+         "在所有 key 中随机淘汰。",
+         "常用 any-lru，在所有 key 中淘汰最久未使用的；还有 expiring-lru，在设置了 TTL 的 key 中淘汰最久"
+         "未使用的。"),
+    ],
+)
+def test_items_named_by_code_names_are_made_only_by_naming_them(
+    tmp_path_factory: pytest.TempPathFactory, title: str, strong: str, partial: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis eviction policies): the items share their
+    # words, so an answer naming two of six policies covered the others too and scored 10.
+    bank = notes_bank(tmp_path_factory, POLICY_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grader = KeywordGrader(bank, packs=[])
+    full = grader.grade(question, strong)
+    half = grader.grade(question, partial)
+    assert len(full.rubric) >= 5 and full.score >= 9
+    assert sum(item.status == "covered" for item in half.rubric) == 2
+    assert half.score <= 7
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "mixed"),
+    [
+        ("eviction policies", "expiring-lru evicts the least recently used one across the "
+                              "whole keyspace, and any-lru does so only among keys with a TTL.",
+         True),
+        ("eviction policies", "expiring-lru evicts the least recently used key among keys with "
+                              "a TTL; any-lru evicts the least recently used one across the "
+                              "whole keyspace.", False),
+        ("淘汰策略", "expiring-lru 在所有 key 中淘汰最久未使用的；any-lru 只在设置了 TTL 的 key 中淘汰最久未使用的。",
+         True),
+        ("淘汰策略", "expiring-lru 在设置了 TTL 的 key 中淘汰最久未使用的；any-lru 在所有 key 中淘汰最久未使用的。",
+         False),
+    ],
+)
+def test_items_named_by_code_names_mixed_up_are_found(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, mixed: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis eviction policies): "volatile-lru是在所有key
+    # 中按LRU淘汰；allkeys-lru只在设置了过期时间的key中淘汰" scored 8/10.
+    bank = notes_bank(tmp_path_factory, POLICY_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grade = KeywordGrader(bank, packs=[]).grade(question, answer)
+    found = next(report.found for report in grade.checks if report.name == "swapped_terms")
+    assert bool(found) is mixed
+
+
+CACHE_NOTES = (
+    "## 缓存失效有哪几种情况？\n\n1. 缓存穿透：查询的数据在数据库里也不存在，每次请求都落到数据库。\n"
+    "2. 缓存击穿：一个热点数据过期，大量请求同时落到数据库。\n3. 缓存雪崩：大量数据同时过期，所有请求同时落到数据库。\n")
+
+
+def test_items_of_one_family_are_made_only_by_naming_them(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    # Found on the gradewalk11 walkthrough (Redis notes): the three items share most words,
+    # so an answer explaining one of them made the whole rubric and scored 7.5 to 10.
+    bank = notes_bank(tmp_path_factory, {"cache.md": CACHE_NOTES})
+    grader = KeywordGrader(bank, packs=[])
+    question = bank.questions[0]
+    one = grader.grade(question, "缓存穿透是查询的数据在数据库里也不存在，请求每次都落到数据库上。")
+    three = grader.grade(question, "缓存穿透：查的数据数据库里也没有，请求每次都落到数据库；缓存击穿：一个热点数据过期，"
+                                   "大量请求同时落到数据库；缓存雪崩：大量数据同时过期，所有请求一起落到数据库。")
+    assert [item.status for item in one.rubric].count("covered") == 1 and one.score <= 6
+    assert all(item.status == "covered" for item in three.rubric)
+    assert three.score >= one.score + 3

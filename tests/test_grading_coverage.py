@@ -178,3 +178,68 @@ def test_a_label_over_a_list_is_explained_by_the_list_not_the_paragraph_after_it
     points = {p.text: p for p in build_reference(question, lexicon, weights).points}
     explained = points["复杂度分析"].explained
     assert "空间复杂度" in explained and "留言" not in explained
+
+
+@pytest.mark.parametrize(
+    ("notes", "answer"),
+    [
+        ("## What is a mutex?\n\n**Mutex** is a lock that only one thread can hold at a time.\n\n"
+         "**Further Reading**:\n\n- [Docs: Locks and Threads](https://example.org/locks)\n"
+         "- [A Long Blog Post on Mutual Exclusion](https://example.org/blog)\n",
+         "A mutex is a lock that only one thread can hold at a time; the others wait for it."),
+        ("## 什么是互斥锁？\n\n**互斥锁**同一时刻只能被一个线程持有。\n\n**延伸阅读**：\n\n"
+         "- [操作系统文档：锁与线程](https://example.org/locks)\n"
+         "- [一篇关于互斥访问的长博客](https://example.org/blog)\n",
+         "互斥锁同一时刻只能被一个线程持有，其他线程要等它被释放。"),
+    ],
+)
+def test_a_list_of_reading_links_tops_up_no_rubric(
+    tmp_path_factory: pytest.TempPathFactory, notes: str, answer: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (English React notes): every question ends in a
+    # "Further Reading" list, and its entries, cut from their addresses, became key points
+    # no answer could cover ("[Pure React by …](").
+    bank = notes_bank(tmp_path_factory, {"locks.md": notes})
+    grade = KeywordGrader(bank, packs=[]).grade(bank.questions[0], answer)
+    assert all("[" not in item.point for item in grade.rubric)
+    assert all(item.status != "missed" for item in grade.rubric) and grade.score >= 7
+
+
+QUEUE_NOTES = {
+    "queue_en.md": (
+        "## What is the difference between a queue and a stack?\n\n- **Queue**: a collection "
+        "where items leave in the order they arrived (first in, first out).\n- **Stack**: a "
+        "collection where the last item added is the first to leave (last in, first out).\n\n"
+        "**Usage:**\n\n- Use a queue for items that must be handled in arrival order, such as "
+        "print jobs.\n- Use a stack for items that must be undone in reverse order, such as "
+        "editor actions.\n"),
+    "queue_zh.md": (
+        "## 队列和栈有什么区别？\n\n- **队列**：一种集合，元素按进入的顺序离开（先进先出）。\n- **栈**：一种集合，"
+        "最后放入的元素最先离开（后进先出）。\n\n**用法：**\n\n- 需要按到达顺序处理的元素用队列，比如打印任务。\n"
+        "- 需要按相反顺序撤销的元素用栈，比如编辑器的操作。\n"),
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "strong", "weak"),
+    [
+        ("queue", "A queue lets items leave in the order they arrived, first in first out; a "
+                  "stack lets the last item added leave first. Use a queue for print jobs "
+                  "handled in arrival order and a stack for undoing editor actions in reverse "
+                  "order.", "Queues and stacks are both collections of items."),
+        ("队列", "队列里元素按进入的顺序离开，先进先出；栈里最后放入的元素最先离开，后进先出。按到达顺序处理的元素用队列，"
+                 "比如打印任务；需要按相反顺序撤销的用栈，比如编辑器操作。", "队列和栈都是存放元素的集合。"),
+    ],
+)
+def test_words_the_notes_use_under_every_label_make_no_point(
+    tmp_path_factory: pytest.TempPathFactory, title: str, strong: str, weak: str
+) -> None:
+    # Found on the gradewalk11 walkthrough (React notes): "State and props are both ways to
+    # handle data in React components" made "Use props for data that comes from outside the
+    # component" on "data" and "component", which the notes use under every label, and
+    # scored 6 — above a right partial answer.
+    bank = notes_bank(tmp_path_factory, QUEUE_NOTES)
+    question = next(q for q in bank.questions if title in q.title)
+    grader = KeywordGrader(bank, packs=[])
+    assert grader.grade(question, strong).score >= 9
+    assert any(item.status == "missed" for item in grader.grade(question, weak).rubric)

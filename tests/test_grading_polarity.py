@@ -182,3 +182,33 @@ def test_without_it_sets_a_condition_not_a_denial(
     grade = grade_for(grader, bank, title, answer)
     assert not found_by(grade, "contradiction"), grade.feedback
     assert grade.score >= 7
+
+
+CONNECTION_NOTES = {
+    "close_zh.md": "## 关闭连接时会发生什么？\n\n关闭连接时数据库会回滚所有未提交的修改，无效的会话也会被清理。\n",
+    "close_en.md": "## What happens when a connection is closed?\n\nWhen a connection is closed, "
+                   "the database rolls back all uncommitted changes and cleans up invalid "
+                   "sessions.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "answer", "wrong"),
+    [
+        ("关闭连接", "关闭连接后未提交的修改不会保留，会被数据库回滚。", False),
+        ("关闭连接", "关闭连接后无效的会话不会留下来。", False),
+        ("关闭连接", "关闭连接时数据库不会回滚未提交的修改。", True),
+        ("connection is closed", "After the connection is closed, uncommitted changes are not "
+                                 "kept: the database rolls them back.", False),
+        ("connection is closed", "When a connection is closed, the database does not roll back "
+                                 "uncommitted changes.", True),
+    ],
+)
+def test_a_negation_inside_an_attribute_denies_nothing(
+    tmp_path_factory: pytest.TempPathFactory, title: str, answer: str, wrong: bool
+) -> None:
+    # Found on the gradewalk11 walkthrough: "未提交的修改不会保留" counted the 未 of "未提交的"
+    # as a second negation, so it affirmed what "会回滚所有未提交的修改" was read to deny.
+    bank = notes_bank(tmp_path_factory, CONNECTION_NOTES)
+    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
+    assert bool(found_by(grade, "contradiction")) is wrong

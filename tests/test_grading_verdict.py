@@ -127,3 +127,33 @@ def test_english_verdicts_on_english_notes(grader: KeywordGrader, notes: Questio
                       "time; the subclass method hides the parent's one.")
     assert found_by(wrong, "contradiction") and not found_by(right, "contradiction")
     assert wrong.score < right.score
+
+
+YES_NO_NOTES = {
+    "yn_zh.md": "## 关闭连接后未提交的修改会不会保留？\n\n不会。关闭连接时数据库会回滚所有未提交的修改，只有提交过的修改才会写入"
+                "磁盘。\n",
+    "yn_en.md": "## Can a closed cursor be reused?\n\nNo. Once it is closed, a cursor releases its "
+                "result set, and any further fetch raises an error.\n",
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "verdict_only", "restated"),
+    [
+        ("未提交", "不会，关闭连接后未提交的修改不会保留。", "关闭连接后未提交的修改会不会保留？就是问这个。"),
+        ("closed cursor", "No, a closed cursor cannot be reused.",
+         "Can a closed cursor be reused? It is about reusing a closed cursor."),
+    ],
+)
+def test_the_notes_verdict_alone_is_a_bare_answer_not_a_restatement(
+    tmp_path_factory: pytest.TempPathFactory, title: str, verdict_only: str, restated: str
+) -> None:
+    # Found on the gradewalk11 walkthrough: "不会，新插入的值不会被这次bgsave持久化" repeats the
+    # question's words with the right verdict; it scored 0 as a restatement, below "这个要看
+    # 具体情况".
+    bank = notes_bank(tmp_path_factory, YES_NO_NOTES)
+    grader = KeywordGrader(bank, packs=[])
+    bare = grade_for(grader, bank, title, verdict_only)
+    echo = grade_for(grader, bank, title, restated)
+    assert "restated" not in bare.flags and bare.score > 0
+    assert "restated" in echo.flags and echo.score < bare.score

@@ -4,6 +4,7 @@ by sentence vectors — multilingual, so an English answer lines up with Chinese
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,12 @@ TEXT_CACHE = 4096
 MAX_SENTENCES = 16
 MAX_CHARS = 300
 MODEL_NAME = "multilingual-e5-small-q4"
+# What two languages write alike: quantities with their unit and code names ("100ms", "25%",
+# "useLayoutEffect", "RDB", "L2"); not bare numbers (list numbers, "O(1)"), nor hyphenated
+# words, which are English ("key-value", "cross-validation").
+ALIKE = re.compile(r"(?<![A-Za-z0-9])(?:\d+(?:\.\d+)?(?:%|[A-Za-z]{1,3})|[A-Za-z]+\d[A-Za-z0-9]*|"
+                    r"[a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[A-Za-z0-9]*)(?![A-Za-z0-9])")
+_SPACES = re.compile(r"\s+")
 
 
 class Aligner:
@@ -118,6 +125,11 @@ def points_key(question: Question) -> str:
     return f"points\0{question.id}\0{question.title}"
 
 
+def title_key(question: Question) -> str:
+    """Under what a question's title vector is kept."""
+    return f"title\0{question.id}\0{question.title}"
+
+
 def notes_key(question: Question) -> str:
     """Under what a question's note sentences' vectors are kept."""
     return f"{question.id}\0{question.title}"
@@ -131,12 +143,13 @@ def warm(aligner: Aligner, question: Question, points: Sequence[str],
         aligner.note_vectors(points_key(question), points)
     if sentences:
         aligner.note_vectors(notes_key(question), sentences)
+    aligner.note_vectors(title_key(question), [question.title])
 
 
 def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     """For each rubric point, a match strength from its best cosine with an answer
     sentence (0 below LOW_COSINE, COVERED_AT and up counts as covered), and that sentence."""
-    from interviewer.grading.matching import COVERED
+    from interviewer.grading.matching import COVERED, PARTLY
 
     aligner = j.tools.aligner
     # A bare label ("Bucket Assignment") is compared with what it stands for.
@@ -146,12 +159,26 @@ def vector_strengths(j: Judgement) -> list[tuple[float, str]]:
     if aligner is None or not points or not sentences:
         return [(0.0, "")] * len(points)
     scores = aligner.cosines(points_key(j.question), points, sentences)
+    # A sentence no closer to a point than to the question itself ("Redis is designed to be
+    # safe for threads") says what was asked, not what the notes answer.
+    asked = aligner.cosines(title_key(j.question), [j.question.title], sentences)[:, 0]
     found = []
-    for column in range(len(points)):
-        row = int(scores[:, column].argmax())
-        cosine = float(scores[row, column])
-        share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
-        found.append((COVERED * min(1.0, max(0.0, share)), sentences[row]))
+    for column, point in enumerate(points):
+        # A sentence on the subject lines up with every point of it ("Keys get deleted some
+        # time after they expire" with "every 100ms …"): only a sentence that writes one of
+        # the point's numbers or code names, which both languages write alike, makes it.
+        alike = {token.lower() for token in ALIKE.findall(point)}
+        rows = [row for row, said in enumerate(sentences)
+                if not alike or any(token in _SPACES.sub("", said.lower()) for token in alike)]
+
+        def strength(row: int, column: int = column, alike_ok: bool = bool(rows)) -> float:
+            cosine = float(scores[row, column])
+            share = (cosine - LOW_COSINE) / (COVERED_AT - LOW_COSINE)
+            ceiling = COVERED if alike_ok and cosine > float(asked[row]) else PARTLY
+            return ceiling * min(1.0, max(0.0, share))
+
+        row = max(rows or range(len(sentences)), key=strength)
+        found.append((strength(row), sentences[row]))
     return found
 
 

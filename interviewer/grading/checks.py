@@ -12,6 +12,7 @@ from functools import partial
 from interviewer.grading.alignment import matched_by_meaning
 from interviewer.grading.contradiction import claims, find_contradictions, unnegated
 from interviewer.grading.denial import denied_links
+from interviewer.grading.denied_terms import affirmed_denials, denials
 from interviewer.grading.honesty import (
     asks_for_list,
     explanation_factor,
@@ -27,6 +28,7 @@ from interviewer.grading.matching import (
 )
 from interviewer.grading.misconceptions import find_misconceptions
 from interviewer.grading.model import CheckReport, Status
+from interviewer.grading.opposite_prefixes import turned_prefixes
 from interviewer.grading.order_words import asserted_orders
 from interviewer.grading.polarity import polarity_flips, stances, undenied_matches
 from interviewer.grading.ratios import upside_down
@@ -155,7 +157,8 @@ def misconceptions(j: Judgement) -> CheckReport:
 def contradiction(j: Judgement) -> CheckReport:
     """Claims that point the other way from the note clause about the same things
     (bigger/smaller, causes/prevents, before/after … and negations), what the notes deny of a
-    thing said of it (or the reverse), and relations the notes draw that the answer denies."""
+    thing said of it (or the reverse), relations the notes draw that the answer denies, and
+    the notes' terms said with their prefix turned round ("阻塞IO" for "非阻塞IO")."""
     skipped = _skip_claims("contradiction", j)
     if skipped:
         return skipped
@@ -202,6 +205,19 @@ def contradiction(j: Judgement) -> CheckReport:
                              message)):
             found.append(f"{removal.clause} — removes what the notes recommend: "
                          f"{point.statement}")
+    denied = denials([text for text, _ in j.prepared.sentences], lexicon.text_concepts,
+                     j.tools.is_term)
+    for clause, denial in affirmed_denials(j.text, denied, lexicon.text_concepts,
+                                           reference.title_concepts):
+        if j.add_wrong(Wrong("contradiction", clause, denial.note)):
+            found.append(f"{clause} — the notes: {denial.note}")
+    for turned in turned_prefixes(j.text, [text for text, _ in j.prepared.sentences]):
+        message = (f"「{turned.clause}」把笔记里的「{turned.meant}」说成了「{turned.said}」："
+                   f"笔记里说「{turned.note}」。" if j.zh else
+                   f"“{turned.clause}” says {turned.said} where the notes say {turned.meant}: "
+                   f"“{turned.note}”.")
+        if j.add_wrong(Wrong("contradiction", turned.clause, turned.note, None, message)):
+            found.append(f"{turned.clause} — the notes: {turned.note}")
     flipped = opposite(j.question.title, j.question.answer, j.text)
     if flipped is not None:
         opening, conclusion = flipped
@@ -221,8 +237,8 @@ def swapped(j: Judgement) -> CheckReport:
     skipped = _skip_claims("swapped_terms", j)
     if skipped:
         return skipped
-    siblings = j.prepared.siblings
-    if not siblings:
+    named = any(point.name for point in j.prepared.reference.points)
+    if not j.prepared.siblings and not named:
         return CheckReport(name="swapped_terms", ran=False,
                            note="the notes define no terms side by side here")
     found = []

@@ -6,11 +6,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from interviewer.grading.lexicon import Lexicon
 from interviewer.notes.markup import FENCE_LINE, IMAGE_NOTE, plain_text, points_elsewhere, unwrap
-from interviewer.text import AFTER_ABBREVIATION, AFTER_CLAUSE_SEMICOLON
+from interviewer.terms.siblings import ASKING
+from interviewer.text import AFTER_ABBREVIATION, AFTER_CLAUSE_SEMICOLON, cut
 
 MAX_CLAIMS = 8
 MIN_CONCEPTS = 3
@@ -21,6 +23,8 @@ MIN_NEW = 0.5
 _BULLET = re.compile(r"^\s*(?:[-*+]\s+|\d+\s*[.、)）]\s*|[（(]\d+[)）]\s*|<\d+>\s*)")
 _SENTENCE = re.compile(rf"(?<=[。！？!?；])|{AFTER_CLAUSE_SEMICOLON}|"
                        rf"(?<=[.]){AFTER_ABBREVIATION}\s+(?=[A-Z0-9(\"“])")
+# A label opening a sentence: a few words, then a colon and what is said of it.
+_LABEL = re.compile(r"^\s*([^：:，,。；;.!?！？]{1,24}?)\s*[：:]\s*\S")
 # Lines that point elsewhere or frame the answer rather than state anything.
 _BOILERPLATE = re.compile(
     r"^\s*(?:#|!\[|\[[^\]]*\]\([^)]*\)\s*$|\|)|rest of the answer|read more|see (?:more|also|here)|"
@@ -127,6 +131,7 @@ def distinct_claims(
             candidates.append((position, sentence[:MAX_CHARS], concepts))
     chosen: list[tuple[int, str]] = []
     seen: set[str] = set()
+    used = Counter(_label(sentence) for _, sentence, _ in candidates)
     remaining = list(candidates)
     while remaining and len(chosen) < MAX_CLAIMS:
         # fsum: a float sum over a set depends on the set's order, which changes from one
@@ -135,8 +140,33 @@ def distinct_claims(
         at = max(range(len(remaining)), key=gains.__getitem__)
         best = remaining.pop(at)
         total = math.fsum(weight(c) for c in best[2]) or 1.0
-        if gains[at] / total < MIN_NEW:
+        label = _label(best[1])
+        # Items that each name their own thing ("缓存穿透：…", "缓存击穿：…", "allkeys-lru:
+        # …") say alike things of different things: each is a claim, however many words
+        # it shares with the others. A label the answer repeats ("思路：" under each part)
+        # or one that names an aspect ("优点：", "Example:") names no thing.
+        own = bool(label) and used[label] == 1 and _names_thing(label)
+        if gains[at] / total < MIN_NEW and not own:
             continue
         chosen.append((best[0], best[1]))
         seen |= best[2]
     return [text for _, text in sorted(chosen)]
+
+
+def _label(sentence: str) -> str:
+    """The label a sentence opens with ("volatile-lru：在设有过期时间的 key 中…"), else ""."""
+    match = _LABEL.match(sentence)
+    return match.group(1).strip() if match else ""
+
+
+def _names_thing(label: str) -> bool:
+    """Whether a label names a thing rather than an aspect of an answer ("优点", "Pros",
+    "Example")."""
+    return not all(word.lower() in ASKING for word in cut(label) if word.strip())
+
+
+def thing_label(sentence: str) -> str:
+    """The thing a sentence's opening label names ("volatile-ttl：…" → "volatile-ttl"), else
+    "" (no label, or one naming an aspect)."""
+    label = _label(sentence)
+    return label if label and _names_thing(label) else ""

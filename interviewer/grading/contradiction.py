@@ -7,12 +7,12 @@ number of flipped directions between the two is a contradiction."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from interviewer.grading.axes import AXES, NAMING, PLACES, UNNEGATED
+from interviewer.grading.frames import boundaries, events, same_boundary, same_event
 from interviewer.grading.labels import opens_with_pronoun, sentence_label
 from interviewer.grading.lexicon import NAME_NEGATION, Lexicon
 from interviewer.grading.matching import clause_concepts, split_sentences
@@ -22,32 +22,6 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-DIRECTIONS = Path(__file__).with_name("directions.toml")
-
-
-def _axes() -> tuple[
-    dict[str, tuple[re.Pattern[str], re.Pattern[str]]], frozenset[str], frozenset[str],
-    frozenset[str],
-]:
-    """The axes of directions.toml, those a negation does not flip, those whose words
-    name things and those that together name one place (top-left, 右下)."""
-    with DIRECTIONS.open("rb") as handle:
-        entries = tomllib.load(handle)["axis"]
-    # Entries of one name are one axis ("变小" and "增大" point along the same one).
-    words: dict[str, tuple[list[str], list[str]]] = {}
-    for entry in entries:
-        plus, minus = words.setdefault(entry["name"], ([], []))
-        plus.append(entry["plus"])
-        minus.append(entry["minus"])
-    axes = {name: (_rx("|".join(plus)), _rx("|".join(minus)))
-            for name, (plus, minus) in words.items()}
-    return (axes, frozenset(e["name"] for e in entries if not e.get("negatable", True)),
-            frozenset(e["name"] for e in entries if e.get("names", False)),
-            frozenset(e["name"] for e in entries if e.get("place", False)))
-
-
-# axis: (words for +, words for -), from a data file of generic directions and antonyms.
-AXES, UNNEGATED, NAMING, PLACES = _axes()
 # "Without it" / "没有它" sets a condition for what follows ("没有它多层网络还是线性的",
 # "stacked layers without them are still linear"); it denies nothing.
 WITHOUT_IT_ZH = r"没(?!有?\s*(?:它|此(?![外时])|其(?![他它余中实次])))有?"
@@ -156,6 +130,11 @@ class Claim:
     effect: frozenset[str] = frozenset()
     """What the clause says is caused or prevented ("防止「过拟合」"): two clauses point
     opposite ways on that axis only about the same effect."""
+    since: frozenset[str] = frozenset()
+    """What the clause's "before"/"after" is measured from ("after the first render",
+    "在提交之前"): two clauses are earlier and later than each other only from one event."""
+    within: frozenset[str] = frozenset()
+    """The boundary of the clause's "inside"/"outside" ("outside the component")."""
 
 
 @lru_cache(maxsize=16384)
@@ -243,7 +222,8 @@ def claims(
                 found.append(Claim(clause, anchors, concepts, axes,
                                    conditional=is_condition(clause), qualified=turned,
                                    subject=subject, foreign=foreign, scope=scope,
-                                   effect=effect))
+                                   effect=effect, since=events(clause, lexicon),
+                                   within=boundaries(clause, lexicon)))
             elif _SCOPE.search(clause):
                 scope = frozenset(c for c in concepts
                                   if lexicon is None or lexicon.is_domain(c)) or scope
@@ -302,7 +282,9 @@ def _flips(a: Claim, b: Claim, is_domain: Callable[[str], bool]) -> tuple[int, i
     # "太低不行" and "过高也不行" are both true: opposite limits are not opposite claims.
     common = [(axis, sign) for axis, sign in b.axes
               if axis in mine and (axis != "excess" or mine[axis] == sign)
-              and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))]
+              and (axis != "effect" or _same_effect(a.effect, b.effect, is_domain))
+              and (axis != "order" or same_event(a.since, b.since))
+              and (axis != "place" or same_boundary(a.within, b.within))]
     flipped = {axis for axis, sign in common if mine[axis] != sign}
     # The opposite corner flips both of a place's axes: it is one other place, not two
     # flips that cancel ("less X prevents Y" is "more X causes Y"; bottom-right is not

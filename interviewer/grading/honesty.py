@@ -34,7 +34,9 @@ _INJECTION = re.compile(
     r"\b10\s*/\s*10\b|\bfull\s+marks\b|score\s*[:=]\s*10|\"score\"\s*:\s*10|verdict\s*[:=]|"
     r"you\s+are\s+(?:now\s+)?(?:chatgpt|an?\s+ai|the\s+grader|in\s+developer)|new\s+instructions?|"
     r"忽略(?:之前|以上|上面|前面|先前|所有|上述)|无视(?:之前|以上|上面|评分)|系统提示|系统指令|系统消息|"
-    r"满分|打满分|给(?:我|这个回答|本回答|该回答)?(?:打)?\s*10\s*分|直接(?:给|输出|打)|"
+    r"满分|打满分|给(?:我|这个回答|本回答|该回答)?(?:打)?\s*10\s*分|"
+    # "直接给满分/打 9 分" asks for a grade; "请求直接打到数据库", "模型直接输出概率" describe.
+    r"直接(?:给|输出|打)(?:我|它|这个回答|本回答|该回答)?\s*(?:高分|\d+\s*分|分数|score)|"
     r"评分(?:员|者|助手|模型|系统|标准)|"
     r"作为(?:评分|评委|打分|考官)|你(?:现在)?是(?:一个)?(?:评分|打分|考官|ai|助手)|"
     # "输出 score: 10" instructs; "叶子输出score的L2模" describes a model.

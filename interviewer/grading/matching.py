@@ -162,9 +162,25 @@ def match_point(point: RubricPoint, answer: AnswerView) -> PointMatch:
     best = PointMatch(0.0, "")
     for window, concepts, grams in answer.windows:
         strength = _strength(point, concepts, grams)
+        if point.name and not _names(point, " ".join(s.text for s in window)):
+            # "volatile-lru 只在设置了过期时间的 key 中淘汰" says nothing of volatile-ttl,
+            # however many of its words it shares: at most a mention.
+            strength = min(strength, PARTLY)
         if strength > best.strength + 1e-9:
             best = PointMatch(strength, _evidence(point, window))
     return best
+
+
+_NAME_GAPS = re.compile(r"[\s\-_]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _names(point: RubricPoint, text: str) -> bool:
+    """Whether the text writes the name of the thing a point is about (spaces and hyphens
+    aside); a Chinese name is asked only of Chinese text, which alone can write it."""
+    if not point.name.isascii() and not _HAN.search(text):
+        return True
+    return _NAME_GAPS.sub("", point.name.lower()) in _NAME_GAPS.sub("", text.lower())
 
 
 def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str]) -> float:

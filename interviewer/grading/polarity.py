@@ -38,6 +38,13 @@ _HEDGE = re.compile(
 )
 # "会不会", "是不是", "有没有" ask whether; they deny nothing.
 _WHETHER = re.compile(r"(\w)[不没]\1")
+# A negation inside an attribute ("未提交的修改", "无效的请求", "不可变的对象") names a kind of
+# thing; it denies nothing the clause says.
+_ATTRIBUTE = re.compile(r"(?:[未非无]|不可)(?=[\u4e00-\u9fff]{1,3}的)")
+
+
+def _attributes_blanked(text: str) -> str:
+    return _ATTRIBUTE.sub(lambda m: "〇" * len(m.group()), text)
 # A clause with no subject of its own: it opens with an adverb or verb that continues the
 # sentence ("也可以…", "并且不能…", "and cannot be…", "takes no parameters").
 _GOES_ON = re.compile(
@@ -116,7 +123,7 @@ def stances(
 
 
 def _after_negation(clause: str, concepts_of: Callable[[str], Sequence[str]]) -> frozenset[str]:
-    asserted = _WHETHER.sub("", clause)
+    asserted = _WHETHER.sub("", _attributes_blanked(clause))
     negation = _NEGATION.search(asserted)
     if negation is None:
         return frozenset()
@@ -198,7 +205,7 @@ def denies(text: str) -> bool:
     an odd number of negations, no hedge, no question and no "而是" turning it round."""
     if _HEDGE.search(text) or _INSTEAD.search(text):
         return False
-    return _negations(_WHETHER.sub("", text)) % 2 == 1
+    return _negations(_WHETHER.sub("", _attributes_blanked(text))) % 2 == 1
 
 
 def denied_only(

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from interviewer.grading.claims import distinct_claims
+from interviewer.grading.item_names import item_names
 from interviewer.grading.lexicon import Lexicon, Weights
 from interviewer.notes.draft import is_link_only
 from interviewer.notes.markup import IMAGE_NOTE, plain_text, points_elsewhere, unwrap
@@ -65,6 +66,10 @@ class RubricPoint:
     key: str | None = None
     explained: str = ""
     """The explanation the notes give under a label ("Bucket Assignment: each slot…")."""
+    name: str = ""
+    """What names the thing a claim is about, from its label ("volatile-ttl" of
+    "volatile-ttl：…", "击穿" of "缓存击穿：…"): what it says is said of that thing only, so an
+    answer that never writes it does not make it."""
 
     @property
     def shown(self) -> str:
@@ -165,10 +170,12 @@ def trimmed(text: str) -> str:
 def _bullet_sentences(answer: str) -> list[str]:
     """First sentence (or two, when the first is short) of each bullet of the answer."""
     found = []
-    for line in _lines(answer):
+    # Whether a line only points elsewhere is read before its addresses are cut out: "- [React
+    # Docs](https://…)" without its address is "- [React Docs](", which reads as words.
+    for line in unwrap(answer):
         if not _BULLET.match(line) or points_elsewhere(line):
             continue
-        text = trimmed(plain_text(_BULLET.sub("", line)))
+        text = trimmed(plain_text(_BULLET.sub("", _NOISE.sub("", line).rstrip())))
         parts = [trimmed(p) for p in _SENTENCE.split(text) if trimmed(p)]
         if not parts:
             continue
@@ -284,6 +291,9 @@ def build_reference(question: Question, lexicon: Lexicon, weights: Weights) -> R
     _discount_backbone(points)
     if claimed:
         _discount_shared(points)
+        for point, name in zip(points, item_names([point.text for point in points]),
+                               strict=True):
+            point.name = name
     sentences = [
         trimmed(s)
         for line in lines
@@ -324,9 +334,13 @@ def _discount_backbone(points: list[RubricPoint]) -> None:
     no better than the question's own words: they are discounted the same way."""
     # A label ("模型容量", "有效容量") is its shared word plus what tells it apart: keep it.
     explained = [p for p in points if not p.label and len(p.text) > LABEL_CHARS]
-    if len(explained) < BACKBONE_MIN_POINTS:
+    # What the notes explain under their labels uses the same words ("data", "component"
+    # under **Props** and **State**, then "Use props for data…", "Use state for data…").
+    said = [set(p.core) for p in explained] + [set(p.context) for p in points
+                                               if p.label and p.context]
+    if not explained or len(said) < BACKBONE_MIN_POINTS:
         return
-    shared = set.intersection(*(set(p.core) for p in explained))
+    shared = set.intersection(*said)
     for point in explained:
         for concept in shared:
             point.core[concept] *= TITLE_DISCOUNT

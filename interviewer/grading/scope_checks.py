@@ -9,6 +9,7 @@ from interviewer.grading.honesty import better_question, is_restated
 from interviewer.grading.judgement import Judgement
 from interviewer.grading.model import CheckReport
 from interviewer.grading.scoring import capped, coverage_ratio
+from interviewer.grading.verdict import asks_yes_or_no, verdict
 
 # Off-topic only when the asked question is covered this little.
 OFF_TOPIC_BELOW = 0.35
@@ -22,7 +23,10 @@ def relevance(j: Judgement) -> CheckReport:
     # Credit, not statuses: a few "partly"s from shared words do not make an answer about
     # one thing an answer about another.
     j.ratio = coverage_ratio(strengths, claims=reference.claims)
-    if is_restated(j.view, reference.title_concepts, tools.weights, tools.lexicon.is_domain):
+    # "不会，新值不会被这次持久化" uses the question's words, but gives the notes' verdict: a
+    # bare answer, not a restatement.
+    if is_restated(j.view, reference.title_concepts, tools.weights, tools.lexicon.is_domain) \
+            and not _gives_the_verdict(j):
         j.findings.restated = j.verdicts.restated = True
         j.flags.append("restated")
         return CheckReport(name="relevance", found=["restates the question"])
@@ -37,6 +41,14 @@ def relevance(j: Judgement) -> CheckReport:
             return CheckReport(name="relevance", found=[f"answers another question: "
                                                         f"{j.findings.off_topic}"])
     return CheckReport(name="relevance")
+
+
+def _gives_the_verdict(j: Judgement) -> bool:
+    """Whether a yes/no question is answered with the notes' own verdict."""
+    if not asks_yes_or_no(j.question.title):
+        return False
+    mine = verdict(j.text)
+    return mine is not None and mine == verdict(j.question.answer)
 
 
 def alignment(j: Judgement) -> CheckReport:

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from interviewer.grading.contradiction import COMPARED, unnegated
+from interviewer.grading.crossed_names import crossed_names
 from interviewer.grading.formulas import Formula, comparable, find_formulas, same_value
 from interviewer.grading.lexicon import Lexicon
 from interviewer.grading.matching import split_clauses
+from interviewer.grading.named_items import mixed_items
 from interviewer.terms.siblings import clean_term
 from interviewer.text import language_of
 
@@ -267,7 +269,9 @@ def swapped_terms(j: Judgement) -> list[Wrong]:
                     f"notes say of {other.name} — “{note}”.")
                 found.append(Wrong("swapped", clause, note, None, message))
                 break
-    return found
+    # Across languages the words differ; the names are written alike. Items named by code
+    # names share their words; which one an answer names is written.
+    return found + crossed_names(j) + mixed_items(j)
 
 
 def swapped_formulas(j: Judgement) -> list[Wrong]:
