@@ -11,7 +11,7 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.notes import load_bank
 from interviewer.search import open_retriever
-from interviewer.search.fusion import UNKNOWN_TO_NOTES, own_language_scores
+from interviewer.search.fusion import UNKNOWN_TO_NOTES, LanguageMix, fuse, own_language_scores
 from interviewer.search.lexical import known_share, own_language_idf, scores
 from tests.search_fixtures import write_notes
 
@@ -151,3 +151,28 @@ def test_related_notes_follow_the_topic_not_its_head_noun(
     assert retriever.related(stw, k=1)[0].title in {
         "CMS 收集器的过程？", "Minor GC 的特点？", "什么是 G1？",
     }
+
+
+def _mixed_rankings(title: list[float], passage: list[float]) -> dict[str, np.ndarray]:
+    """Three English questions BM25 ranks (the query is English) and two Chinese ones it
+    cannot read, with the given vector scores."""
+    bm25 = np.asarray([2.0, 1.5, 1.0, 0.0, 0.0])
+    return {"question": bm25, "chunk": bm25,
+            "title": np.asarray(title), "passage": np.asarray(passage)}
+
+
+MIX = LanguageMix(np.asarray(["en", "en", "en", "zh", "zh"], dtype=object),
+                  translates=True, bridged=False)
+
+
+def test_a_title_alone_near_the_query_does_not_lift_a_question_across_languages() -> None:
+    # The Chinese question 3 has the nearest title (a hub: a text near many queries) but the
+    # English answer 0, first by BM25, has the nearest passage: the query does not lean to
+    # the Chinese notes, so 3 is not ranked by its vectors alone.
+    rankings = _mixed_rankings([0.10, 0.20, 0.10, 0.30, 0.05], [0.40, 0.20, 0.15, 0.35, 0.10])
+    assert fuse(rankings, -1, "en", MIX, lambda: 1.0)[0][0] == 0
+
+
+def test_a_query_whose_vectors_all_lean_across_still_finds_the_other_language() -> None:
+    rankings = _mixed_rankings([0.10, 0.20, 0.10, 0.40, 0.05], [0.20, 0.20, 0.15, 0.45, 0.10])
+    assert fuse(rankings, -1, "en", MIX, lambda: 1.0)[0][0] == 3
