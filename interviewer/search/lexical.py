@@ -27,7 +27,7 @@ TOPIC_WEIGHT = 0.5
 """A topic's other aliases are related words as much as synonyms (sigmoid → relu, tanh); on
 the development queries 0.35–0.5 did alike and 0.7 worse."""
 
-TERMS_VERSION = 7
+TERMS_VERSION = 8
 """Raise it when doc_terms() changes what it makes of the same text."""
 
 PACK_WORD_HINTS = 8
@@ -67,6 +67,11 @@ _STOP_ZH = frozenset(
         "好 么样 呗 嗯 就是 区别 机制 原理"
     )
 )
+_SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
+"""A command's one-letter option (git branch -d, ls -a, git commit -m) is a word of its
+own, hyphen and all: cut to its letter it was dropped as a stop word (a, d, m, s, t) or
+matched every stray letter, and "git branch -d" found what a branch is instead of how to
+delete one."""
 _GAP = " "
 """Stands in for a query word searched through its tag (and breaks bigram runs)."""
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -154,14 +159,27 @@ def _rough_tokens(text: str) -> float:
 
 
 def _words(text: str) -> list[str]:
-    from interviewer.text import cut  # jieba: loaded on first use
-
     words = []
-    for word in cut(text):
+    for word in _option_cut(text):
         if word in _STOP_EN or word in _STOP_ZH:
             continue
         words.append(stem(word) if word.isascii() and word.isalpha() else word.replace(" ", "_"))
     return words
+
+
+def _option_cut(text: str) -> list[str]:
+    """cut() of a text, with each one-letter command option kept whole (lower-cased)."""
+    from interviewer.text import cut  # jieba: loaded on first use
+
+    if "-" not in text:
+        return cut(text)
+    words: list[str] = []
+    at = 0
+    for option in _SHORT_OPTION.finditer(text):
+        words += cut(text[at : option.start()])
+        words.append(option.group(0).lower())
+        at = option.end()
+    return words + cut(text[at:])
 
 
 def _bigrams(words: list[str]) -> list[str]:
