@@ -59,13 +59,27 @@ def test_chinese_terms_weigh_by_their_rarity_among_chinese_documents() -> None:
 def test_known_share_weighs_the_query_words_the_notes_hold() -> None:
     model = _model(CHINESE + ENGLISH)
     size = len(CHINESE) + len(ENGLISH)
-    assert known_share(model, [[{"卷积": 1.0}], [{"特征": 1.0}]], size) == 1.0
-    half = known_share(model, [[{"卷积": 1.0}], [{"哈希": 1.0}]], size)
+    chinese = np.arange(size) < len(CHINESE)
+    assert known_share(model, [[{"卷积": 1.0}], [{"特征": 1.0}]], size, chinese) == 1.0
+    half = known_share(model, [[{"卷积": 1.0}], [{"哈希": 1.0}]], size, chinese)
     assert 0.0 < half < 0.5  # 哈希 is unknown, and rarer than 卷积 could be
-    assert known_share(model, [[{"哈希": 1.0}], [{"冲突": 1.0}]], size) == 0.0
+    assert known_share(model, [[{"哈希": 1.0}], [{"冲突": 1.0}]], size, chinese) == 0.0
     # Synonyms a pack adds are not words the query typed.
-    assert known_share(model, [[{"哈希": 1.0}, {"hash": 0.5}]], size) == 1.0
-    assert known_share(model, [], size) == 1.0
+    assert known_share(model, [[{"哈希": 1.0}, {"hash": 0.5}]], size, chinese) == 1.0
+    assert known_share(model, [], size, chinese) == 1.0
+
+
+def test_known_share_counts_a_word_where_the_query_language_holds_it() -> None:
+    # "#7" stands for the tag a synonym group's word is searched as: the English questions
+    # hold it (hash, table), the Chinese ones do not.
+    tagged = [[*words, "#7"] if "hash" in words or "table" in words else words
+              for words in CHINESE + ENGLISH]
+    model = _model(tagged)
+    size = len(tagged)
+    english = np.arange(size) >= len(CHINESE)
+    query = [[{"#7": 1.0}], [{"hold": 1.0}]]  # a tagged domain word and unknown filler
+    assert known_share(model, query, size, english) > 0.3
+    assert known_share(model, query, size, ~english) == 0.0
 
 
 def test_own_language_bm25_counts_less_when_the_notes_know_little_of_the_query() -> None:

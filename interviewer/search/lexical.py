@@ -13,7 +13,7 @@ from typing import Any
 
 from interviewer.search.phrases import Bridges, Expander, stem
 from interviewer.search.spelling import Speller
-from interviewer.search.term_tags import TAG, TermTagger, tag
+from interviewer.search.term_tags import TermTagger, tag
 from interviewer.search.vocabulary import Vocabulary, active
 from interviewer.text import ASCII_WORD
 from interviewer.topics import compact, load_glossary
@@ -385,21 +385,25 @@ def own_language_idf(frequency: int, own: int, size: int) -> float:
     return _idf(max(own, frequency), frequency) / _idf(size, frequency)
 
 
-def known_share(model: Any, concepts: list[Concept], size: int) -> float:
-    """The share of a query's own words and bigrams (weighted by idf) that occur anywhere in
-    a bm25s model's documents; 1.0 for a query with none."""
+def known_share(model: Any, concepts: list[Concept], size: int, own: Any) -> float:
+    """The share of a query's own words and bigrams (weighted by idf) that occur in the
+    bm25s model's documents `own` marks (those in the query's language); 1.0 for a query
+    with none. A word of a synonym group counts as its group's tag, held where one of the
+    group's spellings is: skipped, a query whose every domain word a pack names was judged by
+    its filler alone ("one database server can no longer hold all the rows" by "longer" and
+    "hold", unknown to the notes, so its English matches on database, server and rows were
+    discounted as if the query were about the Chinese notes beside them)."""
     indptr = model.scores["indptr"]
+    indices = model.scores["indices"]
     vocab = model.vocab_dict
     total = known = 0.0
     for concept in concepts:
         if len(concept) != 1 or len(concept[0]) != 1:
             continue  # synonyms and bridges: not words the query typed
         (term,) = concept[0]
-        if term.startswith(TAG):
-            continue
         column = vocab.get(term)
-        frequency = 0 if column is None else int(indptr[column + 1] - indptr[column])
-        weight = _idf(size, frequency)
+        rows = indices[indptr[column] : indptr[column + 1]] if column is not None else []
+        weight = _idf(size, len(rows))
         total += weight
-        known += weight if frequency else 0.0
+        known += weight if len(rows) and own[rows].any() else 0.0
     return known / total if total else 1.0
