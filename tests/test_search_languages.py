@@ -11,7 +11,7 @@ import pytest
 from interviewer.config import load_settings
 from interviewer.notes import load_bank
 from interviewer.search import open_retriever
-from interviewer.search.fusion import UNKNOWN_TO_NOTES, own_language_scores
+from interviewer.search.fusion import UNKNOWN_TO_NOTES, LanguageMix, fuse, own_language_scores
 from interviewer.search.lexical import known_share, own_language_idf, scores
 from tests.search_fixtures import write_notes
 
@@ -59,13 +59,27 @@ def test_chinese_terms_weigh_by_their_rarity_among_chinese_documents() -> None:
 def test_known_share_weighs_the_query_words_the_notes_hold() -> None:
     model = _model(CHINESE + ENGLISH)
     size = len(CHINESE) + len(ENGLISH)
-    assert known_share(model, [[{"卷积": 1.0}], [{"特征": 1.0}]], size) == 1.0
-    half = known_share(model, [[{"卷积": 1.0}], [{"哈希": 1.0}]], size)
+    chinese = np.arange(size) < len(CHINESE)
+    assert known_share(model, [[{"卷积": 1.0}], [{"特征": 1.0}]], size, chinese) == 1.0
+    half = known_share(model, [[{"卷积": 1.0}], [{"哈希": 1.0}]], size, chinese)
     assert 0.0 < half < 0.5  # 哈希 is unknown, and rarer than 卷积 could be
-    assert known_share(model, [[{"哈希": 1.0}], [{"冲突": 1.0}]], size) == 0.0
+    assert known_share(model, [[{"哈希": 1.0}], [{"冲突": 1.0}]], size, chinese) == 0.0
     # Synonyms a pack adds are not words the query typed.
-    assert known_share(model, [[{"哈希": 1.0}, {"hash": 0.5}]], size) == 1.0
-    assert known_share(model, [], size) == 1.0
+    assert known_share(model, [[{"哈希": 1.0}, {"hash": 0.5}]], size, chinese) == 1.0
+    assert known_share(model, [], size, chinese) == 1.0
+
+
+def test_known_share_counts_a_word_where_the_query_language_holds_it() -> None:
+    # "#7" stands for the tag a synonym group's word is searched as: the English questions
+    # hold it (hash, table), the Chinese ones do not.
+    tagged = [[*words, "#7"] if "hash" in words or "table" in words else words
+              for words in CHINESE + ENGLISH]
+    model = _model(tagged)
+    size = len(tagged)
+    english = np.arange(size) >= len(CHINESE)
+    query = [[{"#7": 1.0}], [{"hold": 1.0}]]  # a tagged domain word and unknown filler
+    assert known_share(model, query, size, english) > 0.3
+    assert known_share(model, query, size, ~english) == 0.0
 
 
 def test_own_language_bm25_counts_less_when_the_notes_know_little_of_the_query() -> None:
@@ -151,3 +165,28 @@ def test_related_notes_follow_the_topic_not_its_head_noun(
     assert retriever.related(stw, k=1)[0].title in {
         "CMS 收集器的过程？", "Minor GC 的特点？", "什么是 G1？",
     }
+
+
+def _mixed_rankings(title: list[float], passage: list[float]) -> dict[str, np.ndarray]:
+    """Three English questions BM25 ranks (the query is English) and two Chinese ones it
+    cannot read, with the given vector scores."""
+    bm25 = np.asarray([2.0, 1.5, 1.0, 0.0, 0.0])
+    return {"question": bm25, "chunk": bm25,
+            "title": np.asarray(title), "passage": np.asarray(passage)}
+
+
+MIX = LanguageMix(np.asarray(["en", "en", "en", "zh", "zh"], dtype=object),
+                  translates=True, bridged=False)
+
+
+def test_a_title_alone_near_the_query_does_not_lift_a_question_across_languages() -> None:
+    # The Chinese question 3 has the nearest title (a hub: a text near many queries) but the
+    # English answer 0, first by BM25, has the nearest passage: the query does not lean to
+    # the Chinese notes, so 3 is not ranked by its vectors alone.
+    rankings = _mixed_rankings([0.10, 0.20, 0.10, 0.30, 0.05], [0.40, 0.20, 0.15, 0.35, 0.10])
+    assert fuse(rankings, -1, "en", MIX, lambda: 1.0)[0][0] == 0
+
+
+def test_a_query_whose_vectors_all_lean_across_still_finds_the_other_language() -> None:
+    rankings = _mixed_rankings([0.10, 0.20, 0.10, 0.40, 0.05], [0.20, 0.20, 0.15, 0.45, 0.10])
+    assert fuse(rankings, -1, "en", MIX, lambda: 1.0)[0][0] == 3

@@ -63,6 +63,7 @@ def fuse(
     lexical = np.zeros(len(members))
     dense = np.zeros(len(members))
     total = dense_total = 0.0
+    by_vector: list[Any] = []
     for name, scores in rankings.items():
         values = scores[members]
         if np.isnan(values).all():
@@ -79,6 +80,7 @@ def fuse(
             z = WEIGHTS[name] * (values - values.mean()) / spread
             total += WEIGHTS[name]
             if name in DENSE:
+                by_vector.append(z)
                 dense += z
                 dense_total += WEIGHTS[name]
             else:
@@ -88,10 +90,13 @@ def fuse(
     if dense_total and mix.translates and other.any() and not (other.all() and mix.bridged):
         # BM25 cannot match a question written in another language than the query, so
         # beside questions in the query's language its low lexical scores say nothing:
-        # such a question is ranked by its vectors alone (scaled to the full weight) when
-        # they think better of it. When every candidate is in the other language and a
+        # such a question is ranked by its vectors alone (scaled to the full weight, when
+        # the vectors lean to its language: leans_across) when they think better of it.
+        # When every candidate is in the other language and a
         # pack's bilingual vocabulary lets BM25 read them, BM25 still tells them apart.
         alone = dense * total / dense_total
+        if not other.all() and not leans_across(by_vector, other):
+            alone = dense
         fused = np.where(other, np.maximum(fused, alone), fused)
         if not other.all() and dense[other].max() > dense[~other].max():
             share = known_share()
@@ -103,6 +108,19 @@ def fuse(
         (int(members[i]), float((fused[i] - low) / span) if span > 0 else 1.0) for i in order
     ]
     return ranked
+
+
+def leans_across(by_vector: list[Any], other: Any) -> bool:
+    """Whether every vector ranking (titles, passages) puts a question in the other language
+    than the query's ahead of all those in its own. Only then are the other language's
+    questions judged by their vectors alone, scaled to the full weight; otherwise BM25's
+    silence on them is neither for nor against them (their vectors count at their own
+    weight). One vector alone leaning across is often a hub — a text near many queries: in
+    the walk11 walkthrough (Redis notes in Chinese beside English system-design and Git
+    notes) the title 先删除缓存，后更新数据库 was the nearest title to three unrelated everyday
+    English queries and, scaled up, outranked their English answers. Over the foreign dev
+    sets this moved seven queries up and two cross-lingual ones down (one from 2nd to 5th)."""
+    return all(z[other].max() > z[~other].max() for z in by_vector)
 
 
 def own_language_scores(lexical: Any, dense: Any, alone: Any, share: float) -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 
 from interviewer.search.phrases import Bridges, Expander, stem
 from interviewer.search.spelling import Speller
-from interviewer.search.term_tags import TAG, TermTagger, tag
+from interviewer.search.term_tags import TermTagger, tag
 from interviewer.search.vocabulary import Vocabulary, active
 from interviewer.text import ASCII_WORD
 from interviewer.topics import compact, load_glossary
@@ -27,7 +27,7 @@ TOPIC_WEIGHT = 0.5
 """A topic's other aliases are related words as much as synonyms (sigmoid → relu, tanh); on
 the development queries 0.35–0.5 did alike and 0.7 worse."""
 
-TERMS_VERSION = 7
+TERMS_VERSION = 8
 """Raise it when doc_terms() changes what it makes of the same text."""
 
 PACK_WORD_HINTS = 8
@@ -67,6 +67,11 @@ _STOP_ZH = frozenset(
         "好 么样 呗 嗯 就是 区别 机制 原理"
     )
 )
+_SHORT_OPTION = re.compile(r"(?<![\w-])-[A-Za-z](?![\w-])")
+"""A command's one-letter option (git branch -d, ls -a, git commit -m) is a word of its
+own, hyphen and all: cut to its letter it was dropped as a stop word (a, d, m, s, t) or
+matched every stray letter, and "git branch -d" found what a branch is instead of how to
+delete one."""
 _GAP = " "
 """Stands in for a query word searched through its tag (and breaks bigram runs)."""
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -154,14 +159,27 @@ def _rough_tokens(text: str) -> float:
 
 
 def _words(text: str) -> list[str]:
-    from interviewer.text import cut  # jieba: loaded on first use
-
     words = []
-    for word in cut(text):
+    for word in _option_cut(text):
         if word in _STOP_EN or word in _STOP_ZH:
             continue
         words.append(stem(word) if word.isascii() and word.isalpha() else word.replace(" ", "_"))
     return words
+
+
+def _option_cut(text: str) -> list[str]:
+    """cut() of a text, with each one-letter command option kept whole (lower-cased)."""
+    from interviewer.text import cut  # jieba: loaded on first use
+
+    if "-" not in text:
+        return cut(text)
+    words: list[str] = []
+    at = 0
+    for option in _SHORT_OPTION.finditer(text):
+        words += cut(text[at : option.start()])
+        words.append(option.group(0).lower())
+        at = option.end()
+    return words + cut(text[at:])
 
 
 def _bigrams(words: list[str]) -> list[str]:
@@ -367,21 +385,25 @@ def own_language_idf(frequency: int, own: int, size: int) -> float:
     return _idf(max(own, frequency), frequency) / _idf(size, frequency)
 
 
-def known_share(model: Any, concepts: list[Concept], size: int) -> float:
-    """The share of a query's own words and bigrams (weighted by idf) that occur anywhere in
-    a bm25s model's documents; 1.0 for a query with none."""
+def known_share(model: Any, concepts: list[Concept], size: int, own: Any) -> float:
+    """The share of a query's own words and bigrams (weighted by idf) that occur in the
+    bm25s model's documents `own` marks (those in the query's language); 1.0 for a query
+    with none. A word of a synonym group counts as its group's tag, held where one of the
+    group's spellings is: skipped, a query whose every domain word a pack names was judged by
+    its filler alone ("one database server can no longer hold all the rows" by "longer" and
+    "hold", unknown to the notes, so its English matches on database, server and rows were
+    discounted as if the query were about the Chinese notes beside them)."""
     indptr = model.scores["indptr"]
+    indices = model.scores["indices"]
     vocab = model.vocab_dict
     total = known = 0.0
     for concept in concepts:
         if len(concept) != 1 or len(concept[0]) != 1:
             continue  # synonyms and bridges: not words the query typed
         (term,) = concept[0]
-        if term.startswith(TAG):
-            continue
         column = vocab.get(term)
-        frequency = 0 if column is None else int(indptr[column + 1] - indptr[column])
-        weight = _idf(size, frequency)
+        rows = indices[indptr[column] : indptr[column + 1]] if column is not None else []
+        weight = _idf(size, len(rows))
         total += weight
-        known += weight if frequency else 0.0
+        known += weight if len(rows) and own[rows].any() else 0.0
     return known / total if total else 1.0

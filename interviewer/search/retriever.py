@@ -281,8 +281,9 @@ class Retriever:
         rankings = {"question": by_question, "chunk": by_chunk, "title": titles}
         if self.tables.with_passages:
             rankings["passage"] = passages
+        own = self._languages == language
         ranked = fuse(rankings, skip, language, self._mix,
-                      lambda: known_share(question_bm25, concepts, size),
+                      lambda: known_share(question_bm25, concepts, size, own),
                       unanswered=self._answerless)
         return ranked, chunk_scores, rows
 
