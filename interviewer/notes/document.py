@@ -120,6 +120,33 @@ def _blank_toc(text: str) -> str:
     return "\n".join(lines)
 
 
+# A line that is only HTML anchors ("<a name='q2'>", '<a id="q3"></a>'): a place for links to
+# land, invisible on the page.
+_ANCHOR_LINE = re.compile(
+    r"^[ \t]*(?:<a\s+(?:name|id)\s*=\s*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>]+)\s*/?>\s*"
+    r"(?:</a>)?[ \t]*)+$",
+    re.IGNORECASE,
+)
+
+
+def _blank_anchors(text: str) -> str:
+    """Anchor lines become blank lines, outside code fences: CommonMark runs an unclosed one
+    ("<a name='q2'>") and the heading under it into one block of HTML, and the question
+    under the anchor was lost."""
+    if "<a " not in text and "<A " not in text:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for index, line in enumerate(lines):
+        opening = _FENCE.match(line.lstrip(" >"))
+        if opening:
+            mark = opening.group(1)
+            fence = "" if fence == mark else fence or mark
+        elif not fence and _ANCHOR_LINE.match(line):
+            lines[index] = ""
+    return "\n".join(lines)
+
+
 def _space_headings(text: str) -> str:
     """`###1. 标题` / `##进阶` (no space after the hashes) made headings, in notes that write
     their headings so (two such lines at least): CommonMark reads them as text, a person
@@ -189,7 +216,7 @@ def parse_document(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _ZERO_WIDTH.sub("", _ZERO_WIDTH_INDENT.sub(r"\1", text))
     front_matter, body = split_front_matter(text)
-    body = _space_headings(_blank_toc(_without_attribute_lists(body)))
+    body = _space_headings(_blank_toc(_blank_anchors(_without_attribute_lists(body))))
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)
