@@ -4,6 +4,7 @@ line range of each block, its YAML front matter split off and `<details>` folds 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
@@ -135,6 +136,12 @@ def _blank_anchors(text: str) -> str:
     under the anchor was lost."""
     if "<a " not in text and "<A " not in text:
         return text
+    return _outside_fences(text, lambda line: "" if _ANCHOR_LINE.match(line) else line)
+
+
+def _outside_fences(text: str, change: Callable[[str], str]) -> str:
+    """Each line outside code fences (quoted ones too) passed through `change`; lines stay
+    where they were."""
     lines = text.split("\n")
     fence = ""
     for index, line in enumerate(lines):
@@ -142,8 +149,8 @@ def _blank_anchors(text: str) -> str:
         if opening:
             mark = opening.group(1)
             fence = "" if fence == mark else fence or mark
-        elif not fence and _ANCHOR_LINE.match(line):
-            lines[index] = ""
+        elif not fence:
+            lines[index] = change(line)
     return "\n".join(lines)
 
 
@@ -182,16 +189,8 @@ def _without_attribute_lists(text: str) -> str:
     """Kramdown attribute lists removed, outside code fences; lines stay where they were."""
     if "{:" not in text:
         return text
-    lines = text.split("\n")
-    fence = ""
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line.lstrip(" >"))
-        if opening:
-            mark = opening.group(1)
-            fence = "" if fence == mark else fence or mark
-        elif not fence and "{:" in line:
-            lines[index] = _ATTRIBUTE_LIST.sub("", line)
-    return "\n".join(lines)
+    return _outside_fences(text, lambda line: _ATTRIBUTE_LIST.sub("", line) if "{:" in line
+                           else line)
 
 
 def _matches_a_spaced_level(line: str, text: str) -> bool:
