@@ -11,7 +11,7 @@ from functools import cached_property
 from interviewer.grading.lexicon import Lexicon, glue_count
 from interviewer.grading.model import Status
 from interviewer.grading.rubric import RubricPoint, bigrams
-from interviewer.text import CLAUSE_SEMICOLON, NOT_ABBREVIATED, cut
+from interviewer.text import CLAUSE_SEMICOLON, NOT_ABBREVIATED, cut, language_of
 
 # Sentences, then the comma-level clauses inside them.
 _SENTENCE = re.compile(rf"(?:[。！？!?；\n]|{CLAUSE_SEMICOLON})+|"
@@ -36,6 +36,12 @@ KEY_TERM_CREDIT = 0.35
 # The most a point is covered by an answer that never names its key term: partly.
 WITHOUT_KEY = 0.55
 MIN_POINT_WEIGHT = 3.0
+# A concept weighing less than this share of a point's heaviest one (the question's own words,
+# discounted) is not what the point says.
+SUBSTANTIVE_SHARE = 0.3
+# A point that says several things ("transaction snapshots", "multiple row versions") is not
+# made by one of its words: an answer that names only "transaction" at most mentions it.
+MIN_SAID = 2
 WINDOW = 2
 
 
@@ -160,8 +166,12 @@ def _gram_recall(grams: frozenset[str], present: frozenset[str]) -> float:
 def match_point(point: RubricPoint, answer: AnswerView) -> PointMatch:
     """The best coverage of a point by any window of neighbouring sentences."""
     best = PointMatch(0.0, "")
+    own_language = language_of(point.text)
     for window, concepts, grams in answer.windows:
-        strength = _strength(point, concepts, grams)
+        # Across languages only the terms a lexicon pairs are shared: one of them is as much
+        # as another language can show of a short point.
+        alike = language_of(" ".join(s.text for s in window)) == own_language
+        strength = _strength(point, concepts, grams, alike)
         if point.name and not _names(point, " ".join(s.text for s in window)):
             # "volatile-lru 只在设置了过期时间的 key 中淘汰" says nothing of volatile-ttl,
             # however many of its words it shares: at most a mention.
@@ -183,12 +193,16 @@ def _names(point: RubricPoint, text: str) -> bool:
     return _NAME_GAPS.sub("", point.name.lower()) in _NAME_GAPS.sub("", text.lower())
 
 
-def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str]) -> float:
+def _strength(
+    point: RubricPoint, concepts: frozenset[str], grams: frozenset[str], alike: bool = True
+) -> float:
     core = _recall(point.core, concepts)
     if point.label:
         context = min(1.0, _recall(point.context, concepts) / CONTEXT_FOR_FULL)
         return 0.5 * core + 0.5 * context * (1.0 if core > 0 else 0.5)
     lexical = min(1.0, core / RECALL_FOR_FULL)
+    if alike and _one_word_of_several(point.core, concepts):
+        lexical = min(lexical, WITHOUT_KEY)
     if point.key and point.key not in concepts:
         # Everything around the point's key term without the term itself ("finds the commit
         # that introduced the bug" for "a binary search detects the commit…") is half of it.
@@ -197,6 +211,15 @@ def _strength(point: RubricPoint, concepts: frozenset[str], grams: frozenset[str
     # Naming the point's key term (its rarest domain concept) is at least a mention.
     named = KEY_TERM_CREDIT if point.key and point.key in concepts else 0.0
     return max(lexical, typed, named)
+
+
+def _one_word_of_several(weights: dict[str, float], present: frozenset[str]) -> bool:
+    """True when the point says at least two things and the answer names only one of them:
+    half of a short point's weight can be a single word, the one it shares with a sentence
+    about something else ("long transactions are harmless" is no word on snapshots)."""
+    heaviest = max(weights.values(), default=0.0)
+    said = [c for c, w in weights.items() if w >= SUBSTANTIVE_SHARE * heaviest]
+    return len(said) >= MIN_SAID and sum(1 for c in said if c in present) < MIN_SAID
 
 
 def _evidence(point: RubricPoint, window: list[Sentence]) -> str:
