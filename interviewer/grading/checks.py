@@ -12,6 +12,7 @@ from functools import partial
 from interviewer.grading.alignment import matched_by_meaning
 from interviewer.grading.contradiction import claims, find_contradictions, unnegated
 from interviewer.grading.denial import denied_links
+from interviewer.grading.denied_abilities import abilities, denied_abilities
 from interviewer.grading.denied_terms import affirmed_denials, denials
 from interviewer.grading.honesty import (
     asks_for_list,
@@ -205,13 +206,16 @@ def contradiction(j: Judgement) -> CheckReport:
                              message)):
             found.append(f"{removal.clause} — removes what the notes recommend: "
                          f"{point.statement}")
-    denied = denials([text for text, _ in j.prepared.sentences], lexicon.text_concepts,
-                     j.tools.is_term)
-    for clause, denial in affirmed_denials(j.text, denied, lexicon.text_concepts,
-                                           reference.title_concepts):
-        if j.add_wrong(Wrong("contradiction", clause, denial.note)):
-            found.append(f"{clause} — the notes: {denial.note}")
-    for turned in turned_prefixes(j.text, [text for text, _ in j.prepared.sentences]):
+    notes = [text for text, _ in j.prepared.sentences]
+    concepts_of, topic = lexicon.text_concepts, reference.title_concepts
+    denied = denials(notes, concepts_of, j.tools.is_term)
+    able = abilities(notes, concepts_of, j.tools.is_term)
+    turned_round = [(c, d.note) for c, d in affirmed_denials(j.text, denied, concepts_of, topic)]
+    turned_round += [(c, a.note) for c, a in denied_abilities(j.text, able, concepts_of, topic)]
+    for clause, note in turned_round:
+        if j.add_wrong(Wrong("contradiction", clause, note)):
+            found.append(f"{clause} — the notes: {note}")
+    for turned in turned_prefixes(j.text, notes):
         message = (f"「{turned.clause}」把笔记里的「{turned.meant}」说成了「{turned.said}」："
                    f"笔记里说「{turned.note}」。" if j.zh else
                    f"“{turned.clause}” says {turned.said} where the notes say {turned.meant}: "

@@ -67,7 +67,7 @@ def denials(
     return found
 
 
-def _spelled(term: str) -> re.Pattern[str]:
+def spelled(term: str) -> re.Pattern[str]:
     """The term as an answer writes it: Chinese as is, English words by their first three
     letters ("array indices" is "array index")."""
     if not term.isascii():
@@ -89,7 +89,7 @@ def affirmed_denials(
     clauses = split_clauses(answer)
     # An answer that denies the term somewhere too tells cases apart ("单条命令具有原子性，
     # 事务不具有"): what it affirms is of another case.
-    kept = [d for d in notes if not any(_NEGATED.search(c) and _spelled(d.term).search(c)
+    kept = [d for d in notes if not any(_NEGATED.search(c) and spelled(d.term).search(c)
                                         for c in clauses)]
     for clause in clauses:
         if _NEGATED.search(clause) or is_condition(clause):
@@ -97,7 +97,7 @@ def affirmed_denials(
         plain = COMPARED.sub(" ", clause)
         concepts = frozenset(concepts_of(plain))
         for denial in kept:
-            match = _spelled(denial.term).search(plain)
+            match = spelled(denial.term).search(plain)
             if match is None or not (concepts & (denial.about or topic)):
                 continue
             before = plain[:match.start()]
