@@ -18,6 +18,8 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]{3,8}$")
 # Chinese names of one family share a head or a tail this long ("缓存" of 缓存穿透 / 缓存击穿,
 # "管理" of 文件管理 / 进程管理); what is left (穿透, 击穿) is the name an answer must write.
 SHARED_CHARS = 2
+# The words of a code name, between its "-", "_", "." or ":".
+_CODE_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def item_names(texts: Sequence[str]) -> list[str]:
@@ -27,10 +29,12 @@ def item_names(texts: Sequence[str]) -> list[str]:
     labels = [thing_label(text) for text in texts]
     counts = Counter(labels)
     han = [label if counts[label] == 1 and _HAN.match(label) else "" for label in labels]
+    code = [label if counts[label] == 1 and _CODE_NAME.search(label) else "" for label in labels]
+    family = [c for c in code if c]
     names = []
     for at, label in enumerate(labels):
-        if counts[label] == 1 and _CODE_NAME.search(label):
-            names.append(label)
+        if code[at]:
+            names.append(_code_apart(label, family))
         elif han[at]:
             names.append(_apart(han[at], [h for i, h in enumerate(han) if h and i != at]))
         else:
@@ -51,7 +55,21 @@ def _apart(label: str, others: Sequence[str]) -> str:
     return rest if len(rest) >= 2 else ""
 
 
-def _shared(words: Sequence[str]) -> int:
-    """How many leading characters all the words share."""
+def _code_apart(label: str, family: Sequence[str]) -> str:
+    """The code name less the words every name of its family shares at its head or tail
+    ("relaxed" of "memory_order_relaxed" beside "memory_order_seq_cst"): answers drop the
+    family's prefix, and what is left still tells the items apart. A family whose names
+    share no head or tail ("volatile-lru", "allkeys-lru", "volatile-ttl") keeps them whole."""
+    if len(family) < 2:
+        return label
+    words = [[w.lower() for w in _CODE_WORD.findall(name)] for name in family]
+    head = _shared(words)
+    tail = _shared([w[::-1] for w in words])
+    own = list(_CODE_WORD.finditer(label))[head:len(_CODE_WORD.findall(label)) - tail]
+    return label[own[0].start():own[-1].end()] if own else label
+
+
+def _shared(words: Sequence[Sequence[str]]) -> int:
+    """How many leading characters (or words, of word lists) all the words share."""
     return next((i for i, chars in enumerate(zip(*words, strict=False)) if len(set(chars)) > 1),
                 min(len(w) for w in words))

@@ -54,6 +54,9 @@ _GOES_ON = re.compile(
     r"returns?|supports?|works?|keeps?|gives?|makes?)\b",
     re.IGNORECASE,
 )
+# A clause that is only a code name ("memory_order_relaxed", "max-age"): one thing, named by
+# all its words — an answer may name it by the word that sets it apart ("relaxed").
+_CODE_NAME = re.compile(r"^\s*[A-Za-z0-9]+(?:[-_.:][A-Za-z0-9]+)+\s*$")
 # The thing a clause is about is among its first concepts…
 SUBJECT_WITHIN = 2
 # …after the owner a Chinese clause may open with ("Redis的内存淘汰策略…", "该模型的输出…"):
@@ -80,6 +83,9 @@ class Stance:
     """The thing the clause's sentence names first: what a clause inside it is about too."""
     denied: frozenset[str] = frozenset()
     """What a denying clause denies: its concepts after the negation."""
+    opened: frozenset[str] = frozenset()
+    """Every term of the sentence's opening code name ("memory_order_relaxed": memory order
+    and relaxed), else the opener alone: the one thing the sentence is about."""
 
 
 def stances(
@@ -96,6 +102,9 @@ def stances(
     for sentence in sentences:
         opener = next((c for _, listed in sentence[:1] for c in listed
                        if len(c) > 1 and is_term(c)), None)
+        opened = frozenset(c for clause, listed in sentence[:1] if _CODE_NAME.match(clause)
+                           for c in listed if len(c) > 1 and is_term(c))
+        opened = opened or frozenset(filter(None, [opener]))
         for at, (clause, listed) in enumerate(sentence):
             concepts = [c for c in listed if len(c) > 1]
             owner = _OWNER.match(clause)
@@ -118,7 +127,7 @@ def stances(
             negated = denies(unnegated(clause))
             denied = (_after_negation(unnegated(clause), concepts_of) - {subject} if negated
                       else frozenset())
-            found.append(Stance(clause, subject, said, negated, opener, denied))
+            found.append(Stance(clause, subject, said, negated, opener, denied, opened))
     return found
 
 
@@ -140,7 +149,7 @@ def _close(a: Stance, b: Stance, is_term: Callable[[str], bool]) -> int:
     # that opens with no term ("Redis中，单条命令是…") is about nothing else.
     inside = (a.opener is not None and a.subject != a.opener
               and b.opener is not None and b.subject != b.opener)
-    if inside and a.opener != b.opener:
+    if inside and not a.opened & b.opened:
         return 0
     shared = a.said & b.said
     if a.negated != b.negated:
