@@ -88,6 +88,21 @@ def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Dr
     return draft
 
 
+def page_heading(front_title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """The question of a page with front matter and the blocks of its answer. Sites title a
+    page with its number and their own name around its heading ("【Q107】什么是 X | 高频面试题"
+    over "# 什么是 X"): the page's opening `#` heading, when that title holds it, is the question
+    as the page shows it, and no part of its answer."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "heading" or first.level != 1:
+        return front_title, blocks
+    heading = plain_text(first.text).strip()
+    key = re.sub(r"\s+", "", heading).casefold()
+    if not key or key not in re.sub(r"\s+", "", plain_text(front_title)).casefold():
+        return front_title, blocks
+    return heading, blocks[1:]
+
+
 def _divide_its_answer(doc: Document, top: list[Block], drafts: list[Draft], marked: int) -> bool:
     """Whether what was read under the title divides its answer: headings only, none of them
     a marked question (a bold question or a list of them would be questions of their own) —
