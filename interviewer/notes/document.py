@@ -142,6 +142,20 @@ def _blank_anchors(text: str) -> str:
     return _outside_fences(text, lambda line: "" if _ANCHOR_LINE.match(line) else line)
 
 
+# The fences of a custom container ("::: tip 说明" … ":::"), as VuePress, VitePress and
+# Docusaurus sites write a boxed note: markup around the text, not text.
+_CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[ \t{\[].*)?)?$")
+
+
+def _blank_container_fences(text: str) -> str:
+    """Container fence lines become blank lines: CommonMark reads "::: tip Issue", the note
+    and the closing ":::" as one paragraph, and its words ("tip Issue …") reached the answer's
+    key points."""
+    if ":::" not in text:
+        return text
+    return _outside_fences(text, lambda line: "" if _CONTAINER_FENCE.match(line) else line)
+
+
 def _outside_fences(text: str, change: Callable[[str], str]) -> str:
     """Each line outside code fences (quoted ones too) passed through `change`; lines stay
     where they were."""
@@ -218,7 +232,8 @@ def parse_document(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _ZERO_WIDTH.sub("", _ZERO_WIDTH_INDENT.sub(r"\1", text))
     front_matter, body = split_front_matter(text)
-    body = _space_headings(_blank_toc(_blank_anchors(_without_attribute_lists(body))))
+    body = _blank_container_fences(_without_attribute_lists(body))
+    body = _space_headings(_blank_toc(_blank_anchors(body)))
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)
