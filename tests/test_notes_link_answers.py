@@ -100,3 +100,18 @@ def test_the_notes_report_counts_link_only_answers_as_unanswered(tmp_path: Path)
     report = bank.reports[0]
     assert (report.questions, report.answered) == (2, 1)
     assert "'Implement an LRU cache.'" in report.warnings[0]
+
+
+def test_filing_fields_beside_a_link_are_no_answer(tmp_path: Path) -> None:
+    """A question bank files each question under its company and category and links to the
+    answer elsewhere: "公司：某厂 / 分类：CSS / [答案](…)" says nothing to grade against
+    (sweep11d: a Chinese front-end question bank)."""
+    answers = _answers(
+        tmp_path,
+        "# CSS\n\n### 什么是 BFC？\n\n公司：某厂\n\n分类：CSS\n\n"
+        "[答案&解析](https://example.com/issues/1)\n\n<br/>\n\n"
+        "### 盒模型有哪几种？\n\n分类：CSS\n\n"
+        "标准盒模型的 width 只含内容，IE 盒模型的 width 含 padding 和 border。\n",
+    )
+    assert answers[0] == ("什么是 BFC？", "", False)
+    assert answers[1][2] and "标准盒模型" in answers[1][1]
