@@ -37,6 +37,7 @@ from interviewer.notes.sections import (
     introduces_sections,
     introductions,
     is_top_leaf,
+    listed_question,
     name_introduced_sections,
     section_name,
     unwritten_section,
@@ -301,7 +302,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             roles[index] = "section"
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
-        bare_asking = not has_body and after_question and asks(title.text)
+        bare_asking = not has_body and (
+            (after_question and asks(title.text)) or listed_question(segments, index)
+        )
         announces = not has_body and announces_parts(segments, index)
         if (
             (
