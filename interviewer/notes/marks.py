@@ -244,6 +244,8 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         key = word.lower().removeprefix("难度").strip("：: ")
         # After a question mark or a full stop the title is over: a bracket there marks it.
         ended = before.endswith(("?", "？", ".", "。")) and not before.endswith("..")
+        if word.endswith(("?", "？")):
+            break  # "哪个先收到广播？（有序广播？）": a bracket that asks goes on asking
         if ended or word.lower() in TAG_WORDS or word.startswith("#"):
             if (key in _DIFFICULTY_WORDS and len(key) > 1) or word in ("E", "M", "H"):
                 difficulty = difficulty or _DIFFICULTY_WORDS[key]
