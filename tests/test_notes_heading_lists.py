@@ -40,3 +40,22 @@ def test_empty_headings_listed_together_are_questions(tmp_path: Path) -> None:
     ]
     assert not any(q.has_reference for q in questions)
     assert all(q.topics for q in questions)
+
+
+def test_a_list_of_empty_headings_under_a_question_is_not_its_answer(tmp_path: Path) -> None:
+    """Five empty "###" questions left at the end of the last "##" topic were read as its
+    answer's sub-headings (sweep11d: Chinese networking notes)."""
+    path = tmp_path / "net.md"
+    path.write_text(
+        "# 计算机网络\n\n## 拥塞控制\n\n慢启动时拥塞窗口从 1 个 MSS 开始，每个 RTT 翻倍。\n\n"
+        "### 输入URL会发生什么\n### http 请求的调用过程\n### http 如何保证长连接\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == [
+        "拥塞控制",
+        "输入URL会发生什么",
+        "http 请求的调用过程",
+        "http 如何保证长连接",
+    ]
+    assert "###" not in questions[0].answer
