@@ -133,12 +133,13 @@ NON_QUESTION_TITLES = SKIPPED_TITLES | {
     "notes", "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code",
     "output", "good to hear", "faq",
 }  # fmt: skip
-# "学习资料", "Redis 参考链接", "推荐阅读" — not "静态链接和动态链接" (linking), "程序编译与链接":
-# in Chinese a word that qualifies reading matter comes before 资料/链接 …, or nothing does.
+# "学习资料", "Redis 参考链接", "推荐阅读", "参考文档" — not "静态链接和动态链接" (linking),
+# "程序编译与链接": in Chinese a word that qualifies reading matter comes before 资料/链接 …,
+# or nothing does.
 _RESOURCES = re.compile(
     r"^(?:\w+\s+){0,2}(?:resources|references|links|reading|readings)$"
     r"|(?:^|参考|相关|推荐|扩展|延伸|拓展|学习|友情|外部|其他|更多|补充|精选|面试|常用|官方|在线)"
-    r"\s*(?:资料|资源|链接|阅读)(?:汇总|合集|列表|推荐)?$"
+    r"\s*(?:资料|资源|链接|阅读|文档|文献)(?:汇总|合集|列表|推荐)?$"
 )
 TOC_TITLES = {"index", "目录", "contents", "table of contents", "toc", "索引"}
 ANSWER_WORDS = re.compile(
