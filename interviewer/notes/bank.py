@@ -24,15 +24,11 @@ from interviewer.notes.file_topics import (
     topic_tags,
     with_places,
 )
+from interviewer.notes.marks import is_project_file
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, NotesFile, collect_files, decode_notes
-from interviewer.notes.report import (
-    FileReport,
-    file_report,
-    is_project_file,
-    is_project_readme,
-)
+from interviewer.notes.report import FileReport, file_report, is_project_readme
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
 

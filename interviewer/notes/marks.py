@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from interviewer.notes.markup import plain_text
 
@@ -141,6 +142,19 @@ _RESOURCES = re.compile(
     r"|(?:^|参考|相关|推荐|扩展|延伸|拓展|学习|友情|外部|其他|更多|补充|精选|面试|常用|官方|在线)"
     r"\s*(?:资料|资源|链接|阅读|文档|文献)(?:汇总|合集|列表|推荐)?$"
 )
+# Project files that live next to notes; without questions they are not notes.
+_PROJECT_FILE = re.compile(
+    r"^(?:readme|contributing|changelog|changes|history|license|licence|code_of_conduct|"
+    r"authors|contributors|security|support|pull_request_template|issue_template|summary)$",
+    re.IGNORECASE,
+)
+
+
+def is_project_file(source: str) -> bool:
+    """README, CONTRIBUTING, CHANGELOG and the like."""
+    return bool(_PROJECT_FILE.match(PurePath(source).stem))
+
+
 TOC_TITLES = {"index", "目录", "contents", "table of contents", "toc", "索引"}
 ANSWER_WORDS = re.compile(
     r"^(?:view|show|see|click(?: here)? (?:to|for)|reveal|display|toggle)?\s*(?:the\s*)?"
