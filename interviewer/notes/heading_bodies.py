@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, is_link_only
 from interviewer.notes.marks import TOC_TITLES, is_skipped_title
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import labels_links, plain_text
 
 _TOC_MARK = re.compile(r"^\[\[?toc\]?\]$|^\$?\{:?toc\}|^<!--", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
@@ -164,6 +164,8 @@ def points_elsewhere(answer: str) -> bool:
         # when it reads like a claim: only text outside the links answers.
         if _FILING.match(rest):
             filed = True
+        elif found and labels_links(rest):
+            pass  # "欢迎在 Issue 中回答此问题: [Issue 108](…)": its words only label the link
         elif _WORD.search(rest) and not is_skipped_title(rest):
             return False
         pointers += found
