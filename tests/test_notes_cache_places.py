@@ -98,6 +98,19 @@ def test_place_topics_leave_out_the_numbers_that_order_the_files(tmp_path: Path)
     assert topics["3d_vision.md"] == ("deep learning", "3d vision")
 
 
+def test_a_file_named_only_by_its_number_gives_no_topic(tmp_path: Path) -> None:
+    # sweep11d (a Chinese daily-question site, "base/http/108.md"): every question had its own
+    # page number as a topic.
+    notes = tmp_path / "notes" / "http"
+    notes.mkdir(parents=True)
+    (notes / "108.md").write_text("## 什么是 Basic Auth？\n\n用户名和密码以 base64 放在请求头。\n",
+                                  encoding="utf-8")
+    (notes / "109.md").write_text("## gzip 的原理是什么？\n\nDeflate：LZ77 加哈夫曼编码。\n",
+                                  encoding="utf-8")
+    bank = load_bank([tmp_path / "notes"])
+    assert {q.notes_topics for q in bank.questions} == {("http",)}
+
+
 def test_a_file_name_every_file_shares_is_no_topic(tmp_path: Path) -> None:
     # "aws/questions.md", "git/questions.md" …: the folders name the subjects; "questions",
     # the name of every file, was a topic holding every question (walk10d).

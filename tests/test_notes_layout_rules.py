@@ -170,6 +170,18 @@ def test_headings_about_linking_are_questions_not_link_lists(tmp_path: Path) -> 
     assert [q.title for q in bank.questions] == ["程序编译与链接", "静态链接和动态链接"]
 
 
+def test_a_reference_documents_heading_is_no_question(tmp_path: Path) -> None:
+    # sweep11d (Chinese networking notes): "## 参考文档：" over the books and links read was a
+    # question answered by "书籍：…".
+    path = tmp_path / "net.md"
+    path.write_text(
+        "# 计算机网络\n\n## 参考文档：\n\n书籍：某本网络教材\n\n- [协议标准](http://example.com/rfc)\n\n"
+        "## DNS\n\nDNS 基于 UDP，把域名解析成 IP 地址。\n",
+        encoding="utf-8",
+    )
+    assert [q.title for q in load_bank([path]).questions] == ["DNS"]
+
+
 def test_numbered_list_questions_with_their_answers_between_them(tmp_path: Path) -> None:
     path = tmp_path / "python.md"
     path.write_text(

@@ -100,3 +100,37 @@ def test_the_notes_report_counts_link_only_answers_as_unanswered(tmp_path: Path)
     report = bank.reports[0]
     assert (report.questions, report.answered) == (2, 1)
     assert "'Implement an LRU cache.'" in report.warnings[0]
+
+
+def test_filing_fields_beside_a_link_are_no_answer(tmp_path: Path) -> None:
+    """A question bank files each question under its company and category and links to the
+    answer elsewhere: "公司：某厂 / 分类：CSS / [答案](…)" says nothing to grade against
+    (sweep11d: a Chinese front-end question bank)."""
+    answers = _answers(
+        tmp_path,
+        "# CSS\n\n### 什么是 BFC？\n\n公司：某厂\n\n分类：CSS\n\n"
+        "[答案&解析](https://example.com/issues/1)\n\n<br/>\n\n"
+        "### 盒模型有哪几种？\n\n分类：CSS\n\n"
+        "标准盒模型的 width 只含内容，IE 盒模型的 width 含 padding 和 border。\n",
+    )
+    assert answers[0] == ("什么是 BFC？", "", False)
+    assert answers[1][2] and "标准盒模型" in answers[1][1]
+
+
+def test_a_short_label_ending_in_a_colon_only_labels_its_link(tmp_path: Path) -> None:
+    """"欢迎在 Issue 中回答此问题: [Issue 108](…)", "推荐: http://…": the words before the link
+    say where the answer is, not what it is — no answer, and no key point. A sentence before a
+    link still answers (sweep11d: Chinese daily-question pages, Python notes)."""
+    answers = _answers(
+        tmp_path,
+        "# HTTP\n\n## 什么是 Basic Auth？\n\n欢迎在 Issue 中回答此问题: [Issue 108](https://example.com/108)\n\n"
+        "## 什么是 c10k 问题？\n\n服务器同时支持上万个客户端连接的问题。\n推荐: https://example.com/c10k\n\n"
+        "## 什么是 keep-alive？\n\n回答者: [someone](https://example.com/u)\n\n"
+        "复用同一个 TCP 连接发多个请求。\n\n官方说明：[RFC 7230](https://example.com/rfc)\n",
+    )
+    assert answers[0] == ("什么是 Basic Auth？", "", False)
+    assert answers[1][2] and "上万个客户端" in answers[1][1]
+    path = tmp_path / "notes.md"
+    [_, c10k, keep_alive] = load_bank([path]).questions
+    assert c10k.key_points == ("服务器同时支持上万个客户端连接的问题",)
+    assert keep_alive.key_points == ("复用同一个 TCP 连接发多个请求",)

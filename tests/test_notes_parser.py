@@ -335,6 +335,14 @@ def test_a_tag_after_a_title_that_ends_a_sentence_is_no_part_of_it() -> None:
     assert parse_title("Use np.array (NumPy)").text == "Use np.array (NumPy)"
 
 
+def test_a_bracket_that_asks_after_a_question_goes_on_asking() -> None:
+    # sweep11d (Chinese Android notes): "哪个会先收到广播？（有序广播？）" lost its bracket, and
+    # "有序广播？" became a topic of the question.
+    parsed = parse_title("优先级一样时哪个先收到广播？（有序广播？）")
+    assert (parsed.text, parsed.tags) == ("优先级一样时哪个先收到广播？（有序广播？）", ())
+    assert parse_title("什么是 ANR？(Google)").tags == ("Google",)
+
+
 def test_code_spans_in_titles_keep_their_underscores_and_stars() -> None:
     assert parse_title("`__new__`和`__init__`的区别").text == "__new__和__init__的区别"
     assert parse_title("`*args` and `**kwargs`").text == "*args and **kwargs"

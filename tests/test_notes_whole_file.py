@@ -220,3 +220,21 @@ def test_parts_numbered_in_chinese_keep_their_sub_questions_in_the_answer(
     (question,) = load_bank([path]).questions
     assert question.title == "你知道 Vue 中 key 的原理吗？"
     assert "就地复用" in question.answer and "sameVnode" in question.answer
+
+
+def test_a_card_of_plain_text_named_for_its_topic_is_one_question(tmp_path: Path) -> None:
+    """sweep11d (Chinese Java/MySQL cards): "重载、重写.md", "mysql锁.md" hold only plain text,
+    no heading and nothing that asks; they gave no question and a warning each."""
+    folder = tmp_path / "java基础"
+    folder.mkdir()
+    (folder / "重载、重写.md").write_text(
+        "重载是同一个类里方法名相同、参数列表不同的方法。\n\n"
+        "重写是子类重新实现父类的方法，方法名、参数列表和返回值都相同。\n",
+        encoding="utf-8",
+    )
+    (folder / "README.md").write_text(
+        "这里放我整理的 Java 基础笔记，按知识点一个文件，有错误欢迎指出。\n", encoding="utf-8"
+    )
+    bank = load_bank([folder])
+    assert [q.title for q in bank.questions] == ["重载、重写"]
+    assert bank.questions[0].answer.startswith("重载是同一个类里")

@@ -17,6 +17,7 @@ from interviewer.notes.file_topics import (
     about_glossary,
     names_its_question,
     notes_topics,
+    only_numbers,
     place_names,
     sectioned,
     shared_places,
@@ -24,15 +25,11 @@ from interviewer.notes.file_topics import (
     topic_tags,
     with_places,
 )
+from interviewer.notes.marks import is_project_file
 from interviewer.notes.model import Question
 from interviewer.notes.parser import parse_markdown
 from interviewer.notes.reader import NotesError, NotesFile, collect_files, decode_notes
-from interviewer.notes.report import (
-    FileReport,
-    file_report,
-    is_project_file,
-    is_project_readme,
-)
+from interviewer.notes.report import FileReport, file_report, is_project_readme
 from interviewer.resources import bundled_notes
 from interviewer.topics import Glossary, load_glossary
 
@@ -190,7 +187,7 @@ def load_bank(
         names = place_names(done.notes_file.source)
         if len(found) == 1 and names_its_question(names[-1]):
             names = names[:-1]
-        places = [name for name in names if name not in shared] if several else []
+        places = [n for n in names if n not in shared and not only_numbers(n)] if several else []
         done.parsed = parsed = (with_places(found, places, glossary), report)
         if cache:
             cache.put(done.key, parsed)

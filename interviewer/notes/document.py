@@ -22,8 +22,11 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _FOLD_EDGE_LINE = re.compile(r"^\s*</?details\b", re.IGNORECASE)
 _FOLD_EDGE_END = re.compile(r"</(?:summary|details)\s*>\s*$", re.IGNORECASE)
-_TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)")
-_TOC_CLOSE = re.compile(r"<!--\s*/\s*(?:TOC|toc|目录)\s*-->")
+# Tools close their contents list with `<!-- /TOC -->`, `<!-- TOC END -->`, `<!-- tocstop -->`.
+_TOC_OPEN = re.compile(r"<!--\s*(?:TOC|toc|目录)\b(?!.*/)(?!\s*(?:end|stop)\b)", re.I)
+_TOC_CLOSE = re.compile(
+    r"<!--\s*(?:/\s*(?:TOC|目录)|(?:end\s*)?toc\s*(?:end|stop)|end\s*toc)\s*-->", re.I
+)
 _UNSPACED_HEADING = re.compile(r"^ {0,3}(#{2,6})[^\s#]", re.MULTILINE)
 _UNSPACED_HASHES = re.compile(r"^( {0,3}#{1,6})(?=[^\s#!])")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
@@ -108,16 +111,16 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
 
 
 def _blank_toc(text: str) -> str:
-    """`<!-- TOC -->` … `<!-- /TOC -->` regions become blank lines."""
+    """`<!-- TOC -->` … `<!-- /TOC -->` regions become blank lines. An opening marker with no
+    closing one below it blanks nothing: the rest of the file is notes, not contents."""
     lines = text.split("\n")
-    inside = False
+    start: int | None = None
     for index, line in enumerate(lines):
-        if not inside and _TOC_OPEN.search(line) and not _TOC_CLOSE.search(line):
-            inside = True
-            lines[index] = ""
-        elif inside:
-            inside = not _TOC_CLOSE.search(line)
-            lines[index] = ""
+        if start is None and _TOC_OPEN.search(line) and not _TOC_CLOSE.search(line):
+            start = index
+        elif start is not None and _TOC_CLOSE.search(line):
+            lines[start : index + 1] = [""] * (index + 1 - start)
+            start = None
     return "\n".join(lines)
 
 
@@ -137,6 +140,20 @@ def _blank_anchors(text: str) -> str:
     if "<a " not in text and "<A " not in text:
         return text
     return _outside_fences(text, lambda line: "" if _ANCHOR_LINE.match(line) else line)
+
+
+# The fences of a custom container ("::: tip 说明" … ":::"), as VuePress, VitePress and
+# Docusaurus sites write a boxed note: markup around the text, not text.
+_CONTAINER_FENCE = re.compile(r"^ {0,3}:{3,}[ \t]*(?:[A-Za-z][\w-]*(?:[ \t{\[].*)?)?$")
+
+
+def _blank_container_fences(text: str) -> str:
+    """Container fence lines become blank lines: CommonMark reads "::: tip Issue", the note
+    and the closing ":::" as one paragraph, and its words ("tip Issue …") reached the answer's
+    key points."""
+    if ":::" not in text:
+        return text
+    return _outside_fences(text, lambda line: "" if _CONTAINER_FENCE.match(line) else line)
 
 
 def _outside_fences(text: str, change: Callable[[str], str]) -> str:
@@ -215,7 +232,8 @@ def parse_document(text: str) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     text = _ZERO_WIDTH.sub("", _ZERO_WIDTH_INDENT.sub(r"\1", text))
     front_matter, body = split_front_matter(text)
-    body = _space_headings(_blank_toc(_blank_anchors(_without_attribute_lists(body))))
+    body = _blank_container_fences(_without_attribute_lists(body))
+    body = _space_headings(_blank_toc(_blank_anchors(body)))
     lines = body.split("\n")
     tokens = _markdown().parse(body)
     blocks, _ = _build(tokens, 0, None)

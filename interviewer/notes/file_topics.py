@@ -66,6 +66,7 @@ def notes_topics(names: Iterable[str], glossary: Glossary) -> tuple[str, ...]:
 # "01_激活函数", "10. optimizers", "2-basics": a number that sorts the files of a folder is
 # no part of their subject ("3d_vision" keeps its 3d: no separator follows the number).
 _ORDER = re.compile(r"^\d+(?:\.\d+)*[\s._\-、]+(?=\S)")
+_NUMBER_ONLY = re.compile(r"^[\d.\s]+$")
 
 
 def place_names(source: str) -> list[str]:
@@ -73,6 +74,12 @@ def place_names(source: str) -> list[str]:
     parts = Path(source).with_suffix("").parts
     names = [re.sub(r"[_\-]+", " ", _ORDER.sub("", part)).strip() for part in parts]
     return [name for name in names if name.strip(".")]
+
+
+def only_numbers(name: str) -> bool:
+    """A folder or file name that is only a number ("http/108.md", one page of a numbered
+    series; a year): it orders or dates the notes, it names no topic."""
+    return bool(_NUMBER_ONLY.match(name))
 
 
 def names_its_question(name: str) -> bool:

@@ -10,7 +10,7 @@ from urllib.parse import unquote
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, is_link_only
 from interviewer.notes.marks import TOC_TITLES, is_skipped_title
-from interviewer.notes.markup import plain_text
+from interviewer.notes.markup import labels_links, plain_text
 
 _TOC_MARK = re.compile(r"^\[\[?toc\]?\]$|^\$?\{:?toc\}|^<!--", re.IGNORECASE)
 _IN_PAGE_LINK = re.compile(r"\[[^\]]*\]\(#[^)]*\)")
@@ -37,6 +37,13 @@ _POINTER = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+# A field that files a question rather than answers it ("公司：自如", "分类：网络&安全",
+# "Tags: css"): question banks put these over the link to where the answer is.
+_FILING = re.compile(
+    r"^(?:公司|分类|类别|标签|来源|出处|难度|频率|出现频率|考察频率|面试公司|"
+    r"tags?|categor(?:y|ies)|compan(?:y|ies)|source|difficulty|frequency)\s*[:：]",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"^\s*(?:>\s*)+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(|<img\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]")
@@ -144,8 +151,10 @@ def without_placeholders(ctx: Context, body: list[Block]) -> tuple[list[Block], 
 
 def points_elsewhere(answer: str) -> bool:
     """An answer of links only, perhaps under a references label ("[[Answer]](url)",
-    "**参考资料**" over a list of links): it says where the answer is, not what it is."""
+    "**参考资料**" over a list of links) or beside the fields that file the question ("分类：
+    CSS"): it says where the answer is, or what it is about, not what it is."""
     pointers = 0
+    filed = False
     for line in answer.split("\n"):
         if _FENCE.match(line) or _IMAGE.search(line):
             return False  # code, or a picture (linked or not): it shows something
@@ -153,7 +162,11 @@ def points_elsewhere(answer: str) -> bool:
         rest = plain_text(_POINTER.sub(" ", _LIST_MARK.sub("", _QUOTED.sub("", line)))).strip()
         # A link's text names the page it points to — "Answer", an article's title — even
         # when it reads like a claim: only text outside the links answers.
-        if _WORD.search(rest) and not is_skipped_title(rest):
+        if _FILING.match(rest):
+            filed = True
+        elif found and labels_links(rest):
+            pass  # "欢迎在 Issue 中回答此问题: [Issue 108](…)": its words only label the link
+        elif _WORD.search(rest) and not is_skipped_title(rest):
             return False
         pointers += found
-    return pointers > 0
+    return pointers > 0 or filed

@@ -37,6 +37,7 @@ from interviewer.notes.sections import (
     introduces_sections,
     introductions,
     is_top_leaf,
+    listed_question,
     name_introduced_sections,
     section_name,
     unwritten_section,
@@ -244,11 +245,13 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             and (not title.marked or is_non_question_title(title.text))
             and not (after_question and (asks(title.text) or enclosing[2] in announcing))
             and not (segment.unwritten and asks(title.text))
+            and not listed_question(segments, index)
         ):
             # An unmarked sub-heading of a question is part of its answer — unless it asks
             # and the sub-heading before it was a question too ("### 谈谈事务？", "### 如何持久化"),
             # or its parent only announced the sub-headings before that question, or it asks
-            # with a placeholder for its own answer ("### L1 和 L2 的区别" + "- [ ] TODO").
+            # with a placeholder for its own answer ("### L1 和 L2 的区别" + "- [ ] TODO"), or
+            # it is one of a list of questions written as empty headings.
             payload = enclosing[2]
             assert isinstance(payload, int)
             bodies[payload][1].extend([segment.heading, *segment.body])
@@ -301,7 +304,9 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
             roles[index] = "section"
             continue
         deeper = index + 1 < len(segments) and segments[index + 1].heading.level > level
-        bare_asking = not has_body and after_question and asks(title.text)
+        bare_asking = not has_body and (
+            (after_question and asks(title.text)) or listed_question(segments, index)
+        )
         announces = not has_body and announces_parts(segments, index)
         if (
             (

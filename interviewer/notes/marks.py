@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from interviewer.notes.markup import plain_text
 
@@ -133,13 +134,27 @@ NON_QUESTION_TITLES = SKIPPED_TITLES | {
     "notes", "笔记", "总结", "小结", "陷阱", "example", "examples", "示例", "代码", "code",
     "output", "good to hear", "faq",
 }  # fmt: skip
-# "学习资料", "Redis 参考链接", "推荐阅读" — not "静态链接和动态链接" (linking), "程序编译与链接":
-# in Chinese a word that qualifies reading matter comes before 资料/链接 …, or nothing does.
+# "学习资料", "Redis 参考链接", "推荐阅读", "参考文档" — not "静态链接和动态链接" (linking),
+# "程序编译与链接": in Chinese a word that qualifies reading matter comes before 资料/链接 …,
+# or nothing does.
 _RESOURCES = re.compile(
     r"^(?:\w+\s+){0,2}(?:resources|references|links|reading|readings)$"
     r"|(?:^|参考|相关|推荐|扩展|延伸|拓展|学习|友情|外部|其他|更多|补充|精选|面试|常用|官方|在线)"
-    r"\s*(?:资料|资源|链接|阅读)(?:汇总|合集|列表|推荐)?$"
+    r"\s*(?:资料|资源|链接|阅读|文档|文献)(?:汇总|合集|列表|推荐)?$"
 )
+# Project files that live next to notes; without questions they are not notes.
+_PROJECT_FILE = re.compile(
+    r"^(?:readme|contributing|changelog|changes|history|license|licence|code_of_conduct|"
+    r"authors|contributors|security|support|pull_request_template|issue_template|summary)$",
+    re.IGNORECASE,
+)
+
+
+def is_project_file(source: str) -> bool:
+    """README, CONTRIBUTING, CHANGELOG and the like."""
+    return bool(_PROJECT_FILE.match(PurePath(source).stem))
+
+
 TOC_TITLES = {"index", "目录", "contents", "table of contents", "toc", "索引"}
 ANSWER_WORDS = re.compile(
     r"^(?:view|show|see|click(?: here)? (?:to|for)|reveal|display|toggle)?\s*(?:the\s*)?"
@@ -244,6 +259,8 @@ def parse_title(raw: str, emoji_difficulty: bool = False) -> Title:
         key = word.lower().removeprefix("难度").strip("：: ")
         # After a question mark or a full stop the title is over: a bracket there marks it.
         ended = before.endswith(("?", "？", ".", "。")) and not before.endswith("..")
+        if word.endswith(("?", "？")):
+            break  # "哪个先收到广播？（有序广播？）": a bracket that asks goes on asking
         if ended or word.lower() in TAG_WORDS or word.startswith("#"):
             if (key in _DIFFICULTY_WORDS and len(key) > 1) or word in ("E", "M", "H"):
                 difficulty = difficulty or _DIFFICULTY_WORDS[key]

@@ -266,6 +266,10 @@ def _edged_tables(lines: list[str]) -> list[str]:
             for at, line in enumerate(lines)]
 
 
+_LABEL_CHARS = 40
+_SENTENCE_END = re.compile(r"[。！？!?，,；;]|\.(?:\s|$)")
+
+
 def points_elsewhere(line: str) -> bool:
     """A line that is mostly links: what it says is elsewhere (its own words, "推荐:",
     "get:", are a label for them)."""
@@ -274,7 +278,20 @@ def points_elsewhere(line: str) -> bool:
     linked = sum(len(_WORD.findall(m.group(1))) for m in _LINK.finditer(line))
     rest = _LINK.sub(" ", line)
     linked += sum(len(_WORD.findall(url)) for url in _URL.findall(rest))
-    return linked > 0 and len(_WORD.findall(_URL.sub(" ", rest))) * 3 <= linked
+    own = _URL.sub(" ", rest)
+    return linked > 0 and (len(_WORD.findall(own)) * 3 <= linked or labels_links(own))
+
+
+def labels_links(own: str) -> bool:
+    """The words of a line outside its links are a short label ending in a colon, one phrase
+    and no sentence before it ("欢迎在 Issue 中回答此问题: [Issue 108](…)", "回答者: [name](…)",
+    "详见：…"): they say where the answer is."""
+    label = own.strip().rstrip(" 。.，,;；")
+    return (
+        label.endswith((":", "："))
+        and len(label) <= _LABEL_CHARS
+        and not _SENTENCE_END.search(label[:-1])
+    )
 
 
 # The other half of key_points' rule for code pasted without a fence (see there): prose

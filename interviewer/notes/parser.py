@@ -32,6 +32,7 @@ from interviewer.notes.sections import containers, subject_sections
 from interviewer.notes.whole_file import (
     file_draft,
     file_stem_title,
+    page_heading,
     whole_file_draft,
     whole_file_title,
 )
@@ -112,7 +113,8 @@ def parse_markdown(
     result = ParsedFile(chapter=outline.chapter, skipped=outline.skipped, front_matter=bool(front))
     if front_title and _single_question(front, front_title, drafts):
         # One question per file: its sub-headings (TL;DR, 陷阱 …) are all its answer.
-        drafts = [file_draft(ctx, front_title, doc.blocks, FRONT_MATTER)]
+        title, blocks = page_heading(front_title, doc.blocks)
+        drafts = [file_draft(ctx, title, blocks, FRONT_MATTER)]
         result.chapter, result.skipped = default_chapter, []
     elif write_up := write_up_draft(ctx, doc, default_chapter):
         # One problem written up in parts (statement, idea, code): not a question a part.

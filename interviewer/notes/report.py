@@ -9,15 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from interviewer.notes.marks import is_project_file
 from interviewer.notes.model import Question
 from interviewer.notes.parser import ParsedFile
-
-# Project files that live next to notes; without questions they are not notes.
-_PROJECT_FILE = re.compile(
-    r"^(?:readme|contributing|changelog|changes|history|license|licence|code_of_conduct|"
-    r"authors|contributors|security|support|pull_request_template|issue_template|summary)$",
-    re.IGNORECASE,
-)
 
 
 @dataclass
@@ -59,11 +53,6 @@ _PROJECT_SECTION = re.compile(
     r"설치|사용법|기여|라이선스)\W*$",
     re.IGNORECASE,
 )
-
-
-def is_project_file(source: str) -> bool:
-    """README, CONTRIBUTING, CHANGELOG and the like."""
-    return bool(_PROJECT_FILE.match(Path(source).stem))
 
 
 def is_project_readme(source: str, titles: list[str]) -> bool:

@@ -114,6 +114,35 @@ def unwritten_section(segments: list[Segment], index: int) -> bool:
     )
 
 
+def listed_question(segments: list[Segment], index: int) -> bool:
+    """A heading with nothing under it in a run of three such sibling headings or more, two of
+    them asking at least ("##### RDD 机制" among "##### spark 如何保证宕机迅速恢复",
+    "##### Hadoop 怎么分片？" …): a list of questions written as headings, each one the notes
+    do not answer yet. An outline still to fill has headings that name topics, none asking."""
+    run = _empty_run(segments, index)
+    return len(run) >= 3 and sum(asks(segments[i].title.text) for i in run) >= 2
+
+
+def _empty_run(segments: list[Segment], index: int) -> list[int]:
+    level = segments[index].heading.level
+
+    def empty(i: int) -> bool:
+        deeper = i + 1 < len(segments) and segments[i + 1].heading.level > level
+        other = segments[i]
+        return other.heading.level == level and not deeper and not any(
+            has_text(block) for block in other.body
+        )
+
+    if not empty(index):
+        return []
+    start, end = index, index
+    while start > 0 and empty(start - 1):
+        start -= 1
+    while end + 1 < len(segments) and empty(end + 1):
+        end += 1
+    return list(range(start, end + 1))
+
+
 def announces_parts(segments: list[Segment], index: int) -> bool:
     """A heading ending in a colon ("解决单点问题有两种方式：") over plain sub-headings: they
     are the parts it announces, not questions of their own."""

@@ -10,7 +10,12 @@ import re
 from interviewer.notes.document import Block, Document
 from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
 from interviewer.notes.headings import NAME as HEADINGS
-from interviewer.notes.marks import is_prompt_label, is_skipped_title, parse_title
+from interviewer.notes.marks import (
+    is_project_file,
+    is_prompt_label,
+    is_skipped_title,
+    parse_title,
+)
 from interviewer.notes.markup import plain_text
 from interviewer.notes.sections import CHINESE_ORDINAL
 
@@ -46,6 +51,10 @@ def whole_file_title(ctx: Context, drafts: list[Draft], stem: str) -> str | None
         title = heading if heading and asks(heading) else named
     elif not drafts and heading:
         title = named if asks(named) and not asks(heading) else heading
+    elif not drafts and not top and named and not is_project_file(stem):
+        # "==与equals.md", "mysql锁.md": a card named for its topic, its text all answer and
+        # nothing in it a question or a title — the name is what the card asks about.
+        title = named
     elif heading and asks(heading) and _divide_its_answer(ctx.doc, top, drafts, len(marked)):
         # "# 面试官：为什么 data 是一个函数？" over "## 一、是什么", "## 二、使用场景": the
         # title asks, the headings under it only divide its answer.
@@ -86,6 +95,21 @@ def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Dr
     answer, plain = ctx.render(blocks)
     draft.add_answer(answer, plain)
     return draft
+
+
+def page_heading(front_title: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """The question of a page with front matter and the blocks of its answer. Sites title a
+    page with its number and their own name around its heading ("【Q107】什么是 X | 高频面试题"
+    over "# 什么是 X"): the page's opening `#` heading, when that title holds it, is the question
+    as the page shows it, and no part of its answer."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind != "heading" or first.level != 1:
+        return front_title, blocks
+    heading = plain_text(first.text).strip()
+    key = re.sub(r"\s+", "", heading).casefold()
+    if not key or key not in re.sub(r"\s+", "", plain_text(front_title)).casefold():
+        return front_title, blocks
+    return heading, blocks[1:]
 
 
 def _divide_its_answer(doc: Document, top: list[Block], drafts: list[Draft], marked: int) -> bool:

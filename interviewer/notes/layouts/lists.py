@@ -25,6 +25,8 @@ from interviewer.notes.markup import plain_text
 
 NAME = "list questions"
 _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?=\S)(.+?[?？])\1\s*(.*)$", re.DOTALL)
+# "TCP 握手几次？**三次**": the writer bolded the answer right after the question mark.
+_BOLD_ANSWER = re.compile(r"^(.{4,}?[?？])[ \t]*((\*\*|__)(?=\S).+?(?<=\S)\3.*)$")
 _INLINE = re.compile(r"^(.{4,}?[?？])\s+(\S.{7,})$", re.DOTALL)
 _A_LINE = re.compile(r"^\s*(?:[-*+]\s+)?", re.MULTILINE)
 _WHOLLY_BOLD = re.compile(r"^(\*\*|__)(?=\S)[^\n]+?(?<=\S)\1$")
@@ -258,6 +260,8 @@ def _item_draft(ctx: Context, item: Block, text: str, context: tuple[str, ...]) 
     bold = _BOLD_QUESTION.match(text)
     if bold:
         first, inline = bold.group(2), bold.group(3)
+    elif tail := _BOLD_ANSWER.match(first):
+        first, inline = tail.group(1), "\n".join(part for part in (tail.group(2), rest) if part)
     elif rest and strip_a_label(rest)[1]:
         inline = strip_a_label(rest)[0]
     elif rest:
