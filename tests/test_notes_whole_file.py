@@ -220,3 +220,20 @@ def test_parts_numbered_in_chinese_keep_their_sub_questions_in_the_answer(
     (question,) = load_bank([path]).questions
     assert question.title == "你知道 Vue 中 key 的原理吗？"
     assert "就地复用" in question.answer and "sameVnode" in question.answer
+
+
+def test_an_answer_label_opening_a_one_question_file_is_not_its_answer(tmp_path: Path) -> None:
+    # A folder of cards, each "# Q: …" over "**A:** …": the label says where the answer
+    # starts, as it does under a question heading, so neither the answer nor its points
+    # open with "A:".
+    folder = tmp_path / "security"
+    folder.mkdir()
+    (folder / "01-what-is-csrf.md").write_text(
+        "# Q: What is a CSRF attack?\n\n**A:** A forged request rides on the victim's "
+        "session cookie to act in their name.\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([folder]).questions
+    assert question.title == "What is a CSRF attack?"
+    assert question.answer.startswith("A forged request")
+    assert not any(point.startswith("A:") for point in question.key_points)
