@@ -22,6 +22,9 @@ start again at 1)."""
 _PARTS_SHARE = 1 / 3
 """Numbered questions with sub-headings, at most this share of their level's: those
 sub-headings are the parts of their answer, not questions (most questions have none)."""
+_FACET_WORDS = 6
+"""A sub-heading that refers back to its heading is a short question: "Why do we use it?"."""
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|它", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\s\d.,:：、)）%])")
 
 
@@ -124,7 +127,11 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
             parts.update(i for below in split.values() for i in below)
-    for owner, steps in [*_numbered_steps(segments), *_labelled_answers(segments)]:
+    for owner, steps in [
+        *_numbered_steps(segments),
+        *_labelled_answers(segments),
+        *_facet_answers(segments),
+    ]:
         owners.add(owner)
         parts.update(steps)
     return owners, parts
@@ -162,6 +169,44 @@ def _labelled_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
         if not any(labels(segments[i]) for i in beside):
             found.append((owner, below))
     return found
+
+
+def _below(segments: list[Segment], owner: int) -> list[int]:
+    """The headings under a heading, down to the next at its level or above."""
+    level = segments[owner].heading.level
+    below = []
+    for after in range(owner + 1, len(segments)):
+        if segments[after].heading.level <= level:
+            break
+        below.append(after)
+    return below
+
+
+def _refers_back(segment: Segment) -> bool:
+    """A short unnumbered sub-heading that asks about what the heading above it names and
+    nothing else ("### What is it?", "### Why do we use them?"): asked alone it has no
+    subject."""
+    text = segment.title.text.strip()
+    return (
+        segment.title.number is None
+        and text.endswith(("?", "？"))
+        and len(text.split()) <= _FACET_WORDS
+        and bool(_BACK_REFERENCE.search(text))
+    )
+
+
+def _facet_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """Headings whose first sub-heading refers back to them ("## 1. What is EF Core?" or
+    "## 3. Code First vs Database First" over "### What is it?", "### Why do we use it?",
+    "### When to optimize?", "### Example"), where the file writes its questions so at least
+    twice: the template every answer follows, each heading below a part of that answer."""
+    found = [
+        (owner, _below(segments, owner))
+        for owner, segment in enumerate(segments[:-1])
+        if segments[owner + 1].heading.level > segment.heading.level
+        and _refers_back(segments[owner + 1])
+    ]
+    return found if len(found) >= 2 else []
 
 
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
