@@ -49,3 +49,31 @@ def test_sub_questions_naming_their_own_subject_stay_questions(tmp_path: Path) -
     )
     titles = [q.title for q in load_bank([path]).questions]
     assert titles == ["What is a B-tree index?", "What is a hash index?", "What is isolation?"]
+
+
+def test_a_template_every_answer_opens_with_is_parts_of_those_answers(tmp_path: Path) -> None:
+    # "### Description" opens the answer under each topic heading: not a question asked three
+    # times under three topics.
+    topics = ["DELETE vs TRUNCATE", "WHERE vs HAVING", "UNION vs UNION ALL"]
+    text = "# SQL Guide\n\n" + "".join(
+        f"## {n}. {topic}\n\n### Description\n\n{topic} differ in what they act on.\n\n"
+        f"### Real-Time Example\n\n```sql\nSELECT {n};\n```\n\n"
+        for n, topic in enumerate(topics, 1)
+    )
+    path = tmp_path / "sql.md"
+    path.write_text(text, encoding="utf-8")
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == topics
+    assert all("differ in what" in q.answer and "SELECT" in q.answer for q in questions)
+
+
+def test_groups_of_questions_under_each_topic_are_not_a_template(tmp_path: Path) -> None:
+    # "### Easy" under every topic holds that topic's questions, not part of an answer.
+    text = "".join(
+        f"## {topic}\n\n### Easy\n\n1. What is {topic.lower()}?\n2. Why use {topic.lower()}?\n\n"
+        for topic in ["Arrays", "Strings", "Trees"]
+    )
+    path = tmp_path / "dsa.md"
+    path.write_text(text, encoding="utf-8")
+    titles = [q.title for q in load_bank([path]).questions]
+    assert "What is arrays?" in titles and "Why use trees?" in titles and "Arrays" not in titles

@@ -10,7 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from interviewer.notes.document import Block
-from interviewer.notes.marks import Title, is_non_question_title, is_prompt_label
+from interviewer.notes.marks import (
+    Title,
+    is_non_question_title,
+    is_prompt_label,
+    level_difficulty,
+)
 
 NUMBERED_SHARE = 0.65
 """A heading level is numbered when at least this share of its headings carry a number…"""
@@ -25,6 +30,11 @@ sub-headings are the parts of their answer, not questions (most questions have n
 _FACET_WORDS = 6
 """A sub-heading that refers back to its heading is a short question: "Why do we use it?"."""
 _BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|它", re.IGNORECASE)
+_TEMPLATE_MIN = 3
+"""A first sub-heading written under this many headings is the template of their answers."""
+_FACET_TEXT = ("paragraph", "code", "table")
+"""A part of an answer opens with text, code or a table; "### Easy" over a list of questions
+is a group of questions."""
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\s\d.,:：、)）%])")
 
 
@@ -196,17 +206,42 @@ def _refers_back(segment: Segment) -> bool:
 
 
 def _facet_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
-    """Headings whose first sub-heading refers back to them ("## 1. What is EF Core?" or
-    "## 3. Code First vs Database First" over "### What is it?", "### Why do we use it?",
-    "### When to optimize?", "### Example"), where the file writes its questions so at least
-    twice: the template every answer follows, each heading below a part of that answer."""
-    found = [
-        (owner, _below(segments, owner))
+    """Headings whose first sub-heading opens the template every answer follows: one that
+    refers back to them ("## 1. What is EF Core?" or "## 3. Code First vs Database First"
+    over "### What is it?", "### Why do we use it?", "### When to optimize?", "### Example"),
+    or one the file opens three answers or more with ("### Description", "### Comparison",
+    "### Real-Time Example"). Where at least two headings are written so, each heading below
+    them is a part of their answer."""
+    from interviewer.notes.draft import names_questions  # draft imports this module's neighbours
+
+    firsts = {
+        owner: segments[owner + 1]
         for owner, segment in enumerate(segments[:-1])
         if segments[owner + 1].heading.level > segment.heading.level
-        and _refers_back(segments[owner + 1])
+    }
+    opening = Counter(_template_key(first) for first in firsts.values())
+
+    def opens_template(first: Segment) -> bool:
+        key = _template_key(first)
+        return (
+            bool(key)
+            and opening[key] >= _TEMPLATE_MIN
+            and not names_questions(first.title.text)
+            and level_difficulty(first.title.text) is None
+            and any(block.kind in _FACET_TEXT for block in first.body)
+        )
+
+    found = [
+        (owner, _below(segments, owner))
+        for owner, first in firsts.items()
+        if _refers_back(first) or opens_template(first)
     ]
     return found if len(found) >= 2 else []
+
+
+def _template_key(segment: Segment) -> str:
+    """The title of an unnumbered sub-heading, compared across the file; numbered ones none."""
+    return "" if segment.title.number is not None else segment.title.text.strip().lower()
 
 
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
