@@ -245,17 +245,19 @@ def _template_key(segment: Segment) -> str:
 
 
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
-    """A heading that asks over sub-headings numbered 1, 2, 3 … none of which asks ("### What
-    are the stages?" over "#### 1. Design", "#### 2. Analysis"; "### 常见的排序算法有哪些？"
-    over "#### 1. 冒泡排序"): the sub-headings are the steps or items of its answer. They may
-    sit under unnumbered labels of the answer ("### Answer:", "### Volume Types:" over
+    """A heading that asks, or is labelled a question, over sub-headings numbered 1, 2, 3 …
+    none of which asks ("### What are the stages?" over "#### 1. Design", "#### 2. Analysis";
+    "### 常见的排序算法有哪些？" over "#### 1. 冒泡排序"; "# Q 1. Share examples of each test:"
+    over "### 1. One Sample T-test:"): the sub-headings are the steps or items of its answer.
+    They may sit under unnumbered labels of the answer ("### Answer:", "### Volume Types:" over
     "#### 1. Named Volumes"), numbered from 1 under each."""
     from interviewer.notes.draft import asks  # draft imports this module's neighbours
 
     found = []
     parent = parents(segments)
     for owner, segment in enumerate(segments):
-        if not segment.title.text.rstrip("*_ ").endswith(("?", "？")):
+        # "# Q 1. Please share examples of each T-test:" asks by its label.
+        if not (segment.title.asked or segment.title.text.rstrip("*_ ").endswith(("?", "？"))):
             continue
         level = segment.heading.level
         below = []
