@@ -223,8 +223,11 @@ def _facet_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
 
     def opens_template(first: Segment) -> bool:
         key = _template_key(first)
+        # A sub-heading that asks about a subject of its own ("### What causes tides?" under
+        # every "## Interview Question") is a question wherever the file repeats it.
         return (
             bool(key)
+            and not first.title.marked
             and opening[key] >= _TEMPLATE_MIN
             and not names_questions(first.title.text)
             and level_difficulty(first.title.text) is None
