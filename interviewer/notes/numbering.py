@@ -115,6 +115,8 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
     sub-headings: at a numbered level where most numbered questions have no sub-headings,
     the few that do split their answer ("### 1 引用计数", "### 2 标记-清除"), whatever the
     sub-headings say."""
+    from interviewer.notes.draft import names_questions  # draft imports this module's neighbours
+
     owners: set[int] = set()
     parts: set[int] = set()
     for level in numbered:
@@ -131,8 +133,13 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
                 below.append(after)
                 after += 1
             following = (segments[owner].title.number or 0) + 1
-            # "## 47. …" over "### 48. …": the next question, one level down.
-            if below and not any(segments[i].title.number == following for i in below):
+            # "## 47. …" over "### 48. …": the next question, one level down; "## 26.
+            # Scenario-Based Questions" over "### Scenario 1: …": the questions it names.
+            if (
+                below
+                and not any(segments[i].title.number == following for i in below)
+                and not names_questions(segments[owner].title.text)
+            ):
                 split[owner] = below
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
