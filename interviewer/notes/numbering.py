@@ -148,6 +148,7 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         *_numbered_steps(segments),
         *_labelled_answers(segments),
         *_facet_answers(segments),
+        *_introduced_parts(segments),
     ]:
         owners.add(owner)
         parts.update(steps)
@@ -247,6 +248,35 @@ def _facet_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
         if _refers_back(first) or opens_template(first)
     ]
     return found if len(found) >= 2 else []
+
+
+def _introduced_parts(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """A numbered heading with no text of its own whose first sub-heading introduces a part
+    ("### 13. 乐观锁和悲观锁。" over "#### 悲观锁：", "#### 乐观锁："): a question, and the
+    headings below it the parts of its answer, up to one numbered as the next question
+    ("#### 14. …" written a level too deep)."""
+    found = []
+    for owner, segment in enumerate(segments[:-1]):
+        if (
+            segment.title.number is None
+            or any(block.kind != "hr" for block in segment.body)
+            or segments[owner + 1].heading.level <= segment.heading.level
+            or not _introduces(segments[owner + 1].title)
+        ):
+            continue
+        below = _below(segments, owner)
+        following = segment.title.number + 1
+        cut = next((i for i in below if segments[i].title.number == following), None)
+        found.append((owner, below if cut is None else below[: below.index(cut)]))
+    return found
+
+
+def _introduces(title: Title) -> bool:
+    """A plain title that ends with a colon ("### Use cases:", "#### 悲观锁：") introduces
+    what follows: a part of an answer, not a question."""
+    from interviewer.notes.draft import asks  # draft imports this module's neighbours
+
+    return not title.marked and title.text.endswith((":", "：")) and not asks(title.text)
 
 
 def _template_key(segment: Segment) -> str:
