@@ -115,3 +115,20 @@ def test_paired_problem_and_solution_labels_stay_questions(tmp_path: Path) -> No
         ("Find a cycle?", "DFS with colours."),
     ]
 
+
+
+def test_numbered_sub_headings_under_a_labelled_question_are_its_answer(tmp_path: Path) -> None:
+    # "# Q 1." labels the heading a question though it ends with a colon, not a question
+    # mark: the numbered sub-headings are the items its answer covers.
+    read = _read(
+        tmp_path,
+        "# Q 1. Give one example of each of these tests:\n\nAns: here they are.\n\n"
+        "### 1. One sample t-test:\n\nA class mean against a national mean.\n\n"
+        "### 2. Paired t-test:\n\nWeights before and after a diet.\n\n"
+        "# Q 2. What does a p-value measure?\n\nHow surprising the data are under the null.\n",
+    )
+    assert [title for title, _ in read] == [
+        "Give one example of each of these tests:",
+        "What does a p-value measure?",
+    ]
+    assert "national mean" in read[0][1] and "before and after" in read[0][1]

@@ -171,3 +171,19 @@ def test_scenario_headings_keep_steps_whose_asides_ask(tmp_path: Path) -> None:
     ]
     assert "(same network?)" in questions[0].answer
     assert "TCP handshake" in questions[1].answer
+
+
+def test_items_opening_with_a_lost_mark_do_not_ask(tmp_path: Path) -> None:
+    # "✅" saved in a code page that lacks it becomes "?": a checklist under a heading that
+    # names its topic is that topic's answer, not questions that ask nothing.
+    path = tmp_path / "sql.md"
+    path.write_text(
+        "## 14. Locks and Deadlocks\n\nA deadlock is two transactions each waiting for a "
+        "lock the other holds.\n\n**Best practices:**\n* ? Keep transactions short\n"
+        "* ? Access tables in the same order\n* ? Use the lowest isolation level that works\n\n"
+        "## 15. What is a self join?\n\nA table joined with itself.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    assert [q.title for q in questions] == ["Locks and Deadlocks", "What is a self join?"]
+    assert "Keep transactions short" in questions[0].answer

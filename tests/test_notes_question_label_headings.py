@@ -145,3 +145,19 @@ def test_a_plural_question_label_over_one_question(tmp_path: Path) -> None:
     assert questions["q2.md"].title == (
         "How would you find the share of messages answered within 5 minutes?")
     assert questions["q2.md"].answer == ""
+
+
+def test_a_question_label_decorated_with_an_emoji_still_labels(tmp_path: Path) -> None:
+    # A folder of cards, each "### 💡 Question" over the question's text and "### ✅ Answer"
+    # over its answer: the emoji decorates the label, the card is that one question.
+    card = tmp_path / "companion object" / "ReadMe.md"
+    card.parent.mkdir()
+    card.write_text(
+        "### 💡 Question\nWhat is a companion object in Kotlin?\n\n### ✅ Answer\n"
+        "A **companion object** is a singleton declared inside a class; its members act "
+        "like Java statics.\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([tmp_path]).questions
+    assert question.title == "What is a companion object in Kotlin?"
+    assert question.answer.startswith("A **companion object**")

@@ -119,3 +119,28 @@ def test_a_generated_contents_mark_is_no_answer(tmp_path: Path) -> None:
     questions = load_bank([path]).questions
     assert [q.title for q in questions] == ["你的缺点是什么？", "为什么选择我们？"]
     assert "toc" not in questions[1].answer.lower()
+
+
+def test_a_numbered_heading_naming_the_questions_below_it_is_their_section(
+    tmp_path: Path,
+) -> None:
+    # The guide numbers its topics and then "## 3. Scenario-Based Interview Questions" with a
+    # word on them: that heading introduces the scenario questions, it does not ask.
+    path = tmp_path / "sql.md"
+    path.write_text(
+        "## 1. What is an index?\n\nA sorted copy of some columns.\n\n"
+        "## 2. What is a view?\n\nA stored query.\n\n"
+        "## 3. Scenario-Based Interview Questions\n\nThese scenarios come from production.\n\n"
+        "### Scenario 1: Slow report\n\n**Question:** A report that took 2 s now takes 30 s. "
+        "Why?\n\n**Answer:** The table grew and the index no longer covers the query.\n\n"
+        "### Scenario 2: Lost rows\n\n**Question:** Rows vanish after a rollback. Why?\n\n"
+        "**Answer:** They were written in the rolled-back transaction.\n",
+        encoding="utf-8",
+    )
+    questions = load_bank([path]).questions
+    titles = [q.title for q in questions]
+    assert "Scenario-Based Interview Questions" not in titles
+    assert len(questions) == 4
+    assert "index no longer covers" in questions[2].answer
+    assert "rolled-back transaction" in questions[3].answer
+    assert "index no longer covers" not in questions[3].answer

@@ -238,3 +238,20 @@ def test_a_card_of_plain_text_named_for_its_topic_is_one_question(tmp_path: Path
     bank = load_bank([folder])
     assert [q.title for q in bank.questions] == ["重载、重写"]
     assert bank.questions[0].answer.startswith("重载是同一个类里")
+
+
+def test_an_answer_label_opening_a_one_question_file_is_not_its_answer(tmp_path: Path) -> None:
+    # A folder of cards, each "# Q: …" over "**A:** …": the label says where the answer
+    # starts, as it does under a question heading, so neither the answer nor its points
+    # open with "A:".
+    folder = tmp_path / "security"
+    folder.mkdir()
+    (folder / "01-what-is-csrf.md").write_text(
+        "# Q: What is a CSRF attack?\n\n**A:** A forged request rides on the victim's "
+        "session cookie to act in their name.\n",
+        encoding="utf-8",
+    )
+    (question,) = load_bank([folder]).questions
+    assert question.title == "What is a CSRF attack?"
+    assert question.answer.startswith("A forged request")
+    assert not any(point.startswith("A:") for point in question.key_points)

@@ -34,6 +34,7 @@ from interviewer.notes.sections import (
     Body,
     Opened,
     announces_parts,
+    heads_questions,
     introduces_sections,
     introductions,
     is_top_leaf,
@@ -309,10 +310,7 @@ def read_outline(ctx: Context, blocks: list[Block], default_chapter: str) -> Out
         )
         announces = not has_body and announces_parts(segments, index)
         if (
-            (
-                (title.marked or title.label_only)
-                and not (not has_body and deeper and not title.text.endswith(("?", "？")))
-            )
+            ((title.marked or title.label_only) and not heads_questions(title, has_body, deeper))
             or index in owners
             or announces
             or bare_asking

@@ -296,8 +296,9 @@ def is_non_question_title(text: str) -> bool:
 
 
 def is_prompt_label(text: str) -> bool:
-    """A title that only says "the question is below it" ("## 问题", "## Question"), unnumbered."""
-    return bool(_PROMPT_LABEL.match(text.strip().rstrip(":： ")))
+    """A title that only says "the question is below it" ("## 问题", "## Question", "### 💡
+    Question": an emoji before the label decorates it), unnumbered."""
+    return bool(_PROMPT_LABEL.match(re.sub(r"^[^\w(（]+", "", text.strip()).rstrip(":： ")))
 
 
 def is_skipped_title(text: str) -> bool:

@@ -10,7 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from interviewer.notes.document import Block
-from interviewer.notes.marks import Title, is_non_question_title, is_prompt_label
+from interviewer.notes.marks import (
+    Title,
+    is_non_question_title,
+    is_prompt_label,
+    level_difficulty,
+)
 
 NUMBERED_SHARE = 0.65
 """A heading level is numbered when at least this share of its headings carry a number…"""
@@ -22,6 +27,14 @@ start again at 1)."""
 _PARTS_SHARE = 1 / 3
 """Numbered questions with sub-headings, at most this share of their level's: those
 sub-headings are the parts of their answer, not questions (most questions have none)."""
+_FACET_WORDS = 6
+"""A sub-heading that refers back to its heading is a short question: "Why do we use it?"."""
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|they|them|this|these|those)\b|它", re.IGNORECASE)
+_TEMPLATE_MIN = 3
+"""A first sub-heading written under this many headings is the template of their answers."""
+_FACET_TEXT = ("paragraph", "code", "table")
+"""A part of an answer opens with text, code or a table; "### Easy" over a list of questions
+is a group of questions."""
 _BARE_NUMBER = re.compile(r"^(\d{1,3})\s+(?=[^\s\d.,:：、)）%])")
 
 
@@ -102,6 +115,8 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
     sub-headings: at a numbered level where most numbered questions have no sub-headings,
     the few that do split their answer ("### 1 引用计数", "### 2 标记-清除"), whatever the
     sub-headings say."""
+    from interviewer.notes.draft import names_questions  # draft imports this module's neighbours
+
     owners: set[int] = set()
     parts: set[int] = set()
     for level in numbered:
@@ -118,13 +133,23 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
                 below.append(after)
                 after += 1
             following = (segments[owner].title.number or 0) + 1
-            # "## 47. …" over "### 48. …": the next question, one level down.
-            if below and not any(segments[i].title.number == following for i in below):
+            # "## 47. …" over "### 48. …": the next question, one level down; "## 26.
+            # Scenario-Based Questions" over "### Scenario 1: …": the questions it names.
+            if (
+                below
+                and not any(segments[i].title.number == following for i in below)
+                and not names_questions(segments[owner].title.text)
+            ):
                 split[owner] = below
         if split and len(split) <= _PARTS_SHARE * len(questions):
             owners.update(split)
             parts.update(i for below in split.values() for i in below)
-    for owner, steps in [*_numbered_steps(segments), *_labelled_answers(segments)]:
+    for owner, steps in [
+        *_numbered_steps(segments),
+        *_labelled_answers(segments),
+        *_facet_answers(segments),
+        *_introduced_parts(segments),
+    ]:
         owners.add(owner)
         parts.update(steps)
     return owners, parts
@@ -164,18 +189,115 @@ def _labelled_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
     return found
 
 
+def _below(segments: list[Segment], owner: int) -> list[int]:
+    """The headings under a heading, down to the next at its level or above."""
+    level = segments[owner].heading.level
+    below = []
+    for after in range(owner + 1, len(segments)):
+        if segments[after].heading.level <= level:
+            break
+        below.append(after)
+    return below
+
+
+def _refers_back(segment: Segment) -> bool:
+    """A short unnumbered sub-heading that asks about what the heading above it names and
+    nothing else ("### What is it?", "### Why do we use them?"): asked alone it has no
+    subject."""
+    text = segment.title.text.strip()
+    return (
+        segment.title.number is None
+        and text.endswith(("?", "？"))
+        and len(text.split()) <= _FACET_WORDS
+        and bool(_BACK_REFERENCE.search(text))
+    )
+
+
+def _facet_answers(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """Headings whose first sub-heading opens the template every answer follows: one that
+    refers back to them ("## 1. What is EF Core?" or "## 3. Code First vs Database First"
+    over "### What is it?", "### Why do we use it?", "### When to optimize?", "### Example"),
+    or one the file opens three answers or more with ("### Description", "### Comparison",
+    "### Real-Time Example"). Where at least two headings are written so, each heading below
+    them is a part of their answer."""
+    from interviewer.notes.draft import names_questions  # draft imports this module's neighbours
+
+    firsts = {
+        owner: segments[owner + 1]
+        for owner, segment in enumerate(segments[:-1])
+        if segments[owner + 1].heading.level > segment.heading.level
+    }
+    opening = Counter(_template_key(first) for first in firsts.values())
+
+    def opens_template(first: Segment) -> bool:
+        key = _template_key(first)
+        # A sub-heading that asks about a subject of its own ("### What causes tides?" under
+        # every "## Interview Question") is a question wherever the file repeats it.
+        return (
+            bool(key)
+            and not first.title.marked
+            and opening[key] >= _TEMPLATE_MIN
+            and not names_questions(first.title.text)
+            and level_difficulty(first.title.text) is None
+            and any(block.kind in _FACET_TEXT for block in first.body)
+        )
+
+    found = [
+        (owner, _below(segments, owner))
+        for owner, first in firsts.items()
+        if _refers_back(first) or opens_template(first)
+    ]
+    return found if len(found) >= 2 else []
+
+
+def _introduced_parts(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """A numbered heading with no text of its own whose first sub-heading introduces a part
+    ("### 13. 乐观锁和悲观锁。" over "#### 悲观锁：", "#### 乐观锁："): a question, and the
+    headings below it the parts of its answer, up to one numbered as the next question
+    ("#### 14. …" written a level too deep)."""
+    found = []
+    for owner, segment in enumerate(segments[:-1]):
+        if (
+            segment.title.number is None
+            or any(block.kind != "hr" for block in segment.body)
+            or segments[owner + 1].heading.level <= segment.heading.level
+            or not _introduces(segments[owner + 1].title)
+        ):
+            continue
+        below = _below(segments, owner)
+        following = segment.title.number + 1
+        cut = next((i for i in below if segments[i].title.number == following), None)
+        found.append((owner, below if cut is None else below[: below.index(cut)]))
+    return found
+
+
+def _introduces(title: Title) -> bool:
+    """A plain title that ends with a colon ("### Use cases:", "#### 悲观锁：") introduces
+    what follows: a part of an answer, not a question."""
+    from interviewer.notes.draft import asks  # draft imports this module's neighbours
+
+    return not title.marked and title.text.endswith((":", "：")) and not asks(title.text)
+
+
+def _template_key(segment: Segment) -> str:
+    """The title of an unnumbered sub-heading, compared across the file; numbered ones none."""
+    return "" if segment.title.number is not None else segment.title.text.strip().lower()
+
+
 def _numbered_steps(segments: list[Segment]) -> list[tuple[int, list[int]]]:
-    """A heading that asks over sub-headings numbered 1, 2, 3 … none of which asks ("### What
-    are the stages?" over "#### 1. Design", "#### 2. Analysis"; "### 常见的排序算法有哪些？"
-    over "#### 1. 冒泡排序"): the sub-headings are the steps or items of its answer. They may
-    sit under unnumbered labels of the answer ("### Answer:", "### Volume Types:" over
+    """A heading that asks, or is labelled a question, over sub-headings numbered 1, 2, 3 …
+    none of which asks ("### What are the stages?" over "#### 1. Design", "#### 2. Analysis";
+    "### 常见的排序算法有哪些？" over "#### 1. 冒泡排序"; "# Q 1. Share examples of each test:"
+    over "### 1. One Sample T-test:"): the sub-headings are the steps or items of its answer.
+    They may sit under unnumbered labels of the answer ("### Answer:", "### Volume Types:" over
     "#### 1. Named Volumes"), numbered from 1 under each."""
     from interviewer.notes.draft import asks  # draft imports this module's neighbours
 
     found = []
     parent = parents(segments)
     for owner, segment in enumerate(segments):
-        if not segment.title.text.rstrip("*_ ").endswith(("?", "？")):
+        # "# Q 1. Please share examples of each T-test:" asks by its label.
+        if not (segment.title.asked or segment.title.text.rstrip("*_ ").endswith(("?", "？"))):
             continue
         level = segment.heading.level
         below = []

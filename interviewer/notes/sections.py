@@ -9,10 +9,10 @@ from bisect import bisect_left
 from collections import Counter
 
 from interviewer.notes.document import Block
-from interviewer.notes.draft import Context, Draft, asks
+from interviewer.notes.draft import Context, Draft, asks, names_questions
 from interviewer.notes.heading_bodies import has_text, is_toc
 from interviewer.notes.layouts import scan
-from interviewer.notes.marks import is_skipped_title
+from interviewer.notes.marks import Title, is_skipped_title
 from interviewer.notes.numbering import Segment, parents
 
 CHINESE_ORDINAL = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*")
@@ -233,4 +233,15 @@ def subject_sections(sections: tuple[str, ...], container: set[str]) -> tuple[st
         for index, name in enumerate(sections)
         if name not in container
         and not (index and not _LETTER.search(_ONLY_QUESTIONS.sub(" ", name)))
+    )
+
+
+def heads_questions(title: Title, has_body: bool, deeper: bool) -> bool:
+    """A marked heading over sub-headings that is no question: it has no text of its own, or
+    its text only introduces the questions it names ("## 26. Scenario-Based Interview
+    Questions" + "This section contains 25 scenarios …")."""
+    return (
+        (not has_body or names_questions(title.text))
+        and deeper
+        and not title.text.endswith(("?", "？"))
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from interviewer.notes.answers import render_answer_start
 from interviewer.notes.document import Block, Document
 from interviewer.notes.draft import ANSWER_HEADING, Context, Draft, asks
 from interviewer.notes.headings import NAME as HEADINGS
@@ -92,8 +93,11 @@ def file_draft(ctx: Context, title: str, blocks: list[Block], layout: str) -> Dr
         tags=list(parsed.tags),
         low_importance=parsed.low_importance,
     )
-    answer, plain = ctx.render(blocks)
-    draft.add_answer(answer, plain)
+    if blocks and blocks[0].kind in ("paragraph", "quote"):
+        # "**A:** …" opening the file's text marks where the answer starts, as under a heading.
+        draft.add_answer(*render_answer_start(ctx, blocks[0]))
+        blocks = blocks[1:]
+    draft.add_answer(*ctx.render(blocks))
     return draft
 
 

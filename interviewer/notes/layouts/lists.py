@@ -157,6 +157,9 @@ def _asks_outright(text: str) -> bool:
         line = labelled.group("label")
     outside = plain_text(_ASIDE.sub(" ", _QUOTED.sub(" ", line)))
     first = outside if _WORD.search(outside) else plain_text(line)
+    # A question mark before any words asks nothing: it stands for a mark the file's
+    # encoding lost ("* ? Keep transactions short", once "* ✅ …").
+    first = first.lstrip("?？ ")
     return strip_q_label(text)[1] or "?" in first or "？" in first
 
 

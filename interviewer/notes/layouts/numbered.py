@@ -8,6 +8,7 @@ that paragraph: a list numbered other than 1 cannot interrupt one)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from interviewer.notes.document import Block
 from interviewer.notes.draft import Context, Draft, Found, Mode, asks, names_questions
@@ -16,11 +17,19 @@ from interviewer.notes.markup import plain_text
 
 NAME = "numbered paragraphs"
 _MIN_RUN = 3
+_ASKING_SHARE = 3
+"""At least one in this many paragraphs of a run asks."""
+_MAX_STEP = 2
+"""A run counts on by one, or skips one number (a question the notes left out)."""
+_MAX_STEM = 500
+"""A numbered paragraph of a run that does not ask states its question in a first line of at
+most this many characters."""
 _MAX_QUESTION = 150
 _MAX_TITLE = 60
 _STOPS = (".", "。", "!", "！", ":", "：", "?", "？")
-# "21、…" or "Q68. …": a line that may open with a question's number.
-_NUMBER_FIRST = re.compile(r"\d|Q ?\d")
+# "21、…", "Q68. …" or "`21`. …" (the number set as code): a line that may open with a
+# question's number.
+_NUMBER_FIRST = re.compile(r"`?\d|Q ?\d")
 
 
 def _opens_numbered(text: str) -> bool:
@@ -56,27 +65,44 @@ def _short_question(block: Block) -> bool:
 
 
 def question_runs(ctx: Context, blocks: list[Block]) -> set[int]:
-    """Indices of the paragraphs in runs of at least three consecutively numbered questions,
-    and of short question paragraphs right next to such a run (one whose number was lost)."""
+    """Indices of the paragraphs in runs of numbered paragraphs counting on (one number may be
+    skipped) where at least three, and a third, ask: the ones that do not are questions of the
+    run too, worded as a quiz states them ("`16`. True or False? Terraform can …", a scenario
+    set out before its question) — and of short question paragraphs right next to such a run
+    (one whose number was lost)."""
     numbered = [
-        (index, title.number)
+        (index, number, asking)
         for index, block in enumerate(blocks)
-        if (title := _numbered_question(ctx, block)) is not None and title.number is not None
+        for number, asking in [_number_of(ctx, block)]
+        if number is not None
     ]
     members: set[int] = set()
-    run: list[int] = []
-    for position, (index, number) in enumerate(numbered):
-        if run and number != numbered[position - 1][1] + 1:
+    run: list[tuple[int, bool]] = []
+    for position, (index, number, asking) in enumerate(numbered):
+        if run and not 0 < number - numbered[position - 1][1] <= _MAX_STEP:
             members.update(_run(blocks, run))
             run = []
-        run.append(index)
+        run.append((index, asking))
     members.update(_run(blocks, run))
     return members
 
 
-def _run(blocks: list[Block], run: list[int]) -> list[int]:
-    if len(run) < _MIN_RUN:
+def _number_of(ctx: Context, block: Block) -> tuple[int | None, bool]:
+    """The number a paragraph opens with, and whether its first line asks."""
+    if block.kind != "paragraph" or not _opens_numbered(block.text):
+        return None, False  # most paragraphs end here
+    first = block.text.split("\n", 1)[0]
+    if len(plain_text(first)) > _MAX_STEM:
+        return None, False
+    title = parse_title(first, ctx.emoji_difficulty)
+    return title.number, asks(title.text)
+
+
+def _run(blocks: list[Block], numbered: list[tuple[int, bool]]) -> list[int]:
+    asking = sum(1 for _, asks_ in numbered if asks_)
+    if asking < _MIN_RUN or asking * _ASKING_SHARE < len(numbered):
         return []
+    run = [index for index, _ in numbered]
     before, after = run[0] - 1, run[-1] + 1
     while before >= 0 and _short_question(blocks[before]):
         run.insert(0, before)
@@ -88,9 +114,13 @@ def _run(blocks: list[Block], run: list[int]) -> list[int]:
 
 
 def paragraph_draft(ctx: Context, block: Block) -> Draft:
-    """The question of a numbered paragraph; lines after its first are the answer's start."""
+    """The question of a numbered paragraph; lines after its first are the answer's start.
+    A number alone on the first line ("`57`.") numbers the question on the line after it."""
     first, _, rest = block.text.partition("\n")
     title = parse_title(first, ctx.emoji_difficulty)
+    if not title.text and rest.strip():
+        asked, _, rest = rest.strip().partition("\n")
+        title = replace(parse_title(asked, ctx.emoji_difficulty), number=title.number)
     draft = Draft.titled(title, block.start + 1, NAME)
     draft.add_answer(rest.strip())
     return draft
