@@ -148,6 +148,7 @@ def answer_parts(segments: list[Segment], numbered: set[int]) -> tuple[set[int],
         *_numbered_steps(segments),
         *_labelled_answers(segments),
         *_facet_answers(segments),
+        *_recurring_parts(segments),
         *_introduced_parts(segments),
     ]:
         owners.add(owner)
@@ -277,6 +278,52 @@ def _introduces(title: Title) -> bool:
     from interviewer.notes.draft import asks  # draft imports this module's neighbours
 
     return not title.marked and title.text.endswith((":", "：")) and not asks(title.text)
+
+
+def _recurring_parts(segments: list[Segment]) -> list[tuple[int, list[int]]]:
+    """Headings answered in parts the file writes under three headings or more, wherever in
+    the answer ("## 2. 原子内存序" over "### 核心语义", "### 常见误区"; "常见误区" closing six
+    answers): each heading is one question and its sub-headings are its parts. Not where a
+    sub-heading asks ("### 什么是索引？" in a chapter that ends in "### 小结"): the parts
+    there are questions of their own."""
+    from interviewer.notes.draft import asks, names_questions  # see _facet_answers
+
+    children: dict[int, list[int]] = {}
+    for owner, segment in enumerate(segments):
+        below = _below(segments, owner)
+        # Only a heading with no text of its own: text there (a "**Question:**" label, a
+        # scenario) says what is asked, and the parts answer that.
+        if (below and (segment.title.number is not None or not asks(segment.title.text))
+                and not names_questions(segment.title.text)
+                and all(block.kind == "hr" for block in segment.body)):
+            top = min(segments[i].heading.level for i in below)
+            children[owner] = [i for i in below if segments[i].heading.level == top]
+    written = Counter(key for kids in children.values()
+                      for key in {_template_key(segments[i]) for i in kids} if key)
+
+    def says(block: Block) -> bool:
+        # Text, code or a table; or a list of points, not of questions ("### Easy" over
+        # "- What is a pod?" groups questions).
+        if block.kind == "list":
+            points = [item.children[0].text for item in block.children
+                      if item.children and item.children[0].kind == "paragraph"]
+            return bool(points) and sum(map(asks, points)) * 2 < len(points)
+        return block.kind in _FACET_TEXT
+
+    def recurs(part: Segment) -> bool:
+        key = _template_key(part)
+        return (bool(key) and written[key] >= _TEMPLATE_MIN and not names_questions(key)
+                and any(says(block) for block in part.body))
+
+    plain = {owner: kids for owner, kids in children.items()
+             if not any(asks(segments[i].title.text) for i in kids)}
+    found = [owner for owner, kids in plain.items() if any(recurs(segments[i]) for i in kids)]
+    if len(found) >= _TEMPLATE_MIN:
+        # A file that writes its answers in parts does so under each heading of that level,
+        # also where its parts are named once ("## 4. CRTP" over "### 机制", "### 适用边界").
+        levels = {segments[owner].heading.level for owner in found}
+        found = [owner for owner in plain if segments[owner].heading.level in levels]
+    return [(owner, _below(segments, owner)) for owner in found]
 
 
 def _template_key(segment: Segment) -> str:
