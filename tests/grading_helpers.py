@@ -33,3 +33,13 @@ def notes_bank(tmp_path_factory: pytest.TempPathFactory, files: dict[str, str]) 
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return load_bank([folder])
+
+
+def contradicts(
+    tmp_path_factory: pytest.TempPathFactory, files: dict[str, str], title: str, answer: str
+) -> bool:
+    """Whether the contradiction check flags `answer` to the question whose title contains
+    `title`, in notes written from `files`, graded with no domain pack."""
+    bank = notes_bank(tmp_path_factory, files)
+    return bool(found_by(grade_for(KeywordGrader(bank, packs=[]), bank, title, answer),
+                         "contradiction"))

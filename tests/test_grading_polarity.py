@@ -8,7 +8,7 @@ import pytest
 
 from interviewer.grading.keyword import KeywordGrader
 from interviewer.notes import QuestionBank
-from tests.grading_helpers import found_by, grade_for, notes_bank
+from tests.grading_helpers import contradicts, found_by, grade_for, notes_bank
 
 NOTES = """# JavaScript
 
@@ -209,6 +209,4 @@ def test_a_negation_inside_an_attribute_denies_nothing(
 ) -> None:
     # Found on the gradewalk11 walkthrough: "未提交的修改不会保留" counted the 未 of "未提交的"
     # as a second negation, so it affirmed what "会回滚所有未提交的修改" was read to deny.
-    bank = notes_bank(tmp_path_factory, CONNECTION_NOTES)
-    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
-    assert bool(found_by(grade, "contradiction")) is wrong
+    assert contradicts(tmp_path_factory, CONNECTION_NOTES, title, answer) is wrong

@@ -6,7 +6,7 @@ from one event or one boundary, with the right statements that must not be flagg
 from __future__ import annotations
 
 import pytest
-from grading_helpers import found_by, grade_for, notes_bank
+from grading_helpers import contradicts, found_by, grade_for, notes_bank
 
 from interviewer.grading.keyword import KeywordGrader
 
@@ -106,9 +106,7 @@ def test_a_term_said_with_its_prefix_turned_round_contradicts_the_notes(
 ) -> None:
     # Found on the gradewalk11 walkthrough (Redis notes): "它使用阻塞IO" against the notes'
     # "非阻塞IO" scored 9/10.
-    bank = notes_bank(tmp_path_factory, LOOP_NOTES)
-    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
-    assert bool(found_by(grade, "contradiction")) is wrong
+    assert contradicts(tmp_path_factory, LOOP_NOTES, title, answer) is wrong
 
 
 BATCH_NOTES = {
@@ -137,9 +135,7 @@ def test_a_term_the_notes_deny_said_to_hold_contradicts_them(
 ) -> None:
     # Found on the gradewalk11 walkthrough (Redis notes): "Redis事务…完全满足原子性…会自动回滚"
     # against the notes' "不具有原子性…无法回滚" scored 7.5/10.
-    bank = notes_bank(tmp_path_factory, BATCH_NOTES)
-    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
-    assert bool(found_by(grade, "contradiction")) is wrong
+    assert contradicts(tmp_path_factory, BATCH_NOTES, title, answer) is wrong
 
 
 PROPS_NOTES = {
@@ -165,6 +161,4 @@ def test_inside_and_outside_contradict_only_of_one_boundary(
 ) -> None:
     # Found on the gradewalk11 walkthrough (React notes): "read-only inside the child
     # component" was read as denying that props "come from outside the component" (0.5/10).
-    bank = notes_bank(tmp_path_factory, PROPS_NOTES)
-    grade = grade_for(KeywordGrader(bank, packs=[]), bank, title, answer)
-    assert bool(found_by(grade, "contradiction")) is wrong
+    assert contradicts(tmp_path_factory, PROPS_NOTES, title, answer) is wrong
